@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Pure packages must stay free of frameworks: both tiers import them (DESIGN.md "Layout").
+const frameworkImports = {
+  patterns: [
+    { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'react', 'react-dom', 'react/*', 'antd', '@rjsf/*'], message: 'schemas/ và workflows/ là mã thuần: không import NestJS, TypeORM hay React.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'test/artifacts/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['schemas/**/*.ts', 'workflows/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', frameworkImports] },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
