@@ -1,1 +1,34 @@
-export {};
+/** @bdg/schemas — biểu mẫu dưới dạng dữ liệu và mã thuần đọc chúng (dùng cho cả máy chủ và trình duyệt). */
+export type {
+  AggregateKind,
+  AggregateRule,
+  FieldError,
+  Finding,
+  GroupByRule,
+  JsonSchema,
+  RatioRule,
+  TemplateDocumentLayout,
+  TemplateVersionDoc,
+} from './types.js';
+export { templateVersionSchema } from './template-format.js';
+export { lintTemplate, schemaLocation } from './lint.js';
+export { getValidator, createAjv, draftSchema, CUSTOM_KEYWORDS, type TemplateValidator } from './validation.js';
+export { localizeAjvErrors, localizeVi, viPredicate, errorPath, FORMAT_VI } from './locale-vi.js';
+export { applyComputed, computedPlan, type ComputedPlan, type ComputedSlot } from './computed.js';
+export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH, type CompiledExpression, type ExpressionRef } from './expression.js';
+export {
+  createRollUp,
+  rollUp,
+  aggregationPlan,
+  type RollUp,
+  type RollUpChild,
+  type RollUpResult,
+  type ProvenanceEntry,
+  type AggregationPlanEntry,
+} from './rollup.js';
+export { rollUpSchema } from './rollup-schema.js';
+export { AGGREGATE_KINDS, normalizeRule, type NormalizedRule } from './aggregate-rule.js';
+export { canonicalJson, sha256Hex, contentHash } from './signing.js';
+export { diffTemplates, carryForward, type TemplateChange, type CarryForwardResult } from './diff.js';
+export { fieldTitle, titleParts } from './titles.js';
+export { parsePointer, toPointer, schemaAt, typeLabel, walkFields } from './pointer.js';

@@ -1,1 +1,48 @@
-export {};
+export type {
+  Actor,
+  AllowedEvent,
+  Effect,
+  EffectType,
+  Finding,
+  FlowDefinition,
+  FlowEvent,
+  LogEntry,
+  NamedRef,
+  PersistedFlowSnapshot,
+  Refusal,
+  RefusalCode,
+  Role,
+  SimulatedPath,
+  SimulatedStep,
+  SubmissionFacts,
+  TransitionResult,
+} from './types.js';
+export { lintFlow, loadFlow, hasErrors } from './lint.js';
+export {
+  allowedEvents,
+  compileFlow,
+  eventLabel,
+  FlowEngineError,
+  initialSnapshot,
+  isFinalState,
+  stateLabel,
+  stateValue,
+  transition,
+  type FlowEngineErrorCode,
+} from './engine.js';
+export { simulate, type SimulateOptions } from './simulate.js';
+export {
+  ALL_GUARD,
+  actionVocabulary,
+  guardVocabulary,
+  recipientLabels,
+  roleLabels,
+  ROLES,
+  RECIPIENTS,
+  type ActionDescriptor,
+  type GuardDescriptor,
+  type GuardKind,
+} from './vocabulary.js';
+export { flowDefinitionSchema, EVENT_NAME_PATTERN, STATE_NAME_PATTERN, REF_NAME_PATTERN, FLOW_ID_PATTERN } from './definition-schema.js';
+export type { JsonSchema } from './mini-schema.js';
+export { MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH, MAX_DEFINITION_NODES } from './read-input.js';

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { JwtAuthGuard } from './jwt-auth.guard.js';
+
+@Module({
+  imports: [
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: Number(process.env.LOGIN_RATE_LIMIT ?? 10) }]),
+    JwtModule.registerAsync({
+      inject: [CONFIG],
+      useFactory: (c: AppConfig) => ({
+        secret: c.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: c.jwtTtlSeconds },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+})
+export class AuthModule {}

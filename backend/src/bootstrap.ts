@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { AppModule } from './app.module.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { requestContextMiddleware } from './common/request-context.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/config.js';
+import { metricsMiddleware } from './health/metrics.js';
+
+export const frontendDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../frontend/dist');
+
+/** Builds the Nest app with every cross-cutting concern; used by main.ts and the test suites alike. */
+export async function createApp(config: AppConfig, databaseUrl: string, opts: { logger?: false } = {}) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    logger: opts.logger === false ? false : ['error', 'warn'],
+  });
+  configureApp(app);
+  return app;
+}
+
+export function configureApp(app: INestApplication) {
+  const http = app as NestExpressApplication;
+  http.set('trust proxy', 'loopback');
+  http.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(requestContextMiddleware);
+  app.use(metricsMiddleware);
+  // JSON bodies are bounded: a form is a few hundred kB; 10 MB payloads are refused with 413.
+  app.use(express.json({ limit: process.env.JSON_LIMIT ?? '2mb' }));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('Báo cáo BĐG — API')
+    .setDescription('Biểu mẫu và quy trình phê duyệt báo cáo bình đẳng giới')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+
+  if (existsSync(path.join(frontendDist, 'index.html'))) {
+    app.use(express.static(frontendDist, { index: false, maxAge: '1h' }));
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      const isApi = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(req.path);
+      if (req.method !== 'GET' || isApi) return next();
+      res.sendFile(path.join(frontendDist, 'index.html'));
+    });
+  }
+}
+
+/** One clear line when the given server does not answer, instead of TypeORM's retries and a stack. */
+export async function checkDatabaseReachable(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (e) {
+    const u = new URL(url);
+    const why = (e as Error).message;
+    throw new Error(
+      `Không kết nối được PostgreSQL tại ${u.hostname}:${u.port || 5432} (${why}) / cannot reach the database.\n` +
+        'Kiểm tra DATABASE_URL và máy chủ PostgreSQL, hoặc bỏ DATABASE_URL để dùng PostgreSQL nhúng.',
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export const bootLog = new Logger('Khởi động');

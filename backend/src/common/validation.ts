@@ -1,0 +1,102 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { unprocessable, type FieldProblem } from './errors.js';
+
+/** Vietnamese titles of DTO properties, so a refusal names the field as the user knows it. */
+const fieldTitles: Record<string, string> = {
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  fullName: 'Họ và tên',
+  unitId: 'Đơn vị',
+  roles: 'Vai trò',
+  email: 'Thư điện tử',
+  active: 'Trạng thái hoạt động',
+  code: 'Mã',
+  name: 'Tên',
+  kind: 'Loại đơn vị',
+  parentId: 'Đơn vị cấp trên',
+  placeName: 'Địa danh',
+  intoId: 'Đơn vị hợp nhất vào',
+  schema: 'Lược đồ biểu mẫu (schema)',
+  uiSchema: 'Giao diện biểu mẫu (uiSchema)',
+  document: 'Bố cục văn bản',
+  basedOn: 'Phiên bản gốc',
+  title: 'Tiêu đề',
+  periodKind: 'Loại kỳ báo cáo',
+  machine: 'Định nghĩa quy trình',
+  template: 'Mẫu báo cáo',
+  rootUnitId: 'Đơn vị gốc của đợt',
+  period: 'Kỳ báo cáo',
+  flows: 'Quy trình theo loại đơn vị',
+  deadlines: 'Hạn nộp theo cấp',
+  data: 'Dữ liệu biểu mẫu',
+  version: 'Phiên bản',
+  type: 'Thao tác',
+  comment: 'Ý kiến',
+  fieldComments: 'Góp ý theo trường',
+  path: 'Đường dẫn trường',
+  text: 'Nội dung',
+};
+
+export function titleOf(property: string): string {
+  return fieldTitles[property] ?? property;
+}
+
+const constraintMessages: Record<string, (c: string) => string> = {
+  isString: () => 'phải là chuỗi ký tự',
+  isNotEmpty: () => 'không được để trống',
+  isDefined: () => 'là bắt buộc',
+  isUuid: () => 'phải là mã định danh (UUID) hợp lệ',
+  isUUID: () => 'phải là mã định danh (UUID) hợp lệ',
+  isInt: () => 'phải là số nguyên',
+  isNumber: () => 'phải là số',
+  isBoolean: () => 'phải là Có/Không (true/false)',
+  isArray: () => 'phải là một danh sách',
+  isObject: () => 'phải là một đối tượng JSON',
+  isIn: () => 'có giá trị không được phép',
+  isEmail: () => 'phải là địa chỉ thư điện tử hợp lệ',
+  isDateString: () => 'phải là ngày theo định dạng ISO (yyyy-mm-dd)',
+  isISO8601: () => 'phải là ngày theo định dạng ISO (yyyy-mm-dd)',
+  min: () => 'nhỏ hơn giá trị cho phép',
+  max: () => 'lớn hơn giá trị cho phép',
+  minLength: () => 'quá ngắn',
+  maxLength: () => 'quá dài',
+  arrayMinSize: () => 'cần ít nhất một phần tử',
+  arrayMaxSize: () => 'có quá nhiều phần tử',
+  matches: () => 'không đúng định dạng',
+  whitelistValidation: () => 'không phải là trường được phép gửi lên',
+  nestedValidation: () => 'không hợp lệ',
+};
+
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const title = titleOf(e.property);
+    if (e.value === undefined && e.constraints) {
+      out.push({ path, title, message: `Trường "${title}" là bắt buộc.` });
+      continue;
+    }
+    for (const key of Object.keys(e.constraints ?? {}).slice(0, 1)) {
+      const reason = constraintMessages[key]?.(key) ?? 'không hợp lệ';
+      out.push({ path, title, message: `Trường "${title}" ${reason}.` });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, path));
+  }
+  return out;
+}
+
+export function createValidationPipe() {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      return unprocessable(
+        details.length ? details.map((d) => d.message).join(' ') : 'Dữ liệu gửi lên không hợp lệ.',
+        details,
+      );
+    },
+  });
+}

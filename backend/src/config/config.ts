@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Settings read once from the environment, validated, typed. */
+export interface AppConfig {
+  databaseUrl: string | null;
+  port: number;
+  host: string;
+  dataDir: string;
+  adminPassword: string;
+  adminPasswordIsDefault: boolean;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  uploadLimitBytes: number;
+  smtpUrl: string | null;
+  seedDemo: boolean;
+  runJobs: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export const DEMO_ADMIN_PASSWORD = 'Admin@2026';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl) {
+    try {
+      const u = new URL(databaseUrl);
+      if (!['postgres:', 'postgresql:'].includes(u.protocol)) throw new Error();
+    } catch {
+      problems.push(
+        'DATABASE_URL không hợp lệ / is invalid: cần dạng postgres://user:mật-khẩu@máy-chủ:5432/tên-csdl',
+      );
+    }
+  }
+  const port = intSetting(env, 'PORT', 3000, 0, 65535, problems);
+  const uploadLimitBytes = intSetting(env, 'UPLOAD_LIMIT_MB', 10, 1, 1024, problems) * 1024 * 1024;
+  const jwtTtlSeconds = intSetting(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems);
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || './.data');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL không hợp lệ / is invalid: cần dạng smtp://…');
+  const adminPassword = env.ADMIN_PASSWORD ?? '';
+  if (adminPassword && adminPassword.length < 8)
+    problems.push('ADMIN_PASSWORD quá ngắn / too short: cần ít nhất 8 ký tự');
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    databaseUrl,
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir,
+    adminPassword: adminPassword || DEMO_ADMIN_PASSWORD,
+    adminPasswordIsDefault: !adminPassword,
+    jwtSecret: env.JWT_SECRET?.trim() || persistentSecret(dataDir),
+    jwtTtlSeconds,
+    uploadLimitBytes,
+    smtpUrl,
+    seedDemo: env.SEED_DEMO !== 'false',
+    runJobs: env.RUN_JOBS !== 'false',
+  };
+}
+
+function intSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} không hợp lệ / is invalid: "${raw}" (cần số nguyên từ ${min} đến ${max})`);
+    return fallback;
+  }
+  return n;
+}
+
+/** A secret generated once per installation and kept beside the data, never in the code. */
+function persistentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

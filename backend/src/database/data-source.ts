@@ -1,0 +1,40 @@
+import type { DataSourceOptions } from 'typeorm';
+import { Attachment } from '../attachments/attachment.entity.js';
+import { AuditLog } from '../audit/audit-log.entity.js';
+import { FlowVersionEntity } from '../flows/flow-version.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { OrgUnit } from '../org/org-unit.entity.js';
+import { Round } from '../rounds/round.entity.js';
+import { Submission } from '../submissions/submission.entity.js';
+import { TransitionLog } from '../submissions/transition-log.entity.js';
+import { TemplateVersionEntity } from '../templates/template-version.entity.js';
+import { User } from '../users/user.entity.js';
+import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema.js';
+
+export const entities = [
+  OrgUnit,
+  User,
+  TemplateVersionEntity,
+  FlowVersionEntity,
+  Round,
+  Submission,
+  TransitionLog,
+  Attachment,
+  AuditLog,
+  Notification,
+];
+
+export const migrations = [InitialSchema1795000000000];
+
+/** Migrations run at start; `synchronize` is never used. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsRun: true,
+    synchronize: false,
+    extra: { max: Number(process.env.DB_POOL_SIZE ?? 20), connectionTimeoutMillis: 5000 },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Reading a template's JSON Schema + uiSchema for rendering: property order (ui:order), titles,
+ * local $ref / allOf, what kind of field a property is, and its value formatted in Vietnamese.
+ * Tolerant by design: a schema or data of an unexpected shape degrades to "…", never throws.
+ */
+import { EMPTY, formatDateString, formatNumber, withUnit } from './vi-format.js';
+
+export type Json = Record<string, unknown>;
+
+export function isObj(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Keys never read from data (prototype pollution). */
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+export function own(o: unknown, key: string): unknown {
+  if (!isObj(o) || FORBIDDEN.has(key) || !Object.prototype.hasOwnProperty.call(o, key)) return undefined;
+  return o[key];
+}
+
+export function escapeSegment(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function childPointer(parent: string, key: string | number): string {
+  return `${parent}/${escapeSegment(String(key))}`;
+}
+
+/** Value at a JSON Pointer (RFC 6901), own properties only; undefined when absent or malformed. */
+export function getAtPointer(data: unknown, pointer: string): unknown {
+  if (pointer === '') return data;
+  if (!pointer.startsWith('/')) return undefined;
+  let cur: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
+      cur = cur[Number(seg)];
+    } else cur = own(cur, seg);
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/**
+ * Resolves a local `$ref` ("#/$defs/x", "#/definitions/x") against the root and merges `allOf`
+ * members into one schema (properties and required concatenated). Depth-limited against cycles.
+ */
+export function resolveSchema(schema: unknown, root: unknown, depth = 0): Json {
+  if (!isObj(schema) || depth > 20) return {};
+  let s: Json = schema;
+  const ref = s.$ref;
+  if (typeof ref === 'string' && ref.startsWith('#')) {
+    const target = getAtPointer(root, decodeURIComponent(ref.slice(1)));
+    const { $ref: _ref, ...rest } = s;
+    s = { ...resolveSchema(target, root, depth + 1), ...rest };
+  }
+  if (Array.isArray(s.allOf)) {
+    const merged: Json = { ...s };
+    delete merged.allOf;
+    const props: Json = { ...(isObj(s.properties) ? s.properties : {}) };
+    for (const part of s.allOf) {
+      const r = resolveSchema(part, root, depth + 1);
+      for (const [k, v] of Object.entries(r)) {
+        if (k === 'properties' && isObj(v)) Object.assign(props, v);
+        else if (!(k in merged)) merged[k] = v;
+      }
+    }
+    if (Object.keys(props).length > 0) merged.properties = props;
+    s = merged;
+  }
+  return s;
+}
+
+/** Primary JSON type of a schema, ignoring "null" in a type list; inferred when `type` is absent. */
+export function schemaType(s: Json): string | undefined {
+  const t = s.type;
+  if (typeof t === 'string') return t;
+  if (Array.isArray(t)) return t.find((x): x is string => typeof x === 'string' && x !== 'null');
+  if (isObj(s.properties)) return 'object';
+  if (s.items !== undefined) return 'array';
+  return undefined;
+}
+
+/** Properties of an object schema in display order: uiSchema `ui:order` (with `*`), else schema order. */
+export function orderedKeys(s: Json, ui: unknown): string[] {
+  const props = isObj(s.properties) ? Object.keys(s.properties) : [];
+  const order = isObj(ui) && Array.isArray(ui['ui:order']) ? ui['ui:order'].filter((x): x is string => typeof x === 'string') : [];
+  if (order.length === 0) return props;
+  const listed = order.filter((k) => k === '*' || props.includes(k));
+  const rest = props.filter((k) => !listed.includes(k));
+  const star = listed.indexOf('*');
+  if (star < 0) return [...listed, ...rest];
+  return [...listed.slice(0, star), ...rest, ...listed.slice(star + 1)];
+}
+
+export function uiFor(ui: unknown, key: string): Json {
+  const u = own(ui, key);
+  return isObj(u) ? u : {};
+}
+
+export function titleOf(s: Json, ui: Json, key: string): string {
+  const t = ui['ui:title'] ?? s.title;
+  return typeof t === 'string' && t.trim() !== '' ? t.trim() : key;
+}
+
+export function isHidden(ui: Json): boolean {
+  return ui['ui:widget'] === 'hidden';
+}
+
+export function unitOf(s: Json): string | undefined {
+  const u = s['x-unit'];
+  return typeof u === 'string' && u.trim() !== '' ? u.trim() : undefined;
+}
+
+/**
+ * Scale of a percentage field: 100 when the value is in percent (62.5 means 62,5%), from the
+ * ratio rule's `scale` when there is one; undefined when the field is not a percentage.
+ */
+export function percentScale(s: Json): number | undefined {
+  const agg = s['x-aggregate'];
+  const ratioScale = isObj(agg) && isObj(agg.ratio) && typeof agg.ratio.scale === 'number' ? agg.ratio.scale : undefined;
+  if (unitOf(s) === '%') return ratioScale ?? 100;
+  return undefined;
+}
+
+export type FieldKind = 'section' | 'table' | 'list' | 'narrative' | 'scalar';
+
+/** A string field written as running text: a textarea, a `concat` roll-up, or long/multi-line text. */
+export function isNarrative(s: Json, ui: Json, value: unknown): boolean {
+  if (ui['ui:widget'] === 'textarea' || s['x-aggregate'] === 'concat') return true;
+  if (typeof s.maxLength === 'number' && s.maxLength > 500) return true;
+  return typeof value === 'string' && (value.includes('\n') || value.length > 200);
+}
+
+export function fieldKind(s: Json, ui: Json, value: unknown): FieldKind {
+  const t = schemaType(s);
+  if (t === 'object') return 'section';
+  if (t === 'array') {
+    const items = isObj(s.items) ? s.items : {};
+    return schemaType(items) === 'object' || isObj(items.properties) ? 'table' : 'list';
+  }
+  if ((t === 'string' || t === undefined) && isNarrative(s, ui, value)) return 'narrative';
+  return 'scalar';
+}
+
+/** Label of an enum value: `oneOf`/`anyOf` [{const, title}] or uiSchema `ui:enumNames`. */
+function enumLabel(s: Json, ui: Json, v: unknown): string | undefined {
+  for (const alt of [s.oneOf, s.anyOf]) {
+    if (!Array.isArray(alt)) continue;
+    for (const o of alt) if (isObj(o) && o.const === v && typeof o.title === 'string') return o.title;
+  }
+  const names = ui['ui:enumNames'];
+  if (Array.isArray(s.enum) && Array.isArray(names)) {
+    const i = s.enum.indexOf(v);
+    if (i >= 0 && typeof names[i] === 'string') return names[i];
+  }
+  return undefined;
+}
+
+export function isEmptyValue(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (typeof v === 'number' && !Number.isFinite(v));
+}
+
+/** A scalar value as Vietnamese text with its unit; "…" when missing. Type follows the value. */
+export function formatScalar(s: Json, ui: Json, v: unknown): string {
+  if (isEmptyValue(v)) return EMPTY;
+  const label = enumLabel(s, ui, v);
+  if (label !== undefined) return label;
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (typeof v === 'number') {
+    const scale = percentScale(s);
+    if (scale !== undefined) return `${formatNumber((v * 100) / scale, 2)}%`;
+    return withUnit(formatNumber(v, 2), unitOf(s));
+  }
+  if (typeof v === 'string') {
+    if (s.format === 'date') return formatDateString(v);
+    if (s.format === 'date-time') return formatDateString(v, true);
+    return withUnit(v.trim(), unitOf(s));
+  }
+  if (Array.isArray(v)) return v.map((x) => formatScalar({}, {}, x)).join('; ');
+  if (isObj(v)) {
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${formatScalar({}, {}, x)}`)
+      .join('; ');
+  }
+  return String(v);
+}

@@ -1,0 +1,153 @@
+/**
+ * Types of the pure document renderers (DOCX, PDF, XLSX). No NestJS, no database: the exports
+ * module and the pg-boss job call these with a template version, the form data and the unit.
+ */
+
+/**
+ * The template's `document` section: the official document's layout (Nghị định 30/2020/NĐ-CP).
+ * Same shape as `TemplateDocumentLayout` in @bdg/schemas (schemas/src/types.ts). Strings may hold
+ * the placeholders {unitName}, {parentUnitName}, {year}, {period}.
+ */
+export interface DocumentLayout {
+  /** Cơ quan chủ quản (line above the issuing body), e.g. "{parentUnitName}". */
+  parentBody: string;
+  /** Cơ quan ban hành (bold), e.g. "{unitName}". */
+  issuingBody: string;
+  /** Loại văn bản, e.g. "BÁO CÁO". */
+  documentType: string;
+  /** Ký hiệu after the number, e.g. "BC-PGDĐT" → "Số: 12/BC-PGDĐT". */
+  symbol: string;
+  /** Trích yếu nội dung. */
+  subject: string;
+  /** Nơi nhận, one entry a line ("Như trên;", "Lưu: VT."). */
+  recipients: string[];
+  /** Quyền hạn ký, e.g. "KT. TRƯỞNG PHÒNG" (optional). */
+  signerAuthority?: string;
+  /** Chức danh người ký when no signer is given, e.g. "THỦ TRƯỞNG ĐƠN VỊ". */
+  signerTitle: string;
+  /** Địa danh, e.g. "Khoái Châu" (the input's `place` wins). */
+  placeName: string;
+  /** JSON Pointers into the data of số văn bản, ngày ban hành, họ tên người ký. */
+  bindings: { number: string; date: string; signerName: string };
+}
+
+export interface DocumentInput {
+  template: {
+    code: string;
+    version: number;
+    title: string;
+    schema: object;
+    uiSchema?: object;
+    document?: Partial<DocumentLayout>;
+  };
+  /** The form data (signed content or current draft). */
+  data: unknown;
+  unit: { name: string; parentName?: string | null; code: string };
+  /** Địa danh, e.g. "Khoái Châu". */
+  place?: string | null;
+  /** Ngày ký, or today for a draft. */
+  date: Date;
+  /** Số văn bản, e.g. "12". */
+  number?: string | null;
+  /** Chức danh, họ tên. */
+  signer?: { fullName: string; title: string } | null;
+  /** Stamp "DỰ THẢO". */
+  draft: boolean;
+  signatureHash?: string | null;
+  /** Kỳ báo cáo for the {period} placeholder, e.g. "6 tháng đầu năm 2024" (optional). */
+  period?: string | null;
+}
+
+/** Text with its emphasis; the renderers map it onto their own run types. */
+export interface DocRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type DocBlock =
+  /** Numbered heading of the outline: "I." level 1, "1." level 2, "a)" level 3, "-" deeper. */
+  | { kind: 'heading'; level: number; number: string; text: string; path: string }
+  /** A scalar field: "Title: value unit". `missing` when the data has no value (value is "…"). */
+  | { kind: 'field'; label: string; value: string; path: string; missing: boolean }
+  /** A paragraph of narrative text (one per line of the answer). */
+  | { kind: 'paragraph'; text: string; path: string; missing: boolean }
+  /** A bullet list (array of scalars). */
+  | { kind: 'list'; items: string[]; path: string }
+  /** A table (array of objects). Row cells are formatted text; `numeric` columns align right. */
+  | {
+      kind: 'table';
+      path: string;
+      columns: { key: string; title: string; numeric: boolean }[];
+      rows: string[][];
+    };
+
+export interface DocModel {
+  page: {
+    size: 'A4';
+    widthMm: number;
+    heightMm: number;
+    marginsMm: { top: number; bottom: number; left: number; right: number };
+  };
+  font: {
+    family: string;
+    /** Body, trích yếu, signer: 13–14 pt. */
+    bodyPt: number;
+    /** Quốc hiệu and the issuing bodies: 12–13 pt. */
+    headerPt: number;
+    /** Tiêu ngữ, số ký hiệu: 13–14 pt. */
+    mottoPt: number;
+    /** "Nơi nhận:" 12 pt. */
+    recipientsHeadingPt: number;
+    /** The nơi nhận list: 11 pt. */
+    recipientsPt: number;
+    /** Table cells. */
+    tablePt: number;
+  };
+  header: {
+    /** Cơ quan chủ quản, uppercase, or null. */
+    parentBody: string | null;
+    /** Cơ quan ban hành, uppercase. */
+    issuingBody: string;
+    /** "Số: 12/BC-PGDĐT" */
+    numberLine: string;
+    /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
+    nationalTitle: string;
+    /** "Độc lập - Tự do - Hạnh phúc" */
+    motto: string;
+    /** "Khoái Châu, ngày 12 tháng 5 năm 2020" */
+    placeDate: string;
+  };
+  /** "BÁO CÁO" */
+  documentType: string;
+  /** Trích yếu. */
+  subject: string;
+  body: DocBlock[];
+  recipients: { heading: string; items: string[] };
+  signature: {
+    /** "KT. TRƯỞNG PHÒNG" or null. */
+    authority: string | null;
+    /** Chức danh, uppercase. */
+    title: string;
+    /** "(Đã ký)" once signed, null otherwise. */
+    note: string | null;
+    /** Họ tên, or "" when unknown (space left for a handwritten signature). */
+    fullName: string;
+  };
+  draft: boolean;
+  /** "DỰ THẢO" when draft. */
+  stamp: string | null;
+  /** Footer line with the content hash, or null. */
+  footer: string | null;
+  meta: { templateCode: string; templateVersion: number; title: string; unitCode: string };
+  /** What the renderer had to make up (Vietnamese, for the admin who owns the template). */
+  warnings: string[];
+}
+
+export interface XlsxInput {
+  title: string;
+  schema: object;
+  data: unknown;
+  /** JSON Pointer of a field → the units whose values made it. */
+  provenance?: Record<string, { unitId: string; unitName?: string; unitCode?: string; value: unknown }[]>;
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Public } from '../auth/current-user.js';
+import { metricsRegistry } from './metrics.js';
+
+@ApiExcludeController()
+@Public()
+@Controller()
+export class HealthController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The process is up. */
+  @Get('healthz') @HttpCode(200) healthz() {
+    return { status: 'ok' };
+  }
+
+  /** The database answers and every migration is applied. */
+  @Get('readyz') async readyz(@Res() res: Response) {
+    try {
+      await this.db.query('SELECT 1');
+      const pending = await this.db.showMigrations();
+      if (pending) return res.status(503).json({ status: 'migrating', message: 'Đang cập nhật cấu trúc cơ sở dữ liệu.' });
+      return res.status(200).json({ status: 'ready' });
+    } catch {
+      return res.status(503).json({ status: 'unavailable', message: 'Cơ sở dữ liệu không truy cập được.' });
+    }
+  }
+
+  @Get('metrics') @Header('Content-Type', 'text/plain; version=0.0.4') metrics() {
+    return metricsRegistry.metrics();
+  }
+}

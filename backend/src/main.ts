@@ -1,0 +1,91 @@
+import { performance } from 'node:perf_hooks';
+import { checkDatabaseReachable, createApp } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+
+const t0 = performance.now();
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(`Cấu hình không hợp lệ / invalid settings:\n${e.message}`);
+    throw e;
+  }
+
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    try {
+      embedded = await startEmbeddedPostgres(config.dataDir);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+    url = embedded.url;
+  } else {
+    try {
+      await checkDatabaseReachable(url);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
+
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nĐang dừng…');
+    await app?.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  try {
+    app = await createApp(config, url);
+    await app.listen(config.port, config.host);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    await embedded?.stop().catch(() => {});
+    if (err.code === 'EADDRINUSE')
+      fail(`Cổng ${config.port} đang được chương trình khác dùng / port in use. Đặt PORT=<cổng khác> rồi chạy lại.`);
+    fail(`Không khởi động được ứng dụng / the app did not start: ${err.message}`);
+  }
+
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  const address = `http://localhost:${config.port}`;
+  console.log(
+    [
+      '',
+      '────────────────────────────────────────────────────────────',
+      ` Báo cáo BĐG đã sẵn sàng (${seconds} s)  →  ${address}`,
+      ` API: ${address}/api/docs   Sức khỏe: ${address}/readyz`,
+      ` Cơ sở dữ liệu: ${embedded ? `PostgreSQL nhúng, dữ liệu tại ${embedded.dataDir}` : 'DATABASE_URL'}`,
+      ' Tài khoản:',
+      `   admin / ${config.adminPasswordIsDefault ? config.adminPassword : '(mật khẩu trong ADMIN_PASSWORD)'}  (quản trị)`,
+      ...demoLogins(config.seedDemo),
+      ' Dừng: Ctrl-C',
+      '────────────────────────────────────────────────────────────',
+    ].join('\n'),
+  );
+}
+
+function demoLogins(seedDemo: boolean): string[] {
+  if (!seedDemo) return [];
+  return [
+    '   Các tài khoản mẫu dưới đây dùng mật khẩu: Demo@2026',
+    '   hy.admin (quản trị Sở Hưng Yên), hy.so.reviewer (Sở duyệt)',
+    '   kc.reviewer (Phòng Khoái Châu duyệt/tổng hợp), kc.head (Trưởng phòng ký)',
+    '   kc.th-tan-dan.editor (trường nhập liệu), kc.th-tan-dan.head (hiệu trưởng ký)',
+  ];
+}
+
+main().catch((e) => fail(`Lỗi khởi động / startup error: ${(e as Error).stack ?? e}`));

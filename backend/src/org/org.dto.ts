@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+export class CreateOrgUnitDto {
+  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9._-]{1,60}$/) code: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ example: 'truong_th' }) @IsString() @Matches(/^[a-z][a-z0-9_]{0,40}$/) kind: string;
+  @ApiProperty() @IsUUID() parentId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) placeName?: string;
+}
+
+export class UpdateOrgUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,60}$/) code?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,40}$/) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) placeName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+}
+
+export class MoveOrgUnitDto {
+  @ApiProperty() @IsUUID() parentId: string;
+}
+
+export class MergeOrgUnitDto {
+  @ApiProperty() @IsUUID() intoId: string;
+}
+
+export class ListOrgUnitsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface OrgUnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  level: number;
+  placeName: string | null;
+  mergedIntoId: string | null;
+  active: boolean;
+  childCount: number;
+}
+
+const select = `o.id, o.code, o.name, o.kind, o.parent_id AS "parentId", o.path::text AS path,
+  nlevel(o.path) AS level, o.place_name AS "placeName", o.merged_into_id AS "mergedIntoId", o.active,
+  (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = o.id AND c.active) AS "childCount"`;
+
+/** An ltree label for a unit: stable (from its id), whatever its code or name becomes. */
+export const labelOf = (id: string) => 'u' + id.replace(/-/g, '');
+
+@Injectable()
+export class OrgRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  get manager() {
+    return this.db.manager;
+  }
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  async byId(id: string, m: EntityManager = this.db.manager): Promise<OrgUnitView | null> {
+    const rows = await m.query(`SELECT ${select} FROM org_unit o WHERE o.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async byCode(code: string, m: EntityManager = this.db.manager): Promise<OrgUnitView | null> {
+    const rows = await m.query(`SELECT ${select} FROM org_unit o WHERE o.code = $1`, [code]);
+    return rows[0] ?? null;
+  }
+
+  /** Units visible to a user at `path`: the subtree, and the chain of ancestors above it (read-only). */
+  list(path: string, opts: { parentId?: string; q?: string; limit?: number }): Promise<OrgUnitView[]> {
+    const params: unknown[] = [path];
+    const where = [`(o.path <@ $1::ltree OR o.path @> $1::ltree)`, `o.active`];
+    if (opts.parentId) {
+      params.push(opts.parentId);
+      where.push(`o.parent_id = $${params.length}`);
+    } else if (!opts.q) {
+      where.push(`o.path = $1::ltree`);
+    }
+    if (opts.q) {
+      params.push(`%${opts.q.toLowerCase()}%`);
+      where.push(`(lower(o.name) LIKE $${params.length} OR lower(o.code) LIKE $${params.length})`);
+    }
+    params.push(Math.min(opts.limit ?? 500, 2000));
+    return this.db.query(
+      `SELECT ${select} FROM org_unit o WHERE ${where.join(' AND ')} ORDER BY o.code LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  subtree(path: string, m: EntityManager = this.db.manager): Promise<OrgUnitView[]> {
+    return m.query(`SELECT ${select} FROM org_unit o WHERE o.path <@ $1::ltree AND o.active ORDER BY o.path`, [path]);
+  }
+
+  async isWithin(unitId: string, ancestorPath: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM org_unit WHERE id = $1 AND path <@ $2::ltree`, [unitId, ancestorPath]);
+    return rows.length > 0;
+  }
+
+  async insert(
+    m: EntityManager,
+    u: { code: string; name: string; kind: string; parentId: string | null; placeName?: string | null },
+  ): Promise<string> {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO org_unit (id, code, name, kind, parent_id, place_name, path)
+       SELECT g.id, $1, $2, $3, $4, $5,
+              CASE WHEN $4::uuid IS NULL THEN text2ltree('u' || replace(g.id::text, '-', ''))
+                   ELSE (SELECT path FROM org_unit WHERE id = $4) || text2ltree('u' || replace(g.id::text, '-', '')) END
+         FROM (SELECT gen_random_uuid() AS id) g
+       RETURNING id`,
+      [u.code, u.name, u.kind, u.parentId, u.placeName ?? null],
+    );
+    return rows[0]!.id;
+  }
+
+  async rename(m: EntityManager, id: string, patch: { name?: string; code?: string; kind?: string; placeName?: string | null }) {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [col, val] of [
+      ['name', patch.name],
+      ['code', patch.code],
+      ['kind', patch.kind],
+      ['place_name', patch.placeName],
+    ] as const) {
+      if (val === undefined) continue;
+      params.push(val);
+      sets.push(`${col} = $${params.length}`);
+    }
+    if (sets.length) await m.query(`UPDATE org_unit SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  /** Moves a unit and its whole subtree: one UPDATE rewrites every path below it. */
+  async move(m: EntityManager, id: string, newParentId: string): Promise<number> {
+    const res = await m.query(
+      `WITH src AS (SELECT path FROM org_unit WHERE id = $1),
+            dst AS (SELECT path FROM org_unit WHERE id = $2)
+       UPDATE org_unit o
+          SET path = (SELECT path FROM dst) || subpath(o.path, nlevel((SELECT path FROM src)) - 1),
+              parent_id = CASE WHEN o.id = $1 THEN $2::uuid ELSE o.parent_id END
+        WHERE o.path <@ (SELECT path FROM src)`,
+      [id, newParentId],
+    );
+    return Array.isArray(res) ? (res[1] as number) : 0;
+  }
+
+  async childrenOf(id: string, m: EntityManager = this.db.manager): Promise<OrgUnitView[]> {
+    return m.query(`SELECT ${select} FROM org_unit o WHERE o.parent_id = $1 AND o.active ORDER BY o.code`, [id]);
+  }
+
+  async markMerged(m: EntityManager, id: string, intoId: string) {
+    await m.query(`UPDATE org_unit SET merged_into_id = $2, active = false WHERE id = $1`, [id, intoId]);
+    // Users of the merged unit now work for the unit it was merged into.
+    await m.query(`UPDATE app_user SET unit_id = $2 WHERE unit_id = $1`, [id, intoId]);
+  }
+
+  async countSubmissions(unitId: string, m: EntityManager = this.db.manager): Promise<number> {
+    const rows = await m.query(`SELECT count(*)::int AS n FROM submission WHERE unit_id = $1`, [unitId]);
+    return rows[0].n;
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { type AuthUser, hasRole } from '../auth/current-user.js';
+import { parseCsv, type CsvRowError } from '../common/csv.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './org.dto.js';
+import { OrgRepository, type OrgUnitView } from './org.repository.js';
+
+const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị.';
+
+@Injectable()
+export class OrgService {
+  constructor(
+    private readonly repo: OrgRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(user: AuthUser, q: { parentId?: string; q?: string }) {
+    return this.repo.list(user.unitPath, q);
+  }
+
+  /** A unit the user may see: in their subtree or above them. Others do not exist for them (404). */
+  async get(user: AuthUser, id: string): Promise<OrgUnitView> {
+    const unit = await this.repo.byId(id);
+    if (!unit || !(isBelowOrSame(unit.path, user.unitPath) || isBelowOrSame(user.unitPath, unit.path)))
+      throw notFound(UNIT_NOT_FOUND);
+    return unit;
+  }
+
+  async tree(user: AuthUser, id: string) {
+    const root = await this.get(user, id);
+    if (!isBelowOrSame(root.path, user.unitPath)) throw notFound(UNIT_NOT_FOUND);
+    const all = await this.repo.subtree(root.path);
+    type Node = OrgUnitView & { children: Node[] };
+    const byId = new Map<string, Node>(all.map((u) => [u.id, { ...u, children: [] }]));
+    for (const n of byId.values()) if (n.parentId && byId.has(n.parentId) && n.id !== root.id) byId.get(n.parentId)!.children.push(n);
+    return byId.get(root.id);
+  }
+
+  /** A unit an admin may change: strictly inside (or, for create, the parent may be) its own subtree. */
+  private async managed(user: AuthUser, id: string, m?: EntityManager): Promise<OrgUnitView> {
+    if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được quản lý đơn vị.');
+    const unit = await this.repo.byId(id, m);
+    if (!unit || !isBelowOrSame(unit.path, user.unitPath)) throw notFound(UNIT_NOT_FOUND);
+    return unit;
+  }
+
+  async create(user: AuthUser, dto: CreateOrgUnitDto) {
+    await this.managed(user, dto.parentId);
+    return this.repo.transaction(async (m) => {
+      if (await this.repo.byCode(dto.code, m)) throw conflict(`Mã đơn vị "${dto.code}" đã tồn tại.`);
+      const id = await this.repo.insert(m, { ...dto });
+      await this.audit.record(m, { actorId: user.id, action: 'create', entity: 'org_unit', entityId: id, detail: { ...dto } });
+      return this.repo.byId(id, m);
+    });
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateOrgUnitDto) {
+    const unit = await this.managed(user, id);
+    return this.repo.transaction(async (m) => {
+      if (dto.code && dto.code !== unit.code && (await this.repo.byCode(dto.code, m)))
+        throw conflict(`Mã đơn vị "${dto.code}" đã tồn tại.`);
+      await this.repo.rename(m, id, dto);
+      if (dto.parentId && dto.parentId !== unit.parentId) await this.moveWithin(m, user, unit, dto.parentId);
+      await this.audit.record(m, { actorId: user.id, action: 'update', entity: 'org_unit', entityId: id, detail: { ...dto } });
+      return this.repo.byId(id, m);
+    });
+  }
+
+  async move(user: AuthUser, id: string, parentId: string) {
+    const unit = await this.managed(user, id);
+    return this.repo.transaction(async (m) => {
+      const moved = await this.moveWithin(m, user, unit, parentId);
+      await this.audit.record(m, { actorId: user.id, action: 'move', entity: 'org_unit', entityId: id, detail: { parentId, moved } });
+      return { ...(await this.repo.byId(id, m)), moved };
+    });
+  }
+
+  private async moveWithin(m: EntityManager, user: AuthUser, unit: OrgUnitView, parentId: string) {
+    if (unit.path === user.unitPath) throw forbidden('Không thể di chuyển chính đơn vị của bạn.');
+    const parent = await this.managed(user, parentId, m);
+    if (isBelowOrSame(parent.path, unit.path))
+      throw unprocessable('Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.', [
+        { path: 'parentId', title: 'Đơn vị cấp trên', message: 'Đơn vị cấp trên mới nằm trong cây của đơn vị đang chuyển.' },
+      ]);
+    // Submissions keep their unit id, so the history moves with the subtree.
+    return this.repo.move(m, unit.id, parentId);
+  }
+
+  /** What a merge would do, for the preview before confirming. */
+  async mergePreview(user: AuthUser, id: string, intoId: string) {
+    const unit = await this.managed(user, id);
+    const into = await this.managed(user, intoId);
+    const children = await this.repo.childrenOf(id);
+    return { unit, into, children, submissions: await this.repo.countSubmissions(id) };
+  }
+
+  async merge(user: AuthUser, id: string, intoId: string) {
+    if (id === intoId) throw unprocessable('Không thể hợp nhất một đơn vị vào chính nó.');
+    const unit = await this.managed(user, id);
+    const into = await this.managed(user, intoId);
+    if (unit.path === user.unitPath) throw forbidden('Không thể hợp nhất chính đơn vị của bạn.');
+    if (isBelowOrSame(into.path, unit.path))
+      throw unprocessable('Không thể hợp nhất một đơn vị vào đơn vị cấp dưới của nó.');
+    return this.repo.transaction(async (m) => {
+      const children = await this.repo.childrenOf(id, m);
+      for (const c of children) await this.repo.move(m, c.id, intoId);
+      await this.repo.markMerged(m, id, intoId);
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: 'merge',
+        entity: 'org_unit',
+        entityId: id,
+        detail: { intoId, children: children.map((c) => c.id) },
+      });
+      return { merged: id, into: await this.repo.byId(intoId, m), movedChildren: children.length };
+    });
+  }
+
+  /** CSV columns: code,name,kind,parentCode[,placeName]. All rows or none. */
+  async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
+    if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
+    const { rows, errors } = parseCsv(buf, ['code', 'name', 'kind', 'parentCode']);
+    if (errors.length) return { ok: false, created: 0, errors };
+    return this.repo
+      .transaction(async (m) => {
+        const rowErrors: CsvRowError[] = [];
+        const seen = new Set<string>();
+        let created = 0;
+        for (const { line, values: v } of rows) {
+          const before = rowErrors.length;
+          if (!/^[A-Za-z0-9._-]{1,60}$/.test(v.code ?? ''))
+            rowErrors.push({ line, column: 'code', message: 'Mã đơn vị trống hoặc có ký tự không hợp lệ.' });
+          else if (seen.has(v.code!) || (await this.repo.byCode(v.code!, m)))
+            rowErrors.push({ line, column: 'code', message: `Mã đơn vị "${v.code}" đã tồn tại.` });
+          if (!v.name) rowErrors.push({ line, column: 'name', message: 'Tên đơn vị không được để trống.' });
+          if (!/^[a-z][a-z0-9_]{0,40}$/.test(v.kind ?? ''))
+            rowErrors.push({ line, column: 'kind', message: 'Loại đơn vị không hợp lệ (ví dụ: truong_th, phong).' });
+          const parent = v.parentCode ? await this.repo.byCode(v.parentCode, m) : null;
+          if (!parent || !isBelowOrSame(parent.path, user.unitPath))
+            rowErrors.push({ line, column: 'parentCode', message: `Không tìm thấy đơn vị cấp trên "${v.parentCode ?? ''}" trong phạm vi quản lý.` });
+          if (rowErrors.length > before) continue;
+          seen.add(v.code!);
+          await this.repo.insert(m, { code: v.code!, name: v.name!, kind: v.kind!, parentId: parent!.id, placeName: v.placeName || null });
+          created++;
+        }
+        if (rowErrors.length) throw new ImportRejected(rowErrors);
+        if (dryRun) throw new ImportRejected([], created);
+        await this.audit.record(m, { actorId: user.id, action: 'import', entity: 'org_unit', detail: { created } });
+        return { ok: true, created, errors: [] as CsvRowError[] };
+      })
+      .catch((e) => {
+        if (e instanceof ImportRejected) return { ok: e.errors.length === 0, created: e.wouldCreate, errors: e.errors, dryRun };
+        throw e;
+      });
+  }
+}
+
+/** Rolls the import transaction back while carrying the row report out. */
+export class ImportRejected extends Error {
+  constructor(
+    readonly errors: CsvRowError[],
+    readonly wouldCreate = 0,
+  ) {
+    super('import rejected');
+  }
+}
+
+export function isBelowOrSame(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(ancestor + '.');
+}

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('round')
+export class Round {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ name: 'template_version_id', type: 'uuid' }) templateVersionId: string;
+  @Column({ name: 'root_unit_id', type: 'uuid' }) rootUnitId: string;
+  @Column({ type: 'text' }) period: string;
+  /** unit kind → flow code, and the flow version pinned for it. */
+  @Column({ type: 'jsonb' }) flows: Record<string, string>;
+  @Column({ type: 'jsonb' }) deadlines: Record<string, string>;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

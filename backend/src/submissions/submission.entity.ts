@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export interface FieldComment {
+  path: string;
+  text: string;
+  by: string;
+  byName: string;
+  at: string;
+}
+
+export interface SignatureRecord {
+  hash: string;
+  signedBy: string;
+  signedByName: string;
+  role: string;
+  unitId: string;
+  signedAt: string;
+  attachmentHashes: string[];
+}
+
+export interface CompiledInfo {
+  included: number;
+  total: number;
+  stale: boolean;
+  compiledAt: string;
+  provenance: Record<string, { unitId: string; value: unknown }[]>;
+  /** Child submission id → content hash it was compiled from. */
+  sources: Record<string, string>;
+}
+
+@Entity('submission')
+export class Submission {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'round_id', type: 'uuid' }) roundId: string;
+  @Column({ name: 'unit_id', type: 'uuid' }) unitId: string;
+  @Column({ name: 'parent_unit_id', type: 'uuid', nullable: true }) parentUnitId: string | null;
+  @Column({ name: 'template_version_id', type: 'uuid' }) templateVersionId: string;
+  @Column({ name: 'flow_version_id', type: 'uuid' }) flowVersionId: string;
+  @Column({ type: 'text' }) state: string;
+  @Column({ type: 'jsonb' }) snapshot: unknown;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) data: Record<string, unknown>;
+  @VersionColumn({ default: 1 }) version: number;
+  @Column({ type: 'boolean', default: false }) locked: boolean;
+  @Column({ type: 'boolean', default: false }) final: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) deadline: Date | null;
+  @Column({ type: 'jsonb', nullable: true }) compiled: CompiledInfo | null;
+  @Column({ name: 'field_comments', type: 'jsonb', default: () => "'[]'" }) fieldComments: FieldComment[];
+  @Column({ type: 'jsonb', nullable: true }) signature: SignatureRecord | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

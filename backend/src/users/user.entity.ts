@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', unique: true }) username: string;
+  @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
+  @Column({ name: 'full_name', type: 'text' }) fullName: string;
+  @Column({ name: 'unit_id', type: 'uuid' }) unitId: string;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) roles: string[];
+  @Column({ type: 'text', nullable: true }) email: string | null;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { badRequest } from '../common/errors.js';
+import { CreateUserDto, UpdateUserDto } from './users.dto.js';
+import { UsersService } from './users.service.js';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã (id) không hợp lệ.') });
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get() list(@CurrentUser() u: AuthUser, @Query('unitId') unitId?: string) {
+    if (unitId !== undefined && !/^[0-9a-f-]{36}$/i.test(unitId)) throw badRequest('Tham số "Đơn vị" (unitId) không hợp lệ.');
+    return this.users.list(u, unitId);
+  }
+  @Post() create(@CurrentUser() u: AuthUser, @Body() dto: CreateUserDto) {
+    return this.users.create(u, dto);
+  }
+  @Patch(':id') update(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(u, id, dto);
+  }
+  @Post('import')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024 } }))
+  import(@CurrentUser() u: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Query('dryRun') dryRun?: string) {
+    if (!file) throw badRequest('Chưa chọn tệp CSV (trường "file").');
+    return this.users.importCsv(u, file.buffer, dryRun === '1' || dryRun === 'true');
+  }
+}

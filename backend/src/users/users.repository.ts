@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/current-user.js';
+import { User } from './user.entity.js';
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  roles: string[];
+  active: boolean;
+}
+
+const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit_id AS "unitId",
+  o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active`;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findForLogin(username: string): Promise<(User & { passwordHash: string }) | null> {
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.username) = :username', { username })
+      .getOne() as Promise<(User & { passwordHash: string }) | null>;
+  }
+
+  async findAuthUser(id: string): Promise<AuthUser | null> {
+    const rows: AuthUser[] = await this.db.query(
+      `SELECT u.id, u.username, u.full_name AS "fullName", u.unit_id AS "unitId", o.path::text AS "unitPath", u.roles
+         FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+        WHERE u.id = $1 AND u.active`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async view(id: string): Promise<UserView | null> {
+    const rows: UserView[] = await this.db.query(
+      `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Users whose unit lies in the subtree at `path`. */
+  listInSubtree(path: string, unitId?: string): Promise<UserView[]> {
+    const params: unknown[] = [path];
+    let extra = '';
+    if (unitId) {
+      params.push(unitId);
+      extra = ` AND u.unit_id = $2`;
+    }
+    return this.db.query(
+      `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+        WHERE o.path <@ $1::ltree${extra} ORDER BY o.code, u.username`,
+      params,
+    );
+  }
+
+  async usernameTaken(username: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM app_user WHERE lower(username) = lower($1)`, [username]);
+    return rows.length > 0;
+  }
+
+  insert(m: EntityManager, u: Partial<User> & { passwordHash: string }): Promise<User> {
+    return m.getRepository(User).save(m.getRepository(User).create(u));
+  }
+
+  async update(m: EntityManager, id: string, patch: Partial<User>) {
+    await m.getRepository(User).update({ id }, patch);
+  }
+
+  /** Users holding `role` on `unitId`: who gets notified. */
+  async idsWithRole(unitId: string, role: string, m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM app_user WHERE unit_id = $1 AND $2 = ANY(roles) AND active`,
+      [unitId, role],
+    );
+    return rows.map((r) => r.id);
+  }
+}

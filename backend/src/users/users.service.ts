@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import argon2 from 'argon2';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { type AuthUser, hasRole } from '../auth/current-user.js';
+import { parseCsv, type CsvRowError } from '../common/csv.js';
+import { conflict, forbidden, notFound } from '../common/errors.js';
+import { ImportRejected, isBelowOrSame } from '../org/org.service.js';
+import { OrgRepository } from '../org/org.repository.js';
+import { ROLES, type CreateUserDto, type UpdateUserDto } from './users.dto.js';
+import { UsersRepository } from './users.repository.js';
+
+export const hashPassword = (pw: string) => argon2.hash(pw, { type: argon2.argon2id });
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: UsersRepository,
+    private readonly org: OrgRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async view(id: string) {
+    const v = await this.repo.view(id);
+    if (!v) throw notFound('Không tìm thấy người dùng.');
+    return v;
+  }
+
+  private requireAdmin(user: AuthUser) {
+    if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được quản lý người dùng.');
+  }
+
+  private async requireUnitInSubtree(user: AuthUser, unitId: string) {
+    if (!(await this.org.isWithin(unitId, user.unitPath))) throw notFound('Không tìm thấy đơn vị.');
+  }
+
+  list(user: AuthUser, unitId?: string) {
+    this.requireAdmin(user);
+    return this.repo.listInSubtree(user.unitPath, unitId);
+  }
+
+  async create(user: AuthUser, dto: CreateUserDto) {
+    this.requireAdmin(user);
+    await this.requireUnitInSubtree(user, dto.unitId);
+    const passwordHash = await hashPassword(dto.password);
+    const id = await this.db.transaction(async (m) => {
+      if (await this.repo.usernameTaken(dto.username, m)) throw conflict(`Tên đăng nhập "${dto.username}" đã tồn tại.`);
+      const u = await this.repo.insert(m, {
+        username: dto.username.toLowerCase(),
+        passwordHash,
+        fullName: dto.fullName,
+        unitId: dto.unitId,
+        roles: dto.roles,
+        email: dto.email ?? null,
+      });
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: 'create',
+        entity: 'user',
+        entityId: u.id,
+        detail: { username: u.username, unitId: u.unitId, roles: u.roles },
+      });
+      return u.id;
+    });
+    return this.view(id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateUserDto) {
+    this.requireAdmin(user);
+    const target = await this.repo.view(id);
+    if (!target || !(await this.org.isWithin(target.unitId, user.unitPath))) throw notFound('Không tìm thấy người dùng.');
+    if (dto.unitId) await this.requireUnitInSubtree(user, dto.unitId);
+    const patch: Record<string, unknown> = {};
+    if (dto.fullName !== undefined) patch.fullName = dto.fullName;
+    if (dto.unitId !== undefined) patch.unitId = dto.unitId;
+    if (dto.roles !== undefined) patch.roles = dto.roles;
+    if (dto.email !== undefined) patch.email = dto.email;
+    if (dto.active !== undefined) patch.active = dto.active;
+    if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+    await this.db.transaction(async (m) => {
+      await this.repo.update(m, id, patch);
+      const { passwordHash: _omit, ...shown } = patch;
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: dto.password ? 'update+password' : 'update',
+        entity: 'user',
+        entityId: id,
+        detail: shown,
+      });
+    });
+    return this.view(id);
+  }
+
+  /** CSV columns: username,fullName,unitCode,roles (separated by ;),password[,email]. All or nothing. */
+  async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
+    this.requireAdmin(user);
+    const { rows, errors } = parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password']);
+    if (errors.length) return { ok: false, created: 0, errors };
+    return this.db
+      .transaction(async (m) => {
+        const rowErrors: CsvRowError[] = [];
+        const seen = new Set<string>();
+        let created = 0;
+        for (const { line, values: v } of rows) {
+          const before = rowErrors.length;
+          const username = (v.username ?? '').toLowerCase();
+          if (!/^[a-z0-9._-]{3,60}$/.test(username))
+            rowErrors.push({ line, column: 'username', message: 'Tên đăng nhập 3–60 ký tự, chỉ gồm chữ không dấu, số, dấu chấm, gạch.' });
+          else if (seen.has(username) || (await this.repo.usernameTaken(username, m)))
+            rowErrors.push({ line, column: 'username', message: `Tên đăng nhập "${username}" đã tồn tại.` });
+          if (!v.fullName) rowErrors.push({ line, column: 'fullName', message: 'Họ và tên không được để trống.' });
+          const unit = v.unitCode ? await this.org.byCode(v.unitCode, m) : null;
+          if (!unit || !isBelowOrSame(unit.path, user.unitPath))
+            rowErrors.push({ line, column: 'unitCode', message: `Không tìm thấy đơn vị "${v.unitCode ?? ''}" trong phạm vi quản lý.` });
+          const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
+          if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
+            rowErrors.push({ line, column: 'roles', message: 'Vai trò phải thuộc: admin, editor, head, reviewer (phân cách bằng dấu ;).' });
+          if ((v.password ?? '').length < 8)
+            rowErrors.push({ line, column: 'password', message: 'Mật khẩu cần ít nhất 8 ký tự.' });
+          if (rowErrors.length > before) continue;
+          seen.add(username);
+          if (!dryRun)
+            await this.repo.insert(m, {
+              username,
+              passwordHash: await hashPassword(v.password!),
+              fullName: v.fullName!,
+              unitId: unit!.id,
+              roles,
+              email: v.email || null,
+            });
+          created++;
+        }
+        if (rowErrors.length) throw new ImportRejected(rowErrors);
+        if (dryRun) throw new ImportRejected([], created);
+        await this.audit.record(m, { actorId: user.id, action: 'import', entity: 'user', detail: { created } });
+        return { ok: true, created, errors: [] as CsvRowError[] };
+      })
+      .catch((e) => {
+        if (e instanceof ImportRejected) return { ok: e.errors.length === 0, created: e.wouldCreate, errors: e.errors, dryRun };
+        throw e;
+      });
+  }
+}

@@ -1,0 +1,81 @@
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { adminMenu } from '../features/admin/routes';
+import { hasRole, useSession, useSignOut } from '../features/auth/hooks/use-session';
+import { roleLabel, unitKindLabel } from '../shared/format/format';
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
+
+const { Header, Content } = Layout;
+
+export function AppLayout() {
+  const { user } = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const loc = useLocation();
+  const items = [
+    { key: '/', label: <Link to="/">Việc cần làm</Link> },
+    { key: '/dashboard', label: <Link to="/dashboard">Tiến độ</Link> },
+    ...(hasRole(user, 'admin')
+      ? adminMenu.map((m) => ({ key: m.path, label: <Link to={m.path}>{m.label}</Link> }))
+      : []),
+  ];
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => (k === '/' ? loc.pathname === '/' : loc.pathname.startsWith(k)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="bdg-skip-link">
+        Bỏ qua đến nội dung chính
+      </a>
+      <Header className="bdg-header">
+        <Link to="/" className="bdg-brand">
+          Báo cáo BĐG
+        </Link>
+        <nav aria-label="Điều hướng chính" style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
+        </nav>
+        {user && (
+          <Space size="middle" className="bdg-user" data-testid="current-user">
+            <Avatar icon={<UserOutlined />} aria-hidden />
+            <span>
+              <Typography.Text strong style={{ color: '#fff' }}>
+                {user.fullName}
+              </Typography.Text>
+              <br />
+              <span className="bdg-user-unit">
+                {user.unitName} · {unitKindLabel(user.unitKind)}
+              </span>
+            </span>
+            <span aria-label="Vai trò">
+              {user.roles.map((r) => (
+                <Tag key={r} color="#1f1f1f" style={{ border: '1px solid #8c8c8c' }}>
+                  {roleLabel(r)}
+                </Tag>
+              ))}
+            </span>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                signOut();
+                navigate('/login', { replace: true });
+              }}
+            >
+              Đăng xuất
+            </Button>
+          </Space>
+        )}
+      </Header>
+      <Content id="main" tabIndex={-1} className="bdg-content">
+        <ErrorBoundary resetKey={loc.pathname}>
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </Content>
+    </Layout>
+  );
+}

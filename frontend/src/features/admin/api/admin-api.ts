@@ -1,0 +1,82 @@
+/** Every call the admin area makes to the API, in one place (see docs/api-shapes.md). */
+import { apiFetch } from '../../../shared/api/client';
+import type {
+  FlowSummary,
+  FlowVersion,
+  ImportResult,
+  Job,
+  OpenRoundInput,
+  OrgUnit,
+  Round,
+  RoundPreview,
+  TemplateSummary,
+  TemplateVersion,
+  TemplateVersionInput,
+  User,
+} from './types';
+
+const enc = encodeURIComponent;
+
+function qs(params: Record<string, string | number | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export const adminApi = {
+  // templates
+  listTemplates: () => apiFetch<TemplateSummary[]>('/api/templates'),
+  listTemplateVersions: (code: string) => apiFetch<TemplateVersion[]>(`/api/templates/${enc(code)}/versions`),
+  getTemplateVersion: (code: string, version: number) =>
+    apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}`),
+  createTemplateVersion: (code: string, body: TemplateVersionInput) =>
+    apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions`, { method: 'POST', json: body }),
+  updateTemplateVersion: (code: string, version: number, body: TemplateVersionInput) =>
+    apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}`, { method: 'PUT', json: body }),
+  publishTemplateVersion: (code: string, version: number) =>
+    apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}/publish`, { method: 'POST' }),
+
+  // flows
+  listFlows: () => apiFetch<FlowSummary[]>('/api/flows'),
+  getFlowVersion: (code: string, version: number) => apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}`),
+  createFlowVersion: (code: string, machine: Record<string, unknown>) =>
+    apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions`, { method: 'POST', json: { machine } }),
+  publishFlowVersion: (code: string, version: number) =>
+    apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}/publish`, { method: 'POST' }),
+
+  // rounds
+  listRounds: () => apiFetch<Round[]>('/api/rounds'),
+  previewRound: (body: { rootUnitId: string; flows: Record<string, string> }) =>
+    apiFetch<RoundPreview>('/api/rounds/preview', { method: 'POST', json: body }),
+  openRound: (body: OpenRoundInput) => apiFetch<Round>('/api/rounds', { method: 'POST', json: body }),
+  getJob: (id: string) => apiFetch<Job>(`/api/jobs/${enc(id)}`),
+
+  // org units
+  listOrgUnits: (params: { parentId?: string | null; q?: string }) =>
+    apiFetch<OrgUnit[]>(`/api/org-units${qs({ parentId: params.parentId, q: params.q })}`),
+  getOrgUnit: (id: string) => apiFetch<OrgUnit>(`/api/org-units/${enc(id)}`),
+  createOrgUnit: (body: { code: string; name: string; kind: string; parentId: string | null }) =>
+    apiFetch<OrgUnit>('/api/org-units', { method: 'POST', json: body }),
+  updateOrgUnit: (id: string, body: Partial<Pick<OrgUnit, 'name' | 'code' | 'kind'>>) =>
+    apiFetch<OrgUnit>(`/api/org-units/${enc(id)}`, { method: 'PATCH', json: body }),
+  moveOrgUnit: (id: string, parentId: string) =>
+    apiFetch<OrgUnit>(`/api/org-units/${enc(id)}/move`, { method: 'POST', json: { parentId } }),
+  mergeOrgUnit: (id: string, intoId: string) =>
+    apiFetch<OrgUnit>(`/api/org-units/${enc(id)}/merge`, { method: 'POST', json: { intoId } }),
+  importOrgUnits: (file: File, dryRun: boolean) => upload(`/api/org-units/import${dryRun ? '?dryRun=1' : ''}`, file),
+
+  // users
+  listUsers: (params: { unitId?: string; q?: string } = {}) => apiFetch<User[]>(`/api/users${qs(params)}`),
+  createUser: (body: { username: string; password: string; fullName: string; unitId: string; roles: string[] }) =>
+    apiFetch<User>('/api/users', { method: 'POST', json: body }),
+  updateUser: (id: string, body: Partial<{ fullName: string; unitId: string; roles: string[]; active: boolean; password: string }>) =>
+    apiFetch<User>(`/api/users/${enc(id)}`, { method: 'PATCH', json: body }),
+  importUsers: (file: File, dryRun: boolean) => upload(`/api/users/import${dryRun ? '?dryRun=1' : ''}`, file),
+};
+
+function upload(path: string, file: File): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return apiFetch<ImportResult>(path, { method: 'POST', body: form });
+}

@@ -1,0 +1,122 @@
+/** Shapes from docs/api-shapes.md that the admin area reads. */
+export interface OrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  level: number;
+  childCount?: number;
+  mergedIntoId: string | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  unitId: string;
+  unitName?: string;
+  unitKind?: string;
+  roles: string[];
+  active: boolean;
+}
+
+export type VersionStatus = 'draft' | 'published';
+
+export interface TemplateSummary {
+  code: string;
+  title: string;
+  ownerUnitId: string;
+  versions: { version: number; status: VersionStatus; title: string; publishedAt: string | null }[];
+}
+
+export interface TemplateVersion {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  periodKind: string;
+  status: VersionStatus;
+  schema?: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  document?: unknown;
+  basedOn: { code: string; version: number } | null;
+  ownerUnitId: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface TemplateVersionInput {
+  title?: string;
+  periodKind?: string;
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+  document?: unknown;
+  basedOn?: { code: string; version: number };
+}
+
+export interface FlowSummary {
+  code: string;
+  title: string;
+  versions: { version: number; status: VersionStatus; publishedAt: string | null }[];
+}
+
+export interface FlowVersion {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  status: VersionStatus;
+  machine: Record<string, unknown>;
+  ownerUnitId: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface Round {
+  id: string;
+  name: string;
+  templateCode: string;
+  templateVersion: number;
+  rootUnitId: string;
+  period: string;
+  flows: Record<string, string>;
+  deadlines: Record<string, string>;
+  createdAt: string;
+  counts: { total: number; byKind: Record<string, number> };
+}
+
+export interface OpenRoundInput {
+  name: string;
+  template: { code: string; version: number };
+  rootUnitId: string;
+  period: string;
+  flows: Record<string, string>;
+  deadlines: Record<string, string>;
+}
+
+export interface RoundPreview {
+  byKind: Record<string, number>;
+  total: number;
+}
+
+export interface ImportRowError {
+  line: number;
+  column: string;
+  message: string;
+}
+export interface ImportResult {
+  ok: boolean;
+  created: number;
+  errors: ImportRowError[];
+}
+
+export interface Job {
+  id: string;
+  name: string;
+  state: string;
+  progress: number | null;
+  result: unknown;
+  error: unknown;
+}

@@ -1,0 +1,455 @@
+/**
+ * The visual model of a template: a tree of sections and fields that the builder edits.
+ * It converts to and from JSON Schema 2020-12 + uiSchema without loss: every keyword the
+ * builder does not understand is kept in `extra` (schema) or `ui` (uiSchema) and written back.
+ */
+
+export type FieldKind =
+  | 'section'
+  | 'text'
+  | 'longText'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'date'
+  | 'choice'
+  | 'table'
+  | 'file';
+
+export type AggregateSimple = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat';
+export interface RatioRule {
+  numerator: string;
+  denominator: string;
+  scale?: number;
+}
+export type AggregateRule = AggregateSimple | { ratio: RatioRule } | { groupBy: string };
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export interface FieldNode {
+  /** Identity inside the editor only; never written to the schema. */
+  id: string;
+  kind: FieldKind;
+  /** Property name in the data (and in JSON Pointers). */
+  key: string;
+  title: string;
+  description?: string;
+  required: boolean;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  choices?: Choice[];
+  /** `enum` (values only) or `oneOf` [{const, title}] (values with labels). */
+  choiceStyle?: 'enum' | 'oneOf';
+  aggregate?: AggregateRule;
+  computed?: string;
+  unit?: string;
+  /** Fields of a section, columns of a table. */
+  children: FieldNode[];
+  /** Schema keywords the builder does not edit, kept as they were. */
+  extra: JsonObject;
+  /** This node's own uiSchema keys (`ui:*`), kept as they were (except `ui:widget` for long text). */
+  ui: JsonObject;
+}
+
+export interface TemplateModel {
+  /** Root schema keywords other than properties/required ($schema, $id, title, …). */
+  rootExtra: JsonObject;
+  /** Root uiSchema keys (`ui:*` and anything not belonging to a field). */
+  rootUi: JsonObject;
+  /** Top-level sections and fields. */
+  fields: FieldNode[];
+}
+
+export const FIELD_KIND_LABELS: Record<FieldKind, string> = {
+  section: 'Mục (nhóm câu hỏi)',
+  text: 'Văn bản ngắn',
+  longText: 'Văn bản dài',
+  number: 'Số',
+  integer: 'Số nguyên',
+  boolean: 'Có/Không',
+  date: 'Ngày',
+  choice: 'Chọn từ danh sách',
+  table: 'Bảng nhiều dòng',
+  file: 'Tệp minh chứng',
+};
+
+export const AGGREGATE_LABELS: Record<AggregateSimple | 'ratio' | 'groupBy', string> = {
+  sum: 'Cộng tổng (sum)',
+  count: 'Đếm số đơn vị có trả lời (count)',
+  countTrue: 'Đếm số đơn vị trả lời “Có” (countTrue)',
+  min: 'Nhỏ nhất (min)',
+  max: 'Lớn nhất (max)',
+  concat: 'Ghép văn bản, có tên đơn vị (concat)',
+  ratio: 'Tỉ lệ tính lại từ tử số/mẫu số (ratio)',
+  groupBy: 'Gộp dòng theo cột (groupBy)',
+};
+
+/** Which roll-up rules make sense for a kind (DESIGN.md §6). */
+export function aggregatesFor(kind: FieldKind): (AggregateSimple | 'ratio' | 'groupBy')[] {
+  switch (kind) {
+    case 'number':
+    case 'integer':
+      return ['sum', 'count', 'min', 'max', 'ratio'];
+    case 'boolean':
+      return ['countTrue', 'count'];
+    case 'text':
+    case 'longText':
+      return ['concat', 'count'];
+    case 'choice':
+    case 'date':
+    case 'file':
+      return ['count', 'concat'];
+    case 'table':
+      return ['groupBy', 'concat', 'count'];
+    default:
+      return [];
+  }
+}
+
+/** The marker of a file-evidence field: an array of attachment ids. */
+export const EVIDENCE_KEYWORD = 'x-evidence';
+
+let counter = 0;
+export function newId(): string {
+  counter += 1;
+  return `f${Date.now().toString(36)}${counter.toString(36)}`;
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function splitUi(ui: unknown): { own: JsonObject; nested: JsonObject } {
+  const own: JsonObject = {};
+  const nested: JsonObject = {};
+  if (!isObject(ui)) return { own, nested };
+  for (const [k, v] of Object.entries(ui)) {
+    if (k.startsWith('ui:')) own[k] = v;
+    else nested[k] = v;
+  }
+  return { own, nested };
+}
+
+const NODE_KEYWORDS = [
+  'type',
+  'title',
+  'description',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'x-aggregate',
+  'x-computed',
+  'x-unit',
+];
+
+function detectKind(s: JsonObject, ownUi: JsonObject): FieldKind {
+  const t = s.type;
+  if (s[EVIDENCE_KEYWORD] === true) return 'file';
+  if (t === 'object' && isObject(s.properties)) return 'section';
+  if (t === 'array' && isObject(s.items) && (s.items as JsonObject).type === 'object') return 'table';
+  if (t === 'boolean') return 'boolean';
+  if (t === 'number') return 'number';
+  if (t === 'integer') return 'integer';
+  if (t === 'string') {
+    if (Array.isArray(s.enum) && s.enum.every((v) => typeof v === 'string')) return 'choice';
+    if (Array.isArray(s.oneOf) && s.oneOf.every((o) => isObject(o) && typeof o.const === 'string')) return 'choice';
+    if (s.format === 'date') return 'date';
+    if (ownUi['ui:widget'] === 'textarea') return 'longText';
+    return 'text';
+  }
+  return 'text';
+}
+
+/** One schema property (with its uiSchema entry) → a node. Unknown keywords go to `extra`. */
+export function schemaToNode(key: string, schema: unknown, required: boolean, uiEntry: unknown): FieldNode {
+  const s = isObject(schema) ? schema : {};
+  const { own, nested } = splitUi(uiEntry);
+  const kind = detectKind(s, own);
+  const node: FieldNode = {
+    id: newId(),
+    kind,
+    key,
+    title: typeof s.title === 'string' ? s.title : '',
+    required,
+    children: [],
+    extra: {},
+    ui: { ...own },
+  };
+  const handled = new Set(NODE_KEYWORDS);
+  if (typeof s.description === 'string') node.description = s.description;
+  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const) {
+    if (typeof s[k] === 'number') node[k] = s[k] as number;
+    else if (s[k] !== undefined) handled.delete(k);
+  }
+  if (s['x-aggregate'] !== undefined) node.aggregate = s['x-aggregate'] as AggregateRule;
+  if (typeof s['x-computed'] === 'string') node.computed = s['x-computed'];
+  else if (s['x-computed'] !== undefined) handled.delete('x-computed');
+  if (typeof s['x-unit'] === 'string') node.unit = s['x-unit'];
+  else if (s['x-unit'] !== undefined) handled.delete('x-unit');
+  if (s.title !== undefined && typeof s.title !== 'string') handled.delete('title');
+  if (s.description !== undefined && typeof s.description !== 'string') handled.delete('description');
+
+  if (s.type !== typeFor(node.kind)) {
+    // A type the builder does not offer (["number","null"], none at all) is kept as it was.
+    handled.delete('type');
+    if (s.type === undefined) node.extra['x-builder-no-type'] = true;
+  }
+  if (kind === 'longText') delete node.ui['ui:widget'];
+  if (kind === 'date') handled.add('format');
+  if (kind === 'file') {
+    handled.add(EVIDENCE_KEYWORD);
+    // items stay in extra: their shape is the server's business.
+  }
+  if (kind === 'choice') {
+    if (Array.isArray(s.oneOf) && !Array.isArray(s.enum)) {
+      node.choiceStyle = 'oneOf';
+      node.choices = (s.oneOf as JsonObject[]).map((o) => ({
+        value: o.const as string,
+        label: typeof o.title === 'string' ? o.title : (o.const as string),
+      }));
+      handled.add('oneOf');
+      // Lossless: a oneOf entry with keys other than const/title keeps the whole oneOf.
+      if ((s.oneOf as JsonObject[]).some((o) => Object.keys(o).some((k) => k !== 'const' && k !== 'title') || typeof o.title !== 'string')) {
+        handled.delete('oneOf');
+        delete node.choices;
+        delete node.choiceStyle;
+        node.kind = 'text';
+      }
+    } else {
+      node.choiceStyle = 'enum';
+      node.choices = (s.enum as string[]).map((v) => ({ value: v, label: v }));
+      handled.add('enum');
+    }
+  }
+  if (kind === 'section') {
+    handled.add('properties');
+    handled.add('required');
+    const req = Array.isArray(s.required) ? (s.required as string[]) : [];
+    node.children = Object.entries(s.properties as JsonObject).map(([k, v]) =>
+      schemaToNode(k, v, req.includes(k), nested[k]),
+    );
+    for (const k of Object.keys(s.properties as JsonObject)) delete nested[k];
+    // A required name with no property is kept as it was.
+    const orphans = req.filter((r) => !(r in (s.properties as JsonObject)));
+    if (orphans.length) node.extra['x-builder-orphan-required'] = orphans;
+  }
+  if (kind === 'table') {
+    handled.add('items');
+    const items = s.items as JsonObject;
+    const itemsUi = splitUi(nested.items);
+    delete nested.items;
+    const req = Array.isArray(items.required) ? (items.required as string[]) : [];
+    const props = isObject(items.properties) ? items.properties : {};
+    node.children = Object.entries(props).map(([k, v]) => schemaToNode(k, v, req.includes(k), itemsUi.nested[k]));
+    for (const k of Object.keys(props)) delete itemsUi.nested[k];
+    const itemsExtra: JsonObject = {};
+    for (const [k, v] of Object.entries(items)) {
+      if (k !== 'type' && k !== 'properties' && k !== 'required') itemsExtra[k] = v;
+    }
+    if (Object.keys(itemsExtra).length) node.extra['x-builder-items'] = itemsExtra;
+    const restItemsUi = { ...itemsUi.own, ...itemsUi.nested };
+    if (Object.keys(restItemsUi).length) node.extra['x-builder-items-ui'] = restItemsUi;
+  }
+  for (const [k, v] of Object.entries(s)) {
+    if (!handled.has(k)) node.extra[k] = v;
+  }
+  // Nested ui entries that do not belong to a child are kept.
+  for (const [k, v] of Object.entries(nested)) node.ui[k] = v;
+  return node;
+}
+
+function typeFor(kind: FieldKind): string {
+  switch (kind) {
+    case 'section':
+      return 'object';
+    case 'table':
+    case 'file':
+      return 'array';
+    case 'number':
+      return 'number';
+    case 'integer':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'string';
+  }
+}
+
+function childrenToSchema(children: FieldNode[]): { properties: JsonObject; required: string[]; ui: JsonObject } {
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  const ui: JsonObject = {};
+  for (const c of children) {
+    const out = nodeToSchema(c);
+    properties[c.key] = out.schema;
+    if (c.required) required.push(c.key);
+    if (Object.keys(out.ui).length) ui[c.key] = out.ui;
+  }
+  return { properties, required, ui };
+}
+
+/** A node → its schema property and uiSchema entry. */
+export function nodeToSchema(node: FieldNode): { schema: JsonObject; ui: JsonObject } {
+  const extra = { ...node.extra };
+  const orphanRequired = (extra['x-builder-orphan-required'] as string[] | undefined) ?? [];
+  const itemsExtra = (extra['x-builder-items'] as JsonObject | undefined) ?? {};
+  const itemsUiExtra = (extra['x-builder-items-ui'] as JsonObject | undefined) ?? {};
+  delete extra['x-builder-orphan-required'];
+  delete extra['x-builder-items'];
+  delete extra['x-builder-items-ui'];
+  const noType = extra['x-builder-no-type'] === true;
+  delete extra['x-builder-no-type'];
+
+  const schema: JsonObject = {};
+  if (!('type' in extra) && !noType) schema.type = typeFor(node.kind);
+  if (node.title) schema.title = node.title;
+  if (node.description) schema.description = node.description;
+  const ui: JsonObject = {};
+  for (const [k, v] of Object.entries(node.ui)) ui[k] = v;
+
+  switch (node.kind) {
+    case 'longText':
+      ui['ui:widget'] = 'textarea';
+      break;
+    case 'date':
+      schema.format = 'date';
+      break;
+    case 'choice':
+      if (node.choiceStyle === 'oneOf' || (node.choices ?? []).some((c) => c.label !== c.value)) {
+        schema.oneOf = (node.choices ?? []).map((c) => ({ const: c.value, title: c.label }));
+      } else {
+        schema.enum = (node.choices ?? []).map((c) => c.value);
+      }
+      break;
+    case 'file':
+      schema[EVIDENCE_KEYWORD] = true;
+      if (!('items' in extra)) schema.items = { type: 'string' };
+      break;
+      break;
+    case 'section': {
+      const c = childrenToSchema(node.children);
+      schema.properties = c.properties;
+      const req = [...c.required, ...orphanRequired];
+      if (req.length) schema.required = req;
+      Object.assign(ui, c.ui);
+      break;
+    }
+    case 'table': {
+      const c = childrenToSchema(node.children);
+      const items: JsonObject = { type: 'object', properties: c.properties };
+      if (c.required.length) items.required = c.required;
+      Object.assign(items, itemsExtra);
+      schema.items = items;
+      const itemsUi = { ...itemsUiExtra, ...c.ui };
+      if (Object.keys(itemsUi).length) ui.items = itemsUi;
+      break;
+    }
+  }
+  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const) {
+    if (node[k] !== undefined) schema[k] = node[k];
+  }
+  if (node.unit) schema['x-unit'] = node.unit;
+  if (node.aggregate !== undefined) schema['x-aggregate'] = node.aggregate;
+  if (node.computed) schema['x-computed'] = node.computed;
+  Object.assign(schema, extra);
+  return { schema, ui };
+}
+
+/** JSON Schema (+ uiSchema) → visual model. */
+export function schemaToModel(schema: unknown, uiSchema: unknown = {}): TemplateModel {
+  const s = isObject(schema) ? schema : {};
+  const props = isObject(s.properties) ? s.properties : {};
+  const req = Array.isArray(s.required) ? (s.required as string[]) : [];
+  const { own, nested } = splitUi(uiSchema);
+  const fields = Object.entries(props).map(([k, v]) => schemaToNode(k, v, req.includes(k), nested[k]));
+  for (const k of Object.keys(props)) delete nested[k];
+  const rootExtra: JsonObject = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k !== 'properties' && k !== 'required') rootExtra[k] = v;
+  }
+  const orphans = req.filter((r) => !(r in props));
+  if (orphans.length) rootExtra['x-builder-orphan-required'] = orphans;
+  return { rootExtra, rootUi: { ...own, ...nested }, fields };
+}
+
+/** Visual model → JSON Schema + uiSchema. */
+export function modelToSchema(model: TemplateModel): { schema: JsonObject; uiSchema: JsonObject } {
+  const rootExtra = { ...model.rootExtra };
+  const orphans = (rootExtra['x-builder-orphan-required'] as string[] | undefined) ?? [];
+  delete rootExtra['x-builder-orphan-required'];
+  const c = childrenToSchema(model.fields);
+  const schema: JsonObject = { ...rootExtra };
+  if (!('type' in schema)) schema.type = 'object';
+  schema.properties = c.properties;
+  const required = [...c.required, ...orphans];
+  if (required.length) schema.required = required;
+  const uiSchema: JsonObject = { ...model.rootUi, ...c.ui };
+  return { schema, uiSchema };
+}
+
+/** A fresh node of a kind, with a key unique among `siblings`. */
+export function createNode(kind: FieldKind, siblings: FieldNode[]): FieldNode {
+  const base = kind === 'section' ? 'muc' : kind === 'table' ? 'bang' : 'truong';
+  const key = uniqueKey(base, siblings);
+  const node: FieldNode = {
+    id: newId(),
+    kind,
+    key,
+    title: kind === 'section' ? 'Mục mới' : kind === 'table' ? 'Bảng mới' : 'Câu hỏi mới',
+    required: false,
+    children: [],
+    extra: {},
+    ui: {},
+  };
+  if (kind === 'choice') {
+    node.choices = [
+      { value: 'co', label: 'Có' },
+      { value: 'khong', label: 'Không' },
+    ];
+    node.choiceStyle = 'oneOf';
+  }
+  if (kind === 'table') node.children = [{ ...createNode('text', []), key: 'ten', title: 'Tên' }];
+  if (kind === 'file') node.extra = { items: { type: 'string' } };
+  return node;
+}
+
+export function uniqueKey(base: string, siblings: { key: string }[]): string {
+  const taken = new Set(siblings.map((s) => s.key));
+  if (!taken.has(base)) return base;
+  let i = 2;
+  while (taken.has(`${base}${i}`)) i += 1;
+  return `${base}${i}`;
+}
+
+/** A valid property name: starts with a letter or _, then letters, digits, _ (no diacritics). */
+export function isValidKey(key: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key);
+}
+
+/** Vietnamese title → ASCII camelCase key ("Tổng số nữ" → "tongSoNu"). */
+export function keyFromTitle(title: string): string {
+  const ascii = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .trim();
+  const words = ascii.split(/\s+/).filter(Boolean);
+  if (!words.length) return 'truong';
+  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  return /^[0-9]/.test(key) ? `_${key}` : key;
+}

@@ -1,0 +1,64 @@
+/** Every backend call the SPA makes, one function per route (docs/api-shapes.md). */
+import { apiFetch, apiUpload } from './client';
+import type {
+  Attachment,
+  FieldComment,
+  HistoryEntry,
+  JsonObject,
+  LoginResponse,
+  PreviousRound,
+  Round,
+  RoundProgress,
+  SaveDataResponse,
+  SourceValue,
+  Submission,
+  SubmissionSummary,
+  TemplateVersion,
+  User,
+  WorkItem,
+} from './types';
+
+const sub = (id: string) => `/api/submissions/${encodeURIComponent(id)}`;
+
+export const api = {
+  login: (username: string, password: string) =>
+    apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', json: { username, password } }),
+  me: () => apiFetch<User>('/api/me'),
+  myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
+  templateVersion: (code: string, version: number) =>
+    apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
+  submission: (id: string) => apiFetch<Submission>(sub(id)),
+  saveData: (id: string, data: JsonObject, version: number) =>
+    apiFetch<SaveDataResponse>(`${sub(id)}/data`, { method: 'PUT', json: { data, version } }),
+  sendEvent: (id: string, body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[] }) =>
+    apiFetch<Submission>(`${sub(id)}/events`, { method: 'POST', json: body }),
+  history: (id: string) => apiFetch<HistoryEntry[]>(`${sub(id)}/history`),
+  sources: (id: string, path: string) =>
+    apiFetch<SourceValue[]>(`${sub(id)}/sources?path=${encodeURIComponent(path)}`),
+  children: (id: string) => apiFetch<SubmissionSummary[]>(`${sub(id)}/children`),
+  previous: (id: string) => apiFetch<PreviousRound | null>(`${sub(id)}/previous`),
+  /** Extra (requested from the backend): the data as it stood when the submission was last returned. */
+  returned: (id: string) => apiFetch<{ data: JsonObject; at: string } | null>(`${sub(id)}/returned`),
+  attachments: (id: string) => apiFetch<Attachment[]>(`${sub(id)}/attachments`),
+  uploadAttachment: (id: string, file: File, onProgress?: (p: number) => void, signal?: AbortSignal) =>
+    apiUpload<Attachment>(`${sub(id)}/attachments`, file, { onProgress, signal }),
+  attachmentUrl: (attachmentId: string) => `/api/attachments/${encodeURIComponent(attachmentId)}`,
+  rounds: () => apiFetch<Round[]>('/api/rounds'),
+  roundProgress: (id: string) => apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress`),
+};
+
+/** Query keys, one place so that mutations invalidate the right caches. */
+export const qk = {
+  me: ['me'] as const,
+  myWork: ['my-work'] as const,
+  template: (code: string, version: number) => ['template', code, version] as const,
+  submission: (id: string) => ['submission', id] as const,
+  history: (id: string) => ['submission', id, 'history'] as const,
+  attachments: (id: string) => ['submission', id, 'attachments'] as const,
+  children: (id: string) => ['submission', id, 'children'] as const,
+  previous: (id: string) => ['submission', id, 'previous'] as const,
+  returned: (id: string) => ['submission', id, 'returned'] as const,
+  sources: (id: string, path: string) => ['submission', id, 'sources', path] as const,
+  rounds: ['rounds'] as const,
+  progress: (id: string) => ['rounds', id, 'progress'] as const,
+};

@@ -1,0 +1,168 @@
+/** The JSON the backend returns (docs/api-shapes.md). */
+export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  roles: string[];
+  active: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: User;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export interface TemplateVersion {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  periodKind?: string;
+  status: 'draft' | 'published';
+  schema: JsonObject;
+  uiSchema: JsonObject;
+  document?: unknown;
+  basedOn: { code: string; version: number } | null;
+  ownerUnitId?: string;
+  createdAt?: string;
+  publishedAt?: string | null;
+}
+
+export interface SubmissionSummary {
+  id: string;
+  roundId: string;
+  roundName: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  parentUnitId: string | null;
+  templateCode: string;
+  templateVersion: number;
+  flowCode: string;
+  state: string;
+  stateLabel: string;
+  final: boolean;
+  locked: boolean;
+  version: number;
+  deadline: string | null;
+  updatedAt: string;
+  late?: boolean;
+}
+
+export type Task = 'fill' | 'sign' | 'review' | 'compile';
+
+export interface WorkItem extends SubmissionSummary {
+  task: Task;
+  daysLeft: number | null;
+}
+
+export interface AllowedEvent {
+  type: string;
+  label: string;
+  requiresComment: boolean;
+}
+
+export interface FieldComment {
+  path: string;
+  text: string;
+  by?: string;
+  byName?: string;
+  at?: string;
+}
+
+export interface Signature {
+  hash: string;
+  signedBy: string;
+  signedByName: string;
+  role: string;
+  unitId: string;
+  signedAt: string;
+}
+
+export interface Submission extends SubmissionSummary {
+  data: JsonObject;
+  allowedEvents: AllowedEvent[];
+  signature?: Signature | null;
+  fieldComments: FieldComment[];
+  compiled?: { included: number; total: number; stale: boolean; compiledAt: string } | null;
+}
+
+export interface SaveDataResponse {
+  version: number;
+  data: JsonObject;
+  updatedAt: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  event: string;
+  eventLabel: string;
+  from: string | null;
+  fromLabel: string | null;
+  to: string;
+  toLabel: string;
+  actorId: string | null;
+  actorName: string | null;
+  comment: string | null;
+  at: string;
+  hash?: string;
+}
+
+export interface SourceValue {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  value: unknown;
+}
+
+export interface PreviousRound {
+  roundName: string;
+  data: JsonObject;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface Round {
+  id: string;
+  name: string;
+  templateCode: string;
+  templateVersion: number;
+  rootUnitId: string;
+  period: string;
+  flows: Record<string, string>;
+  deadlines: Record<string, string>;
+  createdAt: string;
+  counts: { total: number; byKind: Record<string, number> };
+}
+
+export interface RoundProgress {
+  round: Round;
+  levels: { kind: string; total: number; byState: Record<string, number>; late: number }[];
+  units: {
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    kind: string;
+    parentId: string | null;
+    submissionId: string;
+    state: string;
+    stateLabel: string;
+    deadline: string | null;
+    late: boolean;
+  }[];
+}

@@ -1,0 +1,108 @@
+/** Vietnamese display formats: dates dd/mm/yyyy, numbers with "." thousands and "," decimals. */
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+
+dayjs.locale('vi');
+
+const EMPTY = '—';
+
+export function formatDate(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  const d = dayjs(value);
+  return d.isValid() ? d.format('DD/MM/YYYY') : EMPTY;
+}
+
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  const d = dayjs(value);
+  return d.isValid() ? d.format('HH:mm DD/MM/YYYY') : EMPTY;
+}
+
+export function formatTime(value: string | number | Date): string {
+  return dayjs(value).format('HH:mm');
+}
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function nf(maxFractionDigits: number): Intl.NumberFormat {
+  let f = numberFormats.get(maxFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits });
+    numberFormats.set(maxFractionDigits, f);
+  }
+  return f;
+}
+
+/** 1234567.5 → "1.234.567,5". Non-numbers pass through as text; null and undefined as "—". */
+export function formatNumber(value: unknown, maxFractionDigits = 2): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  return nf(maxFractionDigits).format(value);
+}
+
+export function formatPercent(value: number | null | undefined, maxFractionDigits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
+  return `${formatNumber(value, maxFractionDigits)}%`;
+}
+
+/** Parses what a Vietnamese user types ("1.234,5") back to a number; null when it is not one. */
+export function parseVietnameseNumber(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (t === '') return null;
+  if (!/^-?[\d.]*(,\d*)?$/.test(t)) return null;
+  const n = Number(t.replace(/\./g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Relative change in %, null when there is no base to compare with. */
+export function percentChange(before: unknown, after: unknown): number | null {
+  if (typeof before !== 'number' || typeof after !== 'number') return null;
+  if (before === 0) return after === 0 ? 0 : null;
+  return ((after - before) / Math.abs(before)) * 100;
+}
+
+/** The file size in Vietnamese units. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 1)} KB`;
+  return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
+}
+
+/** "còn 3 ngày", "hạn hôm nay", "trễ 2 ngày". */
+export function daysLeftLabel(daysLeft: number | null | undefined): string {
+  if (daysLeft === null || daysLeft === undefined) return 'Không có hạn';
+  if (daysLeft > 0) return `Còn ${daysLeft} ngày`;
+  if (daysLeft === 0) return 'Hạn hôm nay';
+  return `Trễ ${-daysLeft} ngày`;
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Quản trị',
+  editor: 'Nhập liệu',
+  head: 'Lãnh đạo (ký)',
+  reviewer: 'Duyệt, tổng hợp',
+};
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role] ?? role;
+}
+
+export const TASK_LABELS: Record<string, string> = {
+  fill: 'Cần nhập liệu',
+  sign: 'Cần ký',
+  review: 'Cần duyệt',
+  compile: 'Cần tổng hợp',
+};
+
+export const UNIT_KIND_LABELS: Record<string, string> = {
+  so: 'Sở GD&ĐT',
+  phong: 'Phòng GD&ĐT',
+  xa: 'Xã, phường',
+  truong_mn: 'Trường mầm non',
+  truong_th: 'Trường tiểu học',
+  truong_thcs: 'Trường THCS',
+  truong_thpt: 'Trường THPT',
+};
+
+export function unitKindLabel(kind: string): string {
+  return UNIT_KIND_LABELS[kind] ?? kind;
+}

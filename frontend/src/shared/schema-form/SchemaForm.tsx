@@ -1,0 +1,104 @@
+/** The form rendered from a template version with @rjsf/antd, tuned for large templates (see prepare-form.ts). */
+import { memo, useCallback, useMemo, useState } from 'react';
+import Form from '@rjsf/antd';
+import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import type { IChangeEvent } from '@rjsf/core';
+import { BaseInputTemplate, FieldTemplate, TextareaWidget } from './field-templates';
+import { FormRuntimeContext, type FormRuntime } from './form-context';
+import type { FormStore } from './form-store';
+import { ObjectFieldTemplate } from './object-templates';
+import type { PreparedForm } from './prepare-form';
+import { parsePointer, pointerToId, toPointer } from '../utils/json-pointer';
+
+/** One validator for the whole app: compiled schemas are cached by it, so each template compiles once. */
+const rjsfValidator = customizeValidator();
+const templates = { FieldTemplate, ObjectFieldTemplate, BaseInputTemplate };
+const widgets = { TextareaWidget };
+const formContext = { readonlyAsDisabled: false, descriptionLocation: 'below' };
+
+export interface SectionsController {
+  activeSections: string[];
+  setActiveSections: (keys: string[]) => void;
+  /** Opens the field's section, scrolls to it and focuses it. */
+  jumpTo: (pointer: string) => void;
+}
+
+export function useSections(prepared: PreparedForm | undefined, initiallyOpen: 'all' | number = 'all'): SectionsController {
+  const [activeSections, setActiveSections] = useState<string[] | null>(null);
+  const all = useMemo(() => prepared?.sections.map((s) => s.key) ?? [], [prepared]);
+  const effective = activeSections ?? (initiallyOpen === 'all' ? all : all.slice(0, initiallyOpen));
+  const jumpTo = useCallback(
+    (pointer: string) => {
+      const segs = parsePointer(pointer);
+      const section = segs[0];
+      if (section) setActiveSections((cur) => [...new Set([...(cur ?? effective), section])]);
+      const tryFocus = (attempt: number) => {
+        for (let n = segs.length; n >= 1; n--) {
+          const el = document.getElementById(pointerToId(toPointer(segs.slice(0, n))));
+          if (el) {
+            el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+            (el as HTMLElement).focus?.({ preventScroll: true });
+            return;
+          }
+        }
+        if (attempt < 5) setTimeout(() => tryFocus(attempt + 1), 60);
+      };
+      setTimeout(() => tryFocus(0), 0);
+    },
+    [effective],
+  );
+  return { activeSections: effective, setActiveSections, jumpTo };
+}
+
+export interface SchemaFormProps {
+  prepared: PreparedForm;
+  store: FormStore;
+  sections: SectionsController;
+  readonly?: boolean;
+  /** Errors shown beside each field (from @bdg/schemas validation or a 422). */
+  errorSchema?: ErrorSchema;
+  renderExtras?: FormRuntime['renderExtras'];
+  onFieldBlur?: FormRuntime['onFieldBlur'];
+}
+
+/**
+ * RJSF holds the inputs; this component is memoised and its props are stable, so the page re-rendering (save
+ * status, dialogs) does not re-render the form. Data flows out through `store`.
+ */
+export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
+  const { prepared, store, sections, readonly, errorSchema, renderExtras, onFieldBlur } = props;
+  // Only the first data is handed to RJSF; to replace the data, remount with a new key.
+  const [initialData] = useState(() => store.getData());
+  const runtime = useMemo<FormRuntime>(
+    () => ({
+      store,
+      activeSections: sections.activeSections,
+      setActiveSections: sections.setActiveSections,
+      renderExtras,
+      onFieldBlur,
+    }),
+    [store, sections.activeSections, sections.setActiveSections, renderExtras, onFieldBlur],
+  );
+  const onChange = useCallback((e: IChangeEvent) => store.setData((e.formData ?? {}) as Record<string, unknown>), [store]);
+  return (
+    <FormRuntimeContext.Provider value={runtime}>
+      <Form
+        className="bdg-form"
+        schema={prepared.schema as RJSFSchema}
+        uiSchema={prepared.uiSchema}
+        formData={initialData}
+        validator={rjsfValidator}
+        templates={templates}
+        widgets={widgets}
+        formContext={formContext}
+        noValidate
+        showErrorList={false}
+        readonly={readonly}
+        extraErrors={errorSchema}
+        onChange={onChange}
+        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults' }}
+      />
+    </FormRuntimeContext.Provider>
+  );
+});

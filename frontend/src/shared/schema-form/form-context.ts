@@ -1,0 +1,15 @@
+import { createContext, type ReactNode } from 'react';
+import type { RJSFSchema } from '@rjsf/utils';
+import type { FormStore } from './form-store';
+
+export interface FormRuntime {
+  store: FormStore;
+  activeSections: string[];
+  setActiveSections: (keys: string[]) => void;
+  /** Extra content shown under a field: comments from the level above, previous round, sources. */
+  renderExtras?: (pointer: string, schema: RJSFSchema) => ReactNode;
+  /** Called when a field loses focus (validate on blur). */
+  onFieldBlur?: (inputId: string) => void;
+}
+
+export const FormRuntimeContext = createContext<FormRuntime | null>(null);

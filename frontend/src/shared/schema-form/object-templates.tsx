@@ -1,0 +1,56 @@
+/** The form's top level as collapsible sections (one per top-level property), nested groups as titled blocks. */
+import { useContext } from 'react';
+import { Templates } from '@rjsf/antd';
+import type { ObjectFieldTemplateProps } from '@rjsf/utils';
+import { Collapse, Typography } from 'antd';
+import { FormRuntimeContext } from './form-context';
+
+const AntdObjectFieldTemplate = Templates.ObjectFieldTemplate!;
+
+export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
+  const rt = useContext(FormRuntimeContext);
+  if (props.fieldPathId.path.length > 0 || !rt) return <AntdObjectFieldTemplate {...props} />;
+  const rootSchema = props.schema;
+  const loose = props.properties.filter((p) => !p.hidden && !isGroup(rootSchema, p.name));
+  const groups = props.properties.filter((p) => !p.hidden && isGroup(rootSchema, p.name));
+  return (
+    <div className="bdg-form-root">
+      {loose.length > 0 && (
+        <div className="bdg-section-loose">
+          {loose.map((p) => (
+            <div key={p.name}>{p.content}</div>
+          ))}
+        </div>
+      )}
+      <Collapse
+        activeKey={rt.activeSections}
+        onChange={(keys) => rt.setActiveSections(Array.isArray(keys) ? keys.map(String) : [String(keys)])}
+        items={groups.map((p) => ({
+          key: p.name,
+          id: `section-${p.name}`,
+          label: (
+            <Typography.Text strong id={`section-title-${p.name}`}>
+              {sectionTitle(rootSchema, p.name)}
+            </Typography.Text>
+          ),
+          children: <div className="bdg-section-body">{p.content}</div>,
+        }))}
+      />
+    </div>
+  );
+}
+
+type Obj = Record<string, unknown>;
+function propSchema(schema: Obj, name: string): Obj | undefined {
+  const props = schema.properties as Record<string, Obj> | undefined;
+  return props?.[name];
+}
+function isGroup(schema: Obj, name: string): boolean {
+  const s = propSchema(schema, name);
+  if (!s) return false;
+  return s.type === 'object' || s.type === 'array' || !!s.properties || !!s.items || typeof s.$ref === 'string';
+}
+function sectionTitle(schema: Obj, name: string): string {
+  const s = propSchema(schema, name);
+  return typeof s?.title === 'string' ? s.title : name;
+}

@@ -1,0 +1,65 @@
+/** JSON Schema cho định dạng một phiên bản biểu mẫu (tệp trong schemas/templates). */
+export const templateVersionSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://bdg.local/schemas/template-version.json',
+  title: 'Phiên bản biểu mẫu báo cáo',
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'version', 'title', 'periodKind', 'schema', 'uiSchema', 'document'],
+  properties: {
+    $schema: { type: 'string' },
+    code: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, title: 'Mã biểu mẫu' },
+    version: { type: 'integer', minimum: 1, title: 'Số phiên bản' },
+    title: { type: 'string', minLength: 1, maxLength: 300, title: 'Tên biểu mẫu' },
+    periodKind: {
+      type: 'string',
+      title: 'Loại kỳ báo cáo',
+      description: 'Ví dụ: 6-thang, nam, giai-doan, dot-xuat',
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+    },
+    description: { type: 'string' },
+    schema: {
+      type: 'object',
+      title: 'JSON Schema 2020-12 của dữ liệu',
+      required: ['type', 'properties'],
+      properties: {
+        $schema: { const: 'https://json-schema.org/draft/2020-12/schema' },
+        type: { const: 'object' },
+        properties: { type: 'object' },
+      },
+    },
+    uiSchema: {
+      type: 'object',
+      title: 'uiSchema (RJSF) dạng JSON thuần',
+      properties: { 'ui:order': { type: 'array', items: { type: 'string' } } },
+    },
+    document: {
+      type: 'object',
+      title: 'Bố cục văn bản chính thức (NĐ 30/2020)',
+      additionalProperties: false,
+      required: ['parentBody', 'issuingBody', 'documentType', 'symbol', 'subject', 'recipients', 'signerTitle', 'placeName', 'bindings'],
+      properties: {
+        parentBody: { type: 'string', title: 'Cơ quan chủ quản' },
+        issuingBody: { type: 'string', minLength: 1, title: 'Cơ quan ban hành' },
+        documentType: { type: 'string', minLength: 1, title: 'Loại văn bản' },
+        symbol: { type: 'string', minLength: 1, pattern: '^[^\\s/]+$', title: 'Ký hiệu (ví dụ BC-PGDĐT)' },
+        subject: { type: 'string', minLength: 1, title: 'Trích yếu' },
+        recipients: { type: 'array', items: { type: 'string', minLength: 1 }, title: 'Nơi nhận' },
+        signerAuthority: { type: 'string', title: 'Quyền hạn ký (KT., TL., TM.)' },
+        signerTitle: { type: 'string', minLength: 1, title: 'Chức danh người ký' },
+        placeName: { type: 'string', minLength: 1, title: 'Địa danh' },
+        bindings: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['number', 'date', 'signerName'],
+          title: 'Vị trí trong dữ liệu của số, ngày, người ký',
+          properties: {
+            number: { type: 'string', pattern: '^(/[^/]+)+$' },
+            date: { type: 'string', pattern: '^(/[^/]+)+$' },
+            signerName: { type: 'string', pattern: '^(/[^/]+)+$' },
+          },
+        },
+      },
+    },
+  },
+} as const;

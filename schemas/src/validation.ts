@@ -1,0 +1,111 @@
+/** Kiểm tra dữ liệu biểu mẫu bằng AJV 2020-12, hai chế độ: nháp và hoàn chỉnh. */
+import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { localizeAjvErrors } from './locale-vi.js';
+import { isPlainObject } from './pointer.js';
+import type { FieldError, JsonSchema } from './types.js';
+
+// CJS → ESM: lấy export mặc định ở cả Node (NodeNext) và trình duyệt (bundler).
+type AjvCtor = typeof Ajv2020Module.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvCtor }).default ?? Ajv2020Module) as AjvCtor;
+type AddFormats = (ajv: InstanceType<AjvCtor>) => unknown;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+export type Ajv = InstanceType<AjvCtor>;
+
+/** Từ khoá riêng của chúng tôi, khai báo để AJV ở chế độ strict chấp nhận. */
+export const CUSTOM_KEYWORDS = ['x-aggregate', 'x-computed', 'x-unit'] as const;
+
+/** Tạo một AJV 2020-12 cấu hình như máy chủ dùng (allErrors, formats, từ khoá riêng). */
+export function createAjv(): Ajv {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strictSchema: true,
+    strictNumbers: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    validateFormats: true,
+    verbose: false,
+    code: { optimize: true },
+  });
+  addFormats(ajv);
+  for (const k of CUSTOM_KEYWORDS) ajv.addKeyword({ keyword: k, schemaType: k === 'x-aggregate' ? ['string', 'object'] : 'string' });
+  return ajv;
+}
+
+/** Từ khoá bị bỏ ở chế độ nháp: thiếu dữ liệu không phải lỗi hình dạng. */
+const DRAFT_DROPPED = new Set(['required', 'minItems', 'minContains', 'dependentRequired', 'minProperties']);
+
+/** Schema dùng cho lưu nháp: như bản gốc nhưng không đòi đủ trường, đủ dòng. */
+export function draftSchema(schema: JsonSchema): JsonSchema {
+  const strip = (v: unknown, depth: number): unknown => {
+    if (depth > 100) return v;
+    if (Array.isArray(v)) return v.map((x) => strip(x, depth + 1));
+    if (!isPlainObject(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      // các từ khoá giá trị (enum, const, default, examples) giữ nguyên
+      if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') out[k] = x;
+      else if (k === 'properties' || k === '$defs' || k === 'patternProperties' || k === 'dependentSchemas') {
+        const m: Record<string, unknown> = {};
+        for (const [pk, px] of Object.entries(x as Record<string, unknown>)) m[pk] = strip(px, depth + 1);
+        out[k] = m;
+      } else if (DRAFT_DROPPED.has(k)) continue;
+      else out[k] = strip(x, depth + 1);
+    }
+    return out;
+  };
+  return strip(schema, 0) as JsonSchema;
+}
+
+function forCompile(schema: JsonSchema): JsonSchema {
+  // $id bỏ đi để nhiều phiên bản cùng $id không xung đột trong một AJV
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { $id: _id, ...rest } = schema;
+  return rest;
+}
+
+export interface TemplateValidator {
+  validateDraft(data: unknown): FieldError[];
+  validateComplete(data: unknown): FieldError[];
+  /** Hàm AJV đã biên dịch (để đo hiệu năng hoặc dùng trực tiếp) */
+  readonly draft: ValidateFunction;
+  readonly complete: ValidateFunction;
+}
+
+let sharedAjv: Ajv | undefined;
+function ajv(): Ajv {
+  return (sharedAjv ??= createAjv());
+}
+
+const byObject = new WeakMap<JsonSchema, TemplateValidator>();
+const byKey = new Map<string, TemplateValidator>();
+const MAX_KEYED = 500;
+
+/** Biên dịch (một lần, có nhớ đệm) bộ kiểm tra cho một phiên bản biểu mẫu. */
+export function getValidator(schema: JsonSchema, cacheKey?: string): TemplateValidator {
+  const hit = cacheKey !== undefined ? byKey.get(cacheKey) : byObject.get(schema);
+  if (hit) return hit;
+  const a = ajv();
+  const completeSrc = forCompile(schema);
+  const draftSrc = forCompile(draftSchema(schema));
+  const complete = a.compile(completeSrc);
+  const draft = a.compile(draftSrc);
+  // Không để AJV giữ mọi phiên bản trong bộ nhớ đệm nội bộ; hàm đã biên dịch vẫn dùng được.
+  a.removeSchema(completeSrc);
+  a.removeSchema(draftSrc);
+  const run = (fn: ValidateFunction, data: unknown): FieldError[] =>
+    fn(data) ? [] : localizeAjvErrors(fn.errors as ErrorObject[], schema);
+  const v: TemplateValidator = {
+    draft,
+    complete,
+    validateDraft: (data) => run(draft, data),
+    validateComplete: (data) => run(complete, data),
+  };
+  if (cacheKey !== undefined) {
+    if (byKey.size >= MAX_KEYED) byKey.delete(byKey.keys().next().value as string);
+    byKey.set(cacheKey, v);
+  } else byObject.set(schema, v);
+  return v;
+}
