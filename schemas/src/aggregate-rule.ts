@@ -2,7 +2,7 @@
 import { isPlainObject } from './pointer.js';
 import type { AggregateKind, JsonSchema } from './types.js';
 
-export const AGGREGATE_KINDS: readonly AggregateKind[] = ['sum', 'count', 'countTrue', 'min', 'max', 'concat', 'none'];
+export const AGGREGATE_KINDS: readonly AggregateKind[] = ['sum', 'count', 'countTrue', 'min', 'max', 'concat', 'first', 'none'];
 
 export type NormalizedRule =
   | { kind: AggregateKind }

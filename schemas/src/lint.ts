@@ -21,7 +21,8 @@ export function schemaLocation(segments: readonly string[]): string {
 }
 
 const NUMERIC = ['integer', 'number'];
-const CAMEL = /^[a-z][A-Za-z0-9]*$/;
+// camelCase ASCII, hoặc số La Mã cho tên mục (I, II, III) như trong đề cương
+const CAMEL = /^([a-z][A-Za-z0-9]*|[IVXL]+)$/;
 
 export function lintTemplate(doc: unknown): Finding[] {
   const out: Finding[] = [];
@@ -92,6 +93,9 @@ export function lintTemplate(doc: unknown): Finding[] {
         break;
       case 'concat':
         if (!types.includes('string') && !types.includes('array')) warn(loc, `concat trên ${label} chỉ có nghĩa với văn bản (hoặc bảng).`);
+        break;
+      case 'first':
+        if (!f.inArray) warn(loc, `first trên ${label}: chỉ nên dùng cho cột mô tả trong bảng groupBy.`);
         break;
       case 'count':
       case 'none':

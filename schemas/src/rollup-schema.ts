@@ -17,11 +17,12 @@ function keepAnnotations(s: JsonSchema): JsonSchema {
  * countTrue/count → số nguyên ≥ 0 (quy tắc sum, để cấp trên cộng dồn); concat → chuỗi tự do;
  * ratio → number|null; sum bỏ giới hạn trên; min/max cho phép null; bảng bỏ minItems/maxItems;
  * trường không tổng hợp (none, không khai báo) giữ nguyên để đơn vị tổng hợp tự nhập;
- * required bỏ cho các trường mà kết quả tổng hợp có thể không có (mảng dòng, không khai báo).
+ * required bỏ cho các trường mà kết quả tổng hợp có thể không có (mảng dòng, không khai báo,
+ * cột none của bảng groupBy — trừ cột khoá).
  */
 export function rollUpSchema(schema: JsonSchema): JsonSchema {
   const root = schema;
-  const tx = (s0: JsonSchema, depth: number): JsonSchema => {
+  const tx = (s0: JsonSchema, depth: number, inRow = false): JsonSchema => {
     const s = deref(root, s0) ?? s0;
     if (depth > 64) return cloneJson(s) as JsonSchema;
     const rule = normalizeRule(s);
@@ -50,7 +51,8 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
         return out;
       }
       case 'min':
-      case 'max': {
+      case 'max':
+      case 'first': {
         const out = cloneJson(s) as JsonSchema;
         const types = Array.isArray(out.type) ? (out.type as string[]) : typeof out.type === 'string' ? [out.type] : [];
         if (types.length && !types.includes('null')) out.type = [...types, 'null'];
@@ -60,7 +62,7 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
         const out: JsonSchema = {};
         for (const [k, v] of Object.entries(s)) if (k !== 'items' && k !== 'minItems' && k !== 'maxItems') out[k] = cloneJson(v);
         const item = deref(root, s.items);
-        if (item) out.items = tx(item, depth + 1);
+        if (item) out.items = tx(item, depth + 1, true);
         return out;
       }
       default: {
@@ -71,10 +73,10 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
           const req: string[] = [];
           const required = Array.isArray(s.required) ? s.required : [];
           for (const [k, v] of Object.entries(s.properties)) {
-            props[k] = tx(v, depth + 1);
+            props[k] = tx(v, depth + 1, inRow);
             const c = deref(root, v);
             const r = c ? normalizeRule(c) : { kind: 'unset' as const };
-            const keep = c && (r.kind === 'none' || (r.kind !== 'unset' && !(c.items && r.kind === 'concat')) || c.properties || c['x-computed'] !== undefined);
+            const keep = c && ((r.kind === 'none' && !inRow) || (r.kind !== 'unset' && r.kind !== 'none' && !(c.items && r.kind === 'concat')) || c.properties || c['x-computed'] !== undefined);
             if (required.includes(k) && keep) req.push(k);
           }
           out.properties = props;

@@ -9,6 +9,7 @@
  * - ratio: tính lại từ tổng tử số / tổng mẫu số × scale (không lấy trung bình tỷ lệ); mẫu số 0 → null.
  *   Con trỏ tính từ gốc dữ liệu; trong một dòng bảng, tính từ dòng.
  * - groupBy (trên mảng các dòng): gộp dòng theo khoá, mỗi cột theo quy tắc riêng; dòng xếp theo khoá.
+ * - first: giá trị của đơn vị có mã nhỏ nhất (cột mô tả trong bảng groupBy).
  * - none hoặc không khai báo: không tổng hợp (đơn vị tổng hợp tự nhập).
  * - x-computed không có x-aggregate: tính lại trên số liệu đã tổng hợp.
  */
@@ -40,7 +41,7 @@ export interface RollUp {
   finish(): RollUpResult;
 }
 
-type LeafKind = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat';
+type LeafKind = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'first';
 type Node =
   | { t: 'object'; props: [string, Node][] }
   | { t: 'leaf'; kind: LeafKind }
@@ -117,6 +118,7 @@ const nonEmpty = (v: unknown): boolean =>
 class LeafAcc implements Acc {
   private total = 0;
   private best: number | string | null = null;
+  private firstCode: string | null = null;
   private ids: string[] = [];
   private vals: unknown[] = [];
   private parts: { code: string; name: string; text: string }[] = [];
@@ -149,6 +151,13 @@ class LeafAcc implements Acc {
         else if (typeof b === typeof v && (this.kind === 'min' ? v < b : v > b)) this.best = v;
         break;
       }
+      case 'first':
+        if (!nonEmpty(v)) return;
+        if (this.firstCode === null || compareCodes(ctx.unitCode, this.firstCode) < 0) {
+          this.firstCode = ctx.unitCode;
+          this.best = v as number | string;
+        }
+        break;
       case 'concat': {
         if (typeof v !== 'string' || v.trim() === '') return;
         this.parts.push({ code: ctx.unitCode, name: ctx.unitName, text: v.trim() });
@@ -167,6 +176,7 @@ class LeafAcc implements Acc {
         return this.total;
       case 'min':
       case 'max':
+      case 'first':
         return this.best;
       case 'concat':
         return [...this.parts]

@@ -1,7 +1,11 @@
 /** Kiểu dùng chung của @bdg/schemas (không phụ thuộc framework). */
 
 /** Quy tắc tổng hợp khai báo ở từng trường (DESIGN.md, ý 6). */
-export type AggregateKind = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'none';
+/**
+ * first: giá trị của đơn vị có mã nhỏ nhất (cho cột mô tả trong bảng groupBy, giống nhau giữa các đơn vị);
+ * none: không tổng hợp (đơn vị tổng hợp tự nhập, ví dụ số văn bản).
+ */
+export type AggregateKind = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'first' | 'none';
 export interface RatioRule {
   ratio: { numerator: string; denominator: string; scale?: number };
 }
@@ -32,7 +36,8 @@ export interface JsonSchema {
 
 /**
  * Bố cục văn bản chính thức (Nghị định 30/2020/NĐ-CP) sinh từ nội dung đã ký.
- * Chuỗi có thể chứa chỗ giữ chỗ {unitName}, {parentUnitName}, {year}, {period}.
+ * Chuỗi có thể chứa chỗ giữ chỗ {unitName}, {parentUnitName}, {placeName}, {year}, {period}
+ * (máy chủ thay bằng thông tin đơn vị và đợt báo cáo khi dựng văn bản).
  */
 export interface TemplateDocumentLayout {
   /** Cơ quan chủ quản (dòng trên), ví dụ "PHÒNG GD&ĐT KHOÁI CHÂU" hoặc "{parentUnitName}". */
@@ -62,6 +67,7 @@ export interface TemplateVersionDoc {
   version: number;
   title: string;
   periodKind: string;
+  description?: string;
   schema: JsonSchema;
   uiSchema: Record<string, unknown>;
   document: TemplateDocumentLayout;

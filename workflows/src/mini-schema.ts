@@ -86,7 +86,11 @@ function err(out: Finding[], path: string, message: string): void {
   out.push({ severity: 'error', path, message });
 }
 
-function typeOk(schema: JsonSchema, value: unknown): boolean {
+function typeOk(schemaIn: JsonSchema, value: unknown, root?: JsonSchema): boolean {
+  let schema = schemaIn;
+  while (root && typeof schema['$ref'] === 'string') schema = resolveRef(root, schema['$ref']);
+  if (root && Array.isArray(schema['anyOf']) && schema['type'] === undefined)
+    return (schema['anyOf'] as JsonSchema[]).some((b) => typeOk(b, value, root));
   const t = schema['type'];
   if (t === undefined) return true;
   const types = Array.isArray(t) ? (t as string[]) : [t as string];
@@ -109,7 +113,7 @@ function validate(schemaIn: JsonSchema, value: unknown, path: string, root: Json
       return sub;
     });
     if (!results.some((r) => r.length === 0)) {
-      const i = branches.findIndex((b) => typeOk(b, value));
+      const i = branches.findIndex((b) => typeOk(b, value, root));
       if (i >= 0) out.push(...results[i]!);
       else err(out, path, `Phải là ${branches.map((x) => describeSchema(x)).join(' hoặc ')}`);
     }
@@ -197,5 +201,6 @@ function describeSchema(s: JsonSchema): string {
   if (typeof s['title'] === 'string') return s['title'];
   const t = s['type'];
   const types = Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : [];
+  if (types.length === 0 && Array.isArray(s['anyOf'])) return (s['anyOf'] as JsonSchema[]).map((b) => describeSchema(b)).join(' hoặc ');
   return types.map((x) => TYPE_NAMES[x] ?? x).join(' hoặc ') || 'một giá trị hợp lệ';
 }

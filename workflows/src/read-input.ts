@@ -83,6 +83,7 @@ function walk(root: unknown): ReadResult | null {
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
+      if ((v as Record<string, unknown>)[k] === undefined) continue; // absent, as JSON.stringify treats it
       if (FORBIDDEN_KEYS.has(k)) return refuse(pointer(path, k), `Tên khoá «${k}» bị cấm vì lý do an toàn`);
       stack.push({ v: (v as Record<string, unknown>)[k], path: pointer(path, k), depth: depth + 1 });
     }

@@ -23,6 +23,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         if (/[à-ỹđ]/i.test(o.message) || o.details !== undefined)
           return { statusCode: status, error: o.error ?? e.name, message: o.message, details: o.details };
       }
+      const cause = (e as { cause?: unknown }).cause ?? r;
+      if (status === 400 && /JSON/i.test(String((cause as { message?: string })?.message ?? e.message)))
+        return { statusCode: 400, error: 'Bad Request', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
+      if (status === 413) return { statusCode: 413, error: 'Payload Too Large', message: genericMessage(413) };
       return { statusCode: status, error: e.name, message: genericMessage(status) };
     }
     const err = e as { type?: string; status?: number; code?: string; message?: string };

@@ -67,6 +67,14 @@ const constraintMessages: Record<string, (c: string) => string> = {
   nestedValidation: () => 'không hợp lệ',
 };
 
+// The type error says more than a length error on a value of the wrong type: report it first.
+const priority = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isUuid', 'isUUID'];
+function mostBasic(keys: string[]): string[] {
+  const sorted = [...keys].sort((a, b) => rank(a) - rank(b));
+  return sorted.slice(0, 1);
+}
+const rank = (k: string) => (priority.includes(k) ? priority.indexOf(k) : priority.length);
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const e of errors) {
@@ -76,7 +84,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
       out.push({ path, title, message: `Trường "${title}" là bắt buộc.` });
       continue;
     }
-    for (const key of Object.keys(e.constraints ?? {}).slice(0, 1)) {
+    for (const key of mostBasic(Object.keys(e.constraints ?? {}))) {
       const reason = constraintMessages[key]?.(key) ?? 'không hợp lệ';
       out.push({ path, title, message: `Trường "${title}" ${reason}.` });
     }

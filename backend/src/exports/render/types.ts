@@ -147,6 +147,8 @@ export interface DocModel {
 export interface XlsxInput {
   title: string;
   schema: object;
+  /** Optional: property order (ui:order) and titles (ui:title) as in the form. */
+  uiSchema?: object;
   data: unknown;
   /** JSON Pointer of a field → the units whose values made it. */
   provenance?: Record<string, { unitId: string; unitName?: string; unitCode?: string; value: unknown }[]>;

@@ -103,3 +103,27 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error && /[À-ỹ]/.test(err.message)) return err.message;
   return 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.';
 }
+
+/** Downloads a protected file (the bearer token cannot ride on a plain link). */
+export async function apiDownload(path: string, fileName: string): Promise<void> {
+  const token = tokenStore.get();
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'Mất kết nối tới máy chủ. Hãy thử tải lại sau.');
+  }
+  if (res.status === 401) onUnauthorized();
+  if (!res.ok) {
+    const p = (safeJson(await res.text()) ?? {}) as { message?: unknown };
+    throw new ApiError(res.status, typeof p.message === 'string' ? p.message : `Lỗi máy chủ (${res.status})`);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

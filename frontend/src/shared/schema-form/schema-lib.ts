@@ -3,4 +3,4 @@
  * (STYLE.md "One definition for both tiers"). Nothing here re-implements a rule.
  */
 export { applyComputed, fieldTitle, getValidator } from '@bdg/schemas';
-export type { FieldError, JsonSchema } from '@bdg/schemas';
+export type { FieldError, JsonSchema, TemplateValidator } from '@bdg/schemas';

@@ -11,7 +11,7 @@ export const truongFlow = {
         SUBMIT: {
           target: 'pending_signature',
           guard: { type: 'all', params: { guards: [{ type: 'hasRole', params: { role: 'editor' } }, 'formIsValid'] } },
-          actions: ['lockData', { type: 'notify', params: { to: 'unitHeads' } }],
+          actions: ['lockData', { type: 'notify', params: { to: ['unitHeads'] } }],
           meta: { label: 'Gửi ký' },
         },
       },

@@ -175,23 +175,23 @@ export interface LocalStep {
   to: string;
 }
 
-/** Fallback simulation (when @bdg/workflows has no simulate yet): each transition at most once per path. */
+/** Fallback simulation (when @bdg/workflows has no simulate yet): each transition at most twice per path. */
 export function localPaths(graph: FlowGraph, limit = 200): { target: string; steps: LocalStep[] }[] {
   const out: { target: string; steps: LocalStep[] }[] = [];
   const finals = new Set(graph.states.filter((s) => s.final).map((s) => s.name));
-  const walk = (state: string, steps: LocalStep[], used: Set<string>) => {
-    if (out.length >= limit) return;
+  const walk = (state: string, steps: LocalStep[], used: Map<string, number>) => {
+    if (out.length >= limit || steps.length > 24) return;
     if (finals.has(state)) {
       out.push({ target: state, steps });
       return;
     }
     for (const t of graph.transitions.filter((x) => x.source === state)) {
-      if (used.has(t.id)) continue;
-      const u = new Set(used);
-      u.add(t.id);
+      if ((used.get(t.id) ?? 0) >= 2) continue;
+      const u = new Map(used);
+      u.set(t.id, (used.get(t.id) ?? 0) + 1);
       walk(t.target, [...steps, { from: state, event: t.event, eventLabel: t.label || t.event, to: t.target }], u);
     }
   };
-  if (graph.initial) walk(graph.initial, [], new Set());
+  if (graph.initial) walk(graph.initial, [], new Map());
   return out;
 }

@@ -5,6 +5,8 @@ import { addNode, changeKind, duplicateNode, locate, moveNode, removeNode, updat
 
 export interface EditorState {
   model: TemplateModel;
+  /** The official-document layout (NĐ 30/2020), edited in the raw JSON only. */
+  document?: unknown;
   selectedId: string | null;
   /** The raw editor's text; equals the model's JSON unless `rawError` is set. */
   rawText: string;
@@ -16,7 +18,7 @@ export interface EditorState {
 }
 
 export type EditorAction =
-  | { type: 'load'; schema: JsonObject; uiSchema: JsonObject }
+  | { type: 'load'; schema: JsonObject; uiSchema: JsonObject; document?: unknown }
   | { type: 'select'; id: string | null }
   | { type: 'add'; parentId: string | null; kind: FieldKind }
   | { type: 'remove'; id: string }
@@ -27,18 +29,18 @@ export type EditorAction =
   | { type: 'rawChange'; text: string }
   | { type: 'markSaved' };
 
-export function modelText(model: TemplateModel): string {
+export function modelText(model: TemplateModel, document?: unknown): string {
   const { schema, uiSchema } = modelToSchema(model);
-  return JSON.stringify({ schema, uiSchema }, null, 2);
+  return JSON.stringify(document === undefined || document === null ? { schema, uiSchema } : { schema, uiSchema, document }, null, 2);
 }
 
-export function initEditor(schema: JsonObject, uiSchema: JsonObject): EditorState {
+export function initEditor(schema: JsonObject, uiSchema: JsonObject, document?: unknown): EditorState {
   const model = schemaToModel(schema, uiSchema);
-  return { model, selectedId: null, rawText: modelText(model), rawError: null, dirty: false, notice: null };
+  return { model, document, selectedId: null, rawText: modelText(model, document), rawError: null, dirty: false, notice: null };
 }
 
 function withModel(state: EditorState, model: TemplateModel, selectedId = state.selectedId): EditorState {
-  return { ...state, model, selectedId, rawText: modelText(model), rawError: null, rawErrorLine: undefined, dirty: true };
+  return { ...state, model, selectedId, rawText: modelText(model, state.document), rawError: null, rawErrorLine: undefined, dirty: true };
 }
 
 function notice(state: EditorState, message: string): EditorState {
@@ -63,7 +65,7 @@ function sameNode(prev: TemplateModel, next: TemplateModel, id: string | null): 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'load':
-      return initEditor(action.schema, action.uiSchema);
+      return initEditor(action.schema, action.uiSchema, action.document);
     case 'select':
       return { ...state, selectedId: action.id };
     case 'add': {
@@ -96,6 +98,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return {
         ...state,
         model,
+        document: 'document' in parsed.meta ? parsed.meta.document : state.document,
         selectedId: sameNode(state.model, model, state.selectedId),
         rawText: action.text,
         rawError: null,

@@ -16,7 +16,7 @@ export type FieldKind =
   | 'table'
   | 'file';
 
-export type AggregateSimple = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat';
+export type AggregateSimple = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'none';
 export interface RatioRule {
   numerator: string;
   denominator: string;
@@ -83,6 +83,7 @@ export const FIELD_KIND_LABELS: Record<FieldKind, string> = {
 };
 
 export const AGGREGATE_LABELS: Record<AggregateSimple | 'ratio' | 'groupBy', string> = {
+  none: 'Không tổng hợp (none)',
   sum: 'Cộng tổng (sum)',
   count: 'Đếm số đơn vị có trả lời (count)',
   countTrue: 'Đếm số đơn vị trả lời “Có” (countTrue)',
@@ -98,25 +99,31 @@ export function aggregatesFor(kind: FieldKind): (AggregateSimple | 'ratio' | 'gr
   switch (kind) {
     case 'number':
     case 'integer':
-      return ['sum', 'count', 'min', 'max', 'ratio'];
+      return ['sum', 'count', 'min', 'max', 'ratio', 'none'];
     case 'boolean':
-      return ['countTrue', 'count'];
+      return ['countTrue', 'count', 'none'];
     case 'text':
     case 'longText':
-      return ['concat', 'count'];
+      return ['concat', 'count', 'none'];
     case 'choice':
+      return ['count', 'concat', 'none'];
     case 'date':
+      return ['min', 'max', 'count', 'none'];
     case 'file':
-      return ['count', 'concat'];
+      return ['concat', 'count', 'none'];
     case 'table':
-      return ['groupBy', 'concat', 'count'];
+      return ['groupBy', 'concat', 'count', 'none'];
     default:
       return [];
   }
 }
 
-/** The marker of a file-evidence field: an array of attachment ids. */
-export const EVIDENCE_KEYWORD = 'x-evidence';
+/**
+ * A file-evidence field: an array of attachment ids (`items: {type: string, format: uuid}`) that
+ * the form renders with the attachments field (uiSchema `"ui:field": "attachments"`). The marker
+ * lives in the uiSchema because @bdg/schemas compiles schemas in AJV strict mode (no unknown keywords).
+ */
+export const EVIDENCE_UI_FIELD = 'attachments';
 
 let counter = 0;
 export function newId(): string {
@@ -156,7 +163,7 @@ const NODE_KEYWORDS = [
 
 function detectKind(s: JsonObject, ownUi: JsonObject): FieldKind {
   const t = s.type;
-  if (s[EVIDENCE_KEYWORD] === true) return 'file';
+  if (t === 'array' && ownUi['ui:field'] === EVIDENCE_UI_FIELD) return 'file';
   if (t === 'object' && isObject(s.properties)) return 'section';
   if (t === 'array' && isObject(s.items) && (s.items as JsonObject).type === 'object') return 'table';
   if (t === 'boolean') return 'boolean';
@@ -208,10 +215,8 @@ export function schemaToNode(key: string, schema: unknown, required: boolean, ui
   }
   if (kind === 'longText') delete node.ui['ui:widget'];
   if (kind === 'date') handled.add('format');
-  if (kind === 'file') {
-    handled.add(EVIDENCE_KEYWORD);
-    // items stay in extra: their shape is the server's business.
-  }
+  // A file field's items stay in extra: their shape is the server's business.
+  if (kind === 'file') delete node.ui['ui:field'];
   if (kind === 'choice') {
     if (Array.isArray(s.oneOf) && !Array.isArray(s.enum)) {
       node.choiceStyle = 'oneOf';
@@ -335,8 +340,8 @@ export function nodeToSchema(node: FieldNode): { schema: JsonObject; ui: JsonObj
       }
       break;
     case 'file':
-      schema[EVIDENCE_KEYWORD] = true;
-      if (!('items' in extra)) schema.items = { type: 'string' };
+      ui['ui:field'] = EVIDENCE_UI_FIELD;
+      if (!('items' in extra)) schema.items = { type: 'string', format: 'uuid' };
       break;
       break;
     case 'section': {
@@ -422,7 +427,7 @@ export function createNode(kind: FieldKind, siblings: FieldNode[]): FieldNode {
     node.choiceStyle = 'oneOf';
   }
   if (kind === 'table') node.children = [{ ...createNode('text', []), key: 'ten', title: 'Tên' }];
-  if (kind === 'file') node.extra = { items: { type: 'string' } };
+  if (kind === 'file') node.extra = { items: { type: 'string', format: 'uuid' } };
   return node;
 }
 

@@ -60,7 +60,7 @@ export const everyKindSchema: JsonObject = {
             },
           },
         },
-        minhChung: { type: 'array', title: 'Minh chứng', 'x-evidence': true, items: { type: 'string', format: 'uuid' }, maxItems: 5 },
+        minhChung: { type: 'array', title: 'Minh chứng', items: { type: 'string', format: 'uuid' }, maxItems: 5, 'x-aggregate': 'none' },
         khac: { type: ['number', 'null'], title: 'Trường lạ' },
         khongKieu: { title: 'Không có kiểu', const: 1 },
       },
@@ -74,5 +74,6 @@ export const everyKindUi: JsonObject = {
   II: {
     ketQua: { 'ui:widget': 'textarea', 'ui:options': { rows: 5 } },
     hoatDong: { items: { ghiChu: { 'ui:widget': 'textarea' } }, 'ui:options': { orderable: false } },
+    minhChung: { 'ui:field': 'attachments' },
   },
 };

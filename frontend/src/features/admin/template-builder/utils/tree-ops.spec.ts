@@ -70,6 +70,8 @@ describe('tree-ops', () => {
     expect(nodeIdForPath(m, '/properties/I/properties/soNu')).toBe(id);
     expect(nodeIdForPath(m, '#/properties/I/properties/soNu/minimum')).toBe(id);
     expect(nodeIdForPath(m, 'I.soNu')).toBe(id);
+    expect(nodeIdForPath(m, '/schema/properties/I/properties/soNu/x-aggregate')).toBe(id);
+    expect(nodeIdForPath(m, '/uiSchema/I/soNu')).toBe(id);
     expect(nodeIdForPath(m, '/II/hoatDong/3/soLuot')).toBe(idOf(m, '/II/hoatDong/items/soLuot'));
     expect(nodeIdForPath(m, '/I/khongCo')).toBe(idOf(m, '/I'));
   });

@@ -65,7 +65,7 @@ export function changeKind(model: TemplateModel, id: string, kind: FieldKind): T
   delete extra['x-builder-no-type'];
   delete extra.format;
   if (loc.node.kind === 'file') delete extra.items;
-  if (kind === 'file') extra.items = { type: 'string' };
+  if (kind === 'file') extra.items = { type: 'string', format: 'uuid' };
   const next: FieldNode = {
     ...loc.node,
     kind,
@@ -200,6 +200,8 @@ export function nodeIdForPath(model: TemplateModel, path: string): string | null
   if (!path) return null;
   const raw = path.startsWith('/') || path.startsWith('#') ? path.replace(/^#/, '').split('/').slice(1) : path.split('.');
   const segs = raw.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  // Paths into the template document (`/schema/properties/…`, `/uiSchema/…`) start one level up.
+  if ((segs[0] === 'schema' || segs[0] === 'uiSchema') && !model.fields.some((n) => n.key === segs[0])) segs.shift();
   let list = model.fields;
   let found: FieldNode | null = null;
   for (let i = 0; i < segs.length; i++) {

@@ -1,0 +1,269 @@
+/**
+ * XLSX of a submission's figures: one sheet per top-level section ("figure group") and one per
+ * table, plus "Nguồn số liệu" (which unit gave which value) for consolidated reports.
+ * Numbers stay numbers (percentages as Excel percentages, dates as dates); every title is the
+ * template's Vietnamese title. The header is row 1 of every sheet, so the data can be filtered.
+ */
+import ExcelJS from 'exceljs';
+import { outlineNumber } from './document-model.js';
+import {
+  childPointer,
+  fieldKind,
+  formatScalar,
+  isEmptyValue,
+  isHidden,
+  isObj,
+  type Json,
+  orderedKeys,
+  own,
+  percentScale,
+  resolveSchema,
+  schemaType,
+  titleOf,
+  uiFor,
+  unitOf,
+} from './schema-walk.js';
+import type { XlsxInput } from './types.js';
+import { parseDateValue } from './vi-format.js';
+
+type Cell = ExcelJS.Cell;
+type Worksheet = ExcelJS.Worksheet;
+
+const VN_OFFSET_MS = 7 * 3600_000;
+export const SOURCES_SHEET = 'Nguồn số liệu';
+export const GENERAL_SHEET = 'Thông tin chung';
+
+/** Excel's rules: at most 31 characters, none of []:*?/\, not blank, no leading/trailing apostrophe, unique (case-insensitive). */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  let base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  if (base === '') base = 'Trang';
+  let name = base.slice(0, 31).trim();
+  for (let i = 2; taken.has(name.toLocaleLowerCase('vi-VN')); i++) {
+    const suffix = ` (${i})`;
+    name = base.slice(0, 31 - suffix.length).trim() + suffix;
+  }
+  taken.add(name.toLocaleLowerCase('vi-VN'));
+  return name;
+}
+
+/** Writes a value into a cell with the type and number format its schema implies. */
+export function writeValue(cell: Cell, s: Json, value: unknown): void {
+  if (isEmptyValue(value)) {
+    cell.value = null;
+    return;
+  }
+  if (typeof value === 'number') {
+    const scale = percentScale(s);
+    if (scale !== undefined) {
+      cell.value = value / scale;
+      cell.numFmt = '0.0#%';
+    } else {
+      cell.value = value;
+      cell.numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0#';
+    }
+    return;
+  }
+  if (typeof value === 'string' && (s.format === 'date' || s.format === 'date-time')) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    if (m) {
+      cell.value = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      cell.numFmt = 'dd/mm/yyyy';
+      return;
+    }
+    const d = parseDateValue(value);
+    if (d) {
+      // Excel has no time zones: show Vietnam's wall-clock time.
+      cell.value = new Date(d.getTime() + VN_OFFSET_MS);
+      cell.numFmt = 'dd/mm/yyyy hh:mm';
+      return;
+    }
+  }
+  cell.value = formatScalar(s, {}, value);
+  if (typeof value === 'string' && value.length > 60) cell.alignment = { wrapText: true, vertical: 'top' };
+}
+
+function styleHeader(ws: Worksheet): void {
+  const row = ws.getRow(1);
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  row.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+    c.border = { bottom: { style: 'thin' } };
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+interface Ctx {
+  wb: ExcelJS.Workbook;
+  root: Json;
+  taken: Set<string>;
+}
+
+/** A sheet for an array of objects: TT + one column per item property. */
+function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown): Worksheet {
+  const ws = ctx.wb.addWorksheet(sheetName(title, ctx.taken));
+  const items = resolveSchema(s.items, ctx.root);
+  const itemsUi = uiFor(ui, 'items');
+  const props = isObj(items.properties) ? items.properties : {};
+  const cols = orderedKeys(items, itemsUi)
+    .map((key) => ({ key, s: resolveSchema(props[key], ctx.root), u: uiFor(itemsUi, key) }))
+    .filter((c) => !isHidden(c.u));
+  ws.columns = [
+    { header: 'TT', key: '#', width: 6 },
+    ...cols.map((c) => {
+      const unit = unitOf(c.s);
+      const t = titleOf(c.s, c.u, c.key);
+      return { header: unit && unit !== '%' ? `${t} (${unit})` : t, key: c.key, width: Math.min(40, Math.max(12, t.length + 2)) };
+    }),
+  ];
+  styleHeader(ws);
+  const rows = Array.isArray(value) ? value : [];
+  rows.forEach((row, i) => {
+    const r = ws.getRow(i + 2);
+    r.getCell(1).value = i + 1;
+    cols.forEach((c, j) => writeValue(r.getCell(j + 2), c.s, own(row, c.key)));
+  });
+  return ws;
+}
+
+/** Rows of a section sheet: TT | Chỉ tiêu | Giá trị | Đơn vị, nested sections as bold rows. */
+function sectionRows(ctx: Ctx, ws: Worksheet, s: Json, ui: Json, data: unknown, pointer: string, level: number, prefix: string): void {
+  const props = isObj(s.properties) ? s.properties : {};
+  let n = 0;
+  for (const key of orderedKeys(s, ui)) {
+    const ps = resolveSchema(props[key], ctx.root);
+    const pu = uiFor(ui, key);
+    if (isHidden(pu)) continue;
+    const value = own(data, key);
+    const title = titleOf(ps, pu, key);
+    const ptr = childPointer(pointer, key);
+    const kind = fieldKind(ps, pu, value);
+    if (kind === 'section' || kind === 'table' || kind === 'narrative') n += 1;
+    const number = kind === 'section' || kind === 'table' || kind === 'narrative' ? `${prefix}${outlineNumber(level, n)}` : '';
+    if (kind === 'section') {
+      const r = ws.addRow([number, title]);
+      r.font = { bold: true };
+      sectionRows(ctx, ws, ps, pu, value, ptr, level + 1, '');
+    } else if (kind === 'table') {
+      const sheet = tableSheet(ctx, title, ps, pu, value);
+      const r = ws.addRow([number, title, `Xem trang "${sheet.name}"`]);
+      r.getCell(3).value = { text: `Xem trang "${sheet.name}"`, hyperlink: `#'${sheet.name.replace(/'/g, "''")}'!A1` };
+      r.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
+    } else {
+      const r = ws.addRow([number, title]);
+      if (kind === 'list') r.getCell(3).value = Array.isArray(value) && value.length > 0 ? formatScalar(ps, pu, value) : null;
+      else writeValue(r.getCell(3), ps, value);
+      const unit = unitOf(ps);
+      if (unit && unit !== '%') r.getCell(4).value = unit;
+      r.getCell(3).alignment = { wrapText: true, vertical: 'top', horizontal: typeof r.getCell(3).value === 'number' ? 'right' : 'left' };
+      r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
+}
+
+function sectionSheet(ctx: Ctx, name: string): Worksheet {
+  const ws = ctx.wb.addWorksheet(sheetName(name, ctx.taken));
+  ws.columns = [
+    { header: 'TT', key: 'tt', width: 8 },
+    { header: 'Chỉ tiêu', key: 'title', width: 60 },
+    { header: 'Giá trị', key: 'value', width: 24 },
+    { header: 'Đơn vị', key: 'unit', width: 12 },
+  ];
+  styleHeader(ws);
+  return ws;
+}
+
+/** Schema and titles along a JSON Pointer ("/I/tongSo" → its schema and "Tình hình chung › Tổng số"). */
+function schemaAt(root: Json, pointer: string): { schema: Json; title: string } {
+  let s = resolveSchema(root, root);
+  const titles: string[] = [];
+  if (!pointer.startsWith('/')) return { schema: {}, title: pointer };
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (schemaType(s) === 'array') {
+      s = resolveSchema(s.items, root);
+      if (/^\d+$/.test(seg)) titles.push(`dòng ${Number(seg) + 1}`);
+      else {
+        const p = isObj(s.properties) ? own(s.properties, seg) : undefined;
+        s = resolveSchema(p, root);
+        titles.push(typeof s.title === 'string' ? s.title : seg);
+      }
+      continue;
+    }
+    const p = isObj(s.properties) ? own(s.properties, seg) : undefined;
+    s = resolveSchema(p, root);
+    titles.push(typeof s.title === 'string' ? s.title : seg);
+  }
+  return { schema: s, title: titles.join(' › ') };
+}
+
+function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>): void {
+  const ws = ctx.wb.addWorksheet(sheetName(SOURCES_SHEET, ctx.taken));
+  ws.columns = [
+    { header: 'Chỉ tiêu', key: 'title', width: 50 },
+    { header: 'Đường dẫn', key: 'path', width: 24 },
+    { header: 'Mã đơn vị', key: 'code', width: 14 },
+    { header: 'Đơn vị', key: 'unit', width: 36 },
+    { header: 'Giá trị', key: 'value', width: 16 },
+  ];
+  styleHeader(ws);
+  for (const [path, sources] of Object.entries(provenance)) {
+    if (!Array.isArray(sources)) continue;
+    const { schema, title } = schemaAt(ctx.root, path);
+    for (const src of sources) {
+      if (!isObj(src)) continue;
+      const r = ws.addRow([title, path, src.unitCode ?? null, src.unitName ?? src.unitId ?? null]);
+      writeValue(r.getCell(5), schema, src.value);
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 5 } };
+}
+
+export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Báo cáo BĐG';
+  wb.title = input.title;
+  const root = isObj(input.schema) ? (input.schema as Json) : {};
+  const ctx: Ctx = { wb, root, taken: new Set() };
+  const top = resolveSchema(root, root);
+  const props = isObj(top.properties) ? top.properties : {};
+  const data = input.data;
+
+  const ui = isObj(input.uiSchema) ? (input.uiSchema as Json) : {};
+  const keys = orderedKeys(top, ui).filter((key) => !isHidden(uiFor(ui, key)));
+  const entries = keys.map((key) => {
+    const s = resolveSchema(props[key], root);
+    const u = uiFor(ui, key);
+    const value = own(data, key);
+    return { key, s, u, value, title: titleOf(s, u, key), kind: fieldKind(s, u, value) };
+  });
+
+  // Fields directly under the root go to "Thông tin chung", the first sheet.
+  const loose = entries.filter((e) => e.kind !== 'section' && e.kind !== 'table');
+  if (loose.length > 0) {
+    const ws = sectionSheet(ctx, GENERAL_SHEET);
+    for (const e of loose) {
+      const r = ws.addRow(['', e.title]);
+      if (e.kind === 'list') r.getCell(3).value = Array.isArray(e.value) && e.value.length > 0 ? formatScalar(e.s, e.u, e.value) : null;
+      else writeValue(r.getCell(3), e.s, e.value);
+      const unit = unitOf(e.s);
+      if (unit && unit !== '%') r.getCell(4).value = unit;
+      r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
+  let n = 0;
+  for (const e of entries) {
+    if (e.kind === 'section') {
+      n += 1;
+      const ws = sectionSheet(ctx, `${outlineNumber(1, n)} ${e.title}`);
+      sectionRows(ctx, ws, e.s, e.u, e.value, childPointer('', e.key), 2, '');
+    } else if (e.kind === 'table') {
+      n += 1;
+      tableSheet(ctx, `${outlineNumber(1, n)} ${e.title}`, e.s, e.u, e.value);
+    } else if (e.kind === 'narrative') n += 1;
+  }
+  if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
+  if (wb.worksheets.length === 0) sectionSheet(ctx, input.title || 'Báo cáo');
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}

@@ -1,0 +1,74 @@
+/** Pick an org unit from a lazily loaded tree (GET /api/org-units?parentId=). */
+import { TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import { adminApi } from '../api/admin-api';
+import type { OrgUnit } from '../api/types';
+
+interface Node {
+  id: string;
+  pId: string | null;
+  value: string;
+  title: string;
+  isLeaf: boolean;
+  unit: OrgUnit;
+}
+
+function toNode(u: OrgUnit, pId: string | null): Node {
+  return { id: u.id, pId, value: u.id, title: `${u.name} (${u.kind})`, isLeaf: u.childCount === 0, unit: u };
+}
+
+export interface OrgUnitTreeSelectProps {
+  value?: string | null;
+  onChange?: (id: string, unit: OrgUnit | undefined) => void;
+  placeholder?: string;
+  /** Units that cannot be chosen (e.g. the unit being moved). */
+  disabledIds?: string[];
+  'data-testid'?: string;
+  id?: string;
+}
+
+export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
+  const [nodes, setNodes] = useState<Node[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    adminApi
+      .listOrgUnits({})
+      .then((units) => {
+        if (live) setNodes(units.filter((u) => !u.mergedIntoId).map((u) => toNode(u, null)));
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const loadData = async ({ id }: { id?: string | number }) => {
+    if (!id || nodes.some((n) => n.pId === id)) return;
+    const children = await adminApi.listOrgUnits({ parentId: String(id) });
+    setNodes((prev) => {
+      const known = new Set(prev.map((n) => n.id));
+      return [...prev, ...children.filter((c) => !known.has(c.id) && !c.mergedIntoId).map((c) => toNode(c, String(id)))];
+    });
+  };
+
+  const disabled = new Set(props.disabledIds ?? []);
+  return (
+    <TreeSelect
+      id={props.id}
+      data-testid={props['data-testid']}
+      style={{ width: '100%' }}
+      treeDataSimpleMode
+      treeData={nodes.map((n) => ({ ...n, disabled: disabled.has(n.id) }))}
+      loadData={loadData}
+      value={props.value ?? undefined}
+      onChange={(v: string) => props.onChange?.(v, nodes.find((n) => n.id === v)?.unit)}
+      placeholder={error ? `Không tải được cây đơn vị: ${error}` : (props.placeholder ?? 'Chọn đơn vị')}
+      status={error ? 'error' : undefined}
+      showSearch
+      treeNodeFilterProp="title"
+      allowClear
+    />
+  );
+}

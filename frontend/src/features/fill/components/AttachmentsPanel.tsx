@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, List, Upload, type UploadFile } from 'antd';
+import { InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { apiDownload, errorMessage } from '../../../shared/api/client';
+import { api, qk } from '../../../shared/api/endpoints';
+import { formatDateTime, formatFileSize } from '../../../shared/format/format';
+import { QueryState } from '../../../shared/ui/QueryState';
+import { ALLOWED_EXTENSIONS, checkAttachment } from '../utils/attachment-rules';
+
+/** Minh chứng: drag and drop with progress, type and size errors, the list of what is attached. */
+export function AttachmentsPanel({ submissionId, editable }: { submissionId: string; editable: boolean }) {
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: qk.attachments(submissionId), queryFn: () => api.attachments(submissionId) });
+  const [uploads, setUploads] = useState<UploadFile[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+
+  return (
+    <section aria-label="Tệp minh chứng" data-testid="attachments">
+      {editable && (
+        <Upload.Dragger
+          multiple
+          accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',')}
+          fileList={uploads}
+          onChange={({ fileList }) => setUploads(fileList.filter((f) => f.status !== 'done'))}
+          beforeUpload={(file) => {
+            const problem = checkAttachment(file);
+            if (problem) {
+              setProblems((p) => [...p, problem]);
+              return Upload.LIST_IGNORE;
+            }
+            return true;
+          }}
+          customRequest={({ file, onProgress, onSuccess, onError }) => {
+            setProblems([]);
+            api
+              .uploadAttachment(submissionId, file as File, (percent) => onProgress?.({ percent }))
+              .then((res) => {
+                onSuccess?.(res);
+                void qc.invalidateQueries({ queryKey: qk.attachments(submissionId) });
+              })
+              .catch((err: unknown) => {
+                const msg = errorMessage(err);
+                setProblems((p) => [...p, `${(file as File).name}: ${msg}`]);
+                onError?.(new Error(msg));
+              });
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined aria-hidden />
+          </p>
+          <p className="ant-upload-text">Kéo thả tệp vào đây hoặc bấm để chọn tệp</p>
+          <p className="ant-upload-hint">PDF, Word, Excel, ảnh; tối đa 20 MB mỗi tệp.</p>
+        </Upload.Dragger>
+      )}
+      {problems.map((p, i) => (
+        <Alert key={i} type="error" showIcon role="alert" title={p} style={{ marginTop: 8 }} closable onClose={() => setProblems((all) => all.filter((_, j) => j !== i))} />
+      ))}
+      {downloadError && <Alert type="error" showIcon role="alert" title={downloadError} style={{ marginTop: 8 }} />}
+      <QueryState isLoading={q.isLoading} error={q.error} onRetry={() => void q.refetch()}>
+        {() => (
+          <List
+            size="small"
+            style={{ marginTop: 8 }}
+            locale={{ emptyText: 'Chưa có tệp minh chứng.' }}
+            dataSource={q.data ?? []}
+            renderItem={(a) => (
+              <List.Item>
+                <Button
+                  type="link"
+                  icon={<PaperClipOutlined aria-hidden />}
+                  onClick={() => {
+                    setDownloadError(null);
+                    apiDownload(api.attachmentUrl(a.id), a.fileName).catch((e: unknown) => setDownloadError(errorMessage(e)));
+                  }}
+                >
+                  {a.fileName}
+                </Button>
+                <span className="bdg-prev">
+                  {formatFileSize(a.size)} · {formatDateTime(a.createdAt)}
+                </span>
+              </List.Item>
+            )}
+          />
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { ApiError, errorMessage } from '../api/client';
+import type { AllowedEvent, Submission } from '../api/types';
+import { useSendEvent, type SendEventBody } from './hooks';
+
+export const SIGN_WARNING = 'Sau khi ký, nội dung sẽ bị khóa';
+
+export interface EventButtonsProps {
+  submissionId: string;
+  events: AllowedEvent[];
+  /** Runs before sending (save pending edits, validate before SUBMIT); false stops the event. */
+  beforeSend?: (event: AllowedEvent) => Promise<boolean>;
+  /** Extra body for an event, e.g. the reviewer's field comments with RETURN. */
+  extraBody?: (event: AllowedEvent) => Partial<SendEventBody>;
+  /** A 422 from the server: its field list, to show beside the fields. */
+  onFieldProblems?: (problems: { path: string; title: string; message: string }[]) => void;
+  onDone?: (next: Submission, event: AllowedEvent) => void;
+  /** Events drawn elsewhere on the page (e.g. COMPILE). */
+  exclude?: string[];
+}
+
+const PRIMARY = new Set(['SUBMIT', 'SIGN', 'ACCEPT', 'COMPILE']);
+const DANGER = new Set(['REJECT', 'RETURN']);
+
+/** The allowed events as buttons with their Vietnamese labels; comment dialog where one is required; confirm before SIGN. */
+export function EventButtons({ submissionId, events, beforeSend, extraBody, onFieldProblems, onDone, exclude }: EventButtonsProps) {
+  const send = useSendEvent(submissionId);
+  const { modal, message } = App.useApp();
+  const [commentFor, setCommentFor] = useState<AllowedEvent | null>(null);
+  const [comment, setComment] = useState('');
+  const [commentTouched, setCommentTouched] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const shown = events.filter((e) => !exclude?.includes(e.type));
+
+  const fire = async (event: AllowedEvent, text?: string) => {
+    setError(null);
+    setBusy(event.type);
+    try {
+      if (beforeSend && !(await beforeSend(event))) return;
+      const body: SendEventBody = { type: event.type, ...(text ? { comment: text } : {}), ...extraBody?.(event) };
+      const next = await send.mutateAsync(body);
+      setCommentFor(null);
+      setComment('');
+      message.success(`Đã thực hiện: ${event.label}`);
+      onDone?.(next, event);
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError && err.status === 422 && err.fieldProblems.length) onFieldProblems?.(err.fieldProblems);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onClick = (event: AllowedEvent) => {
+    if (event.requiresComment) {
+      setCommentFor(event);
+      setComment('');
+      setCommentTouched(false);
+      return;
+    }
+    if (event.type === 'SIGN') {
+      modal.confirm({
+        title: `${event.label}?`,
+        content: `${SIGN_WARNING}. Bạn có chắc chắn muốn ký?`,
+        okText: event.label,
+        cancelText: 'Hủy',
+        onOk: () => fire(event),
+      });
+      return;
+    }
+    void fire(event);
+  };
+
+  if (shown.length === 0) return null;
+  const commentMissing = comment.trim() === '';
+  return (
+    <div className="bdg-events" data-testid="event-buttons">
+      <Space wrap>
+        {shown.map((e) => (
+          <Button
+            key={e.type}
+            type={PRIMARY.has(e.type) ? 'primary' : 'default'}
+            danger={DANGER.has(e.type)}
+            loading={busy === e.type}
+            disabled={!!busy && busy !== e.type}
+            onClick={() => onClick(e)}
+            data-event={e.type}
+          >
+            {e.label}
+          </Button>
+        ))}
+      </Space>
+      {error && !commentFor && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={error} data-testid="event-error" />}
+      <Modal
+        open={!!commentFor}
+        title={commentFor ? commentFor.label : ''}
+        okText={commentFor?.label ?? 'Gửi'}
+        cancelText="Hủy"
+        confirmLoading={!!busy}
+        okButtonProps={{ disabled: commentMissing && commentTouched }}
+        onCancel={() => setCommentFor(null)}
+        onOk={() => {
+          setCommentTouched(true);
+          if (commentMissing || !commentFor) return;
+          void fire(commentFor, comment.trim());
+        }}
+        destroyOnHidden
+      >
+        <label htmlFor="event-comment" style={{ display: 'block', marginBottom: 8 }}>
+          Ý kiến (bắt buộc)
+        </label>
+        <Input.TextArea
+          id="event-comment"
+          autoFocus
+          rows={4}
+          value={comment}
+          aria-required
+          aria-invalid={commentMissing && commentTouched}
+          aria-describedby={commentMissing && commentTouched ? 'event-comment-error' : undefined}
+          onChange={(e) => setComment(e.target.value)}
+          onBlur={() => setCommentTouched(true)}
+        />
+        {commentMissing && commentTouched && (
+          <div id="event-comment-error" className="bdg-field-error" role="alert">
+            Vui lòng nhập ý kiến.
+          </div>
+        )}
+        {error && commentFor && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={error} />}
+      </Modal>
+    </div>
+  );
+}

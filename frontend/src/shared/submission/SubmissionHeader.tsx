@@ -1,0 +1,35 @@
+import { Descriptions, Typography } from 'antd';
+import type { Submission } from '../api/types';
+import { formatDateTime } from '../format/format';
+import { DeadlineBadge } from '../ui/DeadlineBadge';
+import { StateTag } from '../ui/StateTag';
+
+export function SubmissionHeader({ submission, title, heading }: { submission: Submission; title?: string; heading?: string }) {
+  return (
+    <header style={{ marginBottom: 16 }}>
+      <Typography.Title level={2} style={{ marginBottom: 4 }}>
+        {heading ? `${heading}: ` : ''}
+        {title ?? submission.templateCode}
+      </Typography.Title>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        items={[
+          { key: 'unit', label: 'Đơn vị', children: submission.unitName },
+          { key: 'round', label: 'Đợt báo cáo', children: submission.roundName },
+          { key: 'deadline', label: 'Hạn nộp', children: <DeadlineBadge deadline={submission.deadline} late={submission.late} /> },
+          { key: 'state', label: 'Trạng thái', children: <StateTag state={submission.state} label={submission.stateLabel} /> },
+          ...(submission.signature
+            ? [
+                {
+                  key: 'sig',
+                  label: 'Đã ký',
+                  children: `${submission.signature.signedByName}, ${formatDateTime(submission.signature.signedAt)}`,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </header>
+  );
+}
