@@ -3,7 +3,7 @@
  * viPredicate(e) trả phần vị ngữ ("phải là số nguyên"); localizeAjvErrors ghép với tên trường.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { escapeSegment } from './pointer.js';
+import { escapeSegment, schemaAt } from './pointer.js';
 import { titleParts } from './titles.js';
 import type { FieldError, JsonSchema } from './types.js';
 
@@ -88,7 +88,7 @@ export function viPredicate(e: ErrorObject, unit?: string): string {
     case 'maxItems':
       return `không được có quá ${fmtNum(p.limit)} dòng`;
     case 'uniqueItems':
-      return `có dòng ${Number(p.j) + 1} và dòng ${Number(p.i) + 1} trùng nhau`;
+      return `có dòng ${Math.min(Number(p.i), Number(p.j)) + 1} và dòng ${Math.max(Number(p.i), Number(p.j)) + 1} trùng nhau`;
     case 'contains':
       return 'phải có ít nhất một dòng đúng yêu cầu';
     case 'minContains':
@@ -144,8 +144,8 @@ export function localizeAjvErrors(errors: readonly ErrorObject[] | null | undefi
     if (DROPPED.has(e.keyword)) continue;
     const path = errorPath(e);
     const { field, context } = titleParts(schema, path);
-    const leaf = e.parentSchema as JsonSchema | undefined;
-    const unit = e.keyword.includes('imum') && leaf && typeof leaf['x-unit'] === 'string' ? leaf['x-unit'] : undefined;
+    const leaf = e.keyword.includes('imum') ? schemaAt(schema, path) : undefined;
+    const unit = leaf && typeof leaf['x-unit'] === 'string' ? leaf['x-unit'] : undefined;
     const title = context ? `${field} (${context})` : field;
     const subject = path === '' ? 'Biểu mẫu' : `Trường "${field}"${context ? ` (${context})` : ''}`;
     const message = `${subject} ${viPredicate(e, unit)}.`;

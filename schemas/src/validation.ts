@@ -61,7 +61,6 @@ export function draftSchema(schema: JsonSchema): JsonSchema {
 
 function forCompile(schema: JsonSchema): JsonSchema {
   // $id bỏ đi để nhiều phiên bản cùng $id không xung đột trong một AJV
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { $id: _id, ...rest } = schema;
   return rest;
 }

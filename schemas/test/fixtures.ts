@@ -61,3 +61,23 @@ export const staffSchema: JsonSchema = {
     },
   },
 };
+
+/** Phần bao quanh schema để chạy lint trên một schema thử. */
+export const minimalDoc = {
+  code: 'thu',
+  version: 1,
+  title: 'Thử',
+  periodKind: 'nam',
+  uiSchema: {},
+  document: {
+    parentBody: '',
+    issuingBody: '{unitName}',
+    documentType: 'BÁO CÁO',
+    symbol: 'BC',
+    subject: 'Thử',
+    recipients: [],
+    signerTitle: 'HIỆU TRƯỞNG',
+    placeName: 'Hà Nội',
+    bindings: { number: '/a', date: '/a', signerName: '/a' },
+  },
+};

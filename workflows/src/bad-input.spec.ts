@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FlowEngineError, lintFlow, loadFlow, MAX_DEFINITION_BYTES, transition, type FlowDefinition } from './index.js';
+import {
+  FlowEngineError,
+  lintFlow,
+  loadFlow,
+  MAX_DEFINITION_BYTES,
+  transition,
+  type FlowDefinition,
+} from './index.js';
 import { editor, facts, NOW, readFlowText } from '../test-support/helpers.js';
 
 const truongText = readFlowText('truong.v1.json');
@@ -21,7 +28,9 @@ function refused(input: unknown, path: string, message: RegExp): void {
   const loaded = loadFlow(input);
   expect(loaded.ok).toBe(false);
   // Never executed: the engine refuses the definition before building a machine.
-  expect(() => transition(input as FlowDefinition, null, { type: 'SUBMIT' }, editor, facts(), NOW)).toThrow(FlowEngineError);
+  expect(() => transition(input as FlowDefinition, null, { type: 'SUBMIT' }, editor, facts(), NOW)).toThrow(
+    FlowEngineError,
+  );
 }
 
 describe('hostile or broken definitions are refused with a finding, never executed, never crash', () => {
@@ -31,7 +40,8 @@ describe('hostile or broken definitions are refused with a finding, never execut
   });
 
   it('not an object', () => {
-    for (const v of [null, 42, [], true, undefined]) expect(lintFlow(v)[0]).toMatchObject({ severity: 'error', path: '' });
+    for (const v of [null, 42, [], true, undefined])
+      expect(lintFlow(v)[0]).toMatchObject({ severity: 'error', path: '' });
   });
 
   it('huge (> 1 MB), as text and as an object', () => {
@@ -60,8 +70,16 @@ describe('hostile or broken definitions are refused with a finding, never execut
   });
 
   it('__proto__, constructor and prototype keys', () => {
-    refused(truongText.replace('"draft": {', '"draft": { "__proto__": { "polluted": true },'), '/states/draft/__proto__', /bị cấm/);
-    refused(truongText.replace('"id": "truong"', '"id": "truong", "constructor": {"prototype": {}}'), '/constructor', /bị cấm/);
+    refused(
+      truongText.replace('"draft": {', '"draft": { "__proto__": { "polluted": true },'),
+      '/states/draft/__proto__',
+      /bị cấm/,
+    );
+    refused(
+      truongText.replace('"id": "truong"', '"id": "truong", "constructor": {"prototype": {}}'),
+      '/constructor',
+      /bị cấm/,
+    );
     const d = truong();
     d['states']['constructor'] = { type: 'final', meta: { label: 'x' } };
     refused(d, '/states/constructor', /bị cấm/);
@@ -73,13 +91,16 @@ describe('hostile or broken definitions are refused with a finding, never execut
     d1['states']['draft']['on']['SUBMIT']['guard'] = 'globalThis.__pwned = 1';
     refused(d1, '/states/draft/on/SUBMIT/guard', /chứa mã lệnh/);
     const d2 = truong();
-    d2['states']['draft']['on']['SUBMIT']['guard']['params']['guards'][0] = { type: '() => { globalThis.__pwned = 1; return true }' };
+    d2['states']['draft']['on']['SUBMIT']['guard']['params']['guards'][0] = {
+      type: '() => { globalThis.__pwned = 1; return true }',
+    };
     refused(d2, '/states/draft/on/SUBMIT/guard/params/guards/0/type', /chứa mã lệnh/);
     const d3 = truong();
     d3['states']['draft']['on']['SUBMIT']['actions'] = ['eval("globalThis.__pwned=1")'];
     refused(d3, '/states/draft/on/SUBMIT/actions/0', /chứa mã lệnh/);
     const d4 = truong();
-    d4['states']['draft']['on']['SUBMIT']['guard']['params']['guards'][0]['params']['role'] = 'head; globalThis.__pwned = 1';
+    d4['states']['draft']['on']['SUBMIT']['guard']['params']['guards'][0]['params']['role'] =
+      'head; globalThis.__pwned = 1';
     refused(d4, '/states/draft/on/SUBMIT/guard/params/guards/0/params/role', /không hợp lệ/);
   });
 

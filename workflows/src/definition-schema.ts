@@ -22,7 +22,11 @@ export const flowDefinitionSchema: JsonSchema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string', maxLength: 500 },
-    id: { type: 'string', pattern: FLOW_ID_PATTERN, description: 'mã quy trình gồm chữ không dấu, số, - hoặc _' },
+    id: {
+      type: 'string',
+      pattern: FLOW_ID_PATTERN,
+      description: 'mã quy trình gồm chữ không dấu, số, - hoặc _',
+    },
     version: { type: ['string', 'integer'], maxLength: 32 },
     description: { type: 'string', maxLength: 2000 },
     meta: { $ref: '#/definitions/meta' },
@@ -78,7 +82,13 @@ export const flowDefinitionSchema: JsonSchema = {
       anyOf: [
         { $ref: '#/definitions/stateName' },
         { $ref: '#/definitions/transition' },
-        { title: 'một danh sách chuyển trạng thái', type: 'array', minItems: 1, maxItems: 20, items: { $ref: '#/definitions/transition' } },
+        {
+          title: 'một danh sách chuyển trạng thái',
+          type: 'array',
+          minItems: 1,
+          maxItems: 20,
+          items: { $ref: '#/definitions/transition' },
+        },
       ],
     },
     transition: {
@@ -92,7 +102,12 @@ export const flowDefinitionSchema: JsonSchema = {
         actions: {
           anyOf: [
             { $ref: '#/definitions/actionRef' },
-            { title: 'một danh sách hành động', type: 'array', maxItems: 20, items: { $ref: '#/definitions/actionRef' } },
+            {
+              title: 'một danh sách hành động',
+              type: 'array',
+              maxItems: 20,
+              items: { $ref: '#/definitions/actionRef' },
+            },
           ],
         },
         description: { type: 'string', maxLength: 2000 },
@@ -101,14 +116,25 @@ export const flowDefinitionSchema: JsonSchema = {
     },
     guardRef: {
       anyOf: [
-        { title: 'tên điều kiện', type: 'string', pattern: REF_NAME_PATTERN, 'x-kind': 'guard', description: 'tên điều kiện trong bộ từ vựng' },
+        {
+          title: 'tên điều kiện',
+          type: 'string',
+          pattern: REF_NAME_PATTERN,
+          'x-kind': 'guard',
+          description: 'tên điều kiện trong bộ từ vựng',
+        },
         {
           title: 'một điều kiện {type, params}',
           type: 'object',
           required: ['type'],
           additionalProperties: false,
           properties: {
-            type: { type: 'string', pattern: REF_NAME_PATTERN, 'x-kind': 'guard', description: 'tên điều kiện trong bộ từ vựng' },
+            type: {
+              type: 'string',
+              pattern: REF_NAME_PATTERN,
+              'x-kind': 'guard',
+              description: 'tên điều kiện trong bộ từ vựng',
+            },
             params: { type: 'object' },
           },
         },
@@ -116,14 +142,25 @@ export const flowDefinitionSchema: JsonSchema = {
     },
     actionRef: {
       anyOf: [
-        { title: 'tên hành động', type: 'string', pattern: REF_NAME_PATTERN, 'x-kind': 'action', description: 'tên hành động trong bộ từ vựng' },
+        {
+          title: 'tên hành động',
+          type: 'string',
+          pattern: REF_NAME_PATTERN,
+          'x-kind': 'action',
+          description: 'tên hành động trong bộ từ vựng',
+        },
         {
           title: 'một hành động {type, params}',
           type: 'object',
           required: ['type'],
           additionalProperties: false,
           properties: {
-            type: { type: 'string', pattern: REF_NAME_PATTERN, 'x-kind': 'action', description: 'tên hành động trong bộ từ vựng' },
+            type: {
+              type: 'string',
+              pattern: REF_NAME_PATTERN,
+              'x-kind': 'action',
+              description: 'tên hành động trong bộ từ vựng',
+            },
             params: { type: 'object' },
           },
         },

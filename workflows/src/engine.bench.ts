@@ -2,9 +2,18 @@ import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { lintFlow, transition, type FlowDefinition, type PersistedFlowSnapshot } from './index.js';
 
-const truong = JSON.parse(readFileSync(new URL('../flows/truong.v1.json', import.meta.url), 'utf8')) as FlowDefinition;
+const truong = JSON.parse(
+  readFileSync(new URL('../flows/truong.v1.json', import.meta.url), 'utf8'),
+) as FlowDefinition;
 const now = new Date('2025-05-01T03:00:00Z');
-const facts = { unitId: 'u', parentUnitId: 'p', formErrorCount: 0, childrenTotal: 1, childrenAccepted: 1, deadline: '2025-06-10' };
+const facts = {
+  unitId: 'u',
+  parentUnitId: 'p',
+  formErrorCount: 0,
+  childrenTotal: 1,
+  childrenAccepted: 1,
+  deadline: '2025-06-10',
+};
 const editor = { userId: 'e', unitId: 'u', roles: ['editor'] };
 const head = { userId: 'h', unitId: 'u', roles: ['head'] };
 
@@ -17,11 +26,19 @@ function fiftyStates(): FlowDefinition {
       on: {
         NEXT: {
           target: `s${i + 1}`,
-          guard: { type: 'all', params: { guards: [{ type: 'hasRole', params: { role: 'editor' } }, 'isOwnUnit', 'formIsValid'] } },
+          guard: {
+            type: 'all',
+            params: { guards: [{ type: 'hasRole', params: { role: 'editor' } }, 'isOwnUnit', 'formIsValid'] },
+          },
           actions: [{ type: 'notify', params: { to: ['unitHeads'] } }],
           meta: { label: 'Tiếp' },
         },
-        BACK: { target: 's0', guard: { type: 'all', params: { guards: ['isParentReviewer', 'hasComment'] } }, actions: ['unlockData'], meta: { label: 'Trả lại' } },
+        BACK: {
+          target: 's0',
+          guard: { type: 'all', params: { guards: ['isParentReviewer', 'hasComment'] } },
+          actions: ['unlockData'],
+          meta: { label: 'Trả lại' },
+        },
       },
     };
   }

@@ -13,7 +13,17 @@ import {
   type PersistedFlowSnapshot,
   type SubmissionFacts,
 } from './index.js';
-import { actor, editor, facts, head, NOW, ownReviewer, PARENT, parentReviewer, shippedFlow } from '../test-support/helpers.js';
+import {
+  actor,
+  editor,
+  facts,
+  head,
+  NOW,
+  ownReviewer,
+  PARENT,
+  parentReviewer,
+  shippedFlow,
+} from '../test-support/helpers.js';
 
 const truong = shippedFlow('truong');
 const sut = transition;
@@ -43,7 +53,13 @@ describe('transition', () => {
       ok: true,
       from: 'draft',
       to: 'pending_signature',
-      snapshot: { status: 'active', value: 'pending_signature', historyValue: {}, context: { flowId: 'truong' }, children: {} },
+      snapshot: {
+        status: 'active',
+        value: 'pending_signature',
+        historyValue: {},
+        context: { flowId: 'truong' },
+        children: {},
+      },
       effects: [{ type: 'notify', params: { to: ['unitHeads'] } }],
       logEntry: {
         event: 'SUBMIT',
@@ -58,7 +74,13 @@ describe('transition', () => {
 
   it('the initial snapshot is plain JSON naming the initial state', () => {
     const snap = initialSnapshot(truong);
-    expect(snap).toEqual({ status: 'active', value: 'draft', historyValue: {}, context: { flowId: 'truong' }, children: {} });
+    expect(snap).toEqual({
+      status: 'active',
+      value: 'draft',
+      historyValue: {},
+      context: { flowId: 'truong' },
+      children: {},
+    });
     expect(stateValue(truong, snap)).toBe('draft');
     expect(isFinalState(truong, snap)).toBe(false);
     expect(stateLabel(truong, 'pending_signature')).toBe('Chờ ký');
@@ -71,7 +93,15 @@ describe('transition', () => {
       ['truong', 'pending_signature', 'SIGN', 'submitted', head, undefined, ['lockData', 'sign']],
       ['truong', 'pending_signature', 'REJECT', 'draft', head, 'Sai số liệu', ['unlockData', 'notify']],
       ['truong', 'submitted', 'ACCEPT', 'accepted', parentReviewer, undefined, ['notify']],
-      ['truong', 'submitted', 'RETURN', 'returned', parentReviewer, 'Thiếu minh chứng', ['unlockData', 'notify']],
+      [
+        'truong',
+        'submitted',
+        'RETURN',
+        'returned',
+        parentReviewer,
+        'Thiếu minh chứng',
+        ['unlockData', 'notify'],
+      ],
       ['truong', 'returned', 'SUBMIT', 'pending_signature', editor, undefined, ['notify']],
       ['phong', 'collecting', 'COMPILE', 'draft', ownReviewer, undefined, ['compileChildren']],
       ['phong', 'draft', 'COMPILE', 'draft', ownReviewer, undefined, ['compileChildren']],
@@ -83,7 +113,14 @@ describe('transition', () => {
       ['truong-truc-tiep', 'submitted', 'ACCEPT', 'accepted', parentReviewer, undefined, ['notify']],
     ] as const)('%s: %s -%s-> %s', (id, from, type, to, who, comment, effects) => {
       const def = shippedFlow(id);
-      const r = sut(def, at(from, def), { type, ...(comment ? { comment } : {}) }, who, facts({ parentUnitId: id === 'so' ? null : PARENT }), NOW);
+      const r = sut(
+        def,
+        at(from, def),
+        { type, ...(comment ? { comment } : {}) },
+        who,
+        facts({ parentUnitId: id === 'so' ? null : PARENT }),
+        NOW,
+      );
       if (!r.ok) throw new Error(r.refusal.message);
       expect(r.to).toBe(to);
       expect(r.effects.map((e) => e.type)).toEqual(effects);
@@ -110,7 +147,10 @@ describe('transition', () => {
     it('EVENT_NOT_ALLOWED: an event the current state does not take, worded with both labels', () => {
       expect(sut(truong, null, { type: 'SIGN' }, head, facts(), NOW)).toEqual({
         ok: false,
-        refusal: { code: 'EVENT_NOT_ALLOWED', message: 'Không thể «Ký duyệt» khi hồ sơ đang ở trạng thái «Đang soạn»' },
+        refusal: {
+          code: 'EVENT_NOT_ALLOWED',
+          message: 'Không thể «Ký duyệt» khi hồ sơ đang ở trạng thái «Đang soạn»',
+        },
       });
     });
 
@@ -125,25 +165,92 @@ describe('transition', () => {
       const r = sut(truong, at('accepted'), { type: 'RETURN', comment: 'x' }, parentReviewer, facts(), NOW);
       expect(r).toEqual({
         ok: false,
-        refusal: { code: 'EVENT_NOT_ALLOWED', message: 'Hồ sơ đã ở trạng thái kết thúc «Đã được chấp nhận», không thể «Trả lại»' },
+        refusal: {
+          code: 'EVENT_NOT_ALLOWED',
+          message: 'Hồ sơ đã ở trạng thái kết thúc «Đã được chấp nhận», không thể «Trả lại»',
+        },
       });
     });
 
     it.each([
-      ['SIGN by an editor', 'pending_signature', { type: 'SIGN' }, editor, facts(), 'hasRole', 'Bạn cần vai trò «Thủ trưởng đơn vị» để thực hiện thao tác này'],
-      ['SIGN by the head of another unit', 'pending_signature', { type: 'SIGN' }, actor(['head'], 'other'), facts(), 'isOwnUnit', 'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này'],
-      ['ACCEPT by the own unit reviewer', 'submitted', { type: 'ACCEPT' }, ownReviewer, facts(), 'isParentReviewer', 'Chỉ người duyệt của đơn vị cấp trên mới được thực hiện thao tác này'],
-      ['ACCEPT by a parent-unit editor', 'submitted', { type: 'ACCEPT' }, actor(['editor'], PARENT), facts(), 'isParentReviewer', 'Chỉ người duyệt của đơn vị cấp trên mới được thực hiện thao tác này'],
-      ['SUBMIT by a stranger with an invalid form (role before data)', 'draft', { type: 'SUBMIT' }, actor(['editor'], 'x'), facts({ formErrorCount: 3 }), 'isOwnUnit', 'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này'],
+      [
+        'SIGN by an editor',
+        'pending_signature',
+        { type: 'SIGN' },
+        editor,
+        facts(),
+        'hasRole',
+        'Bạn cần vai trò «Thủ trưởng đơn vị» để thực hiện thao tác này',
+      ],
+      [
+        'SIGN by the head of another unit',
+        'pending_signature',
+        { type: 'SIGN' },
+        actor(['head'], 'other'),
+        facts(),
+        'isOwnUnit',
+        'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này',
+      ],
+      [
+        'ACCEPT by the own unit reviewer',
+        'submitted',
+        { type: 'ACCEPT' },
+        ownReviewer,
+        facts(),
+        'isParentReviewer',
+        'Chỉ người duyệt của đơn vị cấp trên mới được thực hiện thao tác này',
+      ],
+      [
+        'ACCEPT by a parent-unit editor',
+        'submitted',
+        { type: 'ACCEPT' },
+        actor(['editor'], PARENT),
+        facts(),
+        'isParentReviewer',
+        'Chỉ người duyệt của đơn vị cấp trên mới được thực hiện thao tác này',
+      ],
+      [
+        'SUBMIT by a stranger with an invalid form (role before data)',
+        'draft',
+        { type: 'SUBMIT' },
+        actor(['editor'], 'x'),
+        facts({ formErrorCount: 3 }),
+        'isOwnUnit',
+        'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này',
+      ],
     ] as const)('ROLE_MISSING: %s', (_name, state, event, who, f, guard, message) => {
-      expect(sut(truong, at(state), event, who, f, NOW)).toEqual({ ok: false, refusal: { code: 'ROLE_MISSING', guard, message } });
+      expect(sut(truong, at(state), event, who, f, NOW)).toEqual({
+        ok: false,
+        refusal: { code: 'ROLE_MISSING', guard, message },
+      });
     });
 
     it.each([
       ['SUBMIT with 3 form errors', 'draft', { type: 'SUBMIT' }, editor, 'formIsValid', 'Biểu mẫu còn 3 lỗi'],
-      ['RETURN without a comment', 'submitted', { type: 'RETURN' }, parentReviewer, 'hasComment', 'Cần nhập lý do trả lại'],
-      ['RETURN with a blank comment', 'submitted', { type: 'RETURN', comment: '   ' }, parentReviewer, 'hasComment', 'Cần nhập lý do trả lại'],
-      ['REJECT without a comment', 'pending_signature', { type: 'REJECT' }, head, 'hasComment', 'Cần nhập lý do trả lại'],
+      [
+        'RETURN without a comment',
+        'submitted',
+        { type: 'RETURN' },
+        parentReviewer,
+        'hasComment',
+        'Cần nhập lý do trả lại',
+      ],
+      [
+        'RETURN with a blank comment',
+        'submitted',
+        { type: 'RETURN', comment: '   ' },
+        parentReviewer,
+        'hasComment',
+        'Cần nhập lý do trả lại',
+      ],
+      [
+        'REJECT without a comment',
+        'pending_signature',
+        { type: 'REJECT' },
+        head,
+        'hasComment',
+        'Cần nhập lý do trả lại',
+      ],
     ] as const)('GUARD_FAILED: %s', (_name, state, event, who, guard, message) => {
       expect(sut(truong, at(state), event, who, facts({ formErrorCount: 3 }), NOW)).toEqual({
         ok: false,
@@ -158,31 +265,132 @@ describe('transition', () => {
       initial: 'a',
       meta: { label: 'Thử' },
       states: {
-        a: { meta: { label: 'A' }, on: { GO: { target: 'b', guard, ...(actions ? { actions } : {}), meta: { label: 'Đi' } } } },
+        a: {
+          meta: { label: 'A' },
+          on: { GO: { target: 'b', guard, ...(actions ? { actions } : {}), meta: { label: 'Đi' } } },
+        },
         b: { type: 'final', meta: { label: 'B' } },
       },
     });
-    const go = (def: FlowDefinition, who: Actor, f: SubmissionFacts, event: FlowEvent = { type: 'GO' }, now = NOW) => sut(def, null, event, who, f, now);
+    const go = (
+      def: FlowDefinition,
+      who: Actor,
+      f: SubmissionFacts,
+      event: FlowEvent = { type: 'GO' },
+      now = NOW,
+    ) => sut(def, null, event, who, f, now);
 
     it.each([
-      ['hasRole', { type: 'hasRole', params: { role: 'head' } }, editor, facts(), { type: 'GO' }, 'ROLE_MISSING', 'Bạn cần vai trò «Thủ trưởng đơn vị» để thực hiện thao tác này'],
-      ['hasRole', { type: 'hasRole', params: { roles: ['head', 'reviewer'] } }, editor, facts(), { type: 'GO' }, 'ROLE_MISSING', 'Bạn cần vai trò «Thủ trưởng đơn vị» hoặc «Người duyệt» để thực hiện thao tác này'],
-      ['isOwnUnit', 'isOwnUnit', actor(['editor'], 'x'), facts(), { type: 'GO' }, 'ROLE_MISSING', 'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này'],
-      ['isParentReviewer', { type: 'isParentReviewer' }, parentReviewer, facts({ parentUnitId: null }), { type: 'GO' }, 'ROLE_MISSING', 'Chỉ người duyệt của đơn vị cấp trên mới được thực hiện thao tác này'],
-      ['formIsValid', { type: 'formIsValid' }, editor, facts({ formErrorCount: 3 }), { type: 'GO' }, 'GUARD_FAILED', 'Biểu mẫu còn 3 lỗi'],
-      ['childrenAccepted', { type: 'childrenAccepted' }, editor, facts({ childrenTotal: 10, childrenAccepted: 9 }), { type: 'GO' }, 'GUARD_FAILED', 'Cần tất cả đơn vị trực thuộc được chấp nhận (mới có 9/10)'],
-      ['childrenAccepted', { type: 'childrenAccepted', params: { percent: 80 } }, editor, facts({ childrenTotal: 10, childrenAccepted: 7 }), { type: 'GO' }, 'GUARD_FAILED', 'Cần ít nhất 80% đơn vị trực thuộc được chấp nhận (mới có 7/10)'],
-      ['beforeDeadline', { type: 'beforeDeadline' }, editor, facts({ deadline: '2025-04-30' }), { type: 'GO' }, 'GUARD_FAILED', 'Đã quá hạn nộp (23:59 ngày 30/04/2025)'],
-      ['hasComment', { type: 'hasComment' }, editor, facts(), { type: 'GO', comment: '' }, 'GUARD_FAILED', 'Cần nhập lý do trả lại'],
+      [
+        'hasRole',
+        { type: 'hasRole', params: { role: 'head' } },
+        editor,
+        facts(),
+        { type: 'GO' },
+        'ROLE_MISSING',
+        'Bạn cần vai trò «Thủ trưởng đơn vị» để thực hiện thao tác này',
+      ],
+      [
+        'hasRole',
+        { type: 'hasRole', params: { roles: ['head', 'reviewer'] } },
+        editor,
+        facts(),
+        { type: 'GO' },
+        'ROLE_MISSING',
+        'Bạn cần vai trò «Thủ trưởng đơn vị» hoặc «Người duyệt» để thực hiện thao tác này',
+      ],
+      [
+        'isOwnUnit',
+        'isOwnUnit',
+        actor(['editor'], 'x'),
+        facts(),
+        { type: 'GO' },
+        'ROLE_MISSING',
+        'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này',
+      ],
+      [
+        'isParentReviewer',
+        { type: 'isParentReviewer' },
+        parentReviewer,
+        facts({ parentUnitId: null }),
+        { type: 'GO' },
+        'ROLE_MISSING',
+        'Chỉ người duyệt của đơn vị cấp trên mới được thực hiện thao tác này',
+      ],
+      [
+        'formIsValid',
+        { type: 'formIsValid' },
+        editor,
+        facts({ formErrorCount: 3 }),
+        { type: 'GO' },
+        'GUARD_FAILED',
+        'Biểu mẫu còn 3 lỗi',
+      ],
+      [
+        'childrenAccepted',
+        { type: 'childrenAccepted' },
+        editor,
+        facts({ childrenTotal: 10, childrenAccepted: 9 }),
+        { type: 'GO' },
+        'GUARD_FAILED',
+        'Cần tất cả đơn vị trực thuộc được chấp nhận (mới có 9/10)',
+      ],
+      [
+        'childrenAccepted',
+        { type: 'childrenAccepted', params: { percent: 80 } },
+        editor,
+        facts({ childrenTotal: 10, childrenAccepted: 7 }),
+        { type: 'GO' },
+        'GUARD_FAILED',
+        'Cần ít nhất 80% đơn vị trực thuộc được chấp nhận (mới có 7/10)',
+      ],
+      [
+        'beforeDeadline',
+        { type: 'beforeDeadline' },
+        editor,
+        facts({ deadline: '2025-04-30' }),
+        { type: 'GO' },
+        'GUARD_FAILED',
+        'Đã quá hạn nộp (23:59 ngày 30/04/2025)',
+      ],
+      [
+        'hasComment',
+        { type: 'hasComment' },
+        editor,
+        facts(),
+        { type: 'GO', comment: '' },
+        'GUARD_FAILED',
+        'Cần nhập lý do trả lại',
+      ],
     ] as const)('%s fails typed and worded', (guard, ref, who, f, event, code, message) => {
       expect(go(guardFlow(ref), who, f, event)).toEqual({ ok: false, refusal: { code, guard, message } });
     });
 
     it.each([
-      ['childrenAccepted percent reached', { type: 'childrenAccepted', params: { percent: 80 } }, facts({ childrenTotal: 10, childrenAccepted: 8 }), NOW],
-      ['childrenAccepted with no children', 'childrenAccepted', facts({ childrenTotal: 0, childrenAccepted: 0 }), NOW],
-      ['beforeDeadline on the last day (Vietnam time)', 'beforeDeadline', facts({ deadline: '2025-04-30' }), new Date('2025-04-30T16:59:00Z')],
-      ['beforeDeadline with grace days', { type: 'beforeDeadline', params: { graceDays: 2 } }, facts({ deadline: '2025-04-30' }), NOW],
+      [
+        'childrenAccepted percent reached',
+        { type: 'childrenAccepted', params: { percent: 80 } },
+        facts({ childrenTotal: 10, childrenAccepted: 8 }),
+        NOW,
+      ],
+      [
+        'childrenAccepted with no children',
+        'childrenAccepted',
+        facts({ childrenTotal: 0, childrenAccepted: 0 }),
+        NOW,
+      ],
+      [
+        'beforeDeadline on the last day (Vietnam time)',
+        'beforeDeadline',
+        facts({ deadline: '2025-04-30' }),
+        new Date('2025-04-30T16:59:00Z'),
+      ],
+      [
+        'beforeDeadline with grace days',
+        { type: 'beforeDeadline', params: { graceDays: 2 } },
+        facts({ deadline: '2025-04-30' }),
+        NOW,
+      ],
       ['beforeDeadline without a deadline', 'beforeDeadline', facts(), NOW],
     ] as const)('passes: %s', (_name, ref, f, now) => {
       expect(go(guardFlow(ref), editor, f, { type: 'GO' }, now).ok).toBe(true);
@@ -190,10 +398,17 @@ describe('transition', () => {
 
     it('requireComment (action) refuses without a comment and returns the comment in its effect', () => {
       const def = guardFlow(undefined, [{ type: 'requireComment', params: { label: 'Ghi chú' } }]);
-      expect(go(def, editor, facts())).toEqual({ ok: false, refusal: { code: 'GUARD_FAILED', guard: 'requireComment', message: 'Cần nhập lý do trả lại' } });
+      expect(go(def, editor, facts())).toEqual({
+        ok: false,
+        refusal: { code: 'GUARD_FAILED', guard: 'requireComment', message: 'Cần nhập lý do trả lại' },
+      });
       const r = go(def, editor, facts(), { type: 'GO', comment: ' Đã sửa ' });
-      expect(r.ok && r.effects).toEqual([{ type: 'requireComment', params: { label: 'Ghi chú', comment: 'Đã sửa' } }]);
-      expect(allowedEvents(def, null, editor, facts(), NOW)).toEqual([{ type: 'GO', label: 'Đi', requiresComment: true, commentLabel: 'Ghi chú' }]);
+      expect(r.ok && r.effects).toEqual([
+        { type: 'requireComment', params: { label: 'Ghi chú', comment: 'Đã sửa' } },
+      ]);
+      expect(allowedEvents(def, null, editor, facts(), NOW)).toEqual([
+        { type: 'GO', label: 'Đi', requiresComment: true, commentLabel: 'Ghi chú' },
+      ]);
     });
 
     it('with several candidates for one event, the first that passes wins and the first failure is reported', () => {
@@ -206,8 +421,24 @@ describe('transition', () => {
             meta: { label: 'A' },
             on: {
               GO: [
-                { target: 'ontime', guard: { type: 'all', params: { guards: ['formIsValid', 'beforeDeadline'] } }, meta: { label: 'Nộp' } },
-                { target: 'late', guard: { type: 'all', params: { guards: ['formIsValid', { type: 'hasComment', params: { message: 'Nộp muộn cần giải trình' } }] } }, meta: { label: 'Nộp muộn' } },
+                {
+                  target: 'ontime',
+                  guard: { type: 'all', params: { guards: ['formIsValid', 'beforeDeadline'] } },
+                  meta: { label: 'Nộp' },
+                },
+                {
+                  target: 'late',
+                  guard: {
+                    type: 'all',
+                    params: {
+                      guards: [
+                        'formIsValid',
+                        { type: 'hasComment', params: { message: 'Nộp muộn cần giải trình' } },
+                      ],
+                    },
+                  },
+                  meta: { label: 'Nộp muộn' },
+                },
               ],
             },
           },
@@ -216,7 +447,14 @@ describe('transition', () => {
         },
       };
       const f = facts({ deadline: '2025-04-01' });
-      expect(go(def, editor, f)).toEqual({ ok: false, refusal: { code: 'GUARD_FAILED', guard: 'beforeDeadline', message: 'Đã quá hạn nộp (23:59 ngày 01/04/2025)' } });
+      expect(go(def, editor, f)).toEqual({
+        ok: false,
+        refusal: {
+          code: 'GUARD_FAILED',
+          guard: 'beforeDeadline',
+          message: 'Đã quá hạn nộp (23:59 ngày 01/04/2025)',
+        },
+      });
       const r = go(def, editor, f, { type: 'GO', comment: 'Ốm' });
       expect(r.ok && r.to).toBe('late');
       expect(go(def, editor, facts()).ok && 'ontime').toBe('ontime');
@@ -239,24 +477,38 @@ describe('transition', () => {
       let stored: string | null = null;
       for (const [event, who] of script) {
         const a = sut(truong, live, event, who, facts(), NOW);
-        const b = sut(truong, stored === null ? null : (JSON.parse(stored) as PersistedFlowSnapshot), event, who, facts(), NOW);
+        const b = sut(
+          truong,
+          stored === null ? null : (JSON.parse(stored) as PersistedFlowSnapshot),
+          event,
+          who,
+          facts(),
+          NOW,
+        );
         expect(b).toEqual(a);
         if (!a.ok || !b.ok) throw new Error('refused');
         live = a.snapshot;
         stored = JSON.stringify(b.snapshot);
         expect(JSON.parse(stored)).toEqual(a.snapshot);
-        expect(allowedEvents(truong, JSON.parse(stored), head, facts(), NOW)).toEqual(allowedEvents(truong, live, head, facts(), NOW));
+        expect(allowedEvents(truong, JSON.parse(stored), head, facts(), NOW)).toEqual(
+          allowedEvents(truong, live, head, facts(), NOW),
+        );
       }
       expect(stateValue(truong, JSON.parse(stored!))).toBe('accepted');
     });
 
     it('a definition reloaded from JSON (a new object) gives the same results', () => {
       const copy = JSON.parse(JSON.stringify(truong)) as FlowDefinition;
-      expect(sut(copy, null, { type: 'SUBMIT' }, editor, facts(), NOW)).toEqual(sut(truong, null, { type: 'SUBMIT' }, editor, facts(), NOW));
+      expect(sut(copy, null, { type: 'SUBMIT' }, editor, facts(), NOW)).toEqual(
+        sut(truong, null, { type: 'SUBMIT' }, editor, facts(), NOW),
+      );
     });
 
     it.each([
-      ['a state the flow does not have', { status: 'active', value: 'nowhere', context: { flowId: 'truong' } }],
+      [
+        'a state the flow does not have',
+        { status: 'active', value: 'nowhere', context: { flowId: 'truong' } },
+      ],
       ['a snapshot of another flow', { status: 'active', value: 'draft', context: { flowId: 'so' } }],
       ['not an object', 'draft'],
       ['a bad status', { status: 'weird', value: 'draft' }],
@@ -285,14 +537,21 @@ describe('transition', () => {
 
 describe('allowedEvents', () => {
   it('gives each actor its buttons, with labels and comment requirement', () => {
-    expect(allowedEvents(truong, null, editor, facts(), NOW)).toEqual([{ type: 'SUBMIT', label: 'Gửi ký', requiresComment: false }]);
+    expect(allowedEvents(truong, null, editor, facts(), NOW)).toEqual([
+      { type: 'SUBMIT', label: 'Gửi ký', requiresComment: false },
+    ]);
     expect(allowedEvents(truong, null, head, facts(), NOW)).toEqual([]);
     expect(allowedEvents(truong, at('pending_signature'), head, facts(), NOW)).toEqual([
       { type: 'SIGN', label: 'Ký duyệt', requiresComment: false },
       { type: 'REJECT', label: 'Trả lại', requiresComment: true, commentLabel: 'Lý do trả lại' },
     ]);
-    expect(allowedEvents(truong, at('submitted'), parentReviewer, facts(), NOW).map((e) => e.type)).toEqual(['ACCEPT', 'RETURN']);
-    expect(allowedEvents(truong, at('returned'), editor, facts(), NOW)).toEqual([{ type: 'SUBMIT', label: 'Gửi ký lại', requiresComment: false }]);
+    expect(allowedEvents(truong, at('submitted'), parentReviewer, facts(), NOW).map((e) => e.type)).toEqual([
+      'ACCEPT',
+      'RETURN',
+    ]);
+    expect(allowedEvents(truong, at('returned'), editor, facts(), NOW)).toEqual([
+      { type: 'SUBMIT', label: 'Gửi ký lại', requiresComment: false },
+    ]);
     expect(allowedEvents(truong, at('accepted'), parentReviewer, facts(), NOW)).toEqual([]);
   });
 

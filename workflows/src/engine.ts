@@ -4,7 +4,13 @@
  * own pure API (initialTransition / transition / resolveState / getPersistedSnapshot)
  * computes the step; actions come back as data, nothing is executed here.
  */
-import { createMachine, initialTransition, transition as xstateTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  createMachine,
+  initialTransition,
+  transition as xstateTransition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import type {
   Actor,
   AllowedEvent,
@@ -20,7 +26,14 @@ import type {
 } from './types.js';
 import { hasErrors, lintInternal } from './lint.js';
 import { normalize, type NormalFlow, type NormalState, type NormalTransition } from './normalize.js';
-import { ALL_GUARD, actionVocabulary, evaluateGuards, flattenGuard, guardVocabulary, type GuardInput } from './vocabulary.js';
+import {
+  ALL_GUARD,
+  actionVocabulary,
+  evaluateGuards,
+  flattenGuard,
+  guardVocabulary,
+  type GuardInput,
+} from './vocabulary.js';
 
 export type FlowEngineErrorCode = 'INVALID_DEFINITION' | 'INVALID_SNAPSHOT' | 'INTERNAL';
 
@@ -51,9 +64,11 @@ interface MachineEvent {
 
 const guardImplementations: Record<string, (args: { event: MachineEvent }, params: unknown) => boolean> = {};
 for (const g of guardVocabulary) {
-  guardImplementations[g.name] = ({ event }, params) => evaluateGuards([{ type: g.name, params: params as Record<string, unknown> }], event.$input) === null;
+  guardImplementations[g.name] = ({ event }, params) =>
+    evaluateGuards([{ type: g.name, params: params as Record<string, unknown> }], event.$input) === null;
 }
-guardImplementations[ALL_GUARD] = ({ event }, params) => evaluateGuards(flattenGuard({ type: ALL_GUARD, params }), event.$input) === null;
+guardImplementations[ALL_GUARD] = ({ event }, params) =>
+  evaluateGuards(flattenGuard({ type: ALL_GUARD, params }), event.$input) === null;
 
 const actionImplementations: Record<string, () => void> = {};
 for (const a of actionVocabulary) actionImplementations[a.name] = () => {};
@@ -63,7 +78,9 @@ export function toMachineConfig(def: FlowDefinition): Record<string, unknown> {
   const states: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(def.states)) {
     const s = raw as Record<string, unknown>;
-    states[name] = JSON.parse(JSON.stringify({ type: s['type'], meta: s['meta'], on: s['on'], tags: s['tags'] })) as unknown;
+    states[name] = JSON.parse(
+      JSON.stringify({ type: s['type'], meta: s['meta'], on: s['on'], tags: s['tags'] }),
+    ) as unknown;
   }
   return { id: def.id, initial: def.initial, context: { flowId: def.id }, states };
 }
@@ -92,7 +109,11 @@ export function compileFlow(def: FlowDefinition): CompiledFlow {
   const { value, findings } = lintInternal(def);
   if (!value || hasErrors(findings)) {
     const first = findings.find((f) => f.severity === 'error');
-    throw new FlowEngineError('INVALID_DEFINITION', `Quy trình không hợp lệ: ${first?.message ?? ''} (${first?.path ?? ''})`, findings);
+    throw new FlowEngineError(
+      'INVALID_DEFINITION',
+      `Quy trình không hợp lệ: ${first?.message ?? ''} (${first?.path ?? ''})`,
+      findings,
+    );
   }
   const machine = createMachine(toMachineConfig(value) as never, {
     guards: guardImplementations as never,
@@ -109,16 +130,26 @@ export function compileFlow(def: FlowDefinition): CompiledFlow {
 
 function restore(c: CompiledFlow, snap: PersistedFlowSnapshot | null | undefined): AnyMachineSnapshot {
   if (snap === null || snap === undefined) return initialTransition(c.machine)[0] as AnyMachineSnapshot;
-  if (typeof snap !== 'object' || Array.isArray(snap)) throw new FlowEngineError('INVALID_SNAPSHOT', 'Trạng thái hồ sơ đã lưu không hợp lệ');
+  if (typeof snap !== 'object' || Array.isArray(snap))
+    throw new FlowEngineError('INVALID_SNAPSHOT', 'Trạng thái hồ sơ đã lưu không hợp lệ');
   const s = snap as Record<string, unknown>;
   const value = s['value'];
   if (typeof value !== 'string' || !c.flow.states.has(value))
-    throw new FlowEngineError('INVALID_SNAPSHOT', `Trạng thái «${String(value)}» không có trong quy trình «${c.flow.id}»`);
+    throw new FlowEngineError(
+      'INVALID_SNAPSHOT',
+      `Trạng thái «${String(value)}» không có trong quy trình «${c.flow.id}»`,
+    );
   if (s['status'] !== 'active' && s['status'] !== 'done')
     throw new FlowEngineError('INVALID_SNAPSHOT', 'Trạng thái hồ sơ đã lưu không hợp lệ (status)');
   const ctx = s['context'];
-  if (ctx !== undefined && (typeof ctx !== 'object' || ctx === null || (ctx as Record<string, unknown>)['flowId'] !== c.flow.id))
-    throw new FlowEngineError('INVALID_SNAPSHOT', `Trạng thái hồ sơ thuộc quy trình khác, không phải «${c.flow.id}»`);
+  if (
+    ctx !== undefined &&
+    (typeof ctx !== 'object' || ctx === null || (ctx as Record<string, unknown>)['flowId'] !== c.flow.id)
+  )
+    throw new FlowEngineError(
+      'INVALID_SNAPSHOT',
+      `Trạng thái hồ sơ thuộc quy trình khác, không phải «${c.flow.id}»`,
+    );
   return c.machine.resolveState({ value, context: { flowId: c.flow.id } }) as AnyMachineSnapshot;
 }
 
@@ -163,7 +194,11 @@ function hasText(s: unknown): s is string {
   return typeof s === 'string' && s.trim().length > 0;
 }
 
-function refusal(code: 'EVENT_NOT_ALLOWED' | 'GUARD_FAILED' | 'ROLE_MISSING', message: string, guard?: string): TransitionResult {
+function refusal(
+  code: 'EVENT_NOT_ALLOWED' | 'GUARD_FAILED' | 'ROLE_MISSING',
+  message: string,
+  guard?: string,
+): TransitionResult {
   return { ok: false, refusal: guard === undefined ? { code, message } : { code, guard, message } };
 }
 
@@ -187,12 +222,21 @@ export function transition(
   const evLabel = c.flow.eventLabels.get(type) ?? type;
   const stLabel = state.label ?? state.name;
   if (current.status !== 'active' || state.final)
-    return refusal('EVENT_NOT_ALLOWED', `Hồ sơ đã ở trạng thái kết thúc «${stLabel}», không thể «${evLabel}»`);
+    return refusal(
+      'EVENT_NOT_ALLOWED',
+      `Hồ sơ đã ở trạng thái kết thúc «${stLabel}», không thể «${evLabel}»`,
+    );
   const candidates = state.events.get(type);
-  if (!candidates) return refusal('EVENT_NOT_ALLOWED', `Không thể «${evLabel}» khi hồ sơ đang ở trạng thái «${stLabel}»`);
+  if (!candidates)
+    return refusal('EVENT_NOT_ALLOWED', `Không thể «${evLabel}» khi hồ sơ đang ở trạng thái «${stLabel}»`);
 
   const comment = hasText(event.comment) ? event.comment.trim() : undefined;
-  const input: GuardInput = { actor, facts, event: comment === undefined ? { type } : { type, comment }, now };
+  const input: GuardInput = {
+    actor,
+    facts,
+    event: comment === undefined ? { type } : { type, comment },
+    now,
+  };
   let chosen: NormalTransition | undefined;
   let firstFailure: ReturnType<typeof evaluateGuards> = null;
   for (const t of candidates) {
@@ -213,7 +257,8 @@ export function transition(
   const machineEvent: MachineEvent = { type, ...(comment !== undefined ? { comment } : {}), $input: input };
   const [next, actions] = xstateTransition(c.machine, current, machineEvent as never);
   const to = (next as AnyMachineSnapshot).value as string;
-  if (to !== chosen.target) throw new FlowEngineError('INTERNAL', `XState chọn «${to}», bộ máy chọn «${chosen.target}»`);
+  if (to !== chosen.target)
+    throw new FlowEngineError('INTERNAL', `XState chọn «${to}», bộ máy chọn «${chosen.target}»`);
 
   const effects: Effect[] = [];
   for (const a of actions as { type: string; params?: unknown }[]) {

@@ -43,6 +43,12 @@ export {
   type GuardDescriptor,
   type GuardKind,
 } from './vocabulary.js';
-export { flowDefinitionSchema, EVENT_NAME_PATTERN, STATE_NAME_PATTERN, REF_NAME_PATTERN, FLOW_ID_PATTERN } from './definition-schema.js';
+export {
+  flowDefinitionSchema,
+  EVENT_NAME_PATTERN,
+  STATE_NAME_PATTERN,
+  REF_NAME_PATTERN,
+  FLOW_ID_PATTERN,
+} from './definition-schema.js';
 export type { JsonSchema } from './mini-schema.js';
 export { MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH, MAX_DEFINITION_NODES } from './read-input.js';

@@ -9,7 +9,13 @@ import { validateAgainstSchema } from './mini-schema.js';
 import { flowDefinitionSchema } from './definition-schema.js';
 import { normalize, type NormalFlow, type NormalTransition } from './normalize.js';
 import { pointer } from './json-pointer.js';
-import { ALL_GUARD, getActionDescriptor, getGuardDescriptor, guardVocabulary, actionVocabulary } from './vocabulary.js';
+import {
+  ALL_GUARD,
+  getActionDescriptor,
+  getGuardDescriptor,
+  guardVocabulary,
+  actionVocabulary,
+} from './vocabulary.js';
 
 export type LintOutcome = { value: FlowDefinition | undefined; findings: Finding[] };
 
@@ -42,7 +48,10 @@ export function lintInternal(input: unknown): LintOutcome {
     findings.push(...semanticFindings(def));
     return { value: def, findings };
   } catch {
-    return { value: undefined, findings: [error('', 'Lỗi không mong đợi khi kiểm tra quy trình; quy trình không được dùng')] };
+    return {
+      value: undefined,
+      findings: [error('', 'Lỗi không mong đợi khi kiểm tra quy trình; quy trình không được dùng')],
+    };
   }
 }
 
@@ -65,7 +74,13 @@ function semanticFindings(def: FlowDefinition): Finding[] {
   if (!initialOk) out.push(error('/initial', `Trạng thái bắt đầu «${flow.initial}» không tồn tại`));
 
   for (const state of flow.states.values()) {
-    if (!state.label) out.push(error(pointer(pointer(state.path, 'meta'), 'label'), `Trạng thái «${state.name}» chưa có nhãn tiếng Việt (meta.label)`));
+    if (!state.label)
+      out.push(
+        error(
+          pointer(pointer(state.path, 'meta'), 'label'),
+          `Trạng thái «${state.name}» chưa có nhãn tiếng Việt (meta.label)`,
+        ),
+      );
     const labelsSeen = new Map<string, string>();
     for (const [event, candidates] of state.events) {
       if (state.final) {
@@ -79,11 +94,22 @@ function semanticFindings(def: FlowDefinition): Finding[] {
       let unguardedBefore: NormalTransition | undefined;
       for (const t of candidates) {
         const tLabel = t.label ?? event;
-        if (!t.label) out.push(error(pointer(pointer(t.path, 'meta'), 'label'), `Sự kiện «${event}» ở trạng thái «${stateLabel(state.name)}» chưa có nhãn nút tiếng Việt (meta.label)`));
+        if (!t.label)
+          out.push(
+            error(
+              pointer(pointer(t.path, 'meta'), 'label'),
+              `Sự kiện «${event}» ở trạng thái «${stateLabel(state.name)}» chưa có nhãn nút tiếng Việt (meta.label)`,
+            ),
+          );
         else {
           const other = labelsSeen.get(t.label);
           if (other !== undefined && other !== event)
-            out.push(warning(pointer(pointer(t.path, 'meta'), 'label'), `Hai nút «${t.label}» trùng nhãn ở trạng thái «${stateLabel(state.name)}» (${other} và ${event})`));
+            out.push(
+              warning(
+                pointer(pointer(t.path, 'meta'), 'label'),
+                `Hai nút «${t.label}» trùng nhãn ở trạng thái «${stateLabel(state.name)}» (${other} và ${event})`,
+              ),
+            );
           labelsSeen.set(t.label, event);
         }
         if (!flow.states.has(t.target))
@@ -131,20 +157,31 @@ function guardFindings(t: NormalTransition): Finding[] {
     const params = (raw as NamedRef).params ?? {};
     const list = params['guards'];
     const extra = Object.keys(params).filter((k) => k !== 'guards');
-    for (const k of extra) out.push(error(pointer(pointer(base, 'params'), k), `Điều kiện «all» không có tham số «${k}»`));
+    for (const k of extra)
+      out.push(error(pointer(pointer(base, 'params'), k), `Điều kiện «all» không có tham số «${k}»`));
     if (!Array.isArray(list) || list.length === 0) {
-      out.push(error(pointer(base, 'params'), 'Điều kiện «all» cần danh sách «guards» gồm ít nhất một điều kiện'));
+      out.push(
+        error(pointer(base, 'params'), 'Điều kiện «all» cần danh sách «guards» gồm ít nhất một điều kiện'),
+      );
       return out;
     }
-    if (list.length > 20) out.push(error(pointer(pointer(base, 'params'), 'guards'), 'Điều kiện «all» có nhiều nhất 20 điều kiện'));
-    list.forEach((ref, i) => refs.push({ ref, path: pointer(pointer(pointer(base, 'params'), 'guards'), i) }));
+    if (list.length > 20)
+      out.push(
+        error(pointer(pointer(base, 'params'), 'guards'), 'Điều kiện «all» có nhiều nhất 20 điều kiện'),
+      );
+    list.forEach((ref, i) =>
+      refs.push({ ref, path: pointer(pointer(pointer(base, 'params'), 'guards'), i) }),
+    );
   } else refs.push({ ref: raw, path: base });
 
   for (const { ref, path } of refs) {
     const r: NamedRef | undefined =
       typeof ref === 'string'
         ? { type: ref }
-        : typeof ref === 'object' && ref !== null && !Array.isArray(ref) && typeof (ref as NamedRef).type === 'string'
+        : typeof ref === 'object' &&
+            ref !== null &&
+            !Array.isArray(ref) &&
+            typeof (ref as NamedRef).type === 'string'
           ? (ref as NamedRef)
           : undefined;
     if (!r) {
@@ -157,15 +194,27 @@ function guardFindings(t: NormalTransition): Finding[] {
       continue;
     }
     if (r.type === ALL_GUARD) {
-      out.push(error(path, 'Không lồng điều kiện «all» trong «all»; hãy liệt kê các điều kiện trong một danh sách'));
+      out.push(
+        error(path, 'Không lồng điều kiện «all» trong «all»; hãy liệt kê các điều kiện trong một danh sách'),
+      );
       continue;
     }
     const d = getGuardDescriptor(r.type);
     if (!d) {
-      out.push(error(typeof ref === 'string' ? path : pointer(path, 'type'), `Điều kiện «${r.type}» không có trong bộ từ vựng (${guardVocabulary.map((g) => g.name).join(', ')}, all)`));
+      out.push(
+        error(
+          typeof ref === 'string' ? path : pointer(path, 'type'),
+          `Điều kiện «${r.type}» không có trong bộ từ vựng (${guardVocabulary.map((g) => g.name).join(', ')}, all)`,
+        ),
+      );
       continue;
     }
-    out.push(...validateAgainstSchema(d.params, r.params ?? {}, pointer(path, 'params')).map((f) => ({ ...f, message: `Điều kiện «${r.type}»: ${f.message}` })));
+    out.push(
+      ...validateAgainstSchema(d.params, r.params ?? {}, pointer(path, 'params')).map((f) => ({
+        ...f,
+        message: `Điều kiện «${r.type}»: ${f.message}`,
+      })),
+    );
   }
   return out;
 }
@@ -186,10 +235,20 @@ function actionFindings(def: FlowDefinition, t: NormalTransition): Finding[] {
     const r: NamedRef = typeof ref === 'string' ? { type: ref } : (ref as NamedRef);
     const d = getActionDescriptor(r.type);
     if (!d) {
-      out.push(error(typeof ref === 'string' ? path : pointer(path, 'type'), `Hành động «${r.type}» không có trong bộ từ vựng (${actionVocabulary.map((a) => a.name).join(', ')})`));
+      out.push(
+        error(
+          typeof ref === 'string' ? path : pointer(path, 'type'),
+          `Hành động «${r.type}» không có trong bộ từ vựng (${actionVocabulary.map((a) => a.name).join(', ')})`,
+        ),
+      );
       return;
     }
-    out.push(...validateAgainstSchema(d.params, r.params ?? {}, pointer(path, 'params')).map((f) => ({ ...f, message: `Hành động «${r.type}»: ${f.message}` })));
+    out.push(
+      ...validateAgainstSchema(d.params, r.params ?? {}, pointer(path, 'params')).map((f) => ({
+        ...f,
+        message: `Hành động «${r.type}»: ${f.message}`,
+      })),
+    );
   });
   return out;
 }
@@ -214,28 +273,54 @@ function graphFindings(flow: NormalFlow, stateLabel: (s: string) => string): Fin
   const reach = (from: Iterable<string>, edges: Map<string, Set<string>>): Set<string> => {
     const seen = new Set(from);
     const queue = [...seen];
-    while (queue.length > 0) for (const n of edges.get(queue.pop()!)!) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    while (queue.length > 0)
+      for (const n of edges.get(queue.pop()!)!)
+        if (!seen.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
     return seen;
   };
   const reachable = reach([flow.initial], succ);
   const finals = [...flow.states.values()].filter((s) => s.final).map((s) => s.name);
   const canFinish = reach(finals, pred);
 
-  if (finals.length === 0) out.push(error('/states', 'Quy trình không có trạng thái kết thúc nào (type: "final")'));
+  if (finals.length === 0)
+    out.push(error('/states', 'Quy trình không có trạng thái kết thúc nào (type: "final")'));
   else if (!finals.some((f) => reachable.has(f)))
-    out.push(error('/initial', `Từ trạng thái bắt đầu «${stateLabel(flow.initial)}» không thể đến trạng thái kết thúc nào`));
+    out.push(
+      error(
+        '/initial',
+        `Từ trạng thái bắt đầu «${stateLabel(flow.initial)}» không thể đến trạng thái kết thúc nào`,
+      ),
+    );
 
   for (const s of flow.states.values()) {
     if (!reachable.has(s.name)) {
-      out.push(error(s.path, `Trạng thái «${stateLabel(s.name)}» không thể đến được từ trạng thái bắt đầu «${stateLabel(flow.initial)}»`));
+      out.push(
+        error(
+          s.path,
+          `Trạng thái «${stateLabel(s.name)}» không thể đến được từ trạng thái bắt đầu «${stateLabel(flow.initial)}»`,
+        ),
+      );
       continue;
     }
     if (s.final) continue;
     const outs = [...succ.get(s.name)!].filter((x) => x !== s.name);
     if (outs.length === 0)
-      out.push(error(s.path, `Trạng thái «${stateLabel(s.name)}» không phải trạng thái kết thúc nhưng không có lối ra (không có sự kiện nào dẫn sang trạng thái khác)`));
+      out.push(
+        error(
+          s.path,
+          `Trạng thái «${stateLabel(s.name)}» không phải trạng thái kết thúc nhưng không có lối ra (không có sự kiện nào dẫn sang trạng thái khác)`,
+        ),
+      );
     else if (finals.length > 0 && !canFinish.has(s.name) && finals.some((f) => reachable.has(f)))
-      out.push(error(s.path, `Từ trạng thái «${stateLabel(s.name)}» không thể đến trạng thái kết thúc nào (hồ sơ sẽ bị kẹt)`));
+      out.push(
+        error(
+          s.path,
+          `Từ trạng thái «${stateLabel(s.name)}» không thể đến trạng thái kết thúc nào (hồ sơ sẽ bị kẹt)`,
+        ),
+      );
   }
   return out;
 }

@@ -76,7 +76,12 @@ function resolveRef(root: JsonSchema, ref: string): JsonSchema {
   return defs[m[1]!] as JsonSchema;
 }
 
-export function validateAgainstSchema(schema: JsonSchema, value: unknown, path = '', root: JsonSchema = schema): Finding[] {
+export function validateAgainstSchema(
+  schema: JsonSchema,
+  value: unknown,
+  path = '',
+  root: JsonSchema = schema,
+): Finding[] {
   const out: Finding[] = [];
   validate(schema, value, path, root, out);
   return out;
@@ -97,7 +102,13 @@ function typeOk(schemaIn: JsonSchema, value: unknown, root?: JsonSchema): boolea
   return types.some((x) => matchesType(value, x));
 }
 
-function validate(schemaIn: JsonSchema, value: unknown, path: string, root: JsonSchema, out: Finding[]): void {
+function validate(
+  schemaIn: JsonSchema,
+  value: unknown,
+  path: string,
+  root: JsonSchema,
+  out: Finding[],
+): void {
   let schema = schemaIn;
   while (typeof schema['$ref'] === 'string') schema = resolveRef(root, schema['$ref']);
 
@@ -127,7 +138,11 @@ function validate(schemaIn: JsonSchema, value: unknown, path: string, root: Json
   }
 
   if (Array.isArray(schema['enum']) && !(schema['enum'] as unknown[]).some((e) => e === value)) {
-    err(out, path, `Giá trị «${show(value)}» không hợp lệ; chỉ được là một trong: ${(schema['enum'] as unknown[]).map(String).join(', ')}`);
+    err(
+      out,
+      path,
+      `Giá trị «${show(value)}» không hợp lệ; chỉ được là một trong: ${(schema['enum'] as unknown[]).map(String).join(', ')}`,
+    );
   }
   if ('const' in schema && schema['const'] !== value) {
     err(out, path, `Phải là «${String(schema['const'])}»`);
@@ -174,12 +189,16 @@ function validate(schemaIn: JsonSchema, value: unknown, path: string, root: Json
 
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
-    const props = isPlainObject(schema['properties']) ? (schema['properties'] as Record<string, JsonSchema>) : {};
+    const props = isPlainObject(schema['properties'])
+      ? (schema['properties'] as Record<string, JsonSchema>)
+      : {};
     const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
-    for (const r of required) if (!Object.prototype.hasOwnProperty.call(value, r)) err(out, path, `Thiếu thuộc tính bắt buộc «${r}»`);
+    for (const r of required)
+      if (!Object.prototype.hasOwnProperty.call(value, r)) err(out, path, `Thiếu thuộc tính bắt buộc «${r}»`);
     const min = schema['minProperties'];
     const max = schema['maxProperties'];
-    if (typeof min === 'number' && keys.length < min) err(out, path, min <= 1 ? 'Không được để trống' : `Cần ít nhất ${min} mục`);
+    if (typeof min === 'number' && keys.length < min)
+      err(out, path, min <= 1 ? 'Không được để trống' : `Cần ít nhất ${min} mục`);
     if (typeof max === 'number' && keys.length > max) err(out, path, `Nhiều nhất ${max} mục`);
     const names = schema['propertyNames'];
     const additional = schema['additionalProperties'];
@@ -201,6 +220,7 @@ function describeSchema(s: JsonSchema): string {
   if (typeof s['title'] === 'string') return s['title'];
   const t = s['type'];
   const types = Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : [];
-  if (types.length === 0 && Array.isArray(s['anyOf'])) return (s['anyOf'] as JsonSchema[]).map((b) => describeSchema(b)).join(' hoặc ');
+  if (types.length === 0 && Array.isArray(s['anyOf']))
+    return (s['anyOf'] as JsonSchema[]).map((b) => describeSchema(b)).join(' hoặc ');
   return types.map((x) => TYPE_NAMES[x] ?? x).join(' hoặc ') || 'một giá trị hợp lệ';
 }

@@ -1,7 +1,12 @@
 /** Tables derived from a schema-valid definition: used by lint, engine and simulate. */
 import type { FlowDefinition, NamedRef } from './types.js';
 import { pointer } from './json-pointer.js';
-import { DEFAULT_COMMENT_LABEL, DEFAULT_COMMENT_MESSAGE, flattenActions, flattenGuard } from './vocabulary.js';
+import {
+  DEFAULT_COMMENT_LABEL,
+  DEFAULT_COMMENT_MESSAGE,
+  flattenActions,
+  flattenGuard,
+} from './vocabulary.js';
 
 export interface NormalTransition {
   /** Stable id: `state/EVENT/index`. */
@@ -86,7 +91,9 @@ export function normalize(def: FlowDefinition): NormalFlow {
             requiresComment: Boolean(hasComment || requireComment),
             commentLabel:
               hasComment || requireComment
-                ? ((requireComment?.params?.['label'] ?? hasComment?.params?.['label'] ?? DEFAULT_COMMENT_LABEL) as string)
+                ? ((requireComment?.params?.['label'] ??
+                    hasComment?.params?.['label'] ??
+                    DEFAULT_COMMENT_LABEL) as string)
                 : undefined,
             requireCommentMessage: requireComment
               ? ((requireComment.params?.['message'] as string | undefined) ?? DEFAULT_COMMENT_MESSAGE)

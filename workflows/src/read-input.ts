@@ -64,22 +64,27 @@ function walk(root: unknown): ReadResult | null {
   let nodes = 0;
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop()!;
-    if (++nodes > MAX_DEFINITION_NODES) return refuse('', `Định nghĩa quy trình có quá nhiều phần tử (tối đa ${MAX_DEFINITION_NODES})`);
-    if (depth > MAX_DEFINITION_DEPTH) return refuse(path, `Định nghĩa lồng quá sâu (tối đa ${MAX_DEFINITION_DEPTH} cấp)`);
+    if (++nodes > MAX_DEFINITION_NODES)
+      return refuse('', `Định nghĩa quy trình có quá nhiều phần tử (tối đa ${MAX_DEFINITION_NODES})`);
+    if (depth > MAX_DEFINITION_DEPTH)
+      return refuse(path, `Định nghĩa lồng quá sâu (tối đa ${MAX_DEFINITION_DEPTH} cấp)`);
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return refuse(path, 'Số không hợp lệ (NaN hoặc vô cực)');
       continue;
     }
-    if (typeof v !== 'object') return refuse(path, `Giá trị kiểu «${typeof v}» không phải JSON (không được chứa hàm hay mã lệnh)`);
+    if (typeof v !== 'object')
+      return refuse(path, `Giá trị kiểu «${typeof v}» không phải JSON (không được chứa hàm hay mã lệnh)`);
     if (seen.has(v)) return refuse(path, 'Dữ liệu có tham chiếu vòng hoặc lặp lại, không phải JSON thuần');
     seen.add(v);
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: pointer(path, i), depth: depth + 1 });
+      for (let i = v.length - 1; i >= 0; i--)
+        stack.push({ v: v[i], path: pointer(path, i), depth: depth + 1 });
       continue;
     }
     const proto: unknown = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return refuse(path, 'Giá trị không phải đối tượng JSON thuần');
+    if (proto !== Object.prototype && proto !== null)
+      return refuse(path, 'Giá trị không phải đối tượng JSON thuần');
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;

@@ -3,11 +3,14 @@ import { FlowEngineError, simulate, type FlowDefinition } from './index.js';
 import { shippedFlow } from '../test-support/helpers.js';
 
 const sut = simulate;
-const show = (def: FlowDefinition) => sut(def).map((p) => `${p.steps.map((s) => `${s.from} -${s.event}->`).join(' ')} ${p.target}`);
+const show = (def: FlowDefinition) =>
+  sut(def).map((p) => `${p.steps.map((s) => `${s.from} -${s.event}->`).join(' ')} ${p.target}`);
 
 describe('simulate', () => {
   it('lists every simple path of the shipped flows', () => {
-    expect(show(shippedFlow('so'))).toEqual(['collecting -COMPILE-> draft -SUBMIT-> pending_signature -SIGN-> published']);
+    expect(show(shippedFlow('so'))).toEqual([
+      'collecting -COMPILE-> draft -SUBMIT-> pending_signature -SIGN-> published',
+    ]);
     expect(show(shippedFlow('phong'))).toEqual([
       'collecting -COMPILE-> draft -SUBMIT-> pending_signature -SIGN-> submitted -ACCEPT-> accepted',
     ]);
@@ -23,7 +26,10 @@ describe('simulate', () => {
       eventLabel: 'Ký duyệt',
       to: 'submitted',
       guards: ['hasRole', 'isOwnUnit'],
-      guardLabels: ['Người thực hiện có vai trò «Thủ trưởng đơn vị»', 'Người thực hiện thuộc đơn vị lập báo cáo'],
+      guardLabels: [
+        'Người thực hiện có vai trò «Thủ trưởng đơn vị»',
+        'Người thực hiện thuộc đơn vị lập báo cáo',
+      ],
       actions: ['lockData', 'sign'],
       requiresComment: false,
     });
@@ -57,7 +63,8 @@ describe('simulate', () => {
     const n = 14;
     for (let i = 0; i < n; i++) {
       const on: Record<string, unknown> = {};
-      for (let j = 0; j < n; j++) if (j !== i) on[`TO_${j}`] = { target: `s${j}`, meta: { label: `Sang ${j}` } };
+      for (let j = 0; j < n; j++)
+        if (j !== i) on[`TO_${j}`] = { target: `s${j}`, meta: { label: `Sang ${j}` } };
       on['END'] = { target: 'end', meta: { label: 'Xong' } };
       states[`s${i}`] = { meta: { label: `S${i}` }, on };
     }

@@ -21,7 +21,11 @@ interface PickEvent {
   $pick: string;
 }
 
-function twinMachine(c: CompiledFlow): { machine: AnyStateMachine; events: Map<string, PickEvent[]>; byId: Map<string, NormalTransition> } {
+function twinMachine(c: CompiledFlow): {
+  machine: AnyStateMachine;
+  events: Map<string, PickEvent[]>;
+  byId: Map<string, NormalTransition>;
+} {
   const states: Record<string, unknown> = {};
   const events = new Map<string, PickEvent[]>();
   const byId = new Map<string, NormalTransition>();
@@ -41,7 +45,9 @@ function twinMachine(c: CompiledFlow): { machine: AnyStateMachine; events: Map<s
     states[s.name] = s.final ? { type: 'final' } : { on };
   }
   const machine = createMachine({ id: c.flow.id, initial: c.flow.initial, states } as never, {
-    guards: { pick: ({ event }: { event: PickEvent }, params: { id: string }) => event.$pick === params.id } as never,
+    guards: {
+      pick: ({ event }: { event: PickEvent }, params: { id: string }) => event.$pick === params.id,
+    } as never,
   }) as unknown as AnyStateMachine;
   return { machine, events, byId };
 }
@@ -67,7 +73,10 @@ function checkSize(c: CompiledFlow, budget: number): void {
     const n = top.next[top.i++]!;
     if (onPath.has(n)) continue;
     if (++explored > budget)
-      throw new FlowEngineError('INVALID_DEFINITION', 'Quy trình có quá nhiều đường đi để mô phỏng; hãy đơn giản hoá quy trình');
+      throw new FlowEngineError(
+        'INVALID_DEFINITION',
+        'Quy trình có quá nhiều đường đi để mô phỏng; hãy đơn giản hoá quy trình',
+      );
     onPath.add(n);
     stack.push({ node: n, next: succ(n), i: 0 });
   }
@@ -81,7 +90,10 @@ export function simulate(def: FlowDefinition, options: SimulateOptions = {}): Si
   const paths = getSimplePaths(machine, {
     events: (snap: AnyMachineSnapshot) => events.get(snap.value as string) ?? [],
     toState: (snap: AnyMachineSnapshot) => snap.status === 'done',
-  } as never) as unknown as { state: AnyMachineSnapshot; steps: { state: AnyMachineSnapshot; event: PickEvent }[] }[];
+  } as never) as unknown as {
+    state: AnyMachineSnapshot;
+    steps: { state: AnyMachineSnapshot; event: PickEvent }[];
+  }[];
 
   const order = [...c.flow.states.keys()];
   const result: SimulatedPath[] = paths.map((p) => {
@@ -107,5 +119,7 @@ export function simulate(def: FlowDefinition, options: SimulateOptions = {}): Si
     const target = p.state.value as string;
     return { target, targetLabel: label(target), steps };
   });
-  return result.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target) || a.steps.length - b.steps.length);
+  return result.sort(
+    (a, b) => order.indexOf(a.target) - order.indexOf(b.target) || a.steps.length - b.steps.length,
+  );
 }

@@ -83,7 +83,14 @@ export interface LogEntry {
 }
 
 export type TransitionResult =
-  | { ok: true; snapshot: PersistedFlowSnapshot; from: string; to: string; effects: Effect[]; logEntry: LogEntry }
+  | {
+      ok: true;
+      snapshot: PersistedFlowSnapshot;
+      from: string;
+      to: string;
+      effects: Effect[];
+      logEntry: LogEntry;
+    }
   | { ok: false; refusal: Refusal };
 
 export interface AllowedEvent {

@@ -88,7 +88,8 @@ const VN_OFFSET_MS = 7 * 3600 * 1000;
 /** Deadline as an instant: a bare date means the end of that day in Vietnam (UTC+7). */
 export function deadlineInstant(deadline: string): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return Date.parse(`${deadline}T23:59:59.999+07:00`);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(deadline)) return Date.parse(`${deadline}+07:00`);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(deadline))
+    return Date.parse(`${deadline}+07:00`);
   return Date.parse(deadline);
 }
 
@@ -116,7 +117,9 @@ const guardImpls: GuardImpl[] = [
     },
     check: ({ actor }, params) => {
       const roles = roleNames(params);
-      return roles.some((r) => actor.roles.includes(r)) ? null : `Bạn cần vai trò ${rolesText(roles)} để thực hiện thao tác này`;
+      return roles.some((r) => actor.roles.includes(r))
+        ? null
+        : `Bạn cần vai trò ${rolesText(roles)} để thực hiện thao tác này`;
     },
     describe: (params) => `Người thực hiện có vai trò ${rolesText(roleNames(params))}`,
   },
@@ -127,21 +130,30 @@ const guardImpls: GuardImpl[] = [
     kind: 'role',
     params: noParams,
     check: ({ actor, facts }) =>
-      actor.unitId === facts.unitId ? null : 'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này',
+      actor.unitId === facts.unitId
+        ? null
+        : 'Chỉ người thuộc đơn vị lập báo cáo mới được thực hiện thao tác này',
     describe: () => 'Người thực hiện thuộc đơn vị lập báo cáo',
   },
   {
     name: 'isParentReviewer',
     label: 'Người duyệt của đơn vị cấp trên',
-    description: 'Người thực hiện có vai trò người duyệt (hoặc vai trò đã chọn) tại đơn vị cấp trên trực tiếp của đơn vị lập báo cáo.',
+    description:
+      'Người thực hiện có vai trò người duyệt (hoặc vai trò đã chọn) tại đơn vị cấp trên trực tiếp của đơn vị lập báo cáo.',
     kind: 'role',
-    params: { type: 'object', additionalProperties: false, properties: { role: { ...roleEnum, title: 'Vai trò (mặc định: reviewer)' } } },
+    params: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { role: { ...roleEnum, title: 'Vai trò (mặc định: reviewer)' } },
+    },
     check: ({ actor, facts }, params) => {
       const role = (params['role'] as Role | undefined) ?? 'reviewer';
-      if (facts.parentUnitId !== null && actor.unitId === facts.parentUnitId && actor.roles.includes(role)) return null;
+      if (facts.parentUnitId !== null && actor.unitId === facts.parentUnitId && actor.roles.includes(role))
+        return null;
       return `Chỉ ${roleLabels[role].toLowerCase()} của đơn vị cấp trên mới được thực hiện thao tác này`;
     },
-    describe: (params) => `Người thực hiện là ${roleLabels[(params['role'] as Role | undefined) ?? 'reviewer'].toLowerCase()} của đơn vị cấp trên`,
+    describe: (params) =>
+      `Người thực hiện là ${roleLabels[(params['role'] as Role | undefined) ?? 'reviewer'].toLowerCase()} của đơn vị cấp trên`,
   },
   {
     name: 'formIsValid',
@@ -178,7 +190,8 @@ const guardImpls: GuardImpl[] = [
   {
     name: 'beforeDeadline',
     label: 'Còn trong hạn',
-    description: 'Chưa quá hạn nộp của đợt báo cáo (cộng thêm số ngày ân hạn nếu có). Không có hạn thì luôn đạt.',
+    description:
+      'Chưa quá hạn nộp của đợt báo cáo (cộng thêm số ngày ân hạn nếu có). Không có hạn thì luôn đạt.',
     kind: 'data',
     params: {
       type: 'object',
@@ -200,7 +213,8 @@ const guardImpls: GuardImpl[] = [
   {
     name: 'hasComment',
     label: 'Có lý do',
-    description: 'Người thực hiện đã nhập nhận xét/lý do (không để trống). Nút tương ứng sẽ hiện ô nhập lý do.',
+    description:
+      'Người thực hiện đã nhập nhận xét/lý do (không để trống). Nút tương ứng sẽ hiện ô nhập lý do.',
     kind: 'comment',
     params: {
       type: 'object',
@@ -210,24 +224,37 @@ const guardImpls: GuardImpl[] = [
         label: { type: 'string', title: 'Nhãn ô nhập', minLength: 1, maxLength: 100 },
       },
     },
-    check: ({ event }, params) => (hasText(event.comment) ? null : ((params['message'] as string | undefined) ?? DEFAULT_COMMENT_MESSAGE)),
+    check: ({ event }, params) =>
+      hasText(event.comment) ? null : ((params['message'] as string | undefined) ?? DEFAULT_COMMENT_MESSAGE),
     describe: () => 'Có nhập lý do',
   },
 ];
 
 const guardByName = new Map(guardImpls.map((g) => [g.name, g]));
 
-export const guardVocabulary: readonly GuardDescriptor[] = guardImpls.map(({ name, label, description, kind, params }) => ({
-  name,
-  label,
-  description,
-  kind,
-  params,
-}));
+export const guardVocabulary: readonly GuardDescriptor[] = guardImpls.map(
+  ({ name, label, description, kind, params }) => ({
+    name,
+    label,
+    description,
+    kind,
+    params,
+  }),
+);
 
 export const actionVocabulary: readonly ActionDescriptor[] = [
-  { name: 'lockData', label: 'Khoá dữ liệu', description: 'Khoá nội dung báo cáo: không ai sửa được nữa.', params: noParams },
-  { name: 'unlockData', label: 'Mở khoá dữ liệu', description: 'Mở khoá để đơn vị sửa lại báo cáo.', params: noParams },
+  {
+    name: 'lockData',
+    label: 'Khoá dữ liệu',
+    description: 'Khoá nội dung báo cáo: không ai sửa được nữa.',
+    params: noParams,
+  },
+  {
+    name: 'unlockData',
+    label: 'Mở khoá dữ liệu',
+    description: 'Mở khoá để đơn vị sửa lại báo cáo.',
+    params: noParams,
+  },
   {
     name: 'sign',
     label: 'Ký số',
@@ -237,7 +264,8 @@ export const actionVocabulary: readonly ActionDescriptor[] = [
   {
     name: 'compileChildren',
     label: 'Tổng hợp đơn vị trực thuộc',
-    description: 'Tổng hợp số liệu từ báo cáo của các đơn vị trực thuộc đang ở các trạng thái đã chọn (mặc định: accepted).',
+    description:
+      'Tổng hợp số liệu từ báo cáo của các đơn vị trực thuộc đang ở các trạng thái đã chọn (mặc định: accepted).',
     params: {
       type: 'object',
       additionalProperties: false,
@@ -261,7 +289,13 @@ export const actionVocabulary: readonly ActionDescriptor[] = [
       additionalProperties: false,
       required: ['to'],
       properties: {
-        to: { type: 'array', title: 'Người nhận', minItems: 1, maxItems: 4, items: { type: 'string', enum: [...RECIPIENTS] } },
+        to: {
+          type: 'array',
+          title: 'Người nhận',
+          minItems: 1,
+          maxItems: 4,
+          items: { type: 'string', enum: [...RECIPIENTS] },
+        },
         message: { type: 'string', title: 'Nội dung', minLength: 1, maxLength: 500 },
       },
     },
@@ -304,12 +338,19 @@ const KIND_ORDER: Record<GuardKind, number> = { role: 0, data: 1, comment: 2 };
  * Evaluates a list of guards: role guards first (so a stranger learns nothing about the
  * form), then the others, each group in the order written. Returns the first failure.
  */
-export function evaluateGuards(refs: readonly NamedRef[], input: GuardInput, skipComment = false): GuardFailure | null {
+export function evaluateGuards(
+  refs: readonly NamedRef[],
+  input: GuardInput,
+  skipComment = false,
+): GuardFailure | null {
   const ordered = refs
     .map((ref, i) => ({ ref, i, impl: guardByName.get(ref.type) }))
-    .sort((a, b) => (a.impl ? KIND_ORDER[a.impl.kind] : 3) - (b.impl ? KIND_ORDER[b.impl.kind] : 3) || a.i - b.i);
+    .sort(
+      (a, b) => (a.impl ? KIND_ORDER[a.impl.kind] : 3) - (b.impl ? KIND_ORDER[b.impl.kind] : 3) || a.i - b.i,
+    );
   for (const { ref, impl } of ordered) {
-    if (!impl) return { guard: ref.type, kind: 'data', message: `Điều kiện «${ref.type}» không có trong bộ từ vựng` };
+    if (!impl)
+      return { guard: ref.type, kind: 'data', message: `Điều kiện «${ref.type}» không có trong bộ từ vựng` };
     if (skipComment && impl.kind === 'comment') continue;
     const message = impl.check(input, ref.params ?? {});
     if (message !== null) return { guard: ref.type, kind: impl.kind, message };
@@ -338,6 +379,9 @@ export function flattenActions(actions: unknown): NamedRef[] {
   return list.map((a) =>
     typeof a === 'string'
       ? { type: a }
-      : { type: String((a as NamedRef).type), ...((a as NamedRef).params ? { params: (a as NamedRef).params } : {}) },
+      : {
+          type: String((a as NamedRef).type),
+          ...((a as NamedRef).params ? { params: (a as NamedRef).params } : {}),
+        },
   );
 }

@@ -23,7 +23,15 @@ export const PARENT = 'parent-1';
 export const NOW = new Date('2025-05-01T03:00:00.000Z');
 
 export function facts(over: Partial<SubmissionFacts> = {}): SubmissionFacts {
-  return { unitId: UNIT, parentUnitId: PARENT, formErrorCount: 0, childrenTotal: 4, childrenAccepted: 4, deadline: null, ...over };
+  return {
+    unitId: UNIT,
+    parentUnitId: PARENT,
+    formErrorCount: 0,
+    childrenTotal: 4,
+    childrenAccepted: 4,
+    deadline: null,
+    ...over,
+  };
 }
 
 export function actor(roles: string[], unitId = UNIT, userId = `u-${roles.join('-')}-${unitId}`): Actor {
@@ -49,5 +57,9 @@ export function satisfying(step: SimulatedStep): { actor: Actor; facts: Submissi
       unitId = PARENT;
     }
   }
-  return { actor: actor([...roles], unitId), facts: facts(), ...(step.requiresComment ? { comment: 'Số liệu chưa khớp' } : {}) };
+  return {
+    actor: actor([...roles], unitId),
+    facts: facts(),
+    ...(step.requiresComment ? { comment: 'Số liệu chưa khớp' } : {}),
+  };
 }

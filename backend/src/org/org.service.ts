@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
+import { isBelowOrSame } from '../common/access.js';
 import { parseCsv, type CsvRowError } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './org.dto.js';
@@ -165,8 +166,4 @@ export class ImportRejected extends Error {
   ) {
     super('import rejected');
   }
-}
-
-export function isBelowOrSame(path: string, ancestor: string): boolean {
-  return path === ancestor || path.startsWith(ancestor + '.');
 }

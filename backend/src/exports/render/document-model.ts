@@ -18,8 +18,10 @@ import {
   own,
   resolveSchema,
   schemaType,
+  splitNumber,
   titleOf,
   uiFor,
+  unitOf,
 } from './schema-walk.js';
 import { EMPTY, dateInWords, parseDateValue, upper, vnParts } from './vi-format.js';
 
@@ -111,7 +113,7 @@ interface Ctx {
   out: DocBlock[];
 }
 
-/** Fills the {unitName}, {parentUnitName}, {year}, {period} placeholders. */
+/** Fills the {unitName}, {parentUnitName}, {year}, {period}, {placeName} placeholders. */
 function fill(text: string, vars: Record<string, string | null>, warnings: string[], where: string): string {
   return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
     if (!(name in vars)) {
@@ -173,10 +175,20 @@ export function resolveLayout(
   };
 }
 
-/** Walks an object schema into outline blocks; returns how many blocks it added. */
-function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: string, level: number): void {
+interface Child {
+  key: string;
+  ptr: string;
+  s: Json;
+  u: Json;
+  value: unknown;
+  title: string;
+  kind: ReturnType<typeof fieldKind>;
+}
+
+/** The visible children of an object schema, in display order (hidden and bound fields left out). */
+function childrenOf(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: string): Child[] {
   const props = isObj(schema.properties) ? schema.properties : {};
-  let n = 0;
+  const out: Child[] = [];
   for (const key of orderedKeys(schema, ui)) {
     const ptr = childPointer(pointer, key);
     if (ctx.skip.has(ptr)) continue;
@@ -184,13 +196,33 @@ function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: st
     const u = uiFor(ui, key);
     if (isHidden(u)) continue;
     const value = own(data, key);
-    const title = titleOf(s, u, key);
     const kind = fieldKind(s, u, value);
+    // A section whose every field is hidden or bound to the header (e.g. "Thông tin văn bản") is left out.
+    if (kind === 'section' && childrenOf(ctx, s, u, value, ptr).length === 0) continue;
+    out.push({ key, ptr, s, u, value, title: titleOf(s, u, key), kind });
+  }
+  return out;
+}
+
+/**
+ * Walks an object schema into outline blocks. Sections, tables and narratives are headings; the
+ * template's own numbers ("I.", "A.", "1.", "a)") are kept when its titles carry them, else the
+ * headings are numbered by level.
+ */
+function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: string, level: number): void {
+  const children = childrenOf(ctx, schema, ui, data, pointer);
+  const isHeading = (c: Child): boolean => c.kind === 'section' || c.kind === 'table' || c.kind === 'narrative';
+  const ownNumbers = children.some((c) => isHeading(c) && splitNumber(c.title).number !== null);
+  let n = 0;
+  for (const c of children) {
+    const { s, u, value, ptr } = c;
     const heading = (): void => {
       n += 1;
-      ctx.out.push({ kind: 'heading', level, number: outlineNumber(level, n), text: title, path: ptr });
+      const split = splitNumber(c.title);
+      const number = ownNumbers ? (split.number ?? '') : outlineNumber(level, n);
+      ctx.out.push({ kind: 'heading', level, number, text: ownNumbers ? split.text : c.title, path: ptr });
     };
-    switch (kind) {
+    switch (c.kind) {
       case 'section':
         heading();
         walkObject(ctx, s, u, value, ptr, level + 1);
@@ -213,11 +245,11 @@ function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: st
         const itemsUi = uiFor(u, 'items');
         const values = Array.isArray(value) ? value.filter((v) => !isEmptyValue(v)) : [];
         const text = values.length === 0 ? EMPTY : values.map((v) => formatScalar(items, { ...itemsUi, ...u }, v)).join('; ');
-        ctx.out.push({ kind: 'field', label: title, value: text, path: ptr, missing: values.length === 0 });
+        ctx.out.push({ kind: 'field', label: c.title, value: text, path: ptr, missing: values.length === 0 });
         break;
       }
       default:
-        ctx.out.push({ kind: 'field', label: title, value: formatScalar(s, u, value), path: ptr, missing: isEmptyValue(value) });
+        ctx.out.push({ kind: 'field', label: c.title, value: formatScalar(s, u, value), path: ptr, missing: isEmptyValue(value) });
     }
   }
 }
@@ -231,14 +263,19 @@ function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string
     .filter((c) => !isHidden(c.u));
   const columns = [
     { key: '#', title: 'TT', numeric: false },
-    ...cols.map((c) => ({ key: c.key, title: titleOf(c.s, c.u, c.key), numeric: ['number', 'integer'].includes(schemaType(c.s) ?? '') })),
+    ...cols.map((c) => {
+      // The unit goes to the column title ("Số người tham gia (người)"), the cells keep bare numbers.
+      const unit = unitOf(c.s);
+      const title = titleOf(c.s, c.u, c.key);
+      return { key: c.key, title: unit && unit !== '%' ? `${title} (${unit})` : title, numeric: ['number', 'integer'].includes(schemaType(c.s) ?? '') };
+    }),
   ];
   const rowsData = Array.isArray(value) ? value : [];
   const rows = rowsData.map((row, i) => [
     String(i + 1),
     ...cols.map((c) => {
       const v = own(row, c.key);
-      return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v);
+      return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v, { unit: false });
     }),
   ]);
   if (rows.length === 0) rows.push(columns.map(() => EMPTY));
@@ -269,10 +306,12 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
     parentUnitName: parentName,
     year: String(vnParts(date).year),
     period: nonBlank(input.period) ? input.period.trim() : null,
+    placeName: nonBlank(input.place) ? input.place.trim() : null,
   };
   const f = (text: string, where: string): string => fill(text, vars, warnings, where);
 
-  const place = nonBlank(input.place) ? input.place.trim() : layout.placeName ? f(layout.placeName, 'địa danh') : '';
+  const placeFilled = nonBlank(input.place) ? input.place.trim() : layout.placeName ? f(layout.placeName, 'địa danh') : '';
+  const place = placeFilled === EMPTY ? '' : placeFilled;
   if (place === '') warnings.push('Thiếu địa danh (place / document.placeName): để trống "……".');
 
   const number = nonBlank(input.number)

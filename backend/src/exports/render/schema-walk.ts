@@ -164,7 +164,8 @@ export function isEmptyValue(v: unknown): boolean {
 }
 
 /** A scalar value as Vietnamese text with its unit; "…" when missing. Type follows the value. */
-export function formatScalar(s: Json, ui: Json, v: unknown): string {
+export function formatScalar(s: Json, ui: Json, v: unknown, opts: { unit?: boolean } = {}): string {
+  const unit = opts.unit === false ? undefined : unitOf(s);
   if (isEmptyValue(v)) return EMPTY;
   const label = enumLabel(s, ui, v);
   if (label !== undefined) return label;
@@ -172,12 +173,12 @@ export function formatScalar(s: Json, ui: Json, v: unknown): string {
   if (typeof v === 'number') {
     const scale = percentScale(s);
     if (scale !== undefined) return `${formatNumber((v * 100) / scale, 2)}%`;
-    return withUnit(formatNumber(v, 2), unitOf(s));
+    return withUnit(formatNumber(v, 2), unit);
   }
   if (typeof v === 'string') {
     if (s.format === 'date') return formatDateString(v);
     if (s.format === 'date-time') return formatDateString(v, true);
-    return withUnit(v.trim(), unitOf(s));
+    return withUnit(v.trim(), unit);
   }
   if (Array.isArray(v)) return v.map((x) => formatScalar({}, {}, x)).join('; ');
   if (isObj(v)) {
@@ -186,4 +187,13 @@ export function formatScalar(s: Json, ui: Json, v: unknown): string {
       .join('; ');
   }
   return String(v);
+}
+
+/**
+ * A title's own outline number, when the template author wrote one: "I. Tình hình chung",
+ * "A. Số liệu…", "2. Kết quả", "a) Với Ban…" → { number: "I.", text: "Tình hình chung" }.
+ */
+export function splitNumber(title: string): { number: string | null; text: string } {
+  const m = /^((?:[IVXLCDM]{1,7}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)\.|[a-zđ]\)|\d{1,3}\))\s+(\S.*)$/u.exec(title.trim());
+  return m ? { number: m[1]!, text: m[2]!.trim() } : { number: null, text: title.trim() };
 }

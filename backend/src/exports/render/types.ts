@@ -6,7 +6,7 @@
 /**
  * The template's `document` section: the official document's layout (Nghị định 30/2020/NĐ-CP).
  * Same shape as `TemplateDocumentLayout` in @bdg/schemas (schemas/src/types.ts). Strings may hold
- * the placeholders {unitName}, {parentUnitName}, {year}, {period}.
+ * the placeholders {unitName}, {parentUnitName}, {year}, {period}, {placeName}.
  */
 export interface DocumentLayout {
   /** Cơ quan chủ quản (line above the issuing body), e.g. "{parentUnitName}". */

@@ -19,6 +19,7 @@ import {
   percentScale,
   resolveSchema,
   schemaType,
+  splitNumber,
   titleOf,
   uiFor,
   unitOf,
@@ -127,26 +128,37 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
 }
 
 /** Rows of a section sheet: TT | Chỉ tiêu | Giá trị | Đơn vị, nested sections as bold rows. */
-function sectionRows(ctx: Ctx, ws: Worksheet, s: Json, ui: Json, data: unknown, pointer: string, level: number, prefix: string): void {
+function sectionRows(ctx: Ctx, ws: Worksheet, s: Json, ui: Json, data: unknown, pointer: string, level: number): void {
   const props = isObj(s.properties) ? s.properties : {};
+  const children = orderedKeys(s, ui)
+    .map((key) => {
+      const ps = resolveSchema(props[key], ctx.root);
+      const pu = uiFor(ui, key);
+      const value = own(data, key);
+      return { key, ps, pu, value, title: titleOf(ps, pu, key), kind: fieldKind(ps, pu, value) };
+    })
+    .filter((c) => !isHidden(c.pu));
+  const isHeading = (k: string): boolean => k === 'section' || k === 'table' || k === 'narrative';
+  const ownNumbers = children.some((c) => isHeading(c.kind) && splitNumber(c.title).number !== null);
   let n = 0;
-  for (const key of orderedKeys(s, ui)) {
-    const ps = resolveSchema(props[key], ctx.root);
-    const pu = uiFor(ui, key);
-    if (isHidden(pu)) continue;
-    const value = own(data, key);
-    const title = titleOf(ps, pu, key);
-    const ptr = childPointer(pointer, key);
-    const kind = fieldKind(ps, pu, value);
-    if (kind === 'section' || kind === 'table' || kind === 'narrative') n += 1;
-    const number = kind === 'section' || kind === 'table' || kind === 'narrative' ? `${prefix}${outlineNumber(level, n)}` : '';
+  for (const c of children) {
+    const { ps, pu, value, kind } = c;
+    const ptr = childPointer(pointer, c.key);
+    let number = '';
+    let title = c.title;
+    if (isHeading(kind)) {
+      n += 1;
+      const split = splitNumber(c.title);
+      number = ownNumbers ? (split.number ?? '') : outlineNumber(level, n);
+      title = ownNumbers ? split.text : c.title;
+    }
     if (kind === 'section') {
       const r = ws.addRow([number, title]);
       r.font = { bold: true };
-      sectionRows(ctx, ws, ps, pu, value, ptr, level + 1, '');
+      sectionRows(ctx, ws, ps, pu, value, ptr, level + 1);
     } else if (kind === 'table') {
-      const sheet = tableSheet(ctx, title, ps, pu, value);
-      const r = ws.addRow([number, title, `Xem trang "${sheet.name}"`]);
+      const sheet = tableSheet(ctx, c.title, ps, pu, value);
+      const r = ws.addRow([number, title]);
       r.getCell(3).value = { text: `Xem trang "${sheet.name}"`, hyperlink: `#'${sheet.name.replace(/'/g, "''")}'!A1` };
       r.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
     } else {
@@ -251,17 +263,15 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
       r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     }
   }
-  let n = 0;
-  for (const e of entries) {
+  const headings = entries.filter((e) => e.kind === 'section' || e.kind === 'table' || e.kind === 'narrative');
+  const ownNumbers = headings.some((e) => splitNumber(e.title).number !== null);
+  headings.forEach((e, i) => {
+    const name = ownNumbers ? e.title : `${outlineNumber(1, i + 1)} ${e.title}`;
     if (e.kind === 'section') {
-      n += 1;
-      const ws = sectionSheet(ctx, `${outlineNumber(1, n)} ${e.title}`);
-      sectionRows(ctx, ws, e.s, e.u, e.value, childPointer('', e.key), 2, '');
-    } else if (e.kind === 'table') {
-      n += 1;
-      tableSheet(ctx, `${outlineNumber(1, n)} ${e.title}`, e.s, e.u, e.value);
-    } else if (e.kind === 'narrative') n += 1;
-  }
+      const ws = sectionSheet(ctx, name);
+      sectionRows(ctx, ws, e.s, e.u, e.value, childPointer('', e.key), 2);
+    } else if (e.kind === 'table') tableSheet(ctx, name, e.s, e.u, e.value);
+  });
   if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
   if (wb.worksheets.length === 0) sectionSheet(ctx, input.title || 'Báo cáo');
   const out = await wb.xlsx.writeBuffer();

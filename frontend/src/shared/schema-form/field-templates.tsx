@@ -24,8 +24,10 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const computed = typeof schema['x-computed'] === 'string';
   return (
     <AntdFieldTemplate {...props}>
-      {computed ? <ComputedValue id={id} pointer={pointer} label={label} /> : children}
-      <FieldExtras pointer={pointer} schema={schema} />
+      <>
+        {computed ? <ComputedValue id={id} pointer={pointer} label={label} /> : children}
+        <FieldExtras pointer={pointer} schema={schema} />
+      </>
     </AntdFieldTemplate>
   );
 }

@@ -61,7 +61,7 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
       style={{ width: '100%' }}
       treeDataSimpleMode
       treeData={nodes.map((n) => ({ ...n, disabled: disabled.has(n.id) }))}
-      loadData={loadData}
+      loadData={(node) => loadData({ id: (node as unknown as { id?: string }).id })}
       value={props.value ?? undefined}
       onChange={(v: string) => props.onChange?.(v, nodes.find((n) => n.id === v)?.unit)}
       placeholder={error ? `Không tải được cây đơn vị: ${error}` : (props.placeholder ?? 'Chọn đơn vị')}

@@ -1,0 +1,83 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** What templates and flows share: versions per code, owned by a unit, draft then published. */
+export interface VersionedEntity extends ObjectLiteral {
+  id: string;
+  code: string;
+  version: number;
+  status: 'draft' | 'published';
+  ownerUnitId: string | null;
+}
+
+export type WithOwnerPath<E> = E & { ownerPath: string | null };
+
+export abstract class VersionedRepository<E extends VersionedEntity> {
+  protected constructor(
+    protected readonly db: DataSource,
+    private readonly entity: EntityTarget<E>,
+    private readonly table: string,
+  ) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>) {
+    return this.db.transaction(fn);
+  }
+
+  private base(m: EntityManager = this.db.manager) {
+    return m
+      .getRepository(this.entity)
+      .createQueryBuilder('t')
+      .leftJoin('org_unit', 'o', 'o.id = t.owner_unit_id')
+      .addSelect('o.path::text', 'owner_path');
+  }
+
+  private async many(qb: ReturnType<VersionedRepository<E>['base']>): Promise<WithOwnerPath<E>[]> {
+    const { entities, raw } = await qb.getRawAndEntities();
+    return entities.map((e, i) => Object.assign(e, { ownerPath: (raw[i] as { owner_path: string | null }).owner_path }));
+  }
+
+  all(): Promise<WithOwnerPath<E>[]> {
+    return this.many(this.base().orderBy('t.code').addOrderBy('t.version'));
+  }
+
+  byCode(code: string): Promise<WithOwnerPath<E>[]> {
+    return this.many(this.base().where('t.code = :code', { code }).orderBy('t.version'));
+  }
+
+  async one(code: string, version: number, m?: EntityManager): Promise<WithOwnerPath<E> | null> {
+    const rows = await this.many(this.base(m).where('t.code = :code AND t.version = :version', { code, version }));
+    return rows[0] ?? null;
+  }
+
+  /** The newest published version of a code. */
+  async latestPublished(code: string, m?: EntityManager): Promise<WithOwnerPath<E> | null> {
+    const rows = await this.many(
+      this.base(m).where(`t.code = :code AND t.status = 'published'`, { code }).orderBy('t.version', 'DESC').limit(1),
+    );
+    return rows[0] ?? null;
+  }
+
+  async byId(id: string, m?: EntityManager): Promise<WithOwnerPath<E> | null> {
+    const rows = await this.many(this.base(m).where('t.id = :id', { id }));
+    return rows[0] ?? null;
+  }
+
+  /** Serialises version numbering per code, so two drafts never take the same number. */
+  async nextVersion(m: EntityManager, code: string): Promise<number> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))`, [this.table, code]);
+    const rows = await m.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM ${this.table} WHERE code = $1`, [code]);
+    return rows[0].v;
+  }
+
+  save(m: EntityManager, t: Partial<E>): Promise<E> {
+    const repo = m.getRepository(this.entity);
+    return repo.save(repo.create(t as E)) as Promise<E>;
+  }
+
+  async update(m: EntityManager, id: string, patch: Partial<E>) {
+    await m.getRepository(this.entity).update(id, patch as never);
+  }
+
+  lockForWrite(m: EntityManager, id: string): Promise<E | null> {
+    return m.getRepository(this.entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
+  }
+}

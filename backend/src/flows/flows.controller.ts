@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { badRequest } from '../common/errors.js';
+import { LintFlowDto, SaveFlowVersionDto } from './flows.dto.js';
+import { FlowsService } from './flows.service.js';
+
+const versionPipe = new ParseIntPipe({ exceptionFactory: () => badRequest('Số phiên bản phải là số nguyên.') });
+
+@ApiTags('flows')
+@ApiBearerAuth()
+@Controller('api/flows')
+export class FlowsController {
+  constructor(private readonly flows: FlowsService) {}
+
+  @Get() list(@CurrentUser() u: AuthUser) {
+    return this.flows.list(u);
+  }
+  @Post('lint') @HttpCode(200) lint(@Body() dto: LintFlowDto) {
+    return this.flows.check(dto.machine);
+  }
+  @Get(':code/versions/:version') get(@CurrentUser() u: AuthUser, @Param('code') code: string, @Param('version', versionPipe) v: number) {
+    return this.flows.get(u, code, v);
+  }
+  @Post(':code/versions') create(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: SaveFlowVersionDto) {
+    if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(code)) throw badRequest('Mã quy trình chỉ gồm chữ thường không dấu, số và dấu gạch ngang.');
+    return this.flows.createDraft(u, code, dto);
+  }
+  @Post(':code/versions/:version/publish') publish(@CurrentUser() u: AuthUser, @Param('code') code: string, @Param('version', versionPipe) v: number) {
+    return this.flows.publish(u, code, v);
+  }
+}

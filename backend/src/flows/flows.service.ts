@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type FlowDefinition, lintFlow, simulate } from '@bdg/workflows';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/current-user.js';
+import { canEdit, canRead } from '../common/access.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { readWorkspaceJson } from '../common/pure-files.js';
+import { findingsToDetails } from '../templates/templates.service.js';
+import type { SaveFlowVersionDto } from './flows.dto.js';
+import { FlowsRepository, type FlowVersionRow } from './flows.repository.js';
+
+const NOT_FOUND = 'Không tìm thấy quy trình hoặc phiên bản này.';
+
+function toView(f: FlowVersionRow, withBody = true) {
+  return {
+    id: f.id,
+    code: f.code,
+    version: f.version,
+    title: f.title,
+    status: f.status,
+    ...(withBody ? { machine: f.machine } : {}),
+    ownerUnitId: f.ownerUnitId,
+    createdAt: f.createdAt,
+    publishedAt: f.publishedAt,
+  };
+}
+
+@Injectable()
+export class FlowsService {
+  private readonly log = new Logger('Flows');
+  constructor(
+    private readonly repo: FlowsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser) {
+    const rows = (await this.repo.all()).filter((f) => canRead(user, f.ownerPath));
+    const byCode = new Map<string, { code: string; title: string; ownerUnitId: string | null; versions: unknown[] }>();
+    for (const f of rows) {
+      const e = byCode.get(f.code) ?? { code: f.code, title: f.title, ownerUnitId: f.ownerUnitId, versions: [] };
+      e.title = f.title;
+      e.versions.push({ version: f.version, status: f.status, publishedAt: f.publishedAt });
+      byCode.set(f.code, e);
+    }
+    return [...byCode.values()];
+  }
+
+  async get(user: AuthUser, code: string, version: number) {
+    const f = await this.repo.one(code, version);
+    if (!f || !canRead(user, f.ownerPath)) throw notFound(NOT_FOUND);
+    return toView(f);
+  }
+
+  /** Lint and the paths an admin should see before publishing; nothing is stored. */
+  check(machine: unknown) {
+    const findings = lintFlow(machine);
+    const errors = findings.filter((f) => f.severity === 'error');
+    return { findings, paths: errors.length ? [] : simulate(machine as FlowDefinition) };
+  }
+
+  async createDraft(user: AuthUser, code: string, dto: SaveFlowVersionDto) {
+    if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được tạo quy trình.');
+    const existing = await this.repo.byCode(code);
+    if (existing.length && !canEdit(user, existing[0]!.ownerPath))
+      throw forbidden('Quy trình này thuộc đơn vị khác; hãy sao chép sang mã mới để chỉnh sửa.');
+    this.refuseLintErrors(dto.machine);
+    const meta = (dto.machine.meta ?? {}) as { label?: string };
+    return this.repo.transaction(async (m) => {
+      const version = await this.repo.nextVersion(m, code);
+      const saved = await this.repo.save(m, {
+        code,
+        version,
+        title: dto.title ?? meta.label ?? existing.at(-1)?.title ?? code,
+        machine: dto.machine,
+        status: 'draft',
+        ownerUnitId: existing[0]?.ownerUnitId ?? user.unitId,
+      });
+      await this.audit.record(m, { actorId: user.id, action: 'create', entity: 'flow_version', entityId: saved.id, detail: { code, version } });
+      return toView((await this.repo.byId(saved.id, m))!);
+    });
+  }
+
+  async publish(user: AuthUser, code: string, version: number) {
+    const f = await this.repo.one(code, version);
+    if (!f || !canRead(user, f.ownerPath)) throw notFound(NOT_FOUND);
+    if (!canEdit(user, f.ownerPath)) throw forbidden('Bạn chỉ có thể dùng quy trình của đơn vị cấp trên, không thể sửa.');
+    return this.repo.transaction(async (m) => {
+      const locked = await this.repo.lockForWrite(m, f.id);
+      if (locked!.status === 'published') throw conflict('Phiên bản quy trình này đã được ban hành trước đó.');
+      this.refuseLintErrors(f.machine);
+      await this.repo.update(m, f.id, { status: 'published', publishedAt: new Date() });
+      await this.audit.record(m, { actorId: user.id, action: 'publish', entity: 'flow_version', entityId: f.id, detail: { code, version } });
+      return toView((await this.repo.byId(f.id, m))!);
+    });
+  }
+
+  private refuseLintErrors(machine: unknown) {
+    const findings = lintFlow(machine);
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length)
+      throw unprocessable(
+        `Quy trình còn ${errors.length} lỗi: ${errors.slice(0, 3).map((e) => e.message).join(' ')}`,
+        findingsToDetails(findings, 'Quy trình'),
+      );
+  }
+
+  /** Files in workflows/flows become published versions owned by the root, once. */
+  async seedFromFiles(rootUnitId: string) {
+    const files = readWorkspaceJson('@bdg/workflows', 'flows') as (FlowDefinition & { version?: number })[];
+    await this.repo.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('seed-flows'))`);
+      for (const f of files) {
+        const version = f.version ?? 1;
+        if (await this.repo.one(f.id, version, m)) continue;
+        if (lintFlow(f).some((x) => x.severity === 'error')) {
+          this.log.error(`Bỏ qua quy trình ${f.id}: có lỗi kiểm tra`);
+          continue;
+        }
+        await this.repo.save(m, {
+          code: f.id,
+          version,
+          title: f.meta?.label ?? f.id,
+          machine: f as unknown as Record<string, unknown>,
+          status: 'published',
+          publishedAt: new Date(),
+          ownerUnitId: rootUnitId,
+        });
+      }
+    });
+  }
+}

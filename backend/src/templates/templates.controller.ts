@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { badRequest } from '../common/errors.js';
+import { SaveTemplateVersionDto } from './templates.dto.js';
+import { TemplatesService } from './templates.service.js';
+
+const versionPipe = new ParseIntPipe({ exceptionFactory: () => badRequest('Số phiên bản phải là số nguyên.') });
+
+@ApiTags('templates')
+@ApiBearerAuth()
+@Controller('api/templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Get() list(@CurrentUser() u: AuthUser) {
+    return this.templates.list(u);
+  }
+  @Get(':code/versions') versions(@CurrentUser() u: AuthUser, @Param('code') code: string) {
+    return this.templates.versions(u, code);
+  }
+  @Get(':code/versions/:version') get(@CurrentUser() u: AuthUser, @Param('code') code: string, @Param('version', versionPipe) v: number) {
+    return this.templates.get(u, code, v);
+  }
+  @Post(':code/versions') create(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: SaveTemplateVersionDto) {
+    if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(code)) throw badRequest('Mã mẫu báo cáo chỉ gồm chữ thường không dấu, số và dấu gạch ngang.');
+    return this.templates.createDraft(u, code, dto);
+  }
+  @Put(':code/versions/:version') update(
+    @CurrentUser() u: AuthUser,
+    @Param('code') code: string,
+    @Param('version', versionPipe) v: number,
+    @Body() dto: SaveTemplateVersionDto,
+  ) {
+    return this.templates.updateDraft(u, code, v, dto);
+  }
+  @Post(':code/versions/:version/publish') publish(@CurrentUser() u: AuthUser, @Param('code') code: string, @Param('version', versionPipe) v: number) {
+    return this.templates.publish(u, code, v);
+  }
+}

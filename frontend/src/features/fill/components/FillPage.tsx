@@ -1,0 +1,180 @@
+import { useCallback, useMemo } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Tabs, Typography } from 'antd';
+import type { RJSFSchema } from '@rjsf/utils';
+import type { FieldComment, Submission, TemplateVersion } from '../../../shared/api/types';
+import { ErrorSummary } from '../../../shared/schema-form/ErrorSummary';
+import type { PreparedForm } from '../../../shared/schema-form/prepare-form';
+import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
+import type { TemplateValidator } from '../../../shared/schema-form/schema-lib';
+import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
+import { EventButtons } from '../../../shared/submission/EventButtons';
+import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
+import { usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
+import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
+import { formatDateTime } from '../../../shared/format/format';
+import { QueryState } from '../../../shared/ui/QueryState';
+import { errorsToErrorSchema } from '../../../shared/utils/json-pointer';
+import { useFillForm } from '../hooks/use-fill-form';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { ConflictDialog } from './ConflictDialog';
+import { SaveStatusText } from './SaveStatusText';
+
+/** Nhập liệu: the pinned template version rendered as a form, autosaved, with the allowed events. */
+export function FillPage() {
+  const { id } = useParams<{ id: string }>();
+  const sub = useSubmission(id);
+  const tpl = usePreparedTemplate(sub.data?.templateCode, sub.data?.templateVersion);
+  return (
+    <QueryState
+      isLoading={sub.isLoading || (!!sub.data && tpl.isLoading)}
+      error={sub.error ?? tpl.error}
+      onRetry={() => {
+        void sub.refetch();
+        void tpl.refetch();
+      }}
+    >
+      {() =>
+        sub.data && tpl.template && tpl.prepared && tpl.validator ? (
+          <FillForm
+            key={sub.data.id}
+            submission={sub.data}
+            template={tpl.template}
+            prepared={tpl.prepared}
+            validator={tpl.validator}
+            titleOf={tpl.titleOf}
+          />
+        ) : null
+      }
+    </QueryState>
+  );
+}
+
+export interface FillFormProps {
+  submission: Submission;
+  template: TemplateVersion;
+  prepared: PreparedForm;
+  validator: TemplateValidator;
+  titleOf: (pointer: string) => string;
+  autosaveDelayMs?: number;
+}
+
+export function FillForm({ submission, template, prepared, validator, titleOf, autosaveDelayMs }: FillFormProps) {
+  const editable = !submission.locked && !submission.final;
+  const form = useFillForm({ submission, schema: template.schema, validator, editable, autosaveDelayMs });
+  const sections = useSections(prepared);
+  const errorSchema = useMemo(() => errorsToErrorSchema(form.errors), [form.errors]);
+  const commentsByPath = useMemo(() => groupComments(submission.fieldComments ?? []), [submission.fieldComments]);
+  const renderExtras = useCallback(
+    (pointer: string, _schema: RJSFSchema) => {
+      const list = commentsByPath.get(pointer);
+      if (!list) return null;
+      return list.map((c, i) => (
+        <Alert
+          key={i}
+          type="warning"
+          showIcon
+          className="bdg-field-comment"
+          data-testid={`field-comment-${pointer}`}
+          title={`Ý kiến của ${c.byName ?? 'cấp trên'}${c.at ? ` (${formatDateTime(c.at)})` : ''}: ${c.text}`}
+        />
+      ));
+    },
+    [commentsByPath],
+  );
+  const summary = useMemo(
+    () => form.errors.map((e) => ({ path: e.path, title: e.title, message: e.message })),
+    [form.errors],
+  );
+  return (
+    <article data-testid="fill-page" data-editable={editable}>
+      <SubmissionHeader submission={submission} title={template.title} />
+      {form.restored && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Đã khôi phục dữ liệu bạn nhập nhưng chưa kịp lưu (phiên trước bị gián đoạn). Hệ thống đang lưu lại." />
+      )}
+      {!editable && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="locked-notice"
+          title={submission.signature ? 'Biểu mẫu đã được ký và khóa; chỉ xem.' : 'Biểu mẫu đang khóa; chỉ xem.'}
+        />
+      )}
+      {commentsByPath.size > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Cấp trên có ${submission.fieldComments.length} ý kiến về các trường`}
+          description={
+            <ul className="bdg-error-list">
+              {submission.fieldComments.map((c, i) => (
+                <li key={i}>
+                  <Button type="link" size="small" className="bdg-error-link" style={{ color: '#874d00' }} onClick={() => sections.jumpTo(c.path)}>
+                    {titleOf(c.path)}: {c.text}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <div className="bdg-toolbar">
+        {editable && (
+          <>
+            <SaveStatusText status={form.status} savedAt={form.savedAt} saveError={form.saveError} lastUpdated={submission.updatedAt} />
+            <Button onClick={() => void form.save()} disabled={form.status === 'saving'}>
+              Lưu ngay
+            </Button>
+          </>
+        )}
+        <EventButtons
+          submissionId={submission.id}
+          events={submission.allowedEvents}
+          beforeSend={(e) => form.prepareForEvent(e.type)}
+          onFieldProblems={(problems) => form.setErrors(problems.map((p) => ({ ...p, keyword: 'server' })))}
+        />
+      </div>
+      <ErrorSummary errors={summary} onJump={sections.jumpTo} />
+      <div className="bdg-fill-layout" style={{ marginTop: 12 }}>
+        <TableOfContents sections={prepared.sections} onOpen={(key) => sections.jumpTo(`/${key}`)} />
+        <div>
+          <SchemaForm
+            key={form.formKey}
+            prepared={prepared}
+            store={form.store}
+            sections={sections}
+            readonly={!editable}
+            errorSchema={errorSchema}
+            renderExtras={commentsByPath.size ? renderExtras : undefined}
+            onFieldBlur={form.onFieldBlur}
+          />
+          <Tabs
+            style={{ marginTop: 24 }}
+            items={[
+              { key: 'files', label: 'Tệp minh chứng', children: <AttachmentsPanel submissionId={submission.id} editable={editable} /> },
+              { key: 'history', label: 'Lịch sử xử lý', children: <HistoryTimeline submissionId={submission.id} /> },
+            ]}
+          />
+        </div>
+      </div>
+      {form.conflict && (
+        <ConflictDialog
+          mine={form.conflict.mine}
+          server={form.conflict.server}
+          titleOf={titleOf}
+          onKeepMine={() => void form.resolveConflict('mine')}
+          onTakeServer={() => void form.resolveConflict('server')}
+        />
+      )}
+      <Typography.Text className="bdg-visually-hidden">Biểu mẫu {template.title}, phiên bản {template.version}</Typography.Text>
+    </article>
+  );
+}
+
+function groupComments(comments: FieldComment[]): Map<string, FieldComment[]> {
+  const m = new Map<string, FieldComment[]>();
+  for (const c of comments) m.set(c.path, [...(m.get(c.path) ?? []), c]);
+  return m;
+}
