@@ -9,6 +9,12 @@ import { HealthModule } from './health/health.module.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
+import { TemplatesModule } from './templates/templates.module.js';
+import { FlowsModule } from './flows/flows.module.js';
+import { RoundsModule } from './rounds/rounds.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
+import { SigningModule } from './signing/signing.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 @Module({})
 export class AppModule {
@@ -23,6 +29,12 @@ export class AppModule {
         OrgModule,
         UsersModule,
         AuthModule,
+        SigningModule,
+        NotificationsModule,
+        TemplatesModule,
+        FlowsModule,
+        RoundsModule,
+        SubmissionsModule,
         SeedModule,
       ],
     };

@@ -34,11 +34,11 @@ const cases: [string, JsonSchema, unknown, string][] = [
   ['format', { type: 'string', format: 'email' }, 'khong-phai-email', 'Trường "Trường thử" (I. Tình hình chung) phải là địa chỉ thư điện tử hợp lệ.'],
   ['enum', { type: 'string', enum: ['Chủ trì', 'Phối hợp'] }, 'Khác', 'Trường "Trường thử" (I. Tình hình chung) phải là một trong các giá trị: "Chủ trì", "Phối hợp".'],
   ['const', { const: 'x' }, 'y', 'Trường "Trường thử" (I. Tình hình chung) phải bằng "x".'],
-  ['maxItems', { type: 'array', maxItems: 1, items: { type: 'integer' } }, [1, 2], 'Trường "Trường thử" (I. Tình hình chung) không được có quá 1 dòng.'],
-  ['uniqueItems', { type: 'array', uniqueItems: true, items: { type: 'integer' } }, [1, 1], 'Trường "Trường thử" (I. Tình hình chung) có dòng 1 và dòng 2 trùng nhau.'],
+  ['maxItems', { type: 'array', maxItems: 1, items: { type: 'integer' } }, [1, 2], 'Bảng "Trường thử" (I. Tình hình chung) không được có quá 1 dòng.'],
+  ['uniqueItems', { type: 'array', uniqueItems: true, items: { type: 'integer' } }, [1, 1], 'Bảng "Trường thử" (I. Tình hình chung) có dòng 1 và dòng 2 trùng nhau.'],
   ['additionalProperties', { type: 'object', additionalProperties: false, properties: {} }, { la: 1 }, 'Trường "la" (I. Tình hình chung › Trường thử) không có trong biểu mẫu (trường lạ bị từ chối).'],
   ['unevaluatedProperties', { type: 'object', unevaluatedProperties: false, properties: {} }, { la: 1 }, 'Trường "la" (I. Tình hình chung › Trường thử) không có trong biểu mẫu (trường lạ bị từ chối).'],
-  ['maxProperties', { type: 'object', maxProperties: 0 }, { a: 1 }, 'Trường "Trường thử" (I. Tình hình chung) không được có quá 0 mục.'],
+  ['maxProperties', { type: 'object', maxProperties: 0, properties: { a: { type: 'integer' } } }, { a: 1 }, 'Mục "Trường thử" (I. Tình hình chung) không được có quá 0 mục.'],
   ['anyOf', { anyOf: [{ type: 'integer' }, { type: 'boolean' }] }, 'x', 'Trường "Trường thử" (I. Tình hình chung) không khớp với bất kỳ lựa chọn nào cho phép.'],
   ['oneOf', { oneOf: [{ type: 'integer' }, { type: 'number' }] }, 1, 'Trường "Trường thử" (I. Tình hình chung) phải khớp đúng một lựa chọn cho phép.'],
   ['not', { not: { const: 0 } }, 0, 'Trường "Trường thử" (I. Tình hình chung) có giá trị không được phép.'],
@@ -63,7 +63,7 @@ describe('Tiếng Việt cho lỗi AJV', () => {
     const sut = getValidator(wrap({ type: 'array', minItems: 1, contains: { type: 'integer' }, minContains: 1, items: { type: 'integer' } }));
     expect(sut.validateDraft({ muc: { f: [] } }).map((e) => e.keyword)).toEqual(['contains']);
     const complete = sut.validateComplete({ muc: { f: [] } });
-    expect(complete.find((e) => e.keyword === 'minItems')?.message).toBe('Trường "Trường thử" (I. Tình hình chung) phải có ít nhất 1 dòng.');
+    expect(complete.find((e) => e.keyword === 'minItems')?.message).toBe('Bảng "Trường thử" (I. Tình hình chung) phải có ít nhất 1 dòng.');
   });
 
   it('lỗi trong dòng bảng nêu số dòng', () => {

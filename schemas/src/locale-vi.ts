@@ -147,7 +147,9 @@ export function localizeAjvErrors(errors: readonly ErrorObject[] | null | undefi
     const leaf = e.keyword.includes('imum') ? schemaAt(schema, path) : undefined;
     const unit = leaf && typeof leaf['x-unit'] === 'string' ? leaf['x-unit'] : undefined;
     const title = context ? `${field} (${context})` : field;
-    const subject = path === '' ? 'Biểu mẫu' : `Trường "${field}"${context ? ` (${context})` : ''}`;
+    const target = e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties' ? undefined : schemaAt(schema, path);
+    const noun = target?.items ? 'Bảng' : target?.properties ? 'Mục' : 'Trường';
+    const subject = path === '' ? 'Biểu mẫu' : `${noun} "${field}"${context ? ` (${context})` : ''}`;
     const message = `${subject} ${viPredicate(e, unit)}.`;
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;

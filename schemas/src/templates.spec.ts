@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyComputed, createAjv, getValidator, lintTemplate, rollUpSchema, templateVersionSchema, type TemplateVersionDoc } from './index.js';
+import { dinhKySubmission } from '../test/sample-data.js';
+import { applyComputed, createAjv, rollUp, getValidator, lintTemplate, rollUpSchema, templateVersionSchema, type TemplateVersionDoc } from './index.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -41,5 +42,27 @@ describe('templates/*.json', () => {
     it('trường tính toán chạy trên dữ liệu rỗng', () => {
       expect(() => applyComputed(doc.schema, {})).not.toThrow();
     });
+  });
+});
+
+describe('bdg-vstbpn-dinh-ky: bài nộp mẫu và tổng hợp', () => {
+  const doc = JSON.parse(readFileSync(join(dir, 'bdg-vstbpn-dinh-ky.v1.json'), 'utf8')) as TemplateVersionDoc;
+  it('bài nộp mẫu đầy đủ hợp lệ; trường tính toán khớp', () => {
+    const sut = getValidator(doc.schema);
+    for (let i = 0; i < 20; i++) {
+      const data = applyComputed(doc.schema, dinhKySubmission(i));
+      expect(sut.validateComplete(data)).toEqual([]);
+      expect(data).toEqual(JSON.parse(JSON.stringify(dinhKySubmission(i))));
+    }
+  });
+  it('báo cáo tổng hợp hợp lệ với schema tổng hợp (chế độ hoàn chỉnh, trừ phần văn bản tự nhập)', () => {
+    const r = rollUp(
+      doc.schema,
+      Array.from({ length: 30 }, (_, i) => ({ unitId: `u${i}`, unitCode: `T${String(i).padStart(3, '0')}`, unitName: `Trường ${i}`, data: dinhKySubmission(i) })),
+    );
+    const data = { ...(r.data as object), vanBan: { soVanBan: '5', ngayBanHanh: '2024-06-01', nguoiKy: 'Trần Văn B' } };
+    expect(getValidator(rollUpSchema(doc.schema)).validateComplete(data)).toEqual([]);
+    const ns = (r.data as { nhanSu: Record<string, number> }).nhanSu;
+    expect(ns.tyLeNuCBGVNV).toBeCloseTo((ns.soNuCBGVNV! / ns.tongSoCBGVNV!) * 100, 10);
   });
 });

@@ -1,15 +1,23 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/current-user.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { FlowsService } from '../flows/flows.service.js';
 import { OrgRepository } from '../org/org.repository.js';
+import { RoundsService } from '../rounds/rounds.service.js';
+import { TemplatesService } from '../templates/templates.service.js';
 import { hashPassword } from '../users/users.service.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { DEMO_PASSWORD, type DemoUnit, HUNG_YEN, PHU_THO } from './demo-data.js';
 
 export const ROOT_UNIT_CODE = 'BGDDT';
 
-/** First start: the root unit and the `admin` user; idempotent, so every start may run it. */
+/**
+ * First start: the root unit, the `admin` user, the shipped templates and flows, and (in demo mode)
+ * two provinces with users and open rounds. Idempotent, and serialised across processes.
+ */
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
   private readonly log = new Logger('Seed');
@@ -19,21 +27,25 @@ export class SeedService implements OnApplicationBootstrap {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly org: OrgRepository,
     private readonly users: UsersRepository,
+    private readonly templates: TemplatesService,
+    private readonly flows: FlowsService,
+    private readonly rounds: RoundsService,
   ) {}
 
   async onApplicationBootstrap() {
-    await this.ensureBase();
+    const rootId = await this.ensureBase();
+    await this.templates.seedFromFiles(rootId);
+    await this.flows.seedFromFiles(rootId);
+    if (this.config.seedDemo) await this.seedDemo(rootId);
   }
 
-  async ensureBase() {
-    await this.db.transaction(async (m) => {
-      // One seeder at a time, even with several app processes starting together.
+  async ensureBase(): Promise<string> {
+    return this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('bdg-seed'))`);
       let root = await this.org.byCode(ROOT_UNIT_CODE, m);
       if (!root) {
         await this.org.insert(m, { code: ROOT_UNIT_CODE, name: 'Bộ Giáo dục và Đào tạo', kind: 'bo', parentId: null });
         root = await this.org.byCode(ROOT_UNIT_CODE, m);
-        this.log.log('Đã tạo đơn vị gốc');
       }
       if (!(await this.users.usernameTaken('admin', m))) {
         await this.users.insert(m, {
@@ -43,8 +55,68 @@ export class SeedService implements OnApplicationBootstrap {
           unitId: root!.id,
           roles: ['admin', 'reviewer'],
         });
-        this.log.log('Đã tạo tài khoản admin');
       }
+      return root!.id;
+    });
+  }
+
+  async seedDemo(rootId: string) {
+    const created = await this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('bdg-seed-demo'))`);
+      if (await this.org.byCode(HUNG_YEN.code, m)) return false;
+      // One hash for every demo account: they share the printed demo password anyway.
+      const hash = await hashPassword(DEMO_PASSWORD);
+      for (const province of [HUNG_YEN, PHU_THO]) await this.insertTree(m, province, rootId, hash, true);
+      return true;
+    });
+    if (!created) return;
+    await this.openDemoRounds();
+    this.log.log('Đã tạo dữ liệu mẫu: Sở GD&ĐT Hưng Yên, Sở GD&ĐT Phú Thọ, người dùng và đợt báo cáo');
+  }
+
+  private async insertTree(m: EntityManager, u: DemoUnit, parentId: string, hash: string, province = false) {
+    const id = await this.org.insert(m, { code: u.code, name: u.name, kind: u.kind, parentId, placeName: u.place ?? null });
+    const roles: [string, string, string[]][] = u.kind.startsWith('truong')
+      ? [
+          ['editor', 'Cán bộ nhập liệu', ['editor']],
+          ['head', 'Hiệu trưởng', ['head']],
+        ]
+      : [
+          ['reviewer', 'Chuyên viên', ['reviewer', 'editor']],
+          ['head', 'Thủ trưởng', ['head']],
+        ];
+    if (province) roles.push(['admin', 'Quản trị', ['admin']]);
+    for (const [suffix, title, r] of roles) {
+      const username = province && suffix === 'admin' ? `${u.login.split('.')[0]}.admin` : `${u.login}.${suffix}`;
+      await this.users.insert(m, { username, passwordHash: hash, fullName: `${title} — ${u.name}`, unitId: id, roles: r });
+    }
+    for (const c of u.children ?? []) await this.insertTree(m, c, id, hash);
+  }
+
+  private async openDemoRounds() {
+    const adminOf = async (code: string): Promise<AuthUser> => {
+      const unit = (await this.org.byCode(code))!;
+      return { id: (await this.users.listInSubtree(unit.path, unit.id)).find((x) => x.roles.includes('admin'))!.id, username: 'seed', fullName: 'Khởi tạo', unitId: unit.id, unitPath: unit.path, roles: ['admin'] };
+    };
+    const hy = await adminOf(HUNG_YEN.code);
+    // Khoái Châu plan: schools to the Phòng before 12/5, the Phòng to the Sở after.
+    await this.rounds.open(hy, {
+      name: 'Báo cáo tổng kết BĐG và VSTBPN giai đoạn 2016–2020',
+      template: { code: 'khoai-chau-bdg-2016-2020', version: 1 },
+      rootUnitId: hy.unitId,
+      period: '2016-2020',
+      flows: { truong_mn: 'truong', truong_th: 'truong', truong_thcs: 'truong', phong: 'phong', so: 'so' },
+      deadlines: { truong_mn: '2027-05-12', truong_th: '2027-05-12', truong_thcs: '2027-05-12', phong: '2027-05-20', so: '2027-05-31' },
+    });
+    const pt = await adminOf(PHU_THO.code);
+    // Hòa Bình plan (now Phú Thọ): the 6-month report before 10/5.
+    await this.rounds.open(pt, {
+      name: 'Báo cáo BĐG và VSTBPN 6 tháng đầu năm 2027',
+      template: { code: 'bdg-vstbpn-dinh-ky', version: 1 },
+      rootUnitId: pt.unitId,
+      period: '6 tháng đầu năm 2027',
+      flows: { truong_mn: 'truong', truong_th: 'truong', truong_thcs: 'truong', xa: 'phong', truong_thpt: 'truong-truc-tiep', so: 'so' },
+      deadlines: { truong_mn: '2027-05-05', truong_th: '2027-05-05', truong_thcs: '2027-05-05', xa: '2027-05-08', truong_thpt: '2027-05-08', so: '2027-05-10' },
     });
   }
 }

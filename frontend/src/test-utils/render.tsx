@@ -4,25 +4,31 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { App as AntdApp, ConfigProvider } from 'antd';
+import { StyleProvider } from '@ant-design/cssinjs';
 import viVN from 'antd/locale/vi_VN';
 import { vi } from 'vitest';
 
 export function renderWithProviders(ui: ReactElement, opts: { route?: string; path?: string } = {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
   const route = opts.route ?? '/';
+  // mock="server": antd keeps its CSS out of the jsdom document, which makes role and label queries fast.
   const result = render(
-    <ConfigProvider locale={viVN}>
-      <AntdApp>
-        <QueryClientProvider client={client}>
-          <MemoryRouter initialEntries={[route]}>
-            <Routes>
-              <Route path={opts.path ?? '*'} element={ui} />
-              <Route path="*" element={<div data-testid="other-route" />} />
-            </Routes>
-          </MemoryRouter>
-        </QueryClientProvider>
-      </AntdApp>
-    </ConfigProvider>,
+    <StyleProvider mock="server">
+      <ConfigProvider locale={viVN}>
+        <AntdApp>
+          <QueryClientProvider client={client}>
+            <MemoryRouter initialEntries={[route]}>
+              <Routes>
+                <Route path={opts.path ?? '*'} element={ui} />
+                <Route path="*" element={<div data-testid="other-route" />} />
+              </Routes>
+            </MemoryRouter>
+          </QueryClientProvider>
+        </AntdApp>
+      </ConfigProvider>
+    </StyleProvider>,
   );
   return { ...result, client };
 }
@@ -39,15 +45,22 @@ type Handler = (call: MockCall) => { status?: number; body?: unknown } | unknown
 export function mockFetch(handlers: Record<string, Handler>) {
   const calls: MockCall[] = [];
   const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname + input.search : input.url;
+    const url =
+      typeof input === 'string' ? input : input instanceof URL ? input.pathname + input.search : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
     const call = { method, url, body };
     calls.push(call);
     const handler = handlers[`${method} ${url}`] ?? handlers[`${method} ${url.split('?')[0]}`];
-    if (!handler) return new Response(JSON.stringify({ statusCode: 404, message: 'Không tìm thấy' }), { status: 404 });
+    if (!handler)
+      return new Response(JSON.stringify({ statusCode: 404, message: 'Không tìm thấy' }), { status: 404 });
     const out = handler(call);
-    const isWrapped = typeof out === 'object' && out !== null && ('status' in out || 'body' in out);
+    // A reply with its own status is written { status: 409, body: {...} }.
+    const isWrapped =
+      typeof out === 'object' &&
+      out !== null &&
+      typeof (out as { status?: unknown }).status === 'number' &&
+      'body' in out;
     const status = isWrapped ? ((out as { status?: number }).status ?? 200) : 200;
     const payload = isWrapped ? (out as { body?: unknown }).body : out;
     return new Response(payload === undefined ? '' : JSON.stringify(payload), { status });

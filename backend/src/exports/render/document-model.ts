@@ -156,6 +156,9 @@ export function resolveLayout(
     recipients.push(...fallback);
   }
   const bindings = isObj(d.bindings) ? d.bindings : {};
+  if (isObj(doc) && !isObj(d.bindings)) {
+    warnings.push('Mục "document" thiếu vị trí của số, ngày, người ký trong dữ liệu (bindings): chỉ dùng giá trị được truyền vào.');
+  }
   const ptr = (k: string): string => {
     const v = bindings[k];
     return typeof v === 'string' && v.startsWith('/') ? v : '';
@@ -262,12 +265,19 @@ function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string
     .map((key) => ({ key, s: resolveSchema(props[key], ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
   const columns = [
-    { key: '#', title: 'TT', numeric: false },
+    { key: '#', title: 'TT', numeric: false, weight: 0 },
     ...cols.map((c) => {
       // The unit goes to the column title ("Số người tham gia (người)"), the cells keep bare numbers.
       const unit = unitOf(c.s);
       const title = titleOf(c.s, c.u, c.key);
-      return { key: c.key, title: unit && unit !== '%' ? `${title} (${unit})` : title, numeric: ['number', 'integer'].includes(schemaType(c.s) ?? '') };
+      const type = schemaType(c.s);
+      const freeText = (type === 'string' || type === undefined) && c.s.format === undefined && !Array.isArray(c.s.enum) && !Array.isArray(c.s.oneOf);
+      return {
+        key: c.key,
+        title: unit && unit !== '%' ? `${title} (${unit})` : title,
+        numeric: type === 'number' || type === 'integer',
+        weight: freeText ? 3 : 1,
+      };
     }),
   ];
   const rowsData = Array.isArray(value) ? value : [];

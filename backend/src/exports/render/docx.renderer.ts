@@ -64,7 +64,7 @@ function rule(cellWidth: number, width: number): Paragraph {
     children: [run('', 1)],
     run: { size: 2 },
     indent: { left: side, right: side },
-    spacing: { before: 20, after: 0, line: 20, lineRule: 'exact' },
+    spacing: { before: 80, after: 0, line: 20, lineRule: 'exact' },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
   });
 }
@@ -121,8 +121,9 @@ function bodyParagraph(children: TextRun[]): Paragraph {
 function dataTable(b: Extract<DocBlock, { kind: 'table' }>, textWidth: number, basePt: number): Table {
   const pt = b.columns.length > 6 ? basePt - 2 : basePt;
   const ttW = mmToTwips(10);
+  const weights = b.columns.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const widths = b.columns.map((c) => (c.weight === 0 ? ttW : Math.floor(((textWidth - ttW) * c.weight) / weights)));
   const restW = Math.floor((textWidth - ttW) / Math.max(1, b.columns.length - 1));
-  const widths = b.columns.map((_c, i) => (i === 0 ? ttW : restW));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const margins = { top: 40, bottom: 40, left: 80, right: 80 };

@@ -45,10 +45,10 @@ const GRID: CustomTableLayout = {
 };
 
 /** A centred horizontal rule of `width` pt in a box `boxWidth` pt wide. */
-function rule(boxWidth: number, width: number): Content {
+function rule(boxWidth: number, width: number, margin: [number, number, number, number] = [0, 1, 0, 3]): Content {
   const w = Math.min(width, boxWidth);
   const x1 = (boxWidth - w) / 2;
-  return { canvas: [{ type: 'line', x1, y1: 0, x2: x1 + w, y2: 0, lineWidth: 0.6 }], margin: [0, 1, 0, 3] };
+  return { canvas: [{ type: 'line', x1, y1: 0, x2: x1 + w, y2: 0, lineWidth: 0.6 }], margin };
 }
 
 /** Font size at most `pt` at which `text` fits in `width` pt on one line. */
@@ -85,7 +85,7 @@ function headerBlock(m: DocModel, textWidth: number, factor: number): Content {
   };
 }
 
-function bodyBlock(b: DocBlock, m: DocModel): Content[] {
+function bodyBlock(b: DocBlock, m: DocModel, textWidth: number): Content[] {
   const indent = mmToPt(10);
   const para = { alignment: 'justify' as const, leadingIndent: indent, margin: [0, 0, 0, 6] as [number, number, number, number] };
   switch (b.kind) {
@@ -114,7 +114,7 @@ function bodyBlock(b: DocBlock, m: DocModel): Content[] {
       );
       return [
         {
-          table: { headerRows: 1, dontBreakRows: true, widths: b.columns.map((_c, i) => (i === 0 ? 24 : '*')), body: [head, ...rows] },
+          table: { headerRows: 1, dontBreakRows: true, widths: columnWidths(b.columns, textWidth), body: [head, ...rows] },
           layout: GRID,
           fontSize: tpt,
           margin: [0, 0, 0, 8],
@@ -122,6 +122,15 @@ function bodyBlock(b: DocBlock, m: DocModel): Content[] {
       ];
     }
   }
+}
+
+/** Column widths in pt by weight; the TT column (weight 0) gets a fixed 24 pt. Cell paddings and rules are taken off. */
+function columnWidths(columns: { weight: number }[], textWidth: number): number[] {
+  const tt = 24;
+  const chrome = columns.length * 9 + 1; // 2 × 4 pt padding + 0.5 pt rule per column
+  const free = textWidth - chrome - columns.filter((c) => c.weight === 0).length * tt;
+  const total = columns.reduce((sum, c) => sum + c.weight, 0) || 1;
+  return columns.map((c) => (c.weight === 0 ? tt : Math.floor((free * c.weight) / total)));
 }
 
 function signatureBlock(m: DocModel): Content {
@@ -161,9 +170,9 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
   if (m.stamp) content.push({ text: m.stamp, bold: true, color: '#C00000', fontSize: m.font.bodyPt + 4, alignment: 'center', margin: [0, 0, 0, 6] });
   content.push({ text: m.documentType, bold: true, alignment: 'center', fontSize: m.font.bodyPt });
   content.push({ text: m.subject, bold: true, alignment: 'center', fontSize: m.font.bodyPt });
-  content.push(rule(textWidth, mmToPt(30)));
+  content.push(rule(textWidth, mmToPt(30), [0, 4, 0, 3]));
   content.push({ text: ' ', fontSize: 6 });
-  for (const b of m.body) content.push(...bodyBlock(b, m));
+  for (const b of m.body) content.push(...bodyBlock(b, m, textWidth));
   content.push(signatureBlock(m));
   return {
     pageSize: 'A4',

@@ -78,7 +78,8 @@ export type DocBlock =
   | {
       kind: 'table';
       path: string;
-      columns: { key: string; title: string; numeric: boolean }[];
+      /** `weight`: relative width (free text 3, numbers, dates, yes/no and choices 1). */
+      columns: { key: string; title: string; numeric: boolean; weight: number }[];
       rows: string[][];
     };
 

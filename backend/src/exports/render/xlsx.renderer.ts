@@ -34,14 +34,22 @@ const VN_OFFSET_MS = 7 * 3600_000;
 export const SOURCES_SHEET = 'Nguồn số liệu';
 export const GENERAL_SHEET = 'Thông tin chung';
 
+/** The first `max` characters of `s`, cut after a whole word when that keeps most of it. */
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const head = s.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return (s[max] !== ' ' && space >= max * 0.6 ? head.slice(0, space) : head).trim();
+}
+
 /** Excel's rules: at most 31 characters, none of []:*?/\, not blank, no leading/trailing apostrophe, unique (case-insensitive). */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  let base = wanted.normalize('NFC').replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
   if (base === '') base = 'Trang';
-  let name = base.slice(0, 31).trim();
+  let name = cut(base, 31);
   for (let i = 2; taken.has(name.toLocaleLowerCase('vi-VN')); i++) {
     const suffix = ` (${i})`;
-    name = base.slice(0, 31 - suffix.length).trim() + suffix;
+    name = cut(base, 31 - suffix.length) + suffix;
   }
   taken.add(name.toLocaleLowerCase('vi-VN'));
   return name;
@@ -263,15 +271,11 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
       r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     }
   }
-  const headings = entries.filter((e) => e.kind === 'section' || e.kind === 'table' || e.kind === 'narrative');
-  const ownNumbers = headings.some((e) => splitNumber(e.title).number !== null);
-  headings.forEach((e, i) => {
-    const name = ownNumbers ? e.title : `${outlineNumber(1, i + 1)} ${e.title}`;
-    if (e.kind === 'section') {
-      const ws = sectionSheet(ctx, name);
-      sectionRows(ctx, ws, e.s, e.u, e.value, childPointer('', e.key), 2);
-    } else if (e.kind === 'table') tableSheet(ctx, name, e.s, e.u, e.value);
-  });
+  // Sheets are named by the sections' own titles (with the template's own number, if it wrote one).
+  for (const e of entries) {
+    if (e.kind === 'section') sectionRows(ctx, sectionSheet(ctx, e.title), e.s, e.u, e.value, childPointer('', e.key), 2);
+    else if (e.kind === 'table') tableSheet(ctx, e.title, e.s, e.u, e.value);
+  }
   if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
   if (wb.worksheets.length === 0) sectionSheet(ctx, input.title || 'Báo cáo');
   const out = await wb.xlsx.writeBuffer();

@@ -123,14 +123,13 @@ export function BaseInputTemplate(props: WidgetProps) {
     rt?.onFieldBlur?.(id);
   };
   if (inputProps.type === 'number' || inputProps.type === 'integer' || schema.type === 'number' || schema.type === 'integer') {
-    const { min, max, step } = inputProps;
+    // No min/max/precision here: the input would silently clamp or round, and the user would not see why.
+    // Out-of-range values stay as typed and get the server's Vietnamese message instead.
+    const { step } = inputProps;
     return (
       <InputNumber<number>
         {...common}
-        min={typeof min === 'number' ? min : undefined}
-        max={typeof max === 'number' ? max : undefined}
         step={typeof step === 'number' ? step : undefined}
-        precision={schema.type === 'integer' ? 0 : undefined}
         changeOnWheel={false}
         formatter={vnFormatter}
         parser={(s) => vnParser(s) as unknown as number}

@@ -56,6 +56,7 @@ export const adminApi = {
   listOrgUnits: (params: { parentId?: string | null; q?: string }) =>
     apiFetch<OrgUnit[]>(`/api/org-units${qs({ parentId: params.parentId, q: params.q })}`),
   getOrgUnit: (id: string) => apiFetch<OrgUnit>(`/api/org-units/${enc(id)}`),
+  getOrgUnitTree: (id: string) => apiFetch<OrgUnit & { children: unknown[] }>(`/api/org-units/${enc(id)}/tree`),
   createOrgUnit: (body: { code: string; name: string; kind: string; parentId: string | null }) =>
     apiFetch<OrgUnit>('/api/org-units', { method: 'POST', json: body }),
   updateOrgUnit: (id: string, body: Partial<Pick<OrgUnit, 'name' | 'code' | 'kind'>>) =>

@@ -114,7 +114,9 @@ describe('FillPage', () => {
     const put = puts(mock.calls)[0];
     expect(put.url).toBe('/api/submissions/s1/data');
     expect(put.body).toMatchObject({ version: 3, data: { I: { tongSo: 50, soNu: 10 } } });
+    await userEvent.click(screen.getByRole('tab', { name: 'Lịch sử xử lý' }));
     expect(await screen.findByText('Mở đợt')).toBeInTheDocument();
+    expect(screen.getByTestId('history')).toHaveTextContent('Nguyễn Văn A');
   });
 
   it('shows validation errors in Vietnamese beside the field and in a summary that jumps to it', async () => {

@@ -219,7 +219,7 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
                 <Select
                   aria-label={part === 'numerator' ? 'Tử số' : 'Mẫu số'}
                   data-testid={`ratio-${part}`}
-                  value={(n.aggregate as { ratio: Record<string, unknown> }).ratio[part] as string}
+                  value={(n.aggregate as { ratio: { numerator: string; denominator: string } }).ratio[part] || undefined}
                   onChange={(v: string) =>
                     onUpdate({ aggregate: { ratio: { ...(n.aggregate as { ratio: { numerator: string; denominator: string; scale?: number } }).ratio, [part]: v } } })
                   }

@@ -114,7 +114,7 @@ export function FieldTree(props: FieldTreeProps) {
               : 'Câu trả lời của trường này sẽ không còn trong phiên bản mới.'
           }
           okText="Xoá"
-          okButtonProps={{ danger: true, 'data-testid': 'confirm-remove-field' } as object}
+          okButtonProps={{ danger: true, ...({ 'data-testid': 'confirm-remove-field' } as Record<string, string>) }}
           cancelText="Huỷ"
           disabled={readOnly || !selected}
           onConfirm={() => selected && props.onRemove(selected.node.id)}

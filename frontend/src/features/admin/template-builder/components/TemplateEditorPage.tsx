@@ -148,7 +148,7 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
         'Sau khi xuất bản, phiên bản này KHÔNG THỂ SỬA được nữa: các đợt báo cáo và hồ sơ sẽ gắn cố định với nó. Muốn thay đổi về sau, hãy nhân bản thành phiên bản mới.',
       okText: 'Xuất bản',
       cancelText: 'Huỷ',
-      okButtonProps: { 'data-testid': 'confirm-publish' } as object,
+      okButtonProps: { ...({ 'data-testid': 'confirm-publish' } as Record<string, string>) },
       onOk: () => publish.mutateAsync(),
     });
   };

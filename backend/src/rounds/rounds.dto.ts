@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { TemplateRefDto } from '../templates/templates.dto.js';
+
+export class OpenRoundDto {
+  @ApiProperty({ example: 'Báo cáo năm 2026' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ type: TemplateRefDto }) @ValidateNested() @Type(() => TemplateRefDto) template: TemplateRefDto;
+  @ApiProperty() @IsUUID() rootUnitId: string;
+  @ApiProperty({ example: '2026' }) @IsString() @IsNotEmpty() @MaxLength(100) period: string;
+  @ApiProperty({ example: { truong_th: 'truong', phong: 'phong', so: 'so' } }) @IsObject() flows: Record<string, string>;
+  @ApiProperty({ example: { truong_th: '2026-05-12', phong: '2026-05-20' } }) @IsObject() deadlines: Record<string, string>;
+}
+
+export class PreviewRoundDto {
+  @ApiProperty() @IsUUID() rootUnitId: string;
+  @ApiProperty() @IsObject() flows: Record<string, string>;
+  @ApiPropertyOptional() @IsOptional() @IsObject() deadlines?: Record<string, string>;
+}

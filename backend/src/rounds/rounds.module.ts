@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { FlowsModule } from '../flows/flows.module.js';
+import { OrgModule } from '../org/org.module.js';
+import { TemplatesModule } from '../templates/templates.module.js';
+import { RoundsController } from './rounds.controller.js';
+import { RoundsRepository } from './rounds.repository.js';
+import { RoundsService } from './rounds.service.js';
+
+@Module({
+  imports: [OrgModule, TemplatesModule, FlowsModule],
+  controllers: [RoundsController],
+  providers: [RoundsRepository, RoundsService],
+  exports: [RoundsRepository, RoundsService],
+})
+export class RoundsModule {}

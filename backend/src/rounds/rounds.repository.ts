@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Round } from './round.entity.js';
+
+export interface RoundView {
+  id: string;
+  name: string;
+  templateVersionId: string;
+  templateCode: string;
+  templateVersion: number;
+  templateTitle: string;
+  rootUnitId: string;
+  rootUnitName: string;
+  rootPath: string;
+  period: string;
+  flows: Record<string, string>;
+  deadlines: Record<string, string>;
+  createdAt: Date;
+}
+
+const select = `r.id, r.name, r.template_version_id AS "templateVersionId", t.code AS "templateCode",
+  t.version AS "templateVersion", t.title AS "templateTitle", r.root_unit_id AS "rootUnitId", o.name AS "rootUnitName",
+  o.path::text AS "rootPath", r.period, r.flows, r.deadlines, r.created_at AS "createdAt"`;
+const from = `round r JOIN template_version t ON t.id = r.template_version_id JOIN org_unit o ON o.id = r.root_unit_id`;
+
+@Injectable()
+export class RoundsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>) {
+    return this.db.transaction(fn);
+  }
+
+  /** Rounds that touch the user's subtree: opened above it or inside it. */
+  visible(userPath: string): Promise<RoundView[]> {
+    return this.db.query(
+      `SELECT ${select} FROM ${from} WHERE o.path @> $1::ltree OR o.path <@ $1::ltree ORDER BY r.created_at DESC`,
+      [userPath],
+    );
+  }
+
+  async byId(id: string, m: EntityManager = this.db.manager): Promise<RoundView | null> {
+    const rows = await m.query(`SELECT ${select} FROM ${from} WHERE r.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  insert(m: EntityManager, r: Partial<Round>) {
+    return m.getRepository(Round).save(m.getRepository(Round).create(r));
+  }
+
+  /** Units of the subtree by kind: what opening a round would create. */
+  async countByKind(rootPath: string, kinds: string[]): Promise<Record<string, number>> {
+    const rows: { kind: string; n: number }[] = await this.db.query(
+      `SELECT kind, count(*)::int AS n FROM org_unit WHERE path <@ $1::ltree AND active AND kind = ANY($2) GROUP BY kind`,
+      [rootPath, kinds],
+    );
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  }
+
+  /**
+   * One INSERT … SELECT per unit kind over the subtree (never a loop of single inserts).
+   * The parent is the nearest ancestor that also takes part in the round.
+   */
+  async createSubmissions(
+    m: EntityManager,
+    p: { roundId: string; rootPath: string; kind: string; templateVersionId: string; flowVersionId: string; state: string; snapshot: unknown; deadline: string | null; kinds: string[] },
+  ): Promise<number> {
+    const res = await m.query(
+      `INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline)
+       SELECT $1, o.id,
+              (SELECT a.id FROM org_unit a
+                WHERE a.path @> o.path AND a.path <> o.path AND a.path <@ $2::ltree AND a.active AND a.kind = ANY($9)
+                ORDER BY nlevel(a.path) DESC LIMIT 1),
+              $4, $5, $6, $7::jsonb, $8::timestamptz
+         FROM org_unit o
+        WHERE o.path <@ $2::ltree AND o.kind = $3 AND o.active`,
+      [p.roundId, p.rootPath, p.kind, p.templateVersionId, p.flowVersionId, p.state, JSON.stringify(p.snapshot), p.deadline, p.kinds],
+    );
+    return Array.isArray(res) ? (res[1] as number) : 0;
+  }
+
+  async countsByKind(m: EntityManager, roundId: string): Promise<Record<string, number>> {
+    const rows: { kind: string; n: number }[] = await m.query(
+      `SELECT o.kind, count(*)::int AS n FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.round_id = $1 GROUP BY o.kind`,
+      [roundId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  }
+
+  /** Progress rows for every submission of the round inside `path`. */
+  progress(roundId: string, path: string) {
+    return this.db.query(
+      `SELECT s.id AS "submissionId", o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind,
+              s.parent_unit_id AS "parentId", s.state, s.locked, s.final, s.deadline,
+              (s.deadline IS NOT NULL AND s.deadline < now() AND NOT s.locked AND NOT s.final) AS late
+         FROM submission s JOIN org_unit o ON o.id = s.unit_id
+        WHERE s.round_id = $1 AND o.path <@ $2::ltree
+        ORDER BY nlevel(o.path), o.code`,
+      [roundId, path],
+    ) as Promise<
+      {
+        submissionId: string;
+        unitId: string;
+        unitCode: string;
+        unitName: string;
+        kind: string;
+        parentId: string | null;
+        state: string;
+        locked: boolean;
+        final: boolean;
+        deadline: Date | null;
+        late: boolean;
+      }[]
+    >;
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { type FlowDefinition, initialSnapshot, stateLabel, stateValue } from '@bdg/workflows';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/current-user.js';
+import { canRead, isBelowOrSame } from '../common/access.js';
+import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
+import { FlowsRepository } from '../flows/flows.repository.js';
+import { OrgRepository } from '../org/org.repository.js';
+import { TemplatesRepository } from '../templates/templates.repository.js';
+import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
+import { RoundsRepository, type RoundView } from './rounds.repository.js';
+
+/** A date without time means the end of that day in Vietnam. */
+export function deadlineOf(value: string | undefined): string | null {
+  if (!value) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59+07:00` : value;
+}
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    private readonly repo: RoundsRepository,
+    private readonly org: OrgRepository,
+    private readonly templates: TemplatesRepository,
+    private readonly flows: FlowsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser) {
+    const rounds = await this.repo.visible(user.unitPath);
+    return rounds.map(toView);
+  }
+
+  async get(user: AuthUser, id: string): Promise<RoundView> {
+    const r = await this.repo.byId(id);
+    if (!r || !(isBelowOrSame(user.unitPath, r.rootPath) || isBelowOrSame(r.rootPath, user.unitPath)))
+      throw notFound('Không tìm thấy đợt báo cáo.');
+    return r;
+  }
+
+  async preview(user: AuthUser, dto: PreviewRoundDto) {
+    const root = await this.org.byId(dto.rootUnitId);
+    if (!root || !isBelowOrSame(root.path, user.unitPath)) throw notFound('Không tìm thấy đơn vị gốc của đợt.');
+    const byKind = await this.repo.countByKind(root.path, Object.keys(dto.flows));
+    return { byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
+  }
+
+  async open(user: AuthUser, dto: OpenRoundDto) {
+    if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được mở đợt báo cáo.');
+    const root = await this.org.byId(dto.rootUnitId);
+    if (!root || !isBelowOrSame(root.path, user.unitPath)) throw notFound('Không tìm thấy đơn vị gốc của đợt.');
+    const problems: FieldProblem[] = [];
+    const template = await this.templates.one(dto.template.code, dto.template.version);
+    if (!template || !canRead(user, template.ownerPath))
+      problems.push({ path: 'template', title: 'Mẫu báo cáo', message: `Không tìm thấy mẫu báo cáo ${dto.template.code} phiên bản ${dto.template.version}.` });
+    else if (template.status !== 'published')
+      problems.push({ path: 'template', title: 'Mẫu báo cáo', message: 'Mẫu báo cáo chưa được ban hành; chỉ mở đợt với phiên bản đã ban hành.' });
+    const kinds = Object.keys(dto.flows);
+    if (!kinds.length) problems.push({ path: 'flows', title: 'Quy trình theo loại đơn vị', message: 'Cần chọn quy trình cho ít nhất một loại đơn vị.' });
+    const flowVersions: Record<string, { id: string; def: FlowDefinition }> = {};
+    for (const kind of kinds) {
+      const code = dto.flows[kind];
+      const flow = typeof code === 'string' ? await this.flows.latestPublished(code) : null;
+      if (!flow || !canRead(user, flow.ownerPath))
+        problems.push({ path: `flows.${kind}`, title: 'Quy trình theo loại đơn vị', message: `Không tìm thấy quy trình đã ban hành "${String(code)}" cho loại đơn vị "${kind}".` });
+      else flowVersions[kind] = { id: flow.id, def: flow.machine as unknown as FlowDefinition };
+    }
+    for (const [kind, d] of Object.entries(dto.deadlines)) {
+      if (typeof d !== 'string' || Number.isNaN(Date.parse(deadlineOf(d)!)))
+        problems.push({ path: `deadlines.${kind}`, title: 'Hạn nộp theo cấp', message: `Hạn nộp của "${kind}" không phải ngày hợp lệ (yyyy-mm-dd).` });
+    }
+    if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
+
+    return this.repo.transaction(async (m) => {
+      const round = await this.repo.insert(m, {
+        name: dto.name,
+        templateVersionId: template!.id,
+        rootUnitId: root.id,
+        period: dto.period,
+        flows: dto.flows,
+        deadlines: dto.deadlines,
+        createdBy: user.id,
+      });
+      for (const kind of kinds) {
+        const { id, def } = flowVersions[kind]!;
+        const snapshot = initialSnapshot(def);
+        await this.repo.createSubmissions(m, {
+          roundId: round.id,
+          rootPath: root.path,
+          kind,
+          templateVersionId: template!.id,
+          flowVersionId: id,
+          state: stateValue(def, snapshot),
+          snapshot,
+          deadline: deadlineOf(dto.deadlines[kind]),
+          kinds,
+        });
+      }
+      const byKind = await this.repo.countsByKind(m, round.id);
+      const total = Object.values(byKind).reduce((a, b) => a + b, 0);
+      await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total } });
+      return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind } };
+    });
+  }
+
+  async progress(user: AuthUser, id: string) {
+    const round = await this.get(user, id);
+    // A user sees the part of the round inside their own subtree.
+    const scope = isBelowOrSame(user.unitPath, round.rootPath) ? user.unitPath : round.rootPath;
+    const rows = await this.repo.progress(id, scope);
+    const flowLabels = new Map<string, FlowDefinition>();
+    for (const [kind, code] of Object.entries(round.flows)) {
+      const f = await this.flows.latestPublished(code);
+      if (f) flowLabels.set(kind, f.machine as unknown as FlowDefinition);
+    }
+    const levels = new Map<string, { kind: string; total: number; byState: Record<string, number>; late: number; done: number }>();
+    const units = rows.map((r) => {
+      const lvl = levels.get(r.kind) ?? { kind: r.kind, total: 0, byState: {}, late: 0, done: 0 };
+      lvl.total++;
+      lvl.byState[r.state] = (lvl.byState[r.state] ?? 0) + 1;
+      if (r.late) lvl.late++;
+      if (r.locked || r.final) lvl.done++;
+      levels.set(r.kind, lvl);
+      const def = flowLabels.get(r.kind);
+      return { ...r, stateLabel: def ? stateLabel(def, r.state) : r.state };
+    });
+    return { round: toView(round), levels: [...levels.values()], units };
+  }
+}
+
+function toView(r: RoundView) {
+  const { rootPath: _p, ...rest } = r;
+  return rest;
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { getValidator, type JsonSchema, rollUpSchema, type TemplateValidator } from '@bdg/schemas';
+import { type FlowDefinition } from '@bdg/workflows';
+import { FlowsRepository } from '../flows/flows.repository.js';
+import { TemplatesRepository } from '../templates/templates.repository.js';
+
+export interface LoadedTemplate {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  schema: JsonSchema;
+  document: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+}
+
+/**
+ * Published template and flow versions are immutable, so each process may keep them once loaded.
+ * (Only immutable data is cached: any process can serve any request.)
+ */
+@Injectable()
+export class DefinitionsService {
+  private readonly flows = new Map<string, FlowDefinition>();
+  private readonly templates = new Map<string, LoadedTemplate>();
+  private readonly rollUpSchemas = new Map<string, JsonSchema>();
+
+  constructor(
+    private readonly flowRepo: FlowsRepository,
+    private readonly templateRepo: TemplatesRepository,
+  ) {}
+
+  async flow(flowVersionId: string): Promise<FlowDefinition> {
+    let f = this.flows.get(flowVersionId);
+    if (!f) {
+      const row = await this.flowRepo.byId(flowVersionId);
+      f = row!.machine as unknown as FlowDefinition;
+      this.flows.set(flowVersionId, f);
+    }
+    return f;
+  }
+
+  async template(templateVersionId: string): Promise<LoadedTemplate> {
+    let t = this.templates.get(templateVersionId);
+    if (!t) {
+      const row = (await this.templateRepo.byId(templateVersionId))!;
+      t = {
+        id: row.id,
+        code: row.code,
+        version: row.version,
+        title: row.title,
+        schema: row.schema as JsonSchema,
+        document: row.document,
+        uiSchema: row.uiSchema,
+      };
+      this.templates.set(templateVersionId, t);
+    }
+    return t;
+  }
+
+  /** A compile submission (its flow has COMPILE) holds rolled-up data, validated against the roll-up schema. */
+  isCompileFlow(def: FlowDefinition): boolean {
+    return JSON.stringify(def.states).includes('"COMPILE"');
+  }
+
+  schemaFor(t: LoadedTemplate, compiled: boolean): JsonSchema {
+    if (!compiled) return t.schema;
+    let s = this.rollUpSchemas.get(t.id);
+    if (!s) {
+      s = rollUpSchema(t.schema);
+      this.rollUpSchemas.set(t.id, s);
+    }
+    return s;
+  }
+
+  validator(t: LoadedTemplate, compiled: boolean): TemplateValidator {
+    return getValidator(this.schemaFor(t, compiled), compiled ? `${t.id}:rollup` : t.id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { badRequest } from '../common/errors.js';
+import { ListSubmissionsQuery, SaveDataDto, SendEventDto } from './submissions.dto.js';
+import { SubmissionsService } from './submissions.service.js';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo cáo (id) không hợp lệ.') });
+
+@ApiTags('submissions')
+@ApiBearerAuth()
+@Controller('api')
+export class SubmissionsController {
+  constructor(private readonly submissions: SubmissionsService) {}
+
+  @Get('my-work') myWork(@CurrentUser() u: AuthUser) {
+    return this.submissions.myWork(u);
+  }
+  @Get('submissions') list(@CurrentUser() u: AuthUser, @Query() q: ListSubmissionsQuery) {
+    return this.submissions.list(u, q);
+  }
+  @Get('submissions/:id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.submissions.get(u, id);
+  }
+  @Put('submissions/:id/data') save(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: SaveDataDto) {
+    return this.submissions.saveData(u, id, dto.data, dto.version);
+  }
+  @Post('submissions/:id/events') @HttpCode(200) event(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: SendEventDto) {
+    return this.submissions.sendEvent(u, id, dto);
+  }
+  @Get('submissions/:id/history') history(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.submissions.history(u, id);
+  }
+  @Get('submissions/:id/children') children(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.submissions.children(u, id);
+  }
+  @Get('submissions/:id/previous') previous(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.submissions.previous(u, id);
+  }
+  @Get('submissions/:id/sources') sources(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Query('path') path?: string) {
+    if (!path || !/^(\/[^/]{1,100}){1,12}$/.test(path)) throw badRequest('Tham số "path" phải là đường dẫn trường, ví dụ /I/tongSoCBGVNV.');
+    return this.submissions.sources(u, id, path);
+  }
+  @Get('submissions/:id/verify') verify(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.submissions.verify(u, id);
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export class SaveDataDto {
+  @ApiProperty({ type: Object }) @IsObject() data: Record<string, unknown>;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class FieldCommentDto {
+  @ApiProperty({ example: '/I/tongSoCBGVNV' }) @IsString() @Matches(/^(\/[^/]{1,100}){0,12}$/) @MaxLength(500) path: string;
+  @ApiProperty() @IsString() @MaxLength(2000) text: string;
+}
+
+export class SendEventDto {
+  @ApiProperty({ example: 'SUBMIT' }) @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/) type: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @ApiPropertyOptional({ type: [FieldCommentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FieldCommentDto)
+  fieldComments?: FieldCommentDto[];
+}
+
+export class ListSubmissionsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() roundId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,40}$/) state?: string;
+}

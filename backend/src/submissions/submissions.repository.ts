@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import { TransitionLog } from './transition-log.entity.js';
+
+export interface SubmissionRow {
+  id: string;
+  roundId: string;
+  roundName: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  unitPath: string;
+  parentUnitId: string | null;
+  templateVersionId: string;
+  templateCode: string;
+  templateVersion: number;
+  flowVersionId: string;
+  flowCode: string;
+  state: string;
+  snapshot: unknown;
+  data: Record<string, unknown>;
+  version: number;
+  locked: boolean;
+  final: boolean;
+  deadline: Date | null;
+  compiled: CompiledInfo | null;
+  fieldComments: FieldComment[];
+  signature: SignatureRecord | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
+  o.name AS "unitName", o.kind AS "unitKind", o.path::text AS "unitPath", s.parent_unit_id AS "parentUnitId",
+  s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
+  s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.snapshot, s.data, s.version, s.locked,
+  s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.created_at AS "createdAt",
+  s.updated_at AS "updatedAt"`;
+// Summaries leave out the heavy jsonb columns.
+const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '');
+const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
+  JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
+
+export type SubmissionSummaryRow = Omit<SubmissionRow, 'data' | 'compiled' | 'snapshot'> & { snapshot?: unknown };
+
+@Injectable()
+export class SubmissionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>) {
+    return this.db.transaction(fn);
+  }
+
+  async byId(id: string, m: EntityManager = this.db.manager, forUpdate = false): Promise<SubmissionRow | null> {
+    const rows = await m.query(`SELECT ${columns} FROM ${from} WHERE s.id = $1${forUpdate ? ' FOR UPDATE OF s' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  list(path: string, f: { roundId?: string; unitId?: string; state?: string }): Promise<SubmissionSummaryRow[]> {
+    const params: unknown[] = [path];
+    const where = ['o.path <@ $1::ltree'];
+    if (f.roundId) {
+      params.push(f.roundId);
+      where.push(`s.round_id = $${params.length}`);
+    }
+    if (f.unitId) {
+      params.push(f.unitId);
+      // A merged unit's earlier submissions are found under the unit it was merged into.
+      where.push(`(s.unit_id = $${params.length} OR o.merged_into_id = $${params.length})`);
+    }
+    if (f.state) {
+      params.push(f.state);
+      where.push(`s.state = $${params.length}`);
+    }
+    return this.db.query(
+      `SELECT ${summaryColumns} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, o.code LIMIT 5000`,
+      params,
+    );
+  }
+
+  /** Where a user may have work: their own unit's submissions and their child units' ones, not finished. */
+  workCandidates(unitId: string): Promise<SubmissionRow[]> {
+    return this.db.query(
+      `SELECT ${columns} FROM ${from} WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final
+        ORDER BY s.deadline NULLS LAST, o.code LIMIT 2000`,
+      [unitId],
+    );
+  }
+
+  children(roundId: string, parentUnitId: string, m: EntityManager = this.db.manager): Promise<SubmissionRow[]> {
+    return m.query(`SELECT ${columns} FROM ${from} WHERE s.round_id = $1 AND s.parent_unit_id = $2 ORDER BY o.code`, [
+      roundId,
+      parentUnitId,
+    ]);
+  }
+
+  async childCounts(roundId: string, parentUnitId: string, m: EntityManager = this.db.manager) {
+    const rows = await m.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE state = 'accepted' OR final)::int AS accepted
+         FROM submission WHERE round_id = $1 AND parent_unit_id = $2`,
+      [roundId, parentUnitId],
+    );
+    return { total: rows[0].total as number, accepted: rows[0].accepted as number };
+  }
+
+  /** Optimistic write: only when the version still matches and the data is not locked. */
+  async saveData(m: EntityManager, id: string, data: unknown, version: number): Promise<{ version: number; updatedAt: Date } | null> {
+    const rows = await m.query(
+      `UPDATE submission SET data = $2::jsonb, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at AS "updatedAt"`,
+      [id, JSON.stringify(data), version],
+    );
+    return rows[0] ?? null;
+  }
+
+  async applyTransition(
+    m: EntityManager,
+    id: string,
+    p: { state: string; snapshot: unknown; final: boolean; locked: boolean; data?: unknown; compiled?: CompiledInfo | null; signature?: SignatureRecord | null; fieldComments?: FieldComment[] },
+  ) {
+    const sets = ['state = $2', 'snapshot = $3::jsonb', 'final = $4', 'locked = $5', 'version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [id, p.state, JSON.stringify(p.snapshot), p.final, p.locked];
+    const add = (col: string, v: unknown, cast = '::jsonb') => {
+      params.push(v === null ? null : JSON.stringify(v));
+      sets.push(`${col} = $${params.length}${cast}`);
+    };
+    if (p.data !== undefined) add('data', p.data);
+    if (p.compiled !== undefined) add('compiled', p.compiled);
+    if (p.signature !== undefined) add('signature', p.signature);
+    if (p.fieldComments !== undefined) add('field_comments', p.fieldComments);
+    await m.query(`UPDATE submission SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  /** A child accepted or returned after its parent compiled: the parent's figures are out of date. */
+  async markParentCompiledStale(m: EntityManager, roundId: string, parentUnitId: string) {
+    await m.query(
+      `UPDATE submission SET compiled = jsonb_set(compiled, '{stale}', 'true'::jsonb)
+        WHERE round_id = $1 AND unit_id = $2 AND compiled IS NOT NULL`,
+      [roundId, parentUnitId],
+    );
+  }
+
+  async lastLog(m: EntityManager, submissionId: string): Promise<{ seq: number; hash: string } | null> {
+    const rows = await m.query(`SELECT seq, hash FROM transition_log WHERE submission_id = $1 ORDER BY seq DESC LIMIT 1`, [submissionId]);
+    return rows[0] ?? null;
+  }
+
+  async insertLog(m: EntityManager, entry: Partial<TransitionLog>) {
+    await m.getRepository(TransitionLog).insert(entry as never);
+  }
+
+  logs(submissionId: string): Promise<TransitionLog[]> {
+    return this.db.getRepository(TransitionLog).find({ where: { submissionId }, order: { seq: 'ASC' } });
+  }
+
+  async attachmentHashes(submissionId: string, m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { sha256: string }[] = await m.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [submissionId]);
+    return rows.map((r) => r.sha256);
+  }
+
+  /** The same unit's submission in the previous round of the same template code. */
+  async previous(s: SubmissionRow): Promise<{ roundName: string; data: unknown } | null> {
+    const rows = await this.db.query(
+      `SELECT r.name AS "roundName", p.data FROM submission p JOIN round r ON r.id = p.round_id
+         JOIN template_version t ON t.id = p.template_version_id
+        WHERE p.unit_id = $1 AND t.code = $2 AND r.created_at < (SELECT created_at FROM round WHERE id = $3)
+        ORDER BY r.created_at DESC LIMIT 1`,
+      [s.unitId, s.templateCode, s.roundId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async unitsByIds(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; code: string; name: string }[] = await this.db.query(
+      `SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+  }
+}

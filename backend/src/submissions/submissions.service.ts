@@ -1,0 +1,441 @@
+import { Injectable } from '@nestjs/common';
+import { applyComputed, createRollUp, type FieldError } from '@bdg/schemas';
+import {
+  type Actor,
+  allowedEvents,
+  type Effect,
+  eventLabel,
+  type FlowDefinition,
+  type FlowEvent,
+  isFinalState,
+  stateLabel,
+  type SubmissionFacts,
+  transition,
+} from '@bdg/workflows';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/current-user.js';
+import { isBelowOrSame } from '../common/access.js';
+import { ApiException, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { SigningService } from '../signing/signing.service.js';
+import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
+import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
+import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import { SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
+
+const NOT_FOUND = 'Không tìm thấy báo cáo.';
+
+/** The roles the flow vocabulary knows about, as the engine's actor. */
+const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles: u.roles as Actor['roles'] });
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly repo: SubmissionsRepository,
+    private readonly defs: DefinitionsService,
+    private readonly signing: SigningService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  // ───────────── reading ─────────────
+
+  private async visible(user: AuthUser, id: string, m?: EntityManager, forUpdate = false): Promise<SubmissionRow> {
+    const row = await this.repo.byId(id, m, forUpdate);
+    // Another subtree's submission does not exist for this user (404, not 403).
+    if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
+    return row;
+  }
+
+  async list(user: AuthUser, q: ListSubmissionsQuery) {
+    const rows = await this.repo.list(user.unitPath, q);
+    return Promise.all(rows.map((r) => this.summary(r)));
+  }
+
+  async get(user: AuthUser, id: string) {
+    return this.view(user, await this.visible(user, id));
+  }
+
+  /** Everything waiting for this user: the events they may send decide the task. */
+  async myWork(user: AuthUser) {
+    const rows = await this.repo.workCandidates(user.unitId);
+    const now = new Date();
+    const out = [];
+    for (const r of rows) {
+      const events = await this.allowed(user, r, now);
+      if (!events.length) continue;
+      const types = events.map((e) => e.type);
+      const task = types.includes('SIGN')
+        ? 'sign'
+        : types.includes('ACCEPT') || types.includes('RETURN')
+          ? 'review'
+          : types.includes('COMPILE')
+            ? 'compile'
+            : 'fill';
+      const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
+      out.push({ ...(await this.summary(r)), task, daysLeft, allowedEvents: events });
+    }
+    return out;
+  }
+
+  async history(user: AuthUser, id: string) {
+    const row = await this.visible(user, id);
+    const def = await this.defs.flow(row.flowVersionId);
+    const logs = await this.repo.logs(id);
+    return logs.map((l) => ({
+      seq: l.seq,
+      event: l.event,
+      eventLabel: eventLabel(def, l.event),
+      from: l.fromState,
+      fromLabel: stateLabel(def, l.fromState),
+      to: l.toState,
+      toLabel: stateLabel(def, l.toState),
+      actorId: l.actorId,
+      actorName: l.actorName,
+      comment: l.comment,
+      at: l.at,
+      hash: l.hash,
+    }));
+  }
+
+  async children(user: AuthUser, id: string) {
+    const row = await this.visible(user, id);
+    const kids = await this.repo.children(row.roundId, row.unitId);
+    const now = Date.now();
+    return Promise.all(
+      kids.map(async (k) => ({
+        ...(await this.summary(k)),
+        late: !!k.deadline && new Date(k.deadline).getTime() < now && !k.locked && !k.final,
+        compiledFrom: row.compiled?.sources?.[k.id] ?? null,
+        changedSinceCompile: !!row.compiled?.sources?.[k.id] && row.compiled.sources[k.id] !== this.signing.contentHash(k.data, []),
+      })),
+    );
+  }
+
+  async previous(user: AuthUser, id: string) {
+    const row = await this.visible(user, id);
+    return (await this.repo.previous(row)) ?? null;
+  }
+
+  /** Which units made a consolidated figure, and with which values. */
+  async sources(user: AuthUser, id: string, path: string) {
+    const row = await this.visible(user, id);
+    if (!row.compiled) throw notFound('Báo cáo này chưa được tổng hợp.');
+    const entries = row.compiled.provenance[path];
+    if (!entries) throw notFound(`Không có nguồn số liệu cho trường "${path}".`);
+    const units = await this.repo.unitsByIds([...new Set(entries.map((e) => e.unitId))]);
+    return entries.map((e) => ({ unitId: e.unitId, unitCode: units.get(e.unitId)?.code ?? '', unitName: units.get(e.unitId)?.name ?? '', value: e.value }));
+  }
+
+  async verify(user: AuthUser, id: string) {
+    const row = await this.visible(user, id);
+    const problems: string[] = [];
+    let signature: { ok: boolean; expected: string; actual: string } | null = null;
+    if (row.signature) {
+      const actual = this.signing.contentHash(row.data, await this.repo.attachmentHashes(id));
+      signature = { ok: actual === row.signature.hash, expected: row.signature.hash, actual };
+      if (!signature.ok) problems.push('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký).');
+    }
+    const logs = await this.repo.logs(id);
+    const chain = this.signing.verifyChain(
+      logs.map((l) => ({
+        submissionId: l.submissionId,
+        seq: l.seq,
+        event: l.event,
+        fromState: l.fromState,
+        toState: l.toState,
+        actorId: l.actorId,
+        comment: l.comment,
+        effects: l.effects,
+        dataHash: l.dataHash,
+        at: new Date(l.at).toISOString(),
+        prevHash: l.prevHash,
+        hash: l.hash,
+      })),
+    );
+    if (!chain.ok) problems.push(chain.reason!);
+    if (logs.length && logs.at(-1)!.toState !== row.state)
+      problems.push('Trạng thái hiện tại không khớp với mục cuối của nhật ký chuyển trạng thái.');
+    return { ok: problems.length === 0, signature, log: { ok: chain.ok, brokenAt: chain.brokenAt, entries: logs.length }, problems };
+  }
+
+  // ───────────── writing ─────────────
+
+  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number) {
+    const row = await this.visible(user, id);
+    if (row.unitId !== user.unitId || !user.roles.some((r) => ['editor', 'reviewer', 'head'].includes(r)))
+      throw forbidden('Chỉ người nhập liệu của đơn vị mới được sửa báo cáo này.');
+    if (row.locked || row.final) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: row.version });
+    const { template, compiled } = await this.context(row);
+    const schema = this.defs.schemaFor(template, compiled);
+    // Computed fields are the server's to fill, whatever the browser sent.
+    const withComputed = applyComputed(schema, data) as Record<string, unknown>;
+    const errors = this.defs.validator(template, compiled).validateDraft(withComputed);
+    if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
+    return this.repo.transaction(async (m) => {
+      const saved = await this.repo.saveData(m, id, withComputed, version);
+      if (!saved) {
+        const now = await this.repo.byId(id, m);
+        if (now?.locked) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: now.version });
+        throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
+      }
+      await this.audit.record(m, { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: saved.version } });
+      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt };
+    });
+  }
+
+  async sendEvent(user: AuthUser, id: string, dto: SendEventDto) {
+    const outcome = await this.repo.transaction(async (m) => {
+      // The row lock serialises events on one submission: of two at once, the second sees the new state.
+      const row = await this.visible(user, id, m, true);
+      const def = await this.defs.flow(row.flowVersionId);
+      if (!JSON.stringify(def.states).includes(`"${dto.type}"`))
+        throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
+      const { template, compiled } = await this.context(row);
+      const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
+      const facts = await this.facts(row, formErrors.length, m);
+      const event: FlowEvent = { type: dto.type, comment: dto.comment };
+      const now = new Date();
+      const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
+      if (!result.ok) throw refusalToHttp(result.refusal, formErrors, dto.type, def, row.state);
+
+      const patch: Parameters<SubmissionsRepository['applyTransition']>[2] = {
+        state: result.to,
+        snapshot: result.snapshot,
+        final: isFinalState(def, result.snapshot),
+        locked: row.locked,
+      };
+      let data = row.data;
+      for (const effect of result.effects) {
+        switch (effect.type) {
+          case 'lockData':
+            patch.locked = true;
+            break;
+          case 'unlockData':
+            patch.locked = false;
+            break;
+          case 'compileChildren': {
+            const c = await this.compile(m, row, template, effect);
+            data = c.data;
+            patch.data = c.data;
+            patch.compiled = c.compiled;
+            break;
+          }
+          case 'sign':
+            patch.signature = {
+              hash: this.signing.contentHash(data, await this.repo.attachmentHashes(id, m)),
+              signedBy: user.id,
+              signedByName: user.fullName,
+              role: 'head',
+              unitId: user.unitId,
+              signedAt: now.toISOString(),
+              attachmentHashes: await this.repo.attachmentHashes(id, m),
+            } satisfies SignatureRecord;
+            break;
+          case 'notify':
+            await this.notifications.notifyForEffect(m, row, effect, eventLabel(def, dto.type), user);
+            break;
+          default:
+            break;
+        }
+      }
+      if (dto.fieldComments?.length || ['RETURN', 'REJECT'].includes(dto.type)) {
+        patch.fieldComments = (dto.fieldComments ?? []).map(
+          (c): FieldComment => ({ path: c.path, text: c.text, by: user.id, byName: user.fullName, at: now.toISOString() }),
+        );
+      } else if (dto.type === 'ACCEPT') patch.fieldComments = [];
+      if (patch.locked === false && row.signature && dto.type !== 'SIGN') patch.signature = null;
+
+      await this.repo.applyTransition(m, id, patch);
+      await this.appendLog(m, row.id, result.from, result.to, dto.type, user, result.logEntry.comment ?? null, result.effects, data, now);
+      if (row.parentUnitId && (result.to === 'accepted' || result.from === 'accepted'))
+        await this.repo.markParentCompiledStale(m, row.roundId, row.parentUnitId);
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: `event:${dto.type}`,
+        entity: 'submission',
+        entityId: id,
+        detail: { from: result.from, to: result.to },
+      });
+      return true;
+    });
+    return outcome && this.get(user, id);
+  }
+
+  private async appendLog(
+    m: EntityManager,
+    submissionId: string,
+    from: string,
+    to: string,
+    event: string,
+    user: AuthUser,
+    comment: string | null,
+    effects: Effect[],
+    data: unknown,
+    at: Date,
+  ) {
+    const last = await this.repo.lastLog(m, submissionId);
+    const body = {
+      submissionId,
+      seq: (last?.seq ?? 0) + 1,
+      event,
+      fromState: from,
+      toState: to,
+      actorId: user.id,
+      comment,
+      effects: effects as unknown[],
+      dataHash: this.signing.contentHash(data, []),
+      at: at.toISOString(),
+      prevHash: last?.hash ?? null,
+    };
+    await this.repo.insertLog(m, { ...body, at, actorName: user.fullName, hash: this.signing.logHash(body) });
+  }
+
+  /** Rolls up the children in the states the flow names (accepted by default), with provenance. */
+  private async compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect) {
+    const states = (effect.params?.childStates as string[] | undefined) ?? ['accepted'];
+    const kids = await this.repo.children(row.roundId, row.unitId, m);
+    const included = kids.filter((k) => states.includes(k.state));
+    const rollUp = createRollUp(template.schema);
+    const sources: Record<string, string> = {};
+    for (const k of included) {
+      rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.compiled !== null });
+      sources[k.id] = this.signing.contentHash(k.data, []);
+    }
+    const result = rollUp.finish();
+    // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE.
+    const data = deepMerge(row.data, result.data) as Record<string, unknown>;
+    const compiled: CompiledInfo = {
+      included: included.length,
+      total: kids.length,
+      stale: false,
+      compiledAt: new Date().toISOString(),
+      provenance: result.provenance as CompiledInfo['provenance'],
+      sources,
+    };
+    return { data, compiled };
+  }
+
+  // ───────────── helpers ─────────────
+
+  private async context(row: SubmissionRow) {
+    const def = await this.defs.flow(row.flowVersionId);
+    const template = await this.defs.template(row.templateVersionId);
+    return { def, template, compiled: this.defs.isCompileFlow(def) };
+  }
+
+  private async facts(row: SubmissionRow, formErrorCount: number, m?: EntityManager): Promise<SubmissionFacts> {
+    const kids = await this.repo.childCounts(row.roundId, row.unitId, m);
+    return {
+      unitId: row.unitId,
+      parentUnitId: row.parentUnitId,
+      formErrorCount,
+      childrenTotal: kids.total,
+      childrenAccepted: kids.accepted,
+      deadline: row.deadline ? new Date(row.deadline).toISOString() : null,
+    };
+  }
+
+  /**
+   * The UI's buttons. An event held back only by an incomplete form is still offered, with the reason,
+   * so that pressing it lists the missing fields (the server refuses it with the 422 anyway).
+   */
+  private async allowed(user: AuthUser, row: SubmissionRow, now = new Date()) {
+    const { def, template, compiled } = await this.context(row);
+    const errors = this.defs.validator(template, compiled).validateComplete(row.data);
+    const facts = await this.facts(row, errors.length);
+    const real = allowedEvents(def, row.snapshot, actorOf(user), facts, now);
+    if (!errors.length) return real;
+    const ifValid = allowedEvents(def, row.snapshot, actorOf(user), { ...facts, formErrorCount: 0 }, now);
+    return ifValid.map((e) =>
+      real.some((r) => r.type === e.type) ? e : { ...e, blockedReason: `Biểu mẫu còn ${errors.length} lỗi cần sửa trước khi gửi.` },
+    );
+  }
+
+  private async summary(r: SubmissionSummaryRow) {
+    const def = await this.defs.flow(r.flowVersionId);
+    return {
+      id: r.id,
+      roundId: r.roundId,
+      roundName: r.roundName,
+      unitId: r.unitId,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      unitKind: r.unitKind,
+      parentUnitId: r.parentUnitId,
+      templateCode: r.templateCode,
+      templateVersion: r.templateVersion,
+      flowCode: r.flowCode,
+      state: r.state,
+      stateLabel: stateLabel(def, r.state),
+      final: r.final,
+      locked: r.locked,
+      version: r.version,
+      deadline: r.deadline,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  private async view(user: AuthUser, row: SubmissionRow) {
+    return {
+      ...(await this.summary(row)),
+      data: row.data,
+      allowedEvents: await this.allowed(user, row),
+      signature: row.signature,
+      fieldComments: row.fieldComments,
+      compiled: row.compiled
+        ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt }
+        : null,
+    };
+  }
+}
+
+function toProblem(e: FieldError) {
+  return { path: e.path, title: e.title, message: e.message };
+}
+
+function summarise(errors: FieldError[]): string {
+  const head = errors.slice(0, 3).map((e) => e.message).join(' ');
+  return errors.length > 3 ? `Biểu mẫu có ${errors.length} lỗi. ${head} …` : head;
+}
+
+function refusalToHttp(
+  refusal: { code: string; guard?: string; message: string },
+  formErrors: FieldError[],
+  type: string,
+  def: FlowDefinition,
+  state: string,
+): ApiException {
+  switch (refusal.code) {
+    case 'ROLE_MISSING':
+      return forbidden(refusal.message);
+    case 'EVENT_NOT_ALLOWED':
+      return conflict(
+        `Không thể "${eventLabel(def, type)}" khi báo cáo đang ở trạng thái "${stateLabel(def, state)}".`,
+        { state },
+      );
+    default: {
+      const details =
+        refusal.guard === 'formIsValid'
+          ? formErrors.map(toProblem)
+          : [{ path: refusal.guard ?? '', title: refusal.guard === 'hasComment' || refusal.guard === 'requireComment' ? 'Ý kiến' : refusal.guard ?? '', message: refusal.message }];
+      return unprocessable(refusal.message, details);
+    }
+  }
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+    return out;
+  }
+  return over;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+

@@ -1,0 +1,98 @@
+/** Every flow and its versions, copying one into a new flow, and which unit kinds use which flow in which round. */
+import { CopyOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { adminApi } from '../../api/admin-api';
+import { adminKeys } from '../../api/query-keys';
+import type { FlowSummary } from '../../api/types';
+import { describeError } from '../../components/errors';
+
+const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function FlowListPage() {
+  const navigate = useNavigate();
+  const flows = useQuery({ queryKey: adminKeys.flows, queryFn: adminApi.listFlows });
+  const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
+  const [copy, setCopy] = useState<{ code: string; version: number; newCode: string } | null>(null);
+  const usage = (rounds.data ?? []).flatMap((r) =>
+    Object.entries(r.flows).map(([kind, flow]) => ({ key: `${r.id}/${kind}`, round: r.name, period: r.period, kind, flow })),
+  );
+  const taken = new Set((flows.data ?? []).map((f) => f.code));
+  const copyError = copy && (!FLOW_ID.test(copy.newCode) ? 'Mã gồm chữ không dấu, số, - hoặc _' : taken.has(copy.newCode) ? 'Mã này đã có' : null);
+
+  return (
+    <div data-testid="flow-list">
+      <Typography.Title level={4}>Quy trình phê duyệt</Typography.Title>
+      {flows.error && <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.error)}`} />}
+      <Table<FlowSummary>
+        rowKey="code"
+        loading={flows.isLoading}
+        pagination={false}
+        dataSource={flows.data ?? []}
+        columns={[
+          { title: 'Mã', dataIndex: 'code', render: (c: string) => <code>{c}</code> },
+          { title: 'Tên', dataIndex: 'title' },
+          {
+            title: 'Phiên bản',
+            render: (_, f) => (
+              <Space wrap>
+                {[...f.versions]
+                  .sort((a, b) => b.version - a.version)
+                  .map((v) => (
+                    <Space key={v.version} size={4}>
+                      <Link to={`/admin/flows/${encodeURIComponent(f.code)}/${v.version}`} data-testid={`open-flow-${f.code}-${v.version}`}>
+                        <EditOutlined /> v{v.version}
+                      </Link>
+                      {v.status === 'published' ? <Tag color="green">xuất bản {v.publishedAt ? dayjs(v.publishedAt).format('DD/MM/YYYY') : ''}</Tag> : <Tag color="gold">nháp</Tag>}
+                      <Button
+                        size="small"
+                        icon={<CopyOutlined />}
+                        onClick={() => setCopy({ code: f.code, version: v.version, newCode: `${f.code}-ban-sao` })}
+                        data-testid={`copy-flow-${f.code}-${v.version}`}
+                        aria-label={`Sao chép ${f.code} v${v.version} thành quy trình mới`}
+                      />
+                    </Space>
+                  ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        Loại đơn vị nào dùng quy trình nào, trong đợt nào
+      </Typography.Title>
+      <Table
+        size="small"
+        data-testid="flow-usage"
+        loading={rounds.isLoading}
+        dataSource={usage}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: 'Chưa có đợt báo cáo nào.' }}
+        columns={[
+          { title: 'Đợt báo cáo', dataIndex: 'round' },
+          { title: 'Kỳ', dataIndex: 'period' },
+          { title: 'Loại đơn vị', dataIndex: 'kind', render: (k: string) => <Tag>{k}</Tag> },
+          { title: 'Quy trình', dataIndex: 'flow', render: (c: string) => <code>{c}</code> },
+        ]}
+      />
+      <Modal
+        open={!!copy}
+        title="Sao chép thành quy trình mới"
+        okText="Mở để sửa"
+        cancelText="Huỷ"
+        okButtonProps={{ disabled: !!copyError }}
+        onCancel={() => setCopy(null)}
+        onOk={() => copy && navigate(`/admin/flows/${encodeURIComponent(copy.code)}/${copy.version}?as=${encodeURIComponent(copy.newCode)}`)}
+      >
+        <Form layout="vertical">
+          <Form.Item label="Mã quy trình mới" validateStatus={copyError ? 'error' : undefined} help={copyError ?? 'Quy trình mới chỉ được lưu khi bạn bấm Lưu hoặc Xuất bản.'}>
+            <Input aria-label="Mã quy trình mới" data-testid="copy-flow-code" value={copy?.newCode} onChange={(e) => setCopy((c) => c && { ...c, newCode: e.target.value.trim() })} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** Every path from start to end, in the words an admin uses ("Soạn thảo → Gửi ký → …"). */
+import { Alert, List, Tag, Tooltip, Typography } from 'antd';
+
+export interface PathView {
+  target: string;
+  targetLabel: string;
+  startLabel: string;
+  steps: { event: string; eventLabel: string; toLabel: string; guards: string[] }[];
+}
+
+export function SimulationPanel({ paths, blocked }: { paths: PathView[] | null; blocked: string | null }) {
+  if (blocked) return <Alert type="warning" showIcon message={blocked} data-testid="simulation-blocked" />;
+  if (!paths) return null;
+  if (!paths.length) return <Alert type="error" showIcon message="Không có đường nào đi từ trạng thái bắt đầu tới trạng thái kết thúc." />;
+  return (
+    <List
+      data-testid="simulation-panel"
+      size="small"
+      header={<Typography.Text strong>{paths.length} đường đi từ bắt đầu đến kết thúc</Typography.Text>}
+      dataSource={paths}
+      renderItem={(p, i) => (
+        <List.Item data-testid="simulation-path">
+          <span>
+            <Typography.Text type="secondary">{i + 1}. </Typography.Text>
+            {p.startLabel}
+            {p.steps.map((s, j) => (
+              <span key={j}>
+                {' → '}
+                <Tooltip title={[`Sự kiện ${s.event}; tới «${s.toLabel}»`, ...s.guards].join(' · ')}>
+                  <Typography.Text underline={false}>{s.eventLabel}</Typography.Text>
+                </Tooltip>
+              </span>
+            ))}{' '}
+            <Tag color="green">{p.targetLabel}</Tag>
+          </span>
+        </List.Item>
+      )}
+    />
+  );
+}

@@ -1,0 +1,88 @@
+/** Add or edit one transition: event, label, target, guards and actions from the vocabulary. */
+import { Alert, AutoComplete, Button, Form, Input, Popconfirm, Select, Space } from 'antd';
+import { useState } from 'react';
+import { actionVocabulary, guardVocabulary } from '../../domain/bdg';
+import type { FlowGraph, GraphRef, TransitionEdge } from '../utils/flow-graph';
+import { EVENT_NAME, type TransitionInput } from '../utils/flow-edit';
+import { RefListEditor } from './RefListEditor';
+
+export interface TransitionFormProps {
+  graph: FlowGraph;
+  source: string;
+  existing?: TransitionEdge;
+  readOnly: boolean;
+  findings: string[];
+  onSave: (t: TransitionInput) => string | null;
+  onRemove?: () => void;
+  onCancel: () => void;
+}
+
+export function TransitionForm({ graph, source, existing, readOnly, findings, onSave, onRemove, onCancel }: TransitionFormProps) {
+  const [event, setEvent] = useState(existing?.event ?? '');
+  const [label, setLabel] = useState(existing?.label ?? '');
+  const [target, setTarget] = useState(existing?.target ?? '');
+  const [guards, setGuards] = useState<GraphRef[]>(existing?.guards ?? []);
+  const [actions, setActions] = useState<GraphRef[]>(existing?.actions ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const knownEvents = [...new Set(graph.transitions.map((t) => t.event))];
+  const eventOk = !event || EVENT_NAME.test(event);
+
+  const submit = () => {
+    const err = onSave({ source, event, label: label.trim(), target, guards, actions });
+    setError(err);
+  };
+
+  return (
+    <div data-testid="transition-form">
+      {findings.map((f, i) => (
+        <Alert key={i} type="error" showIcon message={f} style={{ marginBottom: 6 }} />
+      ))}
+      <Form layout="vertical" size="small" disabled={readOnly}>
+        <Form.Item label="Sự kiện (viết HOA không dấu)" validateStatus={eventOk ? undefined : 'error'} help={eventOk ? 'Ví dụ SUBMIT, SIGN, ACCEPT, RETURN, RECALL' : 'Chỉ chữ HOA không dấu, số và _'}>
+          <AutoComplete
+            aria-label="Sự kiện"
+            data-testid="transition-event"
+            value={event}
+            options={knownEvents.map((e) => ({ value: e }))}
+            onChange={(v: string) => setEvent(v.toUpperCase().replace(/\s+/g, '_'))}
+            filterOption={(input, opt) => String(opt?.value ?? '').includes(input.toUpperCase())}
+          />
+        </Form.Item>
+        <Form.Item label="Nhãn nút bấm (tiếng Việt)" required>
+          <Input aria-label="Nhãn nút bấm" data-testid="transition-label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Gửi ký, Trả lại…" />
+        </Form.Item>
+        <Form.Item label="Trạng thái đích" required>
+          <Select
+            aria-label="Trạng thái đích"
+            data-testid="transition-target"
+            value={target || undefined}
+            onChange={setTarget}
+            options={graph.states.map((s) => ({ value: s.name, label: `${s.label || s.name} (${s.name})` }))}
+          />
+        </Form.Item>
+        <Form.Item label="Điều kiện (tất cả phải đạt)">
+          <RefListEditor kind="guard" vocabulary={guardVocabulary()} value={guards} onChange={setGuards} disabled={readOnly} />
+        </Form.Item>
+        <Form.Item label="Hành động khi chuyển">
+          <RefListEditor kind="action" vocabulary={actionVocabulary()} value={actions} onChange={setActions} disabled={readOnly} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} data-testid="transition-error" />}
+        {!readOnly && (
+          <Space>
+            <Button type="primary" onClick={submit} data-testid="save-transition">
+              {existing ? 'Cập nhật chuyển tiếp' : 'Thêm chuyển tiếp'}
+            </Button>
+            <Button onClick={onCancel}>Huỷ</Button>
+            {existing && onRemove && (
+              <Popconfirm title="Xoá chuyển tiếp này?" okText="Xoá" cancelText="Huỷ" okButtonProps={{ danger: true }} onConfirm={onRemove}>
+                <Button danger data-testid="remove-transition">
+                  Xoá chuyển tiếp
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )}
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** Rounds already opened, and the way into the wizard. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { adminApi } from '../../api/admin-api';
+import { adminKeys } from '../../api/query-keys';
+import type { Round } from '../../api/types';
+import { describeError } from '../../components/errors';
+
+export function RoundListPage() {
+  const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
+  return (
+    <div data-testid="round-list">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          Đợt báo cáo
+        </Typography.Title>
+        <Link to="/admin/rounds/new">
+          <Button type="primary" icon={<PlusOutlined />} data-testid="new-round">
+            Mở đợt báo cáo
+          </Button>
+        </Link>
+      </Space>
+      {rounds.error && <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.error)}`} />}
+      <Table<Round>
+        rowKey="id"
+        loading={rounds.isLoading}
+        dataSource={rounds.data ?? []}
+        columns={[
+          { title: 'Tên đợt', dataIndex: 'name' },
+          { title: 'Kỳ', dataIndex: 'period' },
+          { title: 'Biểu mẫu', render: (_, r) => `${r.templateCode} v${r.templateVersion}` },
+          {
+            title: 'Quy trình theo loại đơn vị',
+            render: (_, r) => Object.entries(r.flows).map(([k, f]) => <Tag key={k}>{`${k}: ${f}`}</Tag>),
+          },
+          {
+            title: 'Hạn nộp',
+            render: (_, r) => Object.entries(r.deadlines).map(([k, d]) => <Tag key={k}>{`${k}: ${dayjs(d).format('DD/MM/YYYY')}`}</Tag>),
+          },
+          { title: 'Số hồ sơ', render: (_, r) => r.counts?.total ?? '—' },
+        ]}
+        locale={{ emptyText: 'Chưa có đợt báo cáo nào.' }}
+      />
+    </div>
+  );
+}
