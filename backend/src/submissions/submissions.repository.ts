@@ -108,11 +108,12 @@ export class SubmissionsRepository {
 
   /** Optimistic write: only when the version still matches and the data is not locked. */
   async saveData(m: EntityManager, id: string, data: unknown, version: number): Promise<{ version: number; updatedAt: Date } | null> {
-    const rows = await m.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await m.query(
       `UPDATE submission SET data = $2::jsonb, version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at AS "updatedAt"`,
       [id, JSON.stringify(data), version],
-    );
+    )) as [{ version: number; updatedAt: Date }[], number];
     return rows[0] ?? null;
   }
 

@@ -143,7 +143,8 @@ function dataTable(b: Extract<DocBlock, { kind: 'table' }>, textWidth: number, b
     });
   const head = new TableRow({ tableHeader: true, children: b.columns.map((c, i) => cell(c.title, i, true, false)) });
   const rows = b.rows.map(
-    (r) => new TableRow({ cantSplit: true, children: b.columns.map((c, i) => cell(r[i] ?? '', i, false, c.numeric)) }),
+    // No cantSplit here: LibreOffice drops a row that cannot split at a page break under a repeated header row.
+    (r) => new TableRow({ children: b.columns.map((c, i) => cell(r[i] ?? '', i, false, c.numeric)) }),
   );
   return new Table({
     rows: [head, ...rows],

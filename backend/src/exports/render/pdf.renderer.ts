@@ -158,6 +158,14 @@ function signatureBlock(m: DocModel): Content {
   };
 }
 
+/**
+ * A heading that would end a page moves to the next one. pdfmake 0.2 calls this with
+ * (node, followingNodesOnPage, …) and looks at the function's arity, so both parameters stay;
+ * the installed @types/pdfmake describe 0.3's signature, hence the cast.
+ */
+const keepHeadingsWithNext = ((node: { headlineLevel?: number }, followingNodesOnPage: unknown[]): boolean =>
+  Boolean(node.headlineLevel) && followingNodesOnPage.length === 0) as unknown as TDocumentDefinitions['pageBreakBefore'];
+
 /** The pdfmake document definition of a model (exported for tests and previews). */
 export function pdfDefinition(m: DocModel): TDocumentDefinitions {
   const font = pdfFont();
@@ -194,6 +202,7 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
     footer: m.footer
       ? { text: m.footer, fontSize: 7, color: '#595959', margin: [mmToPt(margins.left), 0, mmToPt(margins.right), 0] }
       : undefined,
+    pageBreakBefore: keepHeadingsWithNext,
     watermark: m.stamp ? { text: m.stamp, color: '#C00000', opacity: 0.08, bold: true, font: font.family } : undefined,
     content,
   };

@@ -5,6 +5,7 @@ import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { IChangeEvent } from '@rjsf/core';
 import { BaseInputTemplate, FieldTemplate, TextareaWidget } from './field-templates';
+import { DateWidget } from './DateWidget';
 import { FormRuntimeContext, type FormRuntime } from './form-context';
 import type { FormStore } from './form-store';
 import { ObjectFieldTemplate } from './object-templates';
@@ -14,7 +15,7 @@ import { parsePointer, pointerToId, toPointer } from '../utils/json-pointer';
 /** One validator for the whole app: compiled schemas are cached by it, so each template compiles once. */
 const rjsfValidator = customizeValidator();
 const templates = { FieldTemplate, ObjectFieldTemplate, BaseInputTemplate };
-const widgets = { TextareaWidget };
+const widgets = { TextareaWidget, DateWidget };
 const formContext = { readonlyAsDisabled: false, descriptionLocation: 'below' };
 
 export interface SectionsController {

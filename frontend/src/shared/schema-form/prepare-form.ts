@@ -103,10 +103,21 @@ export function prepareForm(schema: Obj, uiSchema?: Obj | null): PreparedForm {
   const counter = { n: 0 };
   const generated = buildUi(schema, schema, [], computed, counter, 0);
   const props = isObj(schema.properties) ? schema.properties : {};
-  const sections = Object.entries(props).map(([key, raw]) => {
-    const s = resolve(schema, raw);
-    return { key, title: typeof s?.title === 'string' ? s.title : key };
-  });
+  const order = isObj(ui) && Array.isArray(ui['ui:order']) ? (ui['ui:order'] as string[]) : [];
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i === -1 ? order.length : i;
+  };
+  const sections = Object.entries(props)
+    .filter(([, raw]) => {
+      const s = resolve(schema, raw);
+      return !!s && !isLeaf(s);
+    })
+    .map(([key, raw]) => {
+      const s = resolve(schema, raw);
+      return { key, title: typeof s?.title === 'string' ? s.title : key };
+    })
+    .sort((a, b) => rank(a.key) - rank(b.key));
   const prepared: PreparedForm = {
     schema: rjsfSchema as RJSFSchema,
     uiSchema: mergeUi(

@@ -4,14 +4,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qk } from '../api/endpoints';
 import type { FieldComment, Submission } from '../api/types';
 import { prepareForm } from '../schema-form/prepare-form';
-import { fieldTitle, getValidator, type JsonSchema } from '../schema-form/schema-lib';
+import { fieldTitle, getValidator, rollUpSchema, type JsonSchema } from '../schema-form/schema-lib';
 
 export function useSubmission(id: string | undefined) {
   return useQuery({ queryKey: qk.submission(id ?? ''), queryFn: () => api.submission(id!), enabled: !!id });
 }
 
-/** The pinned template version, prepared once (schema/uiSchema memoised, validator compiled once). */
-export function usePreparedTemplate(code: string | undefined, version: number | undefined) {
+/** A compile submission (Phòng, Sở) holds roll-up data: it is shown and validated with the derived roll-up schema. */
+export function isCompiled(s: Submission | undefined): boolean {
+  return !!s && s.compiled !== undefined && s.compiled !== null;
+}
+
+/**
+ * The pinned template version, prepared once (schema/uiSchema memoised, validator compiled once).
+ * `rollUp`: use the roll-up schema derived from it (countTrue → integer count, concat → text, ratio → number|null).
+ */
+export function usePreparedTemplate(code: string | undefined, version: number | undefined, rollUp = false) {
   const q = useQuery({
     queryKey: qk.template(code ?? '', version ?? 0),
     queryFn: () => api.templateVersion(code!, version!),
@@ -20,11 +28,18 @@ export function usePreparedTemplate(code: string | undefined, version: number | 
     staleTime: Infinity,
     gcTime: 60 * 60_000,
   });
-  const template = q.data;
+  const template = useMemo(() => {
+    const t = q.data;
+    if (!t || !rollUp) return t;
+    return { ...t, schema: rollUpSchema(t.schema as JsonSchema) as Record<string, unknown> };
+  }, [q.data, rollUp]);
   const prepared = useMemo(() => (template ? prepareForm(template.schema, template.uiSchema) : undefined), [template]);
   const validator = useMemo(
-    () => (template ? getValidator(template.schema as JsonSchema, `${template.code}@${template.version}`) : undefined),
-    [template],
+    () =>
+      template
+        ? getValidator(template.schema as JsonSchema, `${template.code}@${template.version}${rollUp ? ':rollup' : ''}`)
+        : undefined,
+    [template, rollUp],
   );
   const titleOf = useMemo(() => {
     if (!template) return (p: string) => p;

@@ -10,7 +10,7 @@ import type { TemplateValidator } from '../../../shared/schema-form/schema-lib';
 import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
 import { EventButtons } from '../../../shared/submission/EventButtons';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
-import { usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
+import { isCompiled, usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
 import { formatDateTime } from '../../../shared/format/format';
 import { QueryState } from '../../../shared/ui/QueryState';
@@ -24,7 +24,7 @@ import { SaveStatusText } from './SaveStatusText';
 export function FillPage() {
   const { id } = useParams<{ id: string }>();
   const sub = useSubmission(id);
-  const tpl = usePreparedTemplate(sub.data?.templateCode, sub.data?.templateVersion);
+  const tpl = usePreparedTemplate(sub.data?.templateCode, sub.data?.templateVersion, isCompiled(sub.data));
   return (
     <QueryState
       isLoading={sub.isLoading || (!!sub.data && tpl.isLoading)}

@@ -85,7 +85,6 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
         guards: ((s as { guardLabels?: string[] }).guardLabels ?? []) as string[],
       })),
     }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [def, errors.length]);
 
   const apply = (r: EditResult): string | null => {

@@ -65,7 +65,6 @@ export function FlowGraphView(props: FlowGraphViewProps) {
       live = false;
     };
     // Layout only when the shape changes, not when a label does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape]);
 
   const nodes: Node<StateData>[] = useMemo(

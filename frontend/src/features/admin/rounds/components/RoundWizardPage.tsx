@@ -72,7 +72,6 @@ export function RoundWizardPage() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.rootUnitId, flows.data]);
 
   const preview = useQuery<RoundPreview>({

@@ -1,0 +1,199 @@
+/** Users with their roles per unit: add, edit roles/unit, deactivate, reset a password, CSV import. */
+import { KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ROLES, roleLabels } from '@bdg/workflows';
+import { adminApi } from '../../api/admin-api';
+import { adminKeys } from '../../api/query-keys';
+import type { User } from '../../api/types';
+import { describeError } from '../../components/errors';
+import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
+import { CsvImportModal } from './CsvImportModal';
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabels[r] }));
+
+export function UsersPage() {
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const users = useQuery({ queryKey: adminKeys.users, queryFn: () => adminApi.listUsers() });
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  const patch = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Parameters<typeof adminApi.updateUser>[1] }) => adminApi.updateUser(id, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.users }),
+    onError: (e) => message.error(describeError(e)),
+  });
+
+  const needle = q.trim().toLowerCase();
+  const rows = (users.data ?? []).filter(
+    (u) => !needle || [u.username, u.fullName, u.unitName ?? ''].some((s) => s.toLowerCase().includes(needle)),
+  );
+
+  return (
+    <div data-testid="users-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          Người dùng
+        </Typography.Title>
+        <Space>
+          <Input.Search aria-label="Tìm người dùng" placeholder="Tìm theo tên, tài khoản, đơn vị" allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 280 }} />
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-users">
+            Nhập từ CSV
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-user">
+            Thêm người dùng
+          </Button>
+        </Space>
+      </Space>
+      {users.error && <Alert type="error" showIcon message={`Không tải được người dùng: ${describeError(users.error)}`} />}
+      <Table<User>
+        rowKey="id"
+        loading={users.isLoading}
+        dataSource={rows}
+        columns={[
+          { title: 'Tài khoản', dataIndex: 'username' },
+          { title: 'Họ tên', dataIndex: 'fullName' },
+          { title: 'Đơn vị', render: (_, u) => u.unitName ?? u.unitId },
+          { title: 'Vai trò', render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleLabels[r as keyof typeof roleLabels] ?? r}</Tag>) },
+          {
+            title: 'Hoạt động',
+            render: (_, u) => (
+              <Switch
+                aria-label={`Hoạt động: ${u.username}`}
+                checked={u.active}
+                onChange={(active) =>
+                  active
+                    ? patch.mutate({ id: u.id, body: { active } })
+                    : modal.confirm({
+                        title: `Khoá tài khoản ${u.username}?`,
+                        content: 'Người này sẽ không đăng nhập được nữa cho tới khi được mở lại.',
+                        okText: 'Khoá',
+                        okButtonProps: { danger: true },
+                        cancelText: 'Huỷ',
+                        onOk: () => patch.mutateAsync({ id: u.id, body: { active: false } }),
+                      })
+                }
+              />
+            ),
+          },
+          {
+            title: '',
+            render: (_, u) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(u)}>
+                  Sửa
+                </Button>
+                <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid={`reset-password-${u.username}`}>
+                  Đặt lại mật khẩu
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <UserModal
+          user={editing === 'new' ? null : editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) {
+              message.success('Đã lưu người dùng.');
+              void qc.invalidateQueries({ queryKey: adminKeys.users });
+            }
+          }}
+        />
+      )}
+      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+      <CsvImportModal
+        open={importing}
+        testid="users-import"
+        title="Nhập người dùng từ tệp CSV"
+        columnsHelp="Cột: tenDangNhap, hoTen, maDonVi, vaiTro (admin|editor|head|reviewer, nhiều vai trò cách nhau bằng |), matKhau. Tệp mã UTF-8."
+        run={(f, dry) => adminApi.importUsers(f, dry)}
+        onClose={(imported) => {
+          setImporting(false);
+          if (imported) void qc.invalidateQueries({ queryKey: adminKeys.users });
+        }}
+      />
+    </div>
+  );
+}
+
+function UserModal({ user, onClose }: { user: User | null; onClose: (saved: boolean) => void }) {
+  const [form] = Form.useForm<{ username: string; fullName: string; password?: string; unitId: string; roles: string[] }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      if (user) await adminApi.updateUser(user.id, { fullName: v.fullName, unitId: v.unitId, roles: v.roles });
+      else await adminApi.createUser({ username: v.username, fullName: v.fullName, password: v.password ?? '', unitId: v.unitId, roles: v.roles });
+      onClose(true);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={user ? `Sửa ${user.username}` : 'Thêm người dùng'} okText="Lưu" cancelText="Huỷ" onOk={submit} confirmLoading={busy} onCancel={() => onClose(false)}>
+      <Form form={form} layout="vertical" initialValues={user ?? { roles: ['editor'] }}>
+        {!user && (
+          <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
+            <Input aria-label="Tên đăng nhập" autoComplete="off" />
+          </Form.Item>
+        )}
+        <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, message: 'Nhập họ tên' }]}>
+          <Input aria-label="Họ và tên" />
+        </Form.Item>
+        {!user && (
+          <Form.Item name="password" label="Mật khẩu ban đầu" rules={[{ required: true, min: 8, message: 'Ít nhất 8 ký tự' }]}>
+            <Input.Password aria-label="Mật khẩu ban đầu" autoComplete="new-password" />
+          </Form.Item>
+        )}
+        <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+          <OrgUnitTreeSelect />
+        </Form.Item>
+        <Form.Item name="roles" label="Vai trò tại đơn vị" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
+          <Select aria-label="Vai trò" mode="multiple" options={roleOptions} />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon message={error} />}
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { message, modal } = App.useApp();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = () =>
+    modal.confirm({
+      title: `Đặt lại mật khẩu cho ${user.username}?`,
+      content: 'Mật khẩu cũ sẽ không dùng được nữa. Hãy báo mật khẩu mới cho người dùng qua kênh an toàn.',
+      okText: 'Đặt lại',
+      okButtonProps: { danger: true },
+      cancelText: 'Huỷ',
+      onOk: async () => {
+        try {
+          await adminApi.updateUser(user.id, { password });
+          message.success('Đã đặt lại mật khẩu.');
+          onClose();
+        } catch (e) {
+          setError(describeError(e));
+        }
+      },
+    });
+  return (
+    <Modal open title={`Đặt lại mật khẩu: ${user.fullName}`} okText="Đặt lại…" okButtonProps={{ disabled: password.length < 8 }} cancelText="Huỷ" onOk={run} onCancel={onClose}>
+      <Input.Password aria-label="Mật khẩu mới" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder="Ít nhất 8 ký tự" />
+      {error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={error} />}
+    </Modal>
+  );
+}

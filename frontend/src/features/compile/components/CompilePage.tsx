@@ -1,0 +1,152 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Space, Table, Tabs, Typography } from 'antd';
+import { ApartmentOutlined } from '@ant-design/icons';
+import type { RJSFSchema } from '@rjsf/utils';
+import { errorMessage } from '../../../shared/api/client';
+import { api, qk } from '../../../shared/api/endpoints';
+import type { Submission, SubmissionSummary } from '../../../shared/api/types';
+import { formatDateTime, formatNumber } from '../../../shared/format/format';
+import { FormStore } from '../../../shared/schema-form/form-store';
+import type { PreparedForm } from '../../../shared/schema-form/prepare-form';
+import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
+import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
+import { EventButtons } from '../../../shared/submission/EventButtons';
+import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
+import { usePreparedTemplate, useSendEvent, useSubmission } from '../../../shared/submission/hooks';
+import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
+import { DeadlineBadge } from '../../../shared/ui/DeadlineBadge';
+import { QueryState } from '../../../shared/ui/QueryState';
+import { StateTag } from '../../../shared/ui/StateTag';
+import { getAtPointer } from '../../../shared/utils/json-pointer';
+import { SourcesDrawer } from './SourcesDrawer';
+
+/** Tổng hợp (Phòng, Sở): the children's progress, COMPILE, and the consolidated form traced back to its units. */
+export function CompilePage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const sub = useSubmission(id);
+  const tpl = usePreparedTemplate(sub.data?.templateCode, sub.data?.templateVersion, true);
+  return (
+    <QueryState isLoading={sub.isLoading || (!!sub.data && tpl.isLoading)} error={sub.error ?? tpl.error} onRetry={() => void sub.refetch()}>
+      {() =>
+        sub.data && tpl.prepared && tpl.template ? (
+          <CompileView submission={sub.data} prepared={tpl.prepared} title={tpl.template.title} titleOf={tpl.titleOf} />
+        ) : null
+      }
+    </QueryState>
+  );
+}
+
+function CompileView({ submission, prepared, title, titleOf }: { submission: Submission; prepared: PreparedForm; title: string; titleOf: (p: string) => string }) {
+  const children = useQuery({ queryKey: qk.children(submission.id), queryFn: () => api.children(submission.id) });
+  const compile = useSendEvent(submission.id);
+  const compileEvent = submission.allowedEvents.find((e) => e.type === 'COMPILE');
+  const [sourcePath, setSourcePath] = useState<string | null>(null);
+  const sections = useSections(prepared);
+  // The consolidated data changes with each COMPILE: a new store (and form) per version.
+  const store = useMemo(() => new FormStore(submission.data ?? {}), [submission.data]);
+  const renderExtras = useCallback(
+    (pointer: string, schema: RJSFSchema) => {
+      const t = Array.isArray(schema.type) ? schema.type : [schema.type];
+      const numeric = t.includes('number') || t.includes('integer');
+      if (!numeric || !submission.compiled) return null;
+      return (
+        <Button
+          size="small"
+          type="link"
+          icon={<ApartmentOutlined aria-hidden />}
+          onClick={() => setSourcePath(pointer)}
+          aria-label={`Xem các đơn vị tạo nên số liệu “${titleOf(pointer)}”`}
+          data-testid={`sources-${pointer}`}
+        >
+          Nguồn số liệu
+        </Button>
+      );
+    },
+    [submission.compiled, titleOf],
+  );
+  const done = (children.data ?? []).filter((c) => c.final || c.state === 'accepted').length;
+  return (
+    <article data-testid="compile-page">
+      <SubmissionHeader submission={submission} title={title} heading="Tổng hợp" />
+      {submission.compiled?.stale && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          data-testid="stale-warning"
+          title="Số liệu tổng hợp đã cũ: có đơn vị được duyệt hoặc thay đổi sau lần tổng hợp gần nhất. Hãy bấm “Tổng hợp” lại."
+        />
+      )}
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap align="center">
+          {compileEvent && (
+            <Button type="primary" loading={compile.isPending} onClick={() => compile.mutate({ type: 'COMPILE' })} data-event="COMPILE">
+              {compileEvent.label || 'Tổng hợp'}
+            </Button>
+          )}
+          {submission.compiled && (
+            <span>
+              Đã tổng hợp {formatNumber(submission.compiled.included)}/{formatNumber(submission.compiled.total)} đơn vị lúc{' '}
+              {formatDateTime(submission.compiled.compiledAt)}
+            </span>
+          )}
+          {!submission.locked && submission.compiled && <Link to={`/submissions/${submission.id}`}>Mở để chỉnh sửa và gửi</Link>}
+        </Space>
+        {compile.error && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={errorMessage(compile.error)} />}
+        <div style={{ marginTop: 12 }}>
+          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['COMPILE']} />
+        </div>
+      </Card>
+      <Tabs
+        items={[
+          {
+            key: 'children',
+            label: `Đơn vị trực thuộc${children.data ? ` (${done}/${children.data.length} đã duyệt)` : ''}`,
+            children: (
+              <QueryState isLoading={children.isLoading} error={children.error} onRetry={() => void children.refetch()}>
+                {() => (
+                  <Table<SubmissionSummary>
+                    rowKey="id"
+                    size="small"
+                    dataSource={children.data ?? []}
+                    data-testid="children-table"
+                    pagination={(children.data?.length ?? 0) > 30 ? { pageSize: 30 } : false}
+                    columns={[
+                      { title: 'Đơn vị', dataIndex: 'unitName', render: (n: string, c) => <Link to={`/submissions/${c.id}/review`}>{n}</Link> },
+                      { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, c) => <StateTag state={c.state} label={c.stateLabel} /> },
+                      { title: 'Hạn nộp', dataIndex: 'deadline', render: (_: unknown, c) => <DeadlineBadge deadline={c.deadline} late={c.late} /> },
+                      { title: 'Cập nhật', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
+                    ]}
+                  />
+                )}
+              </QueryState>
+            ),
+          },
+          {
+            key: 'form',
+            label: 'Báo cáo tổng hợp',
+            children: submission.compiled ? (
+              <div className="bdg-fill-layout">
+                <TableOfContents sections={prepared.sections} onOpen={(k) => sections.jumpTo(`/${k}`)} />
+                <SchemaForm key={submission.version} prepared={prepared} store={store} sections={sections} readonly renderExtras={renderExtras} />
+              </div>
+            ) : (
+              <Typography.Paragraph>Chưa tổng hợp. Khi các đơn vị đã được duyệt, bấm “Tổng hợp”.</Typography.Paragraph>
+            ),
+          },
+          { key: 'history', label: 'Lịch sử xử lý', children: <HistoryTimeline submissionId={submission.id} /> },
+        ]}
+      />
+      <SourcesDrawer
+        submissionId={submission.id}
+        path={sourcePath}
+        title={sourcePath ? titleOf(sourcePath) : ''}
+        value={sourcePath ? getAtPointer(submission.data, sourcePath) : undefined}
+        onClose={() => setSourcePath(null)}
+      />
+    </article>
+  );
+}
