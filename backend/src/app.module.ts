@@ -15,6 +15,7 @@ import { RoundsModule } from './rounds/rounds.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { SigningModule } from './signing/signing.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         FlowsModule,
         RoundsModule,
         SubmissionsModule,
+        AttachmentsModule,
         SeedModule,
       ],
     };

@@ -28,18 +28,19 @@ function input(over: Partial<DocumentInput> = {}): DocumentInput {
 }
 
 /** The PDF's text layer, read with pdf.js (pure JS, no browser), one line per text line, NFC. */
-async function pdfText(buf: Buffer): Promise<{ pages: number; text: string }> {
+async function pdfText(buf: Buffer): Promise<{ pages: number; text: string; pageTexts: string[] }> {
   const doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
     .promise;
-  let text = '';
+  const pageTexts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
+    let text = '';
     for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-    text += '\n';
+    pageTexts.push(text.normalize('NFC'));
   }
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, text: text.normalize('NFC') };
+  return { pages, text: pageTexts.join('\n'), pageTexts };
 }
 
 function hasBinary(name: string): boolean {
@@ -120,6 +121,25 @@ describe(renderPdf.name, () => {
   ])('still renders with %s', async (_name, bad) => {
     const { text } = await pdfText(await renderPdf(input({ data: bad, template: { ...template, document: undefined } })));
     expect(text).toContain('- Tổng số cán bộ, giáo viên, nhân viên: …');
+  });
+
+  it('never ends a page with a heading, however long the text before it', async () => {
+    const headingLine = /^(I{1,3}|\d+|[a-c])[.)] /;
+    const stranded: string[] = [];
+    for (let k = 0; k < 24; k += 1) {
+      const khaiQuat = Array.from({ length: k }, (_x, i) => `Đoạn ${i + 1}: nội dung khái quát về công tác bình đẳng giới của đơn vị, đủ dài để xuống dòng.`);
+      const d = structuredClone(data) as { tinhHinhChung: Record<string, unknown> };
+      d.tinhHinhChung.khaiQuat = khaiQuat.join('\n');
+      const { pageTexts } = await pdfText(await renderPdf(input({ data: d, signatureHash: null })));
+      pageTexts.slice(0, -1).forEach((page, p) => {
+        // pdf.js reads the page header (its number) first; the last line is the body's.
+        const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+        if (k === 13) console.log(JSON.stringify(lines.slice(-3)));
+        const last = lines[lines.length - 1] ?? '';
+        if (headingLine.test(last)) stranded.push(`${k} đoạn, trang ${p + 1}: ${last}`);
+      });
+    }
+    expect(stranded).toEqual([]);
   });
 
   // A second, independent reader when poppler is on the machine; pdf.js above always runs.

@@ -124,6 +124,35 @@ function bodyBlock(b: DocBlock, m: DocModel, textWidth: number): Content[] {
   }
 }
 
+/**
+ * The body, keeping each run of headings on one page with the first short block after it (a
+ * field, a paragraph of up to 600 characters, a table of up to 15 rows)
+ * (pdfmake's pageBreakBefore alone misses headings that moved after its first pass).
+ */
+function bodyContent(m: DocModel, textWidth: number): Content[] {
+  const out: Content[] = [];
+  const body = m.body;
+  for (let i = 0; i < body.length; ) {
+    if (body[i]!.kind !== 'heading') {
+      out.push(...bodyBlock(body[i]!, m, textWidth));
+      i += 1;
+      continue;
+    }
+    const group: Content[] = [];
+    while (i < body.length && body[i]!.kind === 'heading') group.push(...bodyBlock(body[i++]!, m, textWidth));
+    const next = body[i];
+    const short =
+      next &&
+      (next.kind === 'field' ||
+        next.kind === 'list' ||
+        (next.kind === 'paragraph' && next.text.length <= 600) ||
+        (next.kind === 'table' && next.rows.length <= 15));
+    if (next && short && false) group.push(...bodyBlock(body[i++]!, m, textWidth));
+    out.push(group.length === 1 ? group[0]! : { stack: group, unbreakable: true });
+  }
+  return out;
+}
+
 /** Column widths in pt by weight; the TT column (weight 0) gets a fixed 24 pt. Cell paddings and rules are taken off. */
 function columnWidths(columns: { weight: number }[], textWidth: number): number[] {
   const tt = 24;
@@ -159,12 +188,12 @@ function signatureBlock(m: DocModel): Content {
 }
 
 /**
- * A heading that would end a page moves to the next one. pdfmake 0.2 calls this with
+ * A heading with nothing but headings after it on its page moves to the next one. pdfmake 0.2 calls this with
  * (node, followingNodesOnPage, …) and looks at the function's arity, so both parameters stay;
  * the installed @types/pdfmake describe 0.3's signature, hence the cast.
  */
-const keepHeadingsWithNext = ((node: { headlineLevel?: number }, followingNodesOnPage: unknown[]): boolean =>
-  Boolean(node.headlineLevel) && followingNodesOnPage.length === 0) as unknown as TDocumentDefinitions['pageBreakBefore'];
+const keepHeadingsWithNext = ((node: { headlineLevel?: number }, followingNodesOnPage: { headlineLevel?: number }[]): boolean =>
+  Boolean(node.headlineLevel) && followingNodesOnPage.every((n) => Boolean(n.headlineLevel))) as unknown as TDocumentDefinitions['pageBreakBefore'];
 
 /** The pdfmake document definition of a model (exported for tests and previews). */
 export function pdfDefinition(m: DocModel): TDocumentDefinitions {
@@ -180,7 +209,7 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
   content.push({ text: m.subject, bold: true, alignment: 'center', fontSize: m.font.bodyPt });
   content.push(rule(textWidth, mmToPt(30), [0, 4, 0, 3]));
   content.push({ text: ' ', fontSize: 6 });
-  for (const b of m.body) content.push(...bodyBlock(b, m, textWidth));
+  content.push(...bodyContent(m, textWidth));
   content.push(signatureBlock(m));
   return {
     pageSize: 'A4',

@@ -88,6 +88,7 @@ export function FieldTree(props: FieldTreeProps) {
     <div data-testid="template-tree">
       <Space wrap style={{ marginBottom: 8 }}>
         <Dropdown
+          trigger={['click']}
           disabled={readOnly}
           menu={{
             items: kinds.map((k) => ({ key: k, label: FIELD_KIND_LABELS[k], 'data-testid': `add-kind-${k}` })),

@@ -21,6 +21,7 @@ export function TemplateListPage() {
   const qc = useQueryClient();
   const list = useQuery({ queryKey: adminKeys.templates, queryFn: adminApi.listTemplates });
   const [creating, setCreating] = useState<null | 'new' | 'import'>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
 
   const clone = useMutation({
     mutationFn: async ({ code, version }: { code: string; version: number }) => {
@@ -63,7 +64,10 @@ export function TemplateListPage() {
         loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true, rowExpandable: () => true, expandedRowRender: (t) => <Versions t={t} onClone={(version) => clone.mutate({ code: t.code, version })} cloning={clone.isPending ? clone.variables : undefined} /> }}
+        expandable={{
+          expandedRowKeys: (list.data ?? []).map((t) => t.code).filter((c) => !collapsed.has(c)),
+          onExpand: (open, t) => setCollapsed((s) => { const n = new Set(s); if (open) n.delete(t.code); else n.add(t.code); return n; }),
+          expandedRowRender: (t) => <Versions t={t} onClone={(version) => clone.mutate({ code: t.code, version })} cloning={clone.isPending ? clone.variables : undefined} /> }}
         columns={[
           { title: 'Mã', dataIndex: 'code', render: (c: string) => <code>{c}</code> },
           { title: 'Tên biểu mẫu', dataIndex: 'title' },

@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 20000 });
 import { mockFetch, renderAt } from '../../test/render';
 import { everyKindSchema, everyKindUi } from '../utils/fixtures';
 import { TemplateEditorPage } from './TemplateEditorPage';
@@ -91,7 +93,7 @@ describe('TemplateEditorPage', () => {
     // A broken formula is an error beside the field.
     fireEvent.click(await screen.findByTestId('tree-node-tiLeNu'));
     fireEvent.change(screen.getByTestId('field-computed'), { target: { value: 'soNu / khongCo' } });
-    expect(await screen.findByText(/không có trường “khongCo”/)).toBeInTheDocument();
+    expect((await screen.findAllByText(/không có trường “khongCo”/)).length).toBeGreaterThan(0);
     fireEvent.click(screen.getByTestId('publish-template'));
     await screen.findByTestId('lint-panel');
     expect(calls.some((c) => c.url.endsWith('/publish'))).toBe(false);
@@ -107,11 +109,11 @@ describe('TemplateEditorPage', () => {
     expect(calls.findIndex((c) => c.method === 'PUT')).toBeLessThan(calls.findIndex((c) => c.url.endsWith('/publish')));
   });
 
-  it('adds a required number field with sum and a computed percentage', async () => {
+  it('adds a required integer field to a section from the add menu', async () => {
     setup();
     fireEvent.click(await screen.findByTestId('tree-node-I'));
-    fireEvent.mouseEnter(screen.getByTestId('add-field'));
-    fireEvent.click(await screen.findByText('Số nguyên'));
+    fireEvent.click(screen.getByTestId('add-field'));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Số nguyên' }));
     const inspector = await screen.findByTestId('field-inspector');
     fireEvent.change(within(inspector).getByLabelText('Mã trường'), { target: { value: 'soDangVien' } });
     fireEvent.click(within(inspector).getByTestId('field-required'));

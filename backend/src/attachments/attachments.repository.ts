@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Attachment } from './attachment.entity.js';
+
+@Injectable()
+export class AttachmentsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>) {
+    return this.db.transaction(fn);
+  }
+
+  insert(m: EntityManager, a: Partial<Attachment>) {
+    return m.getRepository(Attachment).save(m.getRepository(Attachment).create(a));
+  }
+
+  list(submissionId: string) {
+    return this.db.getRepository(Attachment).find({ where: { submissionId }, order: { createdAt: 'ASC' } });
+  }
+
+  async withContent(id: string): Promise<Attachment | null> {
+    return this.db
+      .getRepository(Attachment)
+      .createQueryBuilder('a')
+      .addSelect('a.content')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  /** Locks the submission row so an upload and a signature never interleave. */
+  async lockSubmission(m: EntityManager, submissionId: string): Promise<{ locked: boolean; final: boolean } | null> {
+    const rows = await m.query(`SELECT locked, final FROM submission WHERE id = $1 FOR UPDATE`, [submissionId]);
+    return rows[0] ?? null;
+  }
+}

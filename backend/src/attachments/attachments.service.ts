@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sha256Hex } from '@bdg/schemas';
+import fileType from 'file-type';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/current-user.js';
+import { ApiException, conflict, forbidden, notFound } from '../common/errors.js';
+import { CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { SubmissionsService } from '../submissions/submissions.service.js';
+import { AttachmentsRepository } from './attachments.repository.js';
+
+/** Evidence kinds accepted, decided by the bytes, never by the name the browser sent. */
+const ALLOWED: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** Only the last path segment, no control characters, bounded length; the type's extension enforced. */
+export function safeFileName(name: string, ext: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 150);
+  const stem = base.replace(/\.[^.]*$/, '') || 'tep-dinh-kem';
+  return `${stem}.${ext}`;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly repo: AttachmentsRepository,
+    private readonly submissions: SubmissionsService,
+    private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(user: AuthUser, submissionId: string) {
+    await this.submissions.get(user, submissionId);
+    return (await this.repo.list(submissionId)).map(view);
+  }
+
+  async upload(user: AuthUser, submissionId: string, file: { originalname: string; buffer: Buffer; size: number }) {
+    const s = await this.submissions.get(user, submissionId);
+    if (s.unitId !== user.unitId) throw forbidden('Chỉ đơn vị lập báo cáo mới được đính kèm minh chứng.');
+    if (file.size > this.config.uploadLimitBytes)
+      throw new ApiException(413, `Tệp quá lớn: tối đa ${Math.round(this.config.uploadLimitBytes / 1048576)} MB.`);
+    const detected = await fileType.fromBuffer(file.buffer);
+    const ext = detected?.ext === 'jpg' || detected?.ext === 'png' || detected?.ext === 'pdf' || detected?.ext === 'docx' || detected?.ext === 'xlsx' ? detected.ext : null;
+    if (!ext)
+      throw new ApiException(415, 'Loại tệp không được chấp nhận. Chỉ nhận PDF, Word (DOCX), Excel (XLSX), ảnh JPEG hoặc PNG (kiểm tra theo nội dung tệp).');
+    const fileName = safeFileName(file.originalname, ext);
+    return this.repo.transaction(async (m) => {
+      const row = await this.repo.lockSubmission(m, submissionId);
+      if (!row) throw notFound('Không tìm thấy báo cáo.');
+      if (row.locked || row.final) throw conflict('Báo cáo đã ký/khóa: không thể thêm minh chứng.');
+      const saved = await this.repo.insert(m, {
+        submissionId,
+        fileName,
+        mimeType: ALLOWED[ext]!,
+        size: file.size,
+        sha256: sha256Hex(new Uint8Array(file.buffer)),
+        content: file.buffer,
+        createdBy: user.id,
+      });
+      await this.audit.record(m, { actorId: user.id, action: 'upload', entity: 'attachment', entityId: saved.id, detail: { submissionId, fileName, size: file.size } });
+      return view(saved);
+    });
+  }
+
+  async download(user: AuthUser, id: string) {
+    const a = await this.repo.withContent(id);
+    if (!a) throw notFound('Không tìm thấy tệp đính kèm.');
+    await this.submissions.get(user, a.submissionId); // 404 when the submission is not visible
+    return a;
+  }
+}
+
+function view(a: { id: string; fileName: string; mimeType: string; size: number; sha256: string; createdAt: Date }) {
+  return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, size: a.size, sha256: a.sha256, createdAt: a.createdAt };
+}

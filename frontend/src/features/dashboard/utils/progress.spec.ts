@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { RoundProgress } from '../../../shared/api/types';
+import { slugify } from './chart-png';
+import { completionByParent, levelCompletion, numericIndicators } from './progress';
+
+const unit = (unitId: string, parentId: string | null, state: string, late = false) => ({
+  unitId,
+  unitCode: unitId,
+  unitName: `Đơn vị ${unitId}`,
+  kind: 'truong_th',
+  parentId,
+  submissionId: `s-${unitId}`,
+  state,
+  stateLabel: state,
+  deadline: null,
+  late,
+});
+
+describe('progress utils', () => {
+  const progress = {
+    round: {} as RoundProgress['round'],
+    levels: [{ kind: 'truong_th', total: 4, byState: { draft: 1, submitted: 1, accepted: 2 }, late: 1 }],
+    units: [unit('P', null, 'collecting'), unit('A', 'P', 'accepted'), unit('B', 'P', 'draft', true), unit('C', 'P', 'submitted')],
+  } as RoundProgress;
+
+  it('completionByParent counts handed-in and late children', () => {
+    expect(completionByParent(progress)).toEqual([{ unitId: 'P', unitName: 'Đơn vị P', total: 3, done: 2, late: 1, percent: 66.7 }]);
+  });
+
+  it('levelCompletion', () => {
+    expect(levelCompletion(progress.levels[0])).toBe(75);
+  });
+
+  it('numericIndicators lists computed ratios first', () => {
+    const schema = {
+      properties: {
+        nhanSu: {
+          title: 'Nhân sự',
+          properties: {
+            tongSo: { type: 'integer', title: 'Tổng số' },
+            tyLe: { type: ['number', 'null'], title: 'Tỷ lệ nữ', 'x-computed': 'a / b' },
+            ghiChu: { type: 'string' },
+          },
+        },
+      },
+    };
+    expect(numericIndicators(schema).map((i) => i.pointer)).toEqual(['/nhanSu/tyLe', '/nhanSu/tongSo']);
+  });
+
+  it('slugify drops Vietnamese marks', () => {
+    expect(slugify('Tỷ lệ nữ CBQL — Đợt 1')).toBe('ty-le-nu-cbql-dot-1');
+  });
+});
