@@ -20,7 +20,7 @@ const ALLOWED: Record<string, string> = {
 
 /** Only the last path segment, no control characters, bounded length; the type's extension enforced. */
 export function safeFileName(name: string, ext: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
+  const base = (utf8Name(name).split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^\.+/, '')
@@ -28,6 +28,13 @@ export function safeFileName(name: string, ext: string): string {
     .slice(0, 150);
   const stem = base.replace(/\.[^.]*$/, '') || 'tep-dinh-kem';
   return `${stem}.${ext}`;
+}
+
+/** Multipart names arrive decoded as Latin-1 (busboy's default); recover the UTF-8 the browser sent. */
+function utf8Name(name: string): string {
+  if (!/[\u0080-\u00ff]/.test(name)) return name;
+  const recovered = Buffer.from(name, 'latin1').toString('utf8');
+  return recovered.includes('\uFFFD') ? name : recovered;
 }
 
 @Injectable()

@@ -10,6 +10,17 @@ import { TemplatesRepository, type TemplateVersionRow } from './templates.reposi
 
 const NOT_FOUND = 'Không tìm thấy mẫu báo cáo hoặc phiên bản này.';
 
+/** The template file format (what lint reads) of a stored version. */
+const docOf = (t: TemplateVersionRow) => ({
+  code: t.code,
+  version: t.version,
+  title: t.title,
+  periodKind: t.periodKind,
+  schema: t.schema,
+  uiSchema: t.uiSchema,
+  document: t.document,
+});
+
 /** Lint findings as the 422 contract wants them: the path, what it is, and the Vietnamese message. */
 export function findingsToDetails(findings: Finding[], subject: string) {
   return findings.map((f) => ({ path: f.path, title: subject, message: f.message, severity: f.severity }));
@@ -127,7 +138,7 @@ export class TemplatesService {
     return this.repo.transaction(async (m) => {
       const locked = await this.repo.lockForWrite(m, t.id);
       if (locked!.status === 'published') throw conflict('Phiên bản này đã được ban hành trước đó.');
-      this.refuseLintErrors(t as unknown as TemplateVersionDoc);
+      this.refuseLintErrors(docOf(t));
       await this.repo.update(m, t.id, { status: 'published', publishedAt: new Date() });
       await this.audit.record(m, { actorId: user.id, action: 'publish', entity: 'template_version', entityId: t.id, detail: { code, version } });
       return toView((await this.repo.byId(t.id, m))!);

@@ -126,21 +126,20 @@ describe(renderPdf.name, () => {
   it('never ends a page with a heading, however long the text before it', async () => {
     const headingLine = /^(I{1,3}|\d+|[a-c])[.)] /;
     const stranded: string[] = [];
-    for (let k = 0; k < 24; k += 1) {
+    for (let k = 4; k < 20; k += 1) {
       const khaiQuat = Array.from({ length: k }, (_x, i) => `Đoạn ${i + 1}: nội dung khái quát về công tác bình đẳng giới của đơn vị, đủ dài để xuống dòng.`);
       const d = structuredClone(data) as { tinhHinhChung: Record<string, unknown> };
       d.tinhHinhChung.khaiQuat = khaiQuat.join('\n');
       const { pageTexts } = await pdfText(await renderPdf(input({ data: d, signatureHash: null })));
       pageTexts.slice(0, -1).forEach((page, p) => {
-        // pdf.js reads the page header (its number) first; the last line is the body's.
-        const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-        if (k === 13) console.log(JSON.stringify(lines.slice(-3)));
+        // The page number (drawn after the body) is left out; the last line is the body's.
+        const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\d+$/.test(l));
         const last = lines[lines.length - 1] ?? '';
         if (headingLine.test(last)) stranded.push(`${k} đoạn, trang ${p + 1}: ${last}`);
       });
     }
     expect(stranded).toEqual([]);
-  });
+  }, 120_000);
 
   // A second, independent reader when poppler is on the machine; pdf.js above always runs.
   it.skipIf(!hasBinary('pdftotext'))('reads the same Vietnamese with pdftotext', () => {

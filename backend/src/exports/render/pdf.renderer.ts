@@ -147,7 +147,7 @@ function bodyContent(m: DocModel, textWidth: number): Content[] {
         next.kind === 'list' ||
         (next.kind === 'paragraph' && next.text.length <= 600) ||
         (next.kind === 'table' && next.rows.length <= 15));
-    if (next && short && false) group.push(...bodyBlock(body[i++]!, m, textWidth));
+    if (next && short) group.push(...bodyBlock(body[i++]!, m, textWidth));
     out.push(group.length === 1 ? group[0]! : { stack: group, unbreakable: true });
   }
   return out;

@@ -46,6 +46,10 @@ describe('format', () => {
     ['-3,25', -3.25],
     ['', null],
     ['abc', null],
+    ['1.234.567', 1234567],
+    ['1.5', 1.5],
+    ['12.345', 12345],
+    ['1,2,3', null],
   ])('parseVietnameseNumber(%s) = %s', (input, expected) => {
     expect(parseVietnameseNumber(input)).toBe(expected);
   });

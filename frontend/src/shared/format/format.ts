@@ -44,12 +44,25 @@ export function formatPercent(value: number | null | undefined, maxFractionDigit
   return `${formatNumber(value, maxFractionDigits)}%`;
 }
 
-/** Parses what a Vietnamese user types ("1.234,5") back to a number; null when it is not one. */
+/**
+ * Parses what a Vietnamese user types back to a number; null when it is not one.
+ * "1.234,5" → 1234.5 (dot groups thousands, comma is the decimal mark); "1.234.567" → 1234567;
+ * a single dot not followed by exactly three digits is taken as a decimal point ("1.5" → 1.5).
+ */
 export function parseVietnameseNumber(text: string): number | null {
   const t = text.trim().replace(/\s/g, '');
   if (t === '') return null;
-  if (!/^-?[\d.]*(,\d*)?$/.test(t)) return null;
-  const n = Number(t.replace(/\./g, '').replace(',', '.'));
+  let normalized: string;
+  if (t.includes(',')) {
+    if (!/^[-+]?[\d.]*,\d*$/.test(t)) return null;
+    normalized = t.replace(/\./g, '').replace(',', '.');
+  } else if (/^[-+]?\d{1,3}(\.\d{3})+$/.test(t)) {
+    normalized = t.replace(/\./g, '');
+  } else {
+    if (!/^[-+]?\d*\.?\d*$/.test(t) || t === '.' || t === '-') return null;
+    normalized = t;
+  }
+  const n = Number(normalized);
   return Number.isFinite(n) ? n : null;
 }
 

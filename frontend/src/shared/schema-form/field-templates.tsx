@@ -1,9 +1,18 @@
 /** Field-level templates: labelled inputs that keep keystrokes local, computed values read live, extras per field. */
 import { memo, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { Templates } from '@rjsf/antd';
-import { ariaDescribedByIds, getInputProps, type FieldTemplateProps, type RJSFSchema, type WidgetProps } from '@rjsf/utils';
-import { Input, InputNumber } from 'antd';
-import { formatNumber } from '../format/format';
+import {
+  ariaDescribedByIds,
+  descriptionId,
+  errorId,
+  getInputProps,
+  helpId,
+  type FieldTemplateProps,
+  type RJSFSchema,
+  type WidgetProps,
+} from '@rjsf/utils';
+import { Input } from 'antd';
+import { formatNumber, parseVietnameseNumber } from '../format/format';
 import { getAtPointer, toPointer } from '../utils/json-pointer';
 import { FormRuntimeContext } from './form-context';
 
@@ -17,18 +26,48 @@ function isLeafSchema(schema: RJSFSchema): boolean {
   return !t.includes('object') && !t.includes('array') && !schema.properties && !schema.items;
 }
 
+/**
+ * Leaves get a light template of our own (label, input, description, errors beside the field, extras): antd's
+ * Form.Item costs ~10× more per field and a 300-field form must render in < 300 ms. Containers keep antd's.
+ */
 export function FieldTemplate(props: FieldTemplateProps) {
-  const { schema, fieldPathId, children, id, label } = props;
-  if (!isLeafSchema(schema) || props.hidden) return <AntdFieldTemplate {...props} />;
+  const { schema, fieldPathId, children, id, label, displayLabel, required, rawErrors, rawDescription, rawHelp, hidden } = props;
+  if (hidden) return <div hidden>{children}</div>;
+  if (!isLeafSchema(schema)) return <AntdFieldTemplate {...props} />;
   const pointer = toPointer(fieldPathId.path);
   const computed = typeof schema['x-computed'] === 'string';
+  const hasError = !!rawErrors && rawErrors.length > 0;
   return (
-    <AntdFieldTemplate {...props}>
-      <>
-        {computed ? <ComputedValue id={id} pointer={pointer} label={label} /> : children}
-        <FieldExtras pointer={pointer} schema={schema} />
-      </>
-    </AntdFieldTemplate>
+    <div className={hasError ? 'bdg-field bdg-field-has-error' : 'bdg-field'} data-pointer={pointer}>
+      {displayLabel && label && (
+        <label htmlFor={id} className="bdg-label">
+          {label}
+          {required && (
+            <span className="bdg-required" aria-hidden>
+              {' '}
+              *
+            </span>
+          )}
+        </label>
+      )}
+      {computed ? <ComputedValue id={id} pointer={pointer} label={label} /> : children}
+      {rawDescription && (
+        <div id={descriptionId(id)} className="bdg-help">
+          {rawDescription}
+        </div>
+      )}
+      {hasError && (
+        <div id={errorId(id)} className="bdg-field-error">
+          {rawErrors.join(' ')}
+        </div>
+      )}
+      {rawHelp && (
+        <div id={helpId(id)} className="bdg-help">
+          {rawHelp}
+        </div>
+      )}
+      <FieldExtras pointer={pointer} schema={schema} />
+    </div>
   );
 }
 
@@ -90,19 +129,12 @@ function useBufferedValue<V>(value: V, onChange: (v: V) => void) {
   return { value: local ? local.v : value, change, flush };
 }
 
-const vnFormatter = (v: string | number | undefined, info: { userTyping: boolean; input: string }) => {
-  if (info.userTyping) return info.input;
-  if (v === undefined || v === null || v === '') return '';
-  const n = Number(v);
-  return Number.isFinite(n) ? formatNumber(n, 10) : String(v);
-};
-const vnParser = (s: string | undefined) => (s ? s.replace(/\s/g, '').replace(/\./g, '').replace(',', '.') : '');
-
 export function BaseInputTemplate(props: WidgetProps) {
   const { id, htmlName, disabled, readonly, required, placeholder, schema, options, type, label, onBlur, onFocus, autofocus, rawErrors } = props;
   const inputProps = getInputProps(schema, type, options, false);
   const buffered = useBufferedValue<unknown>(props.value, (v) => props.onChange(v));
   const rt = useContext(FormRuntimeContext);
+  const [editing, setEditing] = useState<string | null>(null);
   const common = {
     id,
     name: htmlName || id,
@@ -122,21 +154,32 @@ export function BaseInputTemplate(props: WidgetProps) {
     onBlur(id, raw);
     rt?.onFieldBlur?.(id);
   };
-  if (inputProps.type === 'number' || inputProps.type === 'integer' || schema.type === 'number' || schema.type === 'integer') {
-    // No min/max/precision here: the input would silently clamp or round, and the user would not see why.
-    // Out-of-range values stay as typed and get the server's Vietnamese message instead.
-    const { step } = inputProps;
+  const numeric = inputProps.type === 'number' || inputProps.type === 'integer' || schema.type === 'number' || schema.type === 'integer';
+  if (numeric) {
+    // A text box with Vietnamese separators ("1.234,5"): antd's InputNumber costs ~10× more per field, and would
+    // silently clamp or round out-of-range values instead of letting the user see the server's message.
+    const v = buffered.value;
+    const shown = editing ?? (typeof v === 'number' ? formatNumber(v, 10) : v === undefined || v === null ? '' : String(v));
     return (
-      <InputNumber<number>
+      <Input
         {...common}
-        step={typeof step === 'number' ? step : undefined}
-        changeOnWheel={false}
-        formatter={vnFormatter}
-        parser={(s) => vnParser(s) as unknown as number}
-        value={buffered.value as number | null | undefined}
-        onChange={(v) => buffered.change(v === null ? options.emptyValue : v)}
-        onBlur={(e) => blur(e.target.value)}
-        onFocus={(e) => onFocus(id, e.target.value)}
+        inputMode="decimal"
+        autoComplete="off"
+        value={shown}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => {
+          const text = e.target.value;
+          setEditing(text);
+          const n = parseVietnameseNumber(text);
+          buffered.change(text.trim() === '' ? options.emptyValue : n === null ? text : n);
+        }}
+        onBlur={(e) => {
+          setEditing(null);
+          blur(e.target.value);
+        }}
+        onFocus={(e) => {
+          setEditing(shown);
+          onFocus(id, e.target.value);
+        }}
       />
     );
   }

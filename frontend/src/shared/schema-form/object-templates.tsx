@@ -9,7 +9,7 @@ const AntdObjectFieldTemplate = Templates.ObjectFieldTemplate!;
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const rt = useContext(FormRuntimeContext);
-  if (props.fieldPathId.path.length > 0 || !rt) return <AntdObjectFieldTemplate {...props} />;
+  if (props.fieldPathId.path.length > 0 || !rt) return <GroupTemplate {...props} />;
   const rootSchema = props.schema;
   const loose = props.properties.filter((p) => !p.hidden && !isGroup(rootSchema, p.name));
   const groups = props.properties.filter((p) => !p.hidden && isGroup(rootSchema, p.name));
@@ -39,6 +39,32 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
     </div>
   );
 }
+
+/**
+ * A nested group: a titled fieldset with its fields. Lighter than antd's template (a Row/Col per field), which
+ * matters on 300-field forms.
+ */
+function GroupTemplate(props: ObjectFieldTemplateProps) {
+  const { title, description, properties, fieldPathId, optionalDataControl } = props;
+  const nested = fieldPathId.path.length > 1;
+  const body = (
+    <>
+      {description && <div className="bdg-help">{description}</div>}
+      {optionalDataControl}
+      {properties.map((p) => (p.hidden ? <div key={p.name} hidden>{p.content}</div> : <div key={p.name}>{p.content}</div>))}
+    </>
+  );
+  // Sections already carry their title in the panel header; deeper groups get a fieldset and legend.
+  if (!nested || !title) return <div id={fieldPathId.$id}>{body}</div>;
+  return (
+    <fieldset className="bdg-group" id={fieldPathId.$id}>
+      <legend>{title}</legend>
+      {body}
+    </fieldset>
+  );
+}
+
+export { AntdObjectFieldTemplate };
 
 type Obj = Record<string, unknown>;
 function propSchema(schema: Obj, name: string): Obj | undefined {

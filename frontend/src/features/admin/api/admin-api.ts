@@ -19,7 +19,8 @@ const enc = encodeURIComponent;
 
 function qs(params: Record<string, string | number | undefined | null>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -33,13 +34,17 @@ export const adminApi = {
   createTemplateVersion: (code: string, body: TemplateVersionInput) =>
     apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions`, { method: 'POST', json: body }),
   updateTemplateVersion: (code: string, version: number, body: TemplateVersionInput) =>
-    apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}`, { method: 'PUT', json: body }),
+    apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}`, {
+      method: 'PUT',
+      json: body,
+    }),
   publishTemplateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}/publish`, { method: 'POST' }),
 
   // flows
   listFlows: () => apiFetch<FlowSummary[]>('/api/flows'),
-  getFlowVersion: (code: string, version: number) => apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}`),
+  getFlowVersion: (code: string, version: number) =>
+    apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}`),
   createFlowVersion: (code: string, machine: Record<string, unknown>) =>
     apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions`, { method: 'POST', json: { machine } }),
   publishFlowVersion: (code: string, version: number) =>
@@ -56,7 +61,8 @@ export const adminApi = {
   listOrgUnits: (params: { parentId?: string | null; q?: string }) =>
     apiFetch<OrgUnit[]>(`/api/org-units${qs({ parentId: params.parentId, q: params.q })}`),
   getOrgUnit: (id: string) => apiFetch<OrgUnit>(`/api/org-units/${enc(id)}`),
-  getOrgUnitTree: (id: string) => apiFetch<OrgUnit & { children: unknown[] }>(`/api/org-units/${enc(id)}/tree`),
+  getOrgUnitTree: (id: string) =>
+    apiFetch<OrgUnit & { children: unknown[] }>(`/api/org-units/${enc(id)}/tree`),
   createOrgUnit: (body: { code: string; name: string; kind: string; parentId: string | null }) =>
     apiFetch<OrgUnit>('/api/org-units', { method: 'POST', json: body }),
   updateOrgUnit: (id: string, body: Partial<Pick<OrgUnit, 'name' | 'code' | 'kind'>>) =>
@@ -65,14 +71,22 @@ export const adminApi = {
     apiFetch<OrgUnit>(`/api/org-units/${enc(id)}/move`, { method: 'POST', json: { parentId } }),
   mergeOrgUnit: (id: string, intoId: string) =>
     apiFetch<OrgUnit>(`/api/org-units/${enc(id)}/merge`, { method: 'POST', json: { intoId } }),
-  importOrgUnits: (file: File, dryRun: boolean) => upload(`/api/org-units/import${dryRun ? '?dryRun=1' : ''}`, file),
+  importOrgUnits: (file: File, dryRun: boolean) =>
+    upload(`/api/org-units/import${dryRun ? '?dryRun=1' : ''}`, file),
 
   // users
   listUsers: (params: { unitId?: string; q?: string } = {}) => apiFetch<User[]>(`/api/users${qs(params)}`),
-  createUser: (body: { username: string; password: string; fullName: string; unitId: string; roles: string[] }) =>
-    apiFetch<User>('/api/users', { method: 'POST', json: body }),
-  updateUser: (id: string, body: Partial<{ fullName: string; unitId: string; roles: string[]; active: boolean; password: string }>) =>
-    apiFetch<User>(`/api/users/${enc(id)}`, { method: 'PATCH', json: body }),
+  createUser: (body: {
+    username: string;
+    password: string;
+    fullName: string;
+    unitId: string;
+    roles: string[];
+  }) => apiFetch<User>('/api/users', { method: 'POST', json: body }),
+  updateUser: (
+    id: string,
+    body: Partial<{ fullName: string; unitId: string; roles: string[]; active: boolean; password: string }>,
+  ) => apiFetch<User>(`/api/users/${enc(id)}`, { method: 'PATCH', json: body }),
   importUsers: (file: File, dryRun: boolean) => upload(`/api/users/import${dryRun ? '?dryRun=1' : ''}`, file),
 };
 

@@ -1,7 +1,8 @@
 export const adminKeys = {
   templates: ['admin', 'templates'] as const,
   templateVersions: (code: string) => ['admin', 'templates', code, 'versions'] as const,
-  templateVersion: (code: string, version: number) => ['admin', 'templates', code, 'versions', version] as const,
+  templateVersion: (code: string, version: number) =>
+    ['admin', 'templates', code, 'versions', version] as const,
   flows: ['admin', 'flows'] as const,
   flowVersion: (code: string, version: number) => ['admin', 'flows', code, version] as const,
   rounds: ['admin', 'rounds'] as const,

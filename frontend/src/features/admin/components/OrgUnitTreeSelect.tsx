@@ -49,7 +49,10 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
     const children = await adminApi.listOrgUnits({ parentId: String(id) });
     setNodes((prev) => {
       const known = new Set(prev.map((n) => n.id));
-      return [...prev, ...children.filter((c) => !known.has(c.id) && !c.mergedIntoId).map((c) => toNode(c, String(id)))];
+      return [
+        ...prev,
+        ...children.filter((c) => !known.has(c.id) && !c.mergedIntoId).map((c) => toNode(c, String(id))),
+      ];
     });
   };
 

@@ -7,7 +7,8 @@ export function describeError(err: unknown): string {
       .slice(0, 5)
       .map((p) => (p.title ? `${p.title}: ${p.message}` : p.message))
       .join('; ');
-    if (err.status === 409) return `${err.message} (dữ liệu đã bị người khác thay đổi hoặc không còn sửa được).`;
+    if (err.status === 409)
+      return `${err.message} (dữ liệu đã bị người khác thay đổi hoặc không còn sửa được).`;
     return problems ? `${err.message} — ${problems}` : err.message;
   }
   if (err instanceof Error) return err.message;
@@ -15,7 +16,9 @@ export function describeError(err: unknown): string {
 }
 
 /** Findings the server returned in a 422 (`details` = lint findings). */
-export function serverFindings(err: unknown): { severity: 'error' | 'warning'; path: string; message: string }[] {
+export function serverFindings(
+  err: unknown,
+): { severity: 'error' | 'warning'; path: string; message: string }[] {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
   return (err.details as Record<string, unknown>[]).map((d) => ({
     severity: d.severity === 'warning' ? 'warning' : 'error',

@@ -58,7 +58,12 @@ export function normalizeFindings(raw: unknown): Finding[] {
   if (!Array.isArray(raw)) return [];
   return raw.map((f) => {
     const o = (f ?? {}) as Record<string, unknown>;
-    const sev = o.severity === 'warning' || o.severity === 'info' ? o.severity : o.severity === 'error' ? 'error' : 'error';
+    const sev =
+      o.severity === 'warning' || o.severity === 'info'
+        ? o.severity
+        : o.severity === 'error'
+          ? 'error'
+          : 'error';
     return {
       ...(o as object),
       severity: sev,
@@ -75,7 +80,9 @@ export function lintTemplateDoc(doc: Record<string, unknown>): Finding[] {
   try {
     return normalizeFindings(fn(doc));
   } catch (e) {
-    return [{ severity: 'error', path: '', message: `Không kiểm tra được biểu mẫu: ${(e as Error).message}` }];
+    return [
+      { severity: 'error', path: '', message: `Không kiểm tra được biểu mẫu: ${(e as Error).message}` },
+    ];
   }
 }
 
@@ -95,7 +102,11 @@ export function diffTemplateSchemas(from: unknown, to: unknown): TemplateDiffEnt
     for (const k of ['added', 'removed', 'changed', 'renamed', 'retyped']) {
       if (Array.isArray(o[k])) {
         for (const e of o[k] as unknown[]) {
-          list.push(typeof e === 'string' ? { change: k, path: e } : ({ change: k, ...(e as object) } as TemplateDiffEntry));
+          list.push(
+            typeof e === 'string'
+              ? { change: k, path: e }
+              : ({ change: k, ...(e as object) } as TemplateDiffEntry),
+          );
         }
       }
     }
@@ -116,7 +127,9 @@ export function carryForwardPreview(from: unknown, to: unknown, data: unknown): 
   const nc = Array.isArray(out?.notCarried) ? out.notCarried : [];
   return {
     data: out?.data ?? {},
-    notCarried: nc.map((x) => (typeof x === 'string' ? { path: x } : (x as CarryResult['notCarried'][number]))),
+    notCarried: nc.map((x) =>
+      typeof x === 'string' ? { path: x } : (x as CarryResult['notCarried'][number]),
+    ),
   };
 }
 
@@ -156,7 +169,9 @@ export function lintFlowDef(def: unknown): Finding[] {
   try {
     return normalizeFindings(fn(def));
   } catch (e) {
-    return [{ severity: 'error', path: '', message: `Không kiểm tra được quy trình: ${(e as Error).message}` }];
+    return [
+      { severity: 'error', path: '', message: `Không kiểm tra được quy trình: ${(e as Error).message}` },
+    ];
   }
 }
 
@@ -165,7 +180,11 @@ export function simulateFlow(def: unknown): SimPath[] | null {
   if (!fn) return null;
   try {
     const out = fn(def);
-    const list = Array.isArray(out) ? out : Array.isArray((out as { paths?: unknown })?.paths) ? (out as { paths: unknown[] }).paths : [];
+    const list = Array.isArray(out)
+      ? out
+      : Array.isArray((out as { paths?: unknown })?.paths)
+        ? (out as { paths: unknown[] }).paths
+        : [];
     return list as SimPath[];
   } catch {
     return null;
@@ -188,7 +207,17 @@ function vocabulary(name: string): VocabularyEntry[] {
 
 /** Fallback vocabulary (DESIGN.md §3) until @bdg/workflows exports its descriptors. */
 const FALLBACK_GUARDS: VocabularyEntry[] = [
-  { name: 'hasRole', label: 'Người thực hiện có vai trò', params: { type: 'object', properties: { role: { type: 'string', title: 'Vai trò', enum: ['editor', 'head', 'reviewer', 'admin'] } }, required: ['role'] } },
+  {
+    name: 'hasRole',
+    label: 'Người thực hiện có vai trò',
+    params: {
+      type: 'object',
+      properties: {
+        role: { type: 'string', title: 'Vai trò', enum: ['editor', 'head', 'reviewer', 'admin'] },
+      },
+      required: ['role'],
+    },
+  },
   { name: 'formIsValid', label: 'Biểu mẫu hợp lệ và đầy đủ' },
   { name: 'childrenAccepted', label: 'Các đơn vị cấp dưới đã được duyệt' },
   { name: 'beforeDeadline', label: 'Còn trong hạn' },
@@ -199,7 +228,14 @@ const FALLBACK_ACTIONS: VocabularyEntry[] = [
   { name: 'unlockData', label: 'Mở khoá dữ liệu' },
   { name: 'sign', label: 'Ký số nội dung' },
   { name: 'compileChildren', label: 'Tổng hợp từ đơn vị cấp dưới' },
-  { name: 'notify', label: 'Gửi thông báo', params: { type: 'object', properties: { to: { type: 'string', title: 'Gửi tới', enum: ['parent', 'unit', 'children'] } } } },
+  {
+    name: 'notify',
+    label: 'Gửi thông báo',
+    params: {
+      type: 'object',
+      properties: { to: { type: 'string', title: 'Gửi tới', enum: ['parent', 'unit', 'children'] } },
+    },
+  },
 ];
 
 export function guardVocabulary(): VocabularyEntry[] {

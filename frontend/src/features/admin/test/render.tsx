@@ -23,8 +23,14 @@ export function mockFetch(handler: Handler): Call[] {
       if (typeof init.body === 'string') body = JSON.parse(init.body);
       const call = { method: (init.method ?? 'GET').toUpperCase(), url: String(url), body };
       calls.push(call);
-      const res = handler(call) ?? { status: 404, body: { statusCode: 404, message: `Không có ${call.method} ${call.url}` } };
-      return new Response(res.body === undefined ? '' : JSON.stringify(res.body), { status: res.status ?? 200, headers: { 'Content-Type': 'application/json' } });
+      const res = handler(call) ?? {
+        status: 404,
+        body: { statusCode: 404, message: `Không có ${call.method} ${call.url}` },
+      };
+      return new Response(res.body === undefined ? '' : JSON.stringify(res.body), {
+        status: res.status ?? 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }),
   );
   return calls;

@@ -17,15 +17,39 @@ beforeAll(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const fv = { id: 'f1', code: 'truong', version: 1, title: 'Trường', status: 'published', machine: truongFlow, ownerUnitId: 'u', createdAt: '', publishedAt: '' };
+const fv = {
+  id: 'f1',
+  code: 'truong',
+  version: 1,
+  title: 'Trường',
+  status: 'published',
+  machine: truongFlow,
+  ownerUnitId: 'u',
+  createdAt: '',
+  publishedAt: '',
+};
 
 describe('FlowEditorPage', () => {
   it('adds a transition, shows the lint error, fixes it and publishes a copy as a new version', async () => {
     const calls = mockFetch((c) => {
       if (c.url === '/api/flows/truong/versions/1') return { body: fv };
-      if (c.url === '/api/rounds') return { body: [{ id: 'r1', name: 'Đợt 2025', period: '2025', flows: { truong_th: 'truong-moi' }, deadlines: {}, counts: { total: 1, byKind: {} } }] };
-      if (c.method === 'POST' && c.url === '/api/flows/truong-moi/versions') return { status: 201, body: { ...fv, code: 'truong-moi', version: 1, status: 'draft' } };
-      if (c.method === 'POST' && c.url === '/api/flows/truong-moi/versions/1/publish') return { body: { ...fv, code: 'truong-moi' } };
+      if (c.url === '/api/rounds')
+        return {
+          body: [
+            {
+              id: 'r1',
+              name: 'Đợt 2025',
+              period: '2025',
+              flows: { truong_th: 'truong-moi' },
+              deadlines: {},
+              counts: { total: 1, byKind: {} },
+            },
+          ],
+        };
+      if (c.method === 'POST' && c.url === '/api/flows/truong-moi/versions')
+        return { status: 201, body: { ...fv, code: 'truong-moi', version: 1, status: 'draft' } };
+      if (c.method === 'POST' && c.url === '/api/flows/truong-moi/versions/1/publish')
+        return { body: { ...fv, code: 'truong-moi' } };
     });
     renderAt('/admin/flows/truong/1?as=truong-moi', [
       { path: '/admin/flows/:code/:version', element: <FlowEditorPage /> },
@@ -44,12 +68,22 @@ describe('FlowEditorPage', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Mô phỏng các đường đi' }));
     const paths = await screen.findAllByTestId('simulation-path');
     expect(paths[0]).toHaveTextContent(/^1\. Soạn thảo → Gửi ký → Hiệu trưởng ký/);
+    expect((await screen.findAllByTestId('simulation-loop')).map((el) => el.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Đã gửi → Phòng trả lại → Bị trả lại')]),
+    );
     fireEvent.click(screen.getByTestId('publish-flow'));
     fireEvent.click(await screen.findByTestId('confirm-flow-save'));
-    await waitFor(() => expect(calls.some((c) => c.url === '/api/flows/truong-moi/versions/1/publish')).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.url === '/api/flows/truong-moi/versions/1/publish')).toBe(true),
+    );
     const post = calls.find((c) => c.method === 'POST' && c.url === '/api/flows/truong-moi/versions')!;
-    const machine = (post.body as { machine: { id: string; states: Record<string, { on?: Record<string, unknown> }> } }).machine;
+    const machine = (
+      post.body as { machine: { id: string; states: Record<string, { on?: Record<string, unknown> }> } }
+    ).machine;
     expect(machine.id).toBe('truong-moi');
-    expect(machine.states.returned!.on!.SUBMIT).toEqual({ target: 'pending_signature', meta: { label: 'Gửi ký lại' } });
+    expect(machine.states.returned!.on!.SUBMIT).toEqual({
+      target: 'pending_signature',
+      meta: { label: 'Gửi ký lại' },
+    });
   });
 });

@@ -1,6 +1,28 @@
 /** The flow builder: graph, click-to-edit states and transitions, lint on the graph, simulation, publish. */
 import { PlusOutlined, SendOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, Row, Space, Spin, Steps, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Spin,
+  Steps,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -24,16 +46,20 @@ import {
   type EditResult,
 } from '../utils/flow-edit';
 import { FlowGraphView } from './FlowGraphView';
-import { SimulationPanel, type PathView } from './SimulationPanel';
+import { SimulationPanel, type LoopView, type PathView } from './SimulationPanel';
 import { TransitionForm } from './TransitionForm';
 
 export function FlowEditorPage() {
   const { code = '', version = '' } = useParams();
   const [search] = useSearchParams();
   const v = Number(version);
-  const q = useQuery({ queryKey: adminKeys.flowVersion(code, v), queryFn: () => adminApi.getFlowVersion(code, v) });
+  const q = useQuery({
+    queryKey: adminKeys.flowVersion(code, v),
+    queryFn: () => adminApi.getFlowVersion(code, v),
+  });
   if (q.isLoading) return <Spin tip="Đang tải quy trình…" />;
-  if (q.error || !q.data) return <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(q.error)}`} />;
+  if (q.error || !q.data)
+    return <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(q.error)}`} />;
   const as = search.get('as');
   return <FlowEditor key={`${code}/${v}/${as ?? ''}`} fv={q.data} targetCode={as || code} />;
 }
@@ -64,10 +90,14 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
 
   const problemsByState = useMemo(() => {
     const m = new Map<string, number>();
-    for (const f of errors) if (f.target.state && !f.target.transitionId) m.set(f.target.state, (m.get(f.target.state) ?? 0) + 1);
+    for (const f of errors)
+      if (f.target.state && !f.target.transitionId) m.set(f.target.state, (m.get(f.target.state) ?? 0) + 1);
     return m;
   }, [errors]);
-  const problemTransitions = useMemo(() => new Set(errors.map((f) => f.target.transitionId).filter((x): x is string => !!x)), [errors]);
+  const problemTransitions = useMemo(
+    () => new Set(errors.map((f) => f.target.transitionId).filter((x): x is string => !!x)),
+    [errors],
+  );
 
   const stateLabel = (n: string) => graph.states.find((s) => s.name === n)?.label || n;
   const paths: PathView[] | null = useMemo(() => {
@@ -79,6 +109,7 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
       targetLabel: stateLabel(p.target),
       startLabel: stateLabel(graph.initial),
       steps: p.steps.map((s) => ({
+        key: `${s.from}|${s.event}|${s.to}`,
         event: s.event,
         eventLabel: s.eventLabel || s.event,
         toLabel: stateLabel(s.to),
@@ -86,6 +117,20 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
       })),
     }));
   }, [def, errors.length]);
+
+  // Transitions on no simple path are the loops back (returns, resubmissions): listed apart so every transition shows.
+  const loops: LoopView[] = useMemo(() => {
+    if (!paths) return [];
+    const used = new Set(paths.flatMap((p) => p.steps.map((s) => s.key)));
+    return graph.transitions
+      .filter((t) => !used.has(`${t.source}|${t.event}|${t.target}`))
+      .map((t) => ({
+        fromLabel: stateLabel(t.source),
+        event: t.event,
+        eventLabel: t.label || t.event,
+        toLabel: stateLabel(t.target),
+      }));
+  }, [paths, graph]);
 
   const apply = (r: EditResult): string | null => {
     if ('error' in r) {
@@ -109,7 +154,11 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
       }
       setDirty(false);
       void qc.invalidateQueries({ queryKey: adminKeys.flows });
-      message.success(publish ? `Đã xuất bản ${targetCode} phiên bản ${created.version}.` : `Đã lưu ${targetCode} phiên bản nháp ${created.version}.`);
+      message.success(
+        publish
+          ? `Đã xuất bản ${targetCode} phiên bản ${created.version}.`
+          : `Đã lưu ${targetCode} phiên bản nháp ${created.version}.`,
+      );
       setProgress(null);
       navigate(`/admin/flows/${encodeURIComponent(targetCode)}/${created.version}`);
     } catch (e) {
@@ -120,9 +169,14 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
   const save = useMutation({ mutationFn: saveVersion });
 
   const confirmSave = (publish: boolean) => {
-    if (errors.length) return message.error(`Quy trình còn ${errors.length} lỗi; sửa xong mới lưu được. Không có gì được lưu.`);
+    if (errors.length)
+      return message.error(
+        `Quy trình còn ${errors.length} lỗi; sửa xong mới lưu được. Không có gì được lưu.`,
+      );
     modal.confirm({
-      title: publish ? `Xuất bản phiên bản mới của quy trình ${targetCode}?` : `Lưu thành phiên bản nháp mới của ${targetCode}?`,
+      title: publish
+        ? `Xuất bản phiên bản mới của quy trình ${targetCode}?`
+        : `Lưu thành phiên bản nháp mới của ${targetCode}?`,
       content: publish
         ? 'Phiên bản đã xuất bản không sửa được nữa; các đợt báo cáo mở sau sẽ dùng được nó. Các đợt đang chạy vẫn giữ phiên bản cũ.'
         : 'Một phiên bản nháp mới được tạo từ nội dung đang vẽ.',
@@ -134,7 +188,9 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
   };
 
   const selectedState = sel.state ? graph.states.find((s) => s.name === sel.state) : undefined;
-  const selectedTransition = sel.transitionId ? graph.transitions.find((t) => t.id === sel.transitionId) : undefined;
+  const selectedTransition = sel.transitionId
+    ? graph.transitions.find((t) => t.id === sel.transitionId)
+    : undefined;
   const usage = (rounds.data ?? []).flatMap((r) =>
     Object.entries(r.flows)
       .filter(([, c]) => c === targetCode)
@@ -145,16 +201,29 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
     if (sel.addingFrom || selectedTransition) {
       const source = selectedTransition?.source ?? sel.addingFrom!;
       return (
-        <Card size="small" title={selectedTransition ? `Chuyển tiếp ${selectedTransition.event} từ «${stateLabel(source)}»` : `Thêm chuyển tiếp từ «${stateLabel(source)}»`}>
+        <Card
+          size="small"
+          title={
+            selectedTransition
+              ? `Chuyển tiếp ${selectedTransition.event} từ «${stateLabel(source)}»`
+              : `Thêm chuyển tiếp từ «${stateLabel(source)}»`
+          }
+        >
           <TransitionForm
             key={selectedTransition?.id ?? `new-${source}`}
             graph={graph}
             source={source}
             existing={selectedTransition}
             readOnly={false}
-            findings={errors.filter((f) => selectedTransition && f.target.transitionId === selectedTransition.id).map((f) => f.message)}
+            findings={errors
+              .filter((f) => selectedTransition && f.target.transitionId === selectedTransition.id)
+              .map((f) => f.message)}
             onSave={(t) => {
-              const err = apply(selectedTransition ? updateTransition(graph, selectedTransition.id, t) : addTransition(graph, t));
+              const err = apply(
+                selectedTransition
+                  ? updateTransition(graph, selectedTransition.id, t)
+                  : addTransition(graph, t),
+              );
               if (!err) setSel({ state: source });
               return err;
             }}
@@ -195,9 +264,18 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
             </Form.Item>
             <Space wrap>
               <span>
-                <Switch checked={selectedState.final} onChange={(v) => apply(setFinal(graph, selectedState.name, v))} aria-label="Trạng thái kết thúc" /> Trạng thái kết thúc
+                <Switch
+                  checked={selectedState.final}
+                  onChange={(v) => apply(setFinal(graph, selectedState.name, v))}
+                  aria-label="Trạng thái kết thúc"
+                />{' '}
+                Trạng thái kết thúc
               </span>
-              <Button size="small" disabled={graph.initial === selectedState.name} onClick={() => apply(setInitial(graph, selectedState.name))}>
+              <Button
+                size="small"
+                disabled={graph.initial === selectedState.name}
+                onClick={() => apply(setInitial(graph, selectedState.name))}
+              >
                 Đặt làm trạng thái bắt đầu
               </Button>
               <Popconfirm
@@ -221,9 +299,17 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
             size="small"
             header={<Typography.Text strong>Chuyển tiếp đi ra</Typography.Text>}
             dataSource={out}
-            locale={{ emptyText: selectedState.final ? 'Trạng thái kết thúc không có chuyển tiếp.' : 'Chưa có chuyển tiếp nào.' }}
+            locale={{
+              emptyText: selectedState.final
+                ? 'Trạng thái kết thúc không có chuyển tiếp.'
+                : 'Chưa có chuyển tiếp nào.',
+            }}
             renderItem={(t) => (
-              <List.Item style={{ cursor: 'pointer' }} onClick={() => setSel({ state: t.source, transitionId: t.id })} data-testid={`transition-item-${t.id}`}>
+              <List.Item
+                style={{ cursor: 'pointer' }}
+                onClick={() => setSel({ state: t.source, transitionId: t.id })}
+                data-testid={`transition-item-${t.id}`}
+              >
                 <span>
                   <Tag color={problemTransitions.has(t.id) ? 'red' : undefined}>{t.event}</Tag>
                   {t.label || <i>(chưa có nhãn)</i>} → {stateLabel(t.target)}
@@ -232,7 +318,11 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
             )}
           />
           {!selectedState.final && (
-            <Button icon={<PlusOutlined />} onClick={() => setSel({ state: selectedState.name, addingFrom: selectedState.name })} data-testid="add-transition">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setSel({ state: selectedState.name, addingFrom: selectedState.name })}
+              data-testid="add-transition"
+            >
               Thêm chuyển tiếp
             </Button>
           )}
@@ -244,30 +334,63 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
 
   return (
     <div data-testid="flow-editor">
-      <Breadcrumb items={[{ title: <Link to="/admin/flows">Quy trình</Link> }, { title: `${targetCode}${targetCode === fv.code ? ` — từ phiên bản ${fv.version}` : ` (sao chép từ ${fv.code} v${fv.version})`}` }]} style={{ marginBottom: 8 }} />
+      <Breadcrumb
+        items={[
+          { title: <Link to="/admin/flows">Quy trình</Link> },
+          {
+            title: `${targetCode}${targetCode === fv.code ? ` — từ phiên bản ${fv.version}` : ` (sao chép từ ${fv.code} v${fv.version})`}`,
+          },
+        ]}
+        style={{ marginBottom: 8 }}
+      />
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {(graph.root.meta as { label?: string } | undefined)?.label ?? fv.title ?? targetCode}
           </Typography.Title>
-          <Tag color={fv.status === 'published' ? 'green' : 'gold'}>{fv.status === 'published' ? 'Đã xuất bản' : 'Bản nháp'}</Tag>
+          <Tag color={fv.status === 'published' ? 'green' : 'gold'}>
+            {fv.status === 'published' ? 'Đã xuất bản' : 'Bản nháp'}
+          </Tag>
           {dirty && <Tag color="orange">Có thay đổi chưa lưu</Tag>}
-          {errors.length > 0 && <Tag color="red" data-testid="flow-error-count">{errors.length} lỗi</Tag>}
+          {errors.length > 0 && (
+            <Tag color="red" data-testid="flow-error-count">
+              {errors.length} lỗi
+            </Tag>
+          )}
         </Space>
         <Space wrap>
-          <Button icon={<PlusOutlined />} onClick={() => setNewState({ name: '', label: '' })} data-testid="add-state">
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setNewState({ name: '', label: '' })}
+            data-testid="add-state"
+          >
             Thêm trạng thái
           </Button>
-          <Button icon={<SaveOutlined />} onClick={() => confirmSave(false)} disabled={!dirty} data-testid="save-flow">
+          <Button
+            icon={<SaveOutlined />}
+            onClick={() => confirmSave(false)}
+            disabled={!dirty}
+            data-testid="save-flow"
+          >
             Lưu phiên bản nháp
           </Button>
-          <Button type="primary" icon={<SendOutlined />} onClick={() => confirmSave(true)} data-testid="publish-flow">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            onClick={() => confirmSave(true)}
+            data-testid="publish-flow"
+          >
             Xuất bản phiên bản mới
           </Button>
         </Space>
       </Space>
       {fv.status === 'published' && !dirty && (
-        <Alert style={{ marginTop: 8 }} type="info" showIcon message="Đây là phiên bản đã xuất bản. Mọi thay đổi sẽ được lưu thành một phiên bản mới; phiên bản này giữ nguyên." />
+        <Alert
+          style={{ marginTop: 8 }}
+          type="info"
+          showIcon
+          message="Đây là phiên bản đã xuất bản. Mọi thay đổi sẽ được lưu thành một phiên bản mới; phiên bản này giữ nguyên."
+        />
       )}
       {progress && (
         <Card size="small" style={{ marginTop: 8 }} data-testid="flow-progress">
@@ -277,7 +400,19 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
             status={progress.step < 0 ? 'error' : 'process'}
             items={[{ title: 'Lưu phiên bản mới' }, { title: 'Xuất bản' }, { title: 'Xong' }]}
           />
-          {progress.error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={`Không có gì được xuất bản: ${progress.error}`} action={<Button size="small" onClick={() => setProgress(null)}>Đóng</Button>} />}
+          {progress.error && (
+            <Alert
+              style={{ marginTop: 8 }}
+              type="error"
+              showIcon
+              message={`Không có gì được xuất bản: ${progress.error}`}
+              action={
+                <Button size="small" onClick={() => setProgress(null)}>
+                  Đóng
+                </Button>
+              }
+            />
+          )}
         </Card>
       )}
       <Row gutter={16} style={{ marginTop: 12 }}>
@@ -288,10 +423,14 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
             problemsByState={problemsByState}
             problemTransitions={problemTransitions}
             onSelectState={(name) => setSel({ state: name })}
-            onSelectTransition={(id) => setSel({ state: graph.transitions.find((t) => t.id === id)?.source, transitionId: id })}
+            onSelectTransition={(id) =>
+              setSel({ state: graph.transitions.find((t) => t.id === id)?.source, transitionId: id })
+            }
           />
         </Col>
-        <Col xs={24} xl={9}>{panel()}</Col>
+        <Col xs={24} xl={9}>
+          {panel()}
+        </Col>
       </Row>
       <Tabs
         style={{ marginTop: 12 }}
@@ -305,8 +444,14 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
                 data-testid="flow-lint"
                 dataSource={findings}
                 renderItem={(f) => (
-                  <List.Item data-testid="flow-finding" style={{ cursor: 'pointer' }} onClick={() => setSel(f.target)}>
-                    <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>{f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</Typography.Text>
+                  <List.Item
+                    data-testid="flow-finding"
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => setSel(f.target)}
+                  >
+                    <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>
+                      {f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}
+                    </Typography.Text>
                     <span style={{ flex: 1, marginLeft: 8 }}>{f.message}</span>
                   </List.Item>
                 )}
@@ -318,7 +463,13 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
           {
             key: 'paths',
             label: 'Mô phỏng các đường đi',
-            children: <SimulationPanel paths={paths} blocked={errors.length ? 'Sửa hết lỗi để xem các đường đi từ bắt đầu tới kết thúc.' : null} />,
+            children: (
+              <SimulationPanel
+                paths={paths}
+                loops={loops}
+                blocked={errors.length ? 'Sửa hết lỗi để xem các đường đi từ bắt đầu tới kết thúc.' : null}
+              />
+            ),
           },
           {
             key: 'usage',
@@ -338,7 +489,15 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
               />
             ),
           },
-          { key: 'json', label: 'JSON', children: <pre style={{ maxHeight: 400, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(def, null, 2)}</pre> },
+          {
+            key: 'json',
+            label: 'JSON',
+            children: (
+              <pre style={{ maxHeight: 400, overflow: 'auto', fontSize: 12 }}>
+                {JSON.stringify(def, null, 2)}
+              </pre>
+            ),
+          },
         ]}
       />
       <Modal
@@ -357,10 +516,18 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
       >
         <Form layout="vertical">
           <Form.Item label="Mã trạng thái (chữ không dấu, ví dụ reviewing)">
-            <Input aria-label="Mã trạng thái" value={newState?.name} onChange={(e) => setNewState((s) => s && { ...s, name: e.target.value.trim() })} />
+            <Input
+              aria-label="Mã trạng thái"
+              value={newState?.name}
+              onChange={(e) => setNewState((s) => s && { ...s, name: e.target.value.trim() })}
+            />
           </Form.Item>
           <Form.Item label="Nhãn hiển thị">
-            <Input aria-label="Nhãn trạng thái mới" value={newState?.label} onChange={(e) => setNewState((s) => s && { ...s, label: e.target.value })} />
+            <Input
+              aria-label="Nhãn trạng thái mới"
+              value={newState?.label}
+              onChange={(e) => setNewState((s) => s && { ...s, label: e.target.value })}
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,12 +1,29 @@
 /** The flow drawn as a graph: states as nodes (start and end marked), transitions as labelled edges. */
-import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { FlowGraph } from '../utils/flow-graph';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Positioned } from '../utils/layout';
 
-type StateData = { name: string; label: string; final: boolean; initial: boolean; problems: number; selected: boolean };
+type StateData = {
+  name: string;
+  label: string;
+  final: boolean;
+  initial: boolean;
+  problems: number;
+  selected: boolean;
+};
 
 function StateNodeView({ data }: NodeProps<Node<StateData>>) {
   const border = data.problems ? '#ff4d4f' : data.selected ? '#1677ff' : '#8c8c8c';
@@ -52,7 +69,10 @@ export interface FlowGraphViewProps {
 export function FlowGraphView(props: FlowGraphViewProps) {
   const { graph } = props;
   const [positions, setPositions] = useState<Positioned[]>([]);
-  const shape = JSON.stringify([graph.states.map((s) => s.name), graph.transitions.map((t) => [t.source, t.target])]);
+  const shape = JSON.stringify([
+    graph.states.map((s) => s.name),
+    graph.transitions.map((t) => [t.source, t.target]),
+  ]);
   useEffect(() => {
     let live = true;
     layoutGraph(

@@ -18,15 +18,29 @@ export function FlowListPage() {
   const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
   const [copy, setCopy] = useState<{ code: string; version: number; newCode: string } | null>(null);
   const usage = (rounds.data ?? []).flatMap((r) =>
-    Object.entries(r.flows).map(([kind, flow]) => ({ key: `${r.id}/${kind}`, round: r.name, period: r.period, kind, flow })),
+    Object.entries(r.flows).map(([kind, flow]) => ({
+      key: `${r.id}/${kind}`,
+      round: r.name,
+      period: r.period,
+      kind,
+      flow,
+    })),
   );
   const taken = new Set((flows.data ?? []).map((f) => f.code));
-  const copyError = copy && (!FLOW_ID.test(copy.newCode) ? 'Mã gồm chữ không dấu, số, - hoặc _' : taken.has(copy.newCode) ? 'Mã này đã có' : null);
+  const copyError =
+    copy &&
+    (!FLOW_ID.test(copy.newCode)
+      ? 'Mã gồm chữ không dấu, số, - hoặc _'
+      : taken.has(copy.newCode)
+        ? 'Mã này đã có'
+        : null);
 
   return (
     <div data-testid="flow-list">
       <Typography.Title level={4}>Quy trình phê duyệt</Typography.Title>
-      {flows.error && <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.error)}`} />}
+      {flows.error && (
+        <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.error)}`} />
+      )}
       <Table<FlowSummary>
         rowKey="code"
         loading={flows.isLoading}
@@ -43,14 +57,25 @@ export function FlowListPage() {
                   .sort((a, b) => b.version - a.version)
                   .map((v) => (
                     <Space key={v.version} size={4}>
-                      <Link to={`/admin/flows/${encodeURIComponent(f.code)}/${v.version}`} data-testid={`open-flow-${f.code}-${v.version}`}>
+                      <Link
+                        to={`/admin/flows/${encodeURIComponent(f.code)}/${v.version}`}
+                        data-testid={`open-flow-${f.code}-${v.version}`}
+                      >
                         <EditOutlined /> v{v.version}
                       </Link>
-                      {v.status === 'published' ? <Tag color="green">xuất bản {v.publishedAt ? dayjs(v.publishedAt).format('DD/MM/YYYY') : ''}</Tag> : <Tag color="gold">nháp</Tag>}
+                      {v.status === 'published' ? (
+                        <Tag color="green">
+                          xuất bản {v.publishedAt ? dayjs(v.publishedAt).format('DD/MM/YYYY') : ''}
+                        </Tag>
+                      ) : (
+                        <Tag color="gold">nháp</Tag>
+                      )}
                       <Button
                         size="small"
                         icon={<CopyOutlined />}
-                        onClick={() => setCopy({ code: f.code, version: v.version, newCode: `${f.code}-ban-sao` })}
+                        onClick={() =>
+                          setCopy({ code: f.code, version: v.version, newCode: `${f.code}-ban-sao` })
+                        }
                         data-testid={`copy-flow-${f.code}-${v.version}`}
                         aria-label={`Sao chép ${f.code} v${v.version} thành quy trình mới`}
                       />
@@ -85,11 +110,25 @@ export function FlowListPage() {
         cancelText="Huỷ"
         okButtonProps={{ disabled: !!copyError }}
         onCancel={() => setCopy(null)}
-        onOk={() => copy && navigate(`/admin/flows/${encodeURIComponent(copy.code)}/${copy.version}?as=${encodeURIComponent(copy.newCode)}`)}
+        onOk={() =>
+          copy &&
+          navigate(
+            `/admin/flows/${encodeURIComponent(copy.code)}/${copy.version}?as=${encodeURIComponent(copy.newCode)}`,
+          )
+        }
       >
         <Form layout="vertical">
-          <Form.Item label="Mã quy trình mới" validateStatus={copyError ? 'error' : undefined} help={copyError ?? 'Quy trình mới chỉ được lưu khi bạn bấm Lưu hoặc Xuất bản.'}>
-            <Input aria-label="Mã quy trình mới" data-testid="copy-flow-code" value={copy?.newCode} onChange={(e) => setCopy((c) => c && { ...c, newCode: e.target.value.trim() })} />
+          <Form.Item
+            label="Mã quy trình mới"
+            validateStatus={copyError ? 'error' : undefined}
+            help={copyError ?? 'Quy trình mới chỉ được lưu khi bạn bấm Lưu hoặc Xuất bản.'}
+          >
+            <Input
+              aria-label="Mã quy trình mới"
+              data-testid="copy-flow-code"
+              value={copy?.newCode}
+              onChange={(e) => setCopy((c) => c && { ...c, newCode: e.target.value.trim() })}
+            />
           </Form.Item>
         </Form>
       </Modal>

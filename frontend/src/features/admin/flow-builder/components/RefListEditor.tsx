@@ -5,15 +5,42 @@ import { recipientLabels, roleLabels } from '@bdg/workflows';
 import type { VocabularyEntry } from '../../domain/bdg';
 import type { GraphRef } from '../utils/flow-graph';
 
-type Schema = { type?: string | string[]; title?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>; minimum?: number; maximum?: number };
+type Schema = {
+  type?: string | string[];
+  title?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  minimum?: number;
+  maximum?: number;
+};
 
 const VALUE_LABELS: Record<string, string> = { ...roleLabels, ...recipientLabels };
 const label = (v: unknown) => VALUE_LABELS[String(v)] ?? String(v);
 
-function ParamInput({ schema, value, onChange, name }: { schema: Schema; value: unknown; onChange: (v: unknown) => void; name: string }) {
+function ParamInput({
+  schema,
+  value,
+  onChange,
+  name,
+}: {
+  schema: Schema;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  name: string;
+}) {
   const t = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (schema.enum) {
-    return <Select aria-label={schema.title ?? name} allowClear style={{ minWidth: 200 }} value={value as string} onChange={onChange} options={schema.enum.map((v) => ({ value: v as string, label: label(v) }))} />;
+    return (
+      <Select
+        aria-label={schema.title ?? name}
+        allowClear
+        style={{ minWidth: 200 }}
+        value={value as string}
+        onChange={onChange}
+        options={schema.enum.map((v) => ({ value: v as string, label: label(v) }))}
+      />
+    );
   }
   if (t === 'array' && schema.items?.enum) {
     return (
@@ -29,10 +56,27 @@ function ParamInput({ schema, value, onChange, name }: { schema: Schema; value: 
     );
   }
   if (t === 'number' || t === 'integer') {
-    return <InputNumber aria-label={schema.title ?? name} min={schema.minimum} max={schema.maximum} precision={t === 'integer' ? 0 : undefined} value={value as number} onChange={(v) => onChange(v ?? undefined)} />;
+    return (
+      <InputNumber
+        aria-label={schema.title ?? name}
+        min={schema.minimum}
+        max={schema.maximum}
+        precision={t === 'integer' ? 0 : undefined}
+        value={value as number}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
   }
-  if (t === 'boolean') return <Checkbox checked={value === true} onChange={(e) => onChange(e.target.checked || undefined)} />;
-  return <Input aria-label={schema.title ?? name} style={{ minWidth: 240 }} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />;
+  if (t === 'boolean')
+    return <Checkbox checked={value === true} onChange={(e) => onChange(e.target.checked || undefined)} />;
+  return (
+    <Input
+      aria-label={schema.title ?? name}
+      style={{ minWidth: 240 }}
+      value={(value as string) ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    />
+  );
 }
 
 export interface RefListEditorProps {
@@ -62,10 +106,19 @@ export function RefListEditor({ kind, vocabulary, value, onChange, disabled }: R
                 placeholder={`Chọn ${noun}`}
                 disabled={disabled}
                 onChange={(type: string) => set(i, { type, asString: true })}
-                options={vocabulary.map((v) => ({ value: v.name, label: `${v.label} (${v.name})`, title: v.description }))}
+                options={vocabulary.map((v) => ({
+                  value: v.name,
+                  label: `${v.label} (${v.name})`,
+                  title: v.description,
+                }))}
               />
               <Tooltip title={`Bỏ ${noun}`}>
-                <Button aria-label={`Bỏ ${noun} ${i + 1}`} icon={<DeleteOutlined />} disabled={disabled} onClick={() => onChange(value.filter((_, j) => j !== i))} />
+                <Button
+                  aria-label={`Bỏ ${noun} ${i + 1}`}
+                  icon={<DeleteOutlined />}
+                  disabled={disabled}
+                  onClick={() => onChange(value.filter((_, j) => j !== i))}
+                />
               </Tooltip>
             </Space>
             {entry?.description && (
@@ -84,7 +137,11 @@ export function RefListEditor({ kind, vocabulary, value, onChange, disabled }: R
                     const params = { ...(ref.params ?? {}) };
                     if (v === undefined) delete params[pname];
                     else params[pname] = v;
-                    set(i, { type: ref.type, params: Object.keys(params).length ? params : undefined, asString: !Object.keys(params).length });
+                    set(i, {
+                      type: ref.type,
+                      params: Object.keys(params).length ? params : undefined,
+                      asString: !Object.keys(params).length,
+                    });
                   }}
                 />
               </div>
@@ -92,7 +149,12 @@ export function RefListEditor({ kind, vocabulary, value, onChange, disabled }: R
           </Card>
         );
       })}
-      <Button icon={<PlusOutlined />} disabled={disabled} onClick={() => onChange([...value, { type: '', asString: true }])} data-testid={`add-${kind}`}>
+      <Button
+        icon={<PlusOutlined />}
+        disabled={disabled}
+        onClick={() => onChange([...value, { type: '', asString: true }])}
+        data-testid={`add-${kind}`}
+      >
         Thêm {noun}
       </Button>
     </Space>

@@ -17,7 +17,16 @@ export interface TransitionFormProps {
   onCancel: () => void;
 }
 
-export function TransitionForm({ graph, source, existing, readOnly, findings, onSave, onRemove, onCancel }: TransitionFormProps) {
+export function TransitionForm({
+  graph,
+  source,
+  existing,
+  readOnly,
+  findings,
+  onSave,
+  onRemove,
+  onCancel,
+}: TransitionFormProps) {
   const [event, setEvent] = useState(existing?.event ?? '');
   const [label, setLabel] = useState(existing?.label ?? '');
   const [target, setTarget] = useState(existing?.target ?? '');
@@ -38,7 +47,11 @@ export function TransitionForm({ graph, source, existing, readOnly, findings, on
         <Alert key={i} type="error" showIcon message={f} style={{ marginBottom: 6 }} />
       ))}
       <Form layout="vertical" size="small" disabled={readOnly}>
-        <Form.Item label="Sự kiện (viết HOA không dấu)" validateStatus={eventOk ? undefined : 'error'} help={eventOk ? 'Ví dụ SUBMIT, SIGN, ACCEPT, RETURN, RECALL' : 'Chỉ chữ HOA không dấu, số và _'}>
+        <Form.Item
+          label="Sự kiện (viết HOA không dấu)"
+          validateStatus={eventOk ? undefined : 'error'}
+          help={eventOk ? 'Ví dụ SUBMIT, SIGN, ACCEPT, RETURN, RECALL' : 'Chỉ chữ HOA không dấu, số và _'}
+        >
           <AutoComplete
             aria-label="Sự kiện"
             data-testid="transition-event"
@@ -49,7 +62,13 @@ export function TransitionForm({ graph, source, existing, readOnly, findings, on
           />
         </Form.Item>
         <Form.Item label="Nhãn nút bấm (tiếng Việt)" required>
-          <Input aria-label="Nhãn nút bấm" data-testid="transition-label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Gửi ký, Trả lại…" />
+          <Input
+            aria-label="Nhãn nút bấm"
+            data-testid="transition-label"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            placeholder="Gửi ký, Trả lại…"
+          />
         </Form.Item>
         <Form.Item label="Trạng thái đích" required>
           <Select
@@ -61,12 +80,32 @@ export function TransitionForm({ graph, source, existing, readOnly, findings, on
           />
         </Form.Item>
         <Form.Item label="Điều kiện (tất cả phải đạt)">
-          <RefListEditor kind="guard" vocabulary={guardVocabulary()} value={guards} onChange={setGuards} disabled={readOnly} />
+          <RefListEditor
+            kind="guard"
+            vocabulary={guardVocabulary()}
+            value={guards}
+            onChange={setGuards}
+            disabled={readOnly}
+          />
         </Form.Item>
         <Form.Item label="Hành động khi chuyển">
-          <RefListEditor kind="action" vocabulary={actionVocabulary()} value={actions} onChange={setActions} disabled={readOnly} />
+          <RefListEditor
+            kind="action"
+            vocabulary={actionVocabulary()}
+            value={actions}
+            onChange={setActions}
+            disabled={readOnly}
+          />
         </Form.Item>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} data-testid="transition-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            message={error}
+            style={{ marginBottom: 8 }}
+            data-testid="transition-error"
+          />
+        )}
         {!readOnly && (
           <Space>
             <Button type="primary" onClick={submit} data-testid="save-transition">
@@ -74,7 +113,13 @@ export function TransitionForm({ graph, source, existing, readOnly, findings, on
             </Button>
             <Button onClick={onCancel}>Huỷ</Button>
             {existing && onRemove && (
-              <Popconfirm title="Xoá chuyển tiếp này?" okText="Xoá" cancelText="Huỷ" okButtonProps={{ danger: true }} onConfirm={onRemove}>
+              <Popconfirm
+                title="Xoá chuyển tiếp này?"
+                okText="Xoá"
+                cancelText="Huỷ"
+                okButtonProps={{ danger: true }}
+                onConfirm={onRemove}
+              >
                 <Button danger data-testid="remove-transition">
                   Xoá chuyển tiếp
                 </Button>

@@ -10,7 +10,10 @@ export const truongFlow = {
       on: {
         SUBMIT: {
           target: 'pending_signature',
-          guard: { type: 'all', params: { guards: [{ type: 'hasRole', params: { role: 'editor' } }, 'formIsValid'] } },
+          guard: {
+            type: 'all',
+            params: { guards: [{ type: 'hasRole', params: { role: 'editor' } }, 'formIsValid'] },
+          },
           actions: ['lockData', { type: 'notify', params: { to: ['unitHeads'] } }],
           meta: { label: 'Gửi ký' },
         },
@@ -19,18 +22,39 @@ export const truongFlow = {
     pending_signature: {
       meta: { label: 'Chờ ký' },
       on: {
-        SIGN: { target: 'submitted', guard: { type: 'hasRole', params: { role: 'head' } }, actions: 'sign', meta: { label: 'Hiệu trưởng ký' } },
-        REJECT: [{ target: 'draft', guard: 'hasComment', actions: ['unlockData'], meta: { label: 'Trả lại để sửa' } }],
+        SIGN: {
+          target: 'submitted',
+          guard: { type: 'hasRole', params: { role: 'head' } },
+          actions: 'sign',
+          meta: { label: 'Hiệu trưởng ký' },
+        },
+        REJECT: [
+          {
+            target: 'draft',
+            guard: 'hasComment',
+            actions: ['unlockData'],
+            meta: { label: 'Trả lại để sửa' },
+          },
+        ],
       },
     },
     submitted: {
       meta: { label: 'Đã gửi' },
       on: {
         ACCEPT: { target: 'accepted', guard: 'isParentReviewer', meta: { label: 'Chấp nhận' } },
-        RETURN: { target: 'returned', guard: { type: 'all', params: { guards: ['isParentReviewer', 'hasComment'] } }, actions: ['unlockData'], meta: { label: 'Phòng trả lại' } },
+        RETURN: {
+          target: 'returned',
+          guard: { type: 'all', params: { guards: ['isParentReviewer', 'hasComment'] } },
+          actions: ['unlockData'],
+          meta: { label: 'Phòng trả lại' },
+        },
       },
     },
-    returned: { meta: { label: 'Bị trả lại' }, description: 'Sửa theo ý kiến', on: { SUBMIT: 'pending_signature' } },
+    returned: {
+      meta: { label: 'Bị trả lại' },
+      description: 'Sửa theo ý kiến',
+      on: { SUBMIT: 'pending_signature' },
+    },
     accepted: { type: 'final', meta: { label: 'Đã chấp nhận', color: 'green' }, tags: ['done'] },
   },
 };

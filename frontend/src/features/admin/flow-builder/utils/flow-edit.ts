@@ -11,13 +11,15 @@ export function setStateLabel(graph: FlowGraph, name: string, label: string): Fl
 }
 
 export function addState(graph: FlowGraph, name: string, label: string): EditResult {
-  if (!STATE_NAME.test(name)) return { error: 'Mã trạng thái chỉ gồm chữ không dấu, số, _ hoặc -, bắt đầu bằng chữ.' };
+  if (!STATE_NAME.test(name))
+    return { error: 'Mã trạng thái chỉ gồm chữ không dấu, số, _ hoặc -, bắt đầu bằng chữ.' };
   if (graph.states.some((s) => s.name === name)) return { error: `Đã có trạng thái “${name}”.` };
   return { graph: { ...graph, states: [...graph.states, { name, label, final: false, extra: {} }] } };
 }
 
 export function removeState(graph: FlowGraph, name: string): EditResult {
-  if (graph.initial === name) return { error: 'Không xoá được trạng thái bắt đầu; hãy chọn trạng thái bắt đầu khác trước.' };
+  if (graph.initial === name)
+    return { error: 'Không xoá được trạng thái bắt đầu; hãy chọn trạng thái bắt đầu khác trước.' };
   return {
     graph: {
       ...graph,
@@ -31,7 +33,8 @@ export function setFinal(graph: FlowGraph, name: string, final: boolean): EditRe
   if (final && graph.transitions.some((t) => t.source === name)) {
     return { error: 'Trạng thái kết thúc không có chuyển tiếp đi ra: hãy xoá các chuyển tiếp của nó trước.' };
   }
-  if (final && graph.initial === name) return { error: 'Trạng thái bắt đầu không thể là trạng thái kết thúc.' };
+  if (final && graph.initial === name)
+    return { error: 'Trạng thái bắt đầu không thể là trạng thái kết thúc.' };
   return { graph: { ...graph, states: graph.states.map((s) => (s.name === name ? { ...s, final } : s)) } };
 }
 
@@ -55,8 +58,10 @@ function checkTransition(graph: FlowGraph, t: TransitionInput): string | null {
   if (!EVENT_NAME.test(t.event)) return 'Tên sự kiện viết HOA không dấu, ví dụ SUBMIT, RETURN.';
   if (!graph.states.some((s) => s.name === t.source)) return `Không có trạng thái nguồn “${t.source}”.`;
   if (!graph.states.some((s) => s.name === t.target)) return 'Hãy chọn trạng thái đích.';
-  if (graph.states.find((s) => s.name === t.source)?.final) return 'Trạng thái kết thúc không có chuyển tiếp đi ra.';
-  if (t.guards.some((g) => !g.type) || t.actions.some((a) => !a.type)) return 'Hãy chọn điều kiện/hành động từ danh sách.';
+  if (graph.states.find((s) => s.name === t.source)?.final)
+    return 'Trạng thái kết thúc không có chuyển tiếp đi ra.';
+  if (t.guards.some((g) => !g.type) || t.actions.some((a) => !a.type))
+    return 'Hãy chọn điều kiện/hành động từ danh sách.';
   return null;
 }
 
@@ -98,7 +103,10 @@ export function removeTransition(graph: FlowGraph, id: string): FlowGraph {
 
 /** The state or transition a finding's JSON Pointer (into the definition) is about. */
 export function findingTarget(graph: FlowGraph, path: string): { state?: string; transitionId?: string } {
-  const segs = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segs[0] === 'initial') return { state: graph.initial };
   if (segs[0] !== 'states' || !segs[1]) return {};
   const state = segs[1];
@@ -124,11 +132,17 @@ export function structuralChecks(graph: FlowGraph): LocalFinding[] {
   const out: LocalFinding[] = [];
   const names = new Set(graph.states.map((s) => s.name));
   const label = (n: string) => graph.states.find((s) => s.name === n)?.label || n;
-  if (!names.has(graph.initial)) out.push({ severity: 'error', path: '/initial', message: 'Chưa chọn trạng thái bắt đầu.' });
-  if (!graph.states.some((s) => s.final)) out.push({ severity: 'error', path: '/states', message: 'Quy trình chưa có trạng thái kết thúc.' });
+  if (!names.has(graph.initial))
+    out.push({ severity: 'error', path: '/initial', message: 'Chưa chọn trạng thái bắt đầu.' });
+  if (!graph.states.some((s) => s.final))
+    out.push({ severity: 'error', path: '/states', message: 'Quy trình chưa có trạng thái kết thúc.' });
   for (const t of graph.transitions) {
     if (!names.has(t.target)) {
-      out.push({ severity: 'error', path: `/states/${t.source}/on/${t.event}`, message: `Chuyển tiếp ${t.event} trỏ tới trạng thái không tồn tại “${t.target}”.` });
+      out.push({
+        severity: 'error',
+        path: `/states/${t.source}/on/${t.event}`,
+        message: `Chuyển tiếp ${t.event} trỏ tới trạng thái không tồn tại “${t.target}”.`,
+      });
     }
   }
   const next = (n: string) => graph.transitions.filter((t) => t.source === n).map((t) => t.target);
@@ -141,7 +155,12 @@ export function structuralChecks(graph: FlowGraph): LocalFinding[] {
     stack.push(...next(n));
   }
   for (const s of graph.states) {
-    if (!reach.has(s.name)) out.push({ severity: 'error', path: `/states/${s.name}`, message: `Không thể đi tới trạng thái «${label(s.name)}» từ trạng thái bắt đầu.` });
+    if (!reach.has(s.name))
+      out.push({
+        severity: 'error',
+        path: `/states/${s.name}`,
+        message: `Không thể đi tới trạng thái «${label(s.name)}» từ trạng thái bắt đầu.`,
+      });
   }
   const canEnd = new Set(graph.states.filter((s) => s.final).map((s) => s.name));
   let grew = true;
@@ -189,7 +208,11 @@ export function localPaths(graph: FlowGraph, limit = 200): { target: string; ste
       if ((used.get(t.id) ?? 0) >= 2) continue;
       const u = new Map(used);
       u.set(t.id, (used.get(t.id) ?? 0) + 1);
-      walk(t.target, [...steps, { from: state, event: t.event, eventLabel: t.label || t.event, to: t.target }], u);
+      walk(
+        t.target,
+        [...steps, { from: state, event: t.event, eventLabel: t.label || t.event, to: t.target }],
+        u,
+      );
     }
   };
   if (graph.initial) walk(graph.initial, [], new Map());

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { lintFlow } from '@bdg/workflows';
 import { definitionToGraph, graphToDefinition } from './flow-graph';
-import { addState, addTransition, findingTarget, localPaths, removeState, removeTransition, setFinal, setStateLabel, structuralChecks, updateTransition } from './flow-edit';
+import {
+  addState,
+  addTransition,
+  findingTarget,
+  localPaths,
+  removeState,
+  removeTransition,
+  setFinal,
+  setStateLabel,
+  structuralChecks,
+  updateTransition,
+} from './flow-edit';
 import { truongFlow } from './fixtures';
 import { layoutGraph } from './layout';
 
-const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('definitionToGraph / graphToDefinition', () => {
   it('reads states as nodes and transitions as labelled edges', () => {
@@ -42,14 +53,20 @@ describe('definitionToGraph / graphToDefinition', () => {
       event: 'RECALL',
       target: 'draft',
       label: 'Rút lại',
-      guards: [{ type: 'hasRole', params: { role: 'head' } }, { type: 'beforeDeadline', asString: true }],
+      guards: [
+        { type: 'hasRole', params: { role: 'head' } },
+        { type: 'beforeDeadline', asString: true },
+      ],
       actions: [{ type: 'unlockData', asString: true }],
     });
     if ('error' in r) throw new Error(r.error);
     const def = graphToDefinition(r.graph) as typeof truongFlow;
     expect((def.states.submitted.on as Record<string, unknown>).RECALL).toEqual({
       target: 'draft',
-      guard: { type: 'all', params: { guards: [{ type: 'hasRole', params: { role: 'head' } }, 'beforeDeadline'] } },
+      guard: {
+        type: 'all',
+        params: { guards: [{ type: 'hasRole', params: { role: 'head' } }, 'beforeDeadline'] },
+      },
       actions: ['unlockData'],
       meta: { label: 'Rút lại' },
     });
@@ -65,14 +82,29 @@ describe('flow edits', () => {
     [{ target: '' }, /trạng thái đích/],
     [{ source: 'accepted' }, /kết thúc không có chuyển tiếp/],
   ])('refuses a bad transition %o', (patch, msg) => {
-    const r = addTransition(g(), { source: 'draft', event: 'X', target: 'draft', label: '', guards: [], actions: [], ...patch });
+    const r = addTransition(g(), {
+      source: 'draft',
+      event: 'X',
+      target: 'draft',
+      label: '',
+      guards: [],
+      actions: [],
+      ...patch,
+    });
     expect(r).toHaveProperty('error');
     if ('error' in r) expect(r.error).toMatch(msg);
   });
 
   it('updates and removes transitions, re-numbering ids', () => {
     const g0 = g();
-    const r = updateTransition(g0, 'submitted/RETURN/0', { source: 'submitted', event: 'RETURN', target: 'draft', label: 'Trả', guards: [], actions: [] });
+    const r = updateTransition(g0, 'submitted/RETURN/0', {
+      source: 'submitted',
+      event: 'RETURN',
+      target: 'draft',
+      label: 'Trả',
+      guards: [],
+      actions: [],
+    });
     if ('error' in r) throw new Error(r.error);
     expect(r.graph.transitions.find((t) => t.id === 'submitted/RETURN/0')!.target).toBe('draft');
     const g2 = removeTransition(r.graph, 'submitted/ACCEPT/0');
@@ -88,17 +120,37 @@ describe('flow edits', () => {
   });
 
   it('maps finding paths to states and transitions', () => {
-    expect(findingTarget(g(), '/states/submitted/on/RETURN/guard')).toEqual({ state: 'submitted', transitionId: 'submitted/RETURN/0' });
-    expect(findingTarget(g(), '/states/pending_signature/on/REJECT/0/actions')).toEqual({ state: 'pending_signature', transitionId: 'pending_signature/REJECT/0' });
+    expect(findingTarget(g(), '/states/submitted/on/RETURN/guard')).toEqual({
+      state: 'submitted',
+      transitionId: 'submitted/RETURN/0',
+    });
+    expect(findingTarget(g(), '/states/pending_signature/on/REJECT/0/actions')).toEqual({
+      state: 'pending_signature',
+      transitionId: 'pending_signature/REJECT/0',
+    });
     expect(findingTarget(g(), '/states/accepted')).toEqual({ state: 'accepted' });
   });
 
   it('finds a cycle that never ends, locally and in @bdg/workflows', () => {
     const a = addState(g(), 'loop', 'Vòng');
     if ('error' in a) throw new Error(a.error);
-    const b = addTransition(a.graph, { source: 'draft', event: 'LOOP', target: 'loop', label: '', guards: [], actions: [] });
+    const b = addTransition(a.graph, {
+      source: 'draft',
+      event: 'LOOP',
+      target: 'loop',
+      label: '',
+      guards: [],
+      actions: [],
+    });
     if ('error' in b) throw new Error(b.error);
-    const c = addTransition(b.graph, { source: 'loop', event: 'BACK', target: 'loop', label: '', guards: [], actions: [] });
+    const c = addTransition(b.graph, {
+      source: 'loop',
+      event: 'BACK',
+      target: 'loop',
+      label: '',
+      guards: [],
+      actions: [],
+    });
     if ('error' in c) throw new Error(c.error);
     expect(structuralChecks(c.graph).map((f) => f.message)).toEqual([expect.stringMatching(/đi vòng mãi/)]);
     expect(lintFlow(graphToDefinition(c.graph)).some((f) => f.severity === 'error')).toBe(true);
@@ -113,7 +165,10 @@ describe('flow edits', () => {
 
   it('lays out every state', async () => {
     const graph = g();
-    const pos = await layoutGraph(graph.states.map((s) => ({ id: s.name })), graph.transitions);
+    const pos = await layoutGraph(
+      graph.states.map((s) => ({ id: s.name })),
+      graph.transitions,
+    );
     expect(pos.map((p) => p.id).sort()).toEqual(graph.states.map((s) => s.name).sort());
     const y = Object.fromEntries(pos.map((p) => [p.id, p.y]));
     expect(y.draft!).toBeLessThan(y.accepted!);

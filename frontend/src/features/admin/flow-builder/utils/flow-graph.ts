@@ -83,7 +83,12 @@ export function transitionId(source: string, event: string, index: number): stri
 
 export function definitionToGraph(def: Json): FlowGraph {
   const { initial, states, ...root } = def;
-  const graph: FlowGraph = { root, initial: typeof initial === 'string' ? initial : '', states: [], transitions: [] };
+  const graph: FlowGraph = {
+    root,
+    initial: typeof initial === 'string' ? initial : '',
+    states: [],
+    transitions: [],
+  };
   for (const [name, rawState] of Object.entries(isObj(states) ? states : {})) {
     const s = isObj(rawState) ? rawState : {};
     const { on, type, meta, ...rest } = s;
@@ -111,7 +116,12 @@ export function definitionToGraph(def: Json): FlowGraph {
           label: tm.label,
           guards: g.guards,
           actions: actions === undefined ? [] : (Array.isArray(actions) ? actions : [actions]).map(readRef),
-          style: { asString, guardAll: g.all, actionsArray: Array.isArray(actions) || actions === undefined, inList: Array.isArray(rawT) },
+          style: {
+            asString,
+            guardAll: g.all,
+            actionsArray: Array.isArray(actions) || actions === undefined,
+            inList: Array.isArray(rawT),
+          },
           extra: tExtra,
         });
       });
@@ -129,7 +139,8 @@ function writeTransition(t: TransitionEdge): unknown {
   if (t.actions.length === 1 && !t.style.actionsArray) out.actions = writeRef(t.actions[0]!);
   else if (t.actions.length) out.actions = t.actions.map(writeRef);
   const { meta: extraMeta, ...rest } = t.extra;
-  if (t.label || extraMeta) out.meta = { ...(isObj(extraMeta) ? extraMeta : {}), ...(t.label ? { label: t.label } : {}) };
+  if (t.label || extraMeta)
+    out.meta = { ...(isObj(extraMeta) ? extraMeta : {}), ...(t.label ? { label: t.label } : {}) };
   return { ...out, ...rest };
 }
 
@@ -139,7 +150,8 @@ export function graphToDefinition(graph: FlowGraph): Json {
     const { meta: extraMeta, on: rawOn, ...rest } = s.extra;
     const out: Json = {};
     if (s.final) out.type = 'final';
-    if (s.label || extraMeta) out.meta = { ...(isObj(extraMeta) ? extraMeta : {}), ...(s.label ? { label: s.label } : {}) };
+    if (s.label || extraMeta)
+      out.meta = { ...(isObj(extraMeta) ? extraMeta : {}), ...(s.label ? { label: s.label } : {}) };
     Object.assign(out, rest);
     const mine = graph.transitions.filter((t) => t.source === s.name);
     if (mine.length) {

@@ -17,7 +17,14 @@ function setup() {
     {
       path: '/',
       element: (
-        <CsvImportModal open testid="units-import" title="Nhập" columnsHelp="Cột" run={(f, dry) => adminApi.importOrgUnits(f, dry)} onClose={() => {}} />
+        <CsvImportModal
+          open
+          testid="units-import"
+          title="Nhập"
+          columnsHelp="Cột"
+          run={(f, dry) => adminApi.importOrgUnits(f, dry)}
+          onClose={() => {}}
+        />
       ),
     },
   ]);
@@ -27,11 +34,21 @@ describe('CsvImportModal', () => {
   it('shows the dry run errors row by row and writes nothing', async () => {
     const calls = mockFetch(({ url }) =>
       url === '/api/org-units/import?dryRun=1'
-        ? { body: { ok: false, created: 0, errors: [{ line: 3, column: 'maCapTren', message: 'Không có đơn vị cấp trên “phong-x”' }] } }
+        ? {
+            body: {
+              ok: false,
+              created: 0,
+              errors: [{ line: 3, column: 'maCapTren', message: 'Không có đơn vị cấp trên “phong-x”' }],
+            },
+          }
         : undefined,
     );
     setup();
-    pick(new File(['ma,ten,loai,maCapTren\nth-a,Trường A,truong_th,phong-x\n'], 'donvi.csv', { type: 'text/csv' }));
+    pick(
+      new File(['ma,ten,loai,maCapTren\nth-a,Trường A,truong_th,phong-x\n'], 'donvi.csv', {
+        type: 'text/csv',
+      }),
+    );
     expect(await screen.findByText('Không có đơn vị cấp trên “phong-x”')).toBeInTheDocument();
     expect(screen.getByTestId('units-import-run')).toBeDisabled();
     expect(calls.map((c) => c.url)).toEqual(['/api/org-units/import?dryRun=1']);
@@ -41,17 +58,29 @@ describe('CsvImportModal', () => {
   it('refuses a file that is not UTF-8 before sending anything', async () => {
     const calls = mockFetch(() => undefined);
     setup();
-    pick(new File([new Uint8Array([0x6d, 0x61, 0x0a, 0x54, 0x72, 0xfd, 0xf5])], 'donvi.csv', { type: 'text/csv' }));
+    pick(
+      new File([new Uint8Array([0x6d, 0x61, 0x0a, 0x54, 0x72, 0xfd, 0xf5])], 'donvi.csv', {
+        type: 'text/csv',
+      }),
+    );
     expect(await screen.findByTestId('units-import-error')).toHaveTextContent(/không phải mã UTF-8/);
     expect(calls).toEqual([]);
   });
 
   it('imports after a clean dry run and a confirmation', async () => {
     const calls = mockFetch(({ url }) =>
-      url.endsWith('dryRun=1') ? { body: { ok: true, created: 2, errors: [] } } : url === '/api/org-units/import' ? { body: { ok: true, created: 2, errors: [] } } : undefined,
+      url.endsWith('dryRun=1')
+        ? { body: { ok: true, created: 2, errors: [] } }
+        : url === '/api/org-units/import'
+          ? { body: { ok: true, created: 2, errors: [] } }
+          : undefined,
     );
     setup();
-    pick(new File(['ma,ten,loai,maCapTren\na,A,truong_th,p\nb,B,truong_th,p\n'], 'donvi.csv', { type: 'text/csv' }));
+    pick(
+      new File(['ma,ten,loai,maCapTren\na,A,truong_th,p\nb,B,truong_th,p\n'], 'donvi.csv', {
+        type: 'text/csv',
+      }),
+    );
     await waitFor(() => expect(screen.getByTestId('units-import-run')).not.toBeDisabled());
     fireEvent.click(screen.getByTestId('units-import-run'));
     fireEvent.click(await screen.findByTestId('units-import-confirm'));

@@ -95,7 +95,13 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
         ) : (
           <Space>
             <Button onClick={() => (reset(), onClose(false))}>Huỷ</Button>
-            <Button type="primary" disabled={!check?.ok || check.errors.length > 0 || !!busy} loading={busy === 'import'} onClick={doImport} data-testid={`${testid}-run`}>
+            <Button
+              type="primary"
+              disabled={!check?.ok || check.errors.length > 0 || !!busy}
+              loading={busy === 'import'}
+              onClick={doImport}
+              data-testid={`${testid}-run`}
+            >
               Nhập {check?.ok ? `${check.created} dòng` : ''}
             </Button>
           </Space>
@@ -104,9 +110,19 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
       destroyOnHidden
     >
       <div data-testid={testid}>
-        <Steps size="small" current={step} items={[{ title: 'Chọn tệp CSV (UTF-8)' }, { title: 'Kiểm tra thử' }, { title: 'Nhập' }]} style={{ marginBottom: 12 }} />
+        <Steps
+          size="small"
+          current={step}
+          items={[{ title: 'Chọn tệp CSV (UTF-8)' }, { title: 'Kiểm tra thử' }, { title: 'Nhập' }]}
+          style={{ marginBottom: 12 }}
+        />
         <Typography.Paragraph type="secondary">{columnsHelp}</Typography.Paragraph>
-        <Upload accept=".csv,text/csv" maxCount={1} showUploadList={false} beforeUpload={(f) => (void choose(f), false)}>
+        <Upload
+          accept=".csv,text/csv"
+          maxCount={1}
+          showUploadList={false}
+          beforeUpload={(f) => (void choose(f), false)}
+        >
           <Button icon={<UploadOutlined />} disabled={!!busy} data-testid={`${testid}-file`}>
             {file ? `Đổi tệp (${file.name})` : 'Chọn tệp CSV'}
           </Button>
@@ -116,14 +132,30 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
             <Spin /> Đang kiểm tra thử, chưa ghi gì…
           </div>
         )}
-        {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} data-testid={`${testid}-error`} />}
+        {error && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            message={error}
+            data-testid={`${testid}-error`}
+          />
+        )}
         {check && !done && (
           <div style={{ marginTop: 12 }}>
             {check.errors.length === 0 ? (
-              <Alert type="success" showIcon message={`Tệp hợp lệ: ${check.created} dòng sẽ được nhập. Chưa có gì được ghi.`} />
+              <Alert
+                type="success"
+                showIcon
+                message={`Tệp hợp lệ: ${check.created} dòng sẽ được nhập. Chưa có gì được ghi.`}
+              />
             ) : (
               <>
-                <Alert type="error" showIcon message={`${check.errors.length} lỗi: sửa tệp rồi chọn lại. Chưa có gì được ghi.`} />
+                <Alert
+                  type="error"
+                  showIcon
+                  message={`${check.errors.length} lỗi: sửa tệp rồi chọn lại. Chưa có gì được ghi.`}
+                />
                 <Table
                   style={{ marginTop: 8 }}
                   size="small"
@@ -141,7 +173,15 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
             )}
           </div>
         )}
-        {done && <Alert style={{ marginTop: 12 }} type="success" showIcon message={`Đã nhập ${done.created} dòng.`} data-testid={`${testid}-done`} />}
+        {done && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            message={`Đã nhập ${done.created} dòng.`}
+            data-testid={`${testid}-done`}
+          />
+        )}
       </div>
     </Modal>
   );

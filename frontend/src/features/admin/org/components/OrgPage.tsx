@@ -1,6 +1,30 @@
 /** The org tree: search, add, rename, move and merge units (with a preview of what moves), CSV import. */
-import { ApartmentOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Row, Space, Tag, Tree, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  SwapOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Row,
+  Space,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../../api/admin-api';
@@ -23,7 +47,13 @@ function item(u: OrgUnit): TreeItem {
 }
 
 function setChildren(list: TreeItem[], key: string, children: TreeItem[]): TreeItem[] {
-  return list.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: setChildren(n.children, key, children) } : n));
+  return list.map((n) =>
+    n.key === key
+      ? { ...n, children }
+      : n.children
+        ? { ...n, children: setChildren(n.children, key, children) }
+        : n,
+  );
 }
 
 type Action = null | 'add' | 'rename' | 'move' | 'merge' | 'import';
@@ -77,7 +107,15 @@ export function OrgPage() {
       </Space>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Input.Search aria-label="Tìm đơn vị" data-testid="org-search" placeholder="Tìm theo tên hoặc mã (ít nhất 2 ký tự)" allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ marginBottom: 8 }} />
+          <Input.Search
+            aria-label="Tìm đơn vị"
+            data-testid="org-search"
+            placeholder="Tìm theo tên hoặc mã (ít nhất 2 ký tự)"
+            allowClear
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            style={{ marginBottom: 8 }}
+          />
           {treeError && <Alert type="error" showIcon message={`Không tải được cây đơn vị: ${treeError}`} />}
           {q.trim().length >= 2 ? (
             <List
@@ -87,7 +125,11 @@ export function OrgPage() {
               dataSource={search.data ?? []}
               locale={{ emptyText: 'Không có đơn vị nào khớp.' }}
               renderItem={(u) => (
-                <List.Item style={{ cursor: 'pointer' }} onClick={() => setSelected(u)} data-testid={`org-result-${u.code}`}>
+                <List.Item
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => setSelected(u)}
+                  data-testid={`org-result-${u.code}`}
+                >
                   <span>
                     {u.name} <Tag>{u.kind}</Tag> <Typography.Text type="secondary">{u.code}</Typography.Text>
                     {u.mergedIntoId && <Tag color="default">đã gộp</Tag>}
@@ -115,22 +157,43 @@ export function OrgPage() {
                 <Descriptions.Item label="Mã">{selected.code}</Descriptions.Item>
                 <Descriptions.Item label="Loại">{selected.kind}</Descriptions.Item>
                 <Descriptions.Item label="Cấp">{selected.level}</Descriptions.Item>
-                <Descriptions.Item label="Số đơn vị trực thuộc">{selected.childCount ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="Số đơn vị trực thuộc">
+                  {selected.childCount ?? '—'}
+                </Descriptions.Item>
               </Descriptions>
               {selected.mergedIntoId ? (
-                <Alert type="info" showIcon message="Đơn vị này đã được gộp vào đơn vị khác; lịch sử báo cáo vẫn được giữ." />
+                <Alert
+                  type="info"
+                  showIcon
+                  message="Đơn vị này đã được gộp vào đơn vị khác; lịch sử báo cáo vẫn được giữ."
+                />
               ) : (
                 <Space wrap>
                   <Button icon={<PlusOutlined />} onClick={() => setAction('add')} data-testid="org-add">
                     Thêm đơn vị trực thuộc
                   </Button>
-                  <Button icon={<EditOutlined />} onClick={() => setAction('rename')} data-testid="org-rename">
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() => setAction('rename')}
+                    data-testid="org-rename"
+                  >
                     Đổi tên
                   </Button>
-                  <Button icon={<SwapOutlined />} onClick={() => setAction('move')} disabled={!selected.parentId} data-testid="org-move">
+                  <Button
+                    icon={<SwapOutlined />}
+                    onClick={() => setAction('move')}
+                    disabled={!selected.parentId}
+                    data-testid="org-move"
+                  >
                     Chuyển sang đơn vị khác
                   </Button>
-                  <Button icon={<MergeCellsOutlined />} danger onClick={() => setAction('merge')} disabled={!selected.parentId} data-testid="org-merge">
+                  <Button
+                    icon={<MergeCellsOutlined />}
+                    danger
+                    onClick={() => setAction('merge')}
+                    disabled={!selected.parentId}
+                    data-testid="org-merge"
+                  >
                     Gộp vào đơn vị khác
                   </Button>
                 </Space>
@@ -141,9 +204,15 @@ export function OrgPage() {
           )}
         </Col>
       </Row>
-      {selected && action === 'add' && <AddUnitModal parent={selected} onDone={refresh} onCancel={() => setAction(null)} />}
-      {selected && action === 'rename' && <RenameModal unit={selected} onDone={refresh} onCancel={() => setAction(null)} />}
-      {selected && (action === 'move' || action === 'merge') && <MoveMergeModal mode={action} unit={selected} onDone={refresh} onCancel={() => setAction(null)} />}
+      {selected && action === 'add' && (
+        <AddUnitModal parent={selected} onDone={refresh} onCancel={() => setAction(null)} />
+      )}
+      {selected && action === 'rename' && (
+        <RenameModal unit={selected} onDone={refresh} onCancel={() => setAction(null)} />
+      )}
+      {selected && (action === 'move' || action === 'merge') && (
+        <MoveMergeModal mode={action} unit={selected} onDone={refresh} onCancel={() => setAction(null)} />
+      )}
       <CsvImportModal
         open={action === 'import'}
         testid="units-import"
@@ -159,7 +228,15 @@ export function OrgPage() {
   );
 }
 
-function AddUnitModal({ parent, onDone, onCancel }: { parent: OrgUnit; onDone: (m: string) => void; onCancel: () => void }) {
+function AddUnitModal({
+  parent,
+  onDone,
+  onCancel,
+}: {
+  parent: OrgUnit;
+  onDone: (m: string) => void;
+  onCancel: () => void;
+}) {
   const [form] = Form.useForm<{ code: string; name: string; kind: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -176,7 +253,15 @@ function AddUnitModal({ parent, onDone, onCancel }: { parent: OrgUnit; onDone: (
     }
   };
   return (
-    <Modal open title={`Thêm đơn vị trực thuộc “${parent.name}”`} okText="Thêm" cancelText="Huỷ" onOk={submit} confirmLoading={busy} onCancel={onCancel}>
+    <Modal
+      open
+      title={`Thêm đơn vị trực thuộc “${parent.name}”`}
+      okText="Thêm"
+      cancelText="Huỷ"
+      onOk={submit}
+      confirmLoading={busy}
+      onCancel={onCancel}
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="code" label="Mã đơn vị" rules={[{ required: true, message: 'Nhập mã đơn vị' }]}>
           <Input aria-label="Mã đơn vị" />
@@ -184,7 +269,11 @@ function AddUnitModal({ parent, onDone, onCancel }: { parent: OrgUnit; onDone: (
         <Form.Item name="name" label="Tên đơn vị" rules={[{ required: true, message: 'Nhập tên đơn vị' }]}>
           <Input aria-label="Tên đơn vị" />
         </Form.Item>
-        <Form.Item name="kind" label="Loại đơn vị" rules={[{ required: true, message: 'Nhập loại, ví dụ truong_th' }]}>
+        <Form.Item
+          name="kind"
+          label="Loại đơn vị"
+          rules={[{ required: true, message: 'Nhập loại, ví dụ truong_th' }]}
+        >
           <Input aria-label="Loại đơn vị" placeholder="truong_mn, truong_th, truong_thcs, phong…" />
         </Form.Item>
       </Form>
@@ -193,7 +282,15 @@ function AddUnitModal({ parent, onDone, onCancel }: { parent: OrgUnit; onDone: (
   );
 }
 
-function RenameModal({ unit, onDone, onCancel }: { unit: OrgUnit; onDone: (m: string) => void; onCancel: () => void }) {
+function RenameModal({
+  unit,
+  onDone,
+  onCancel,
+}: {
+  unit: OrgUnit;
+  onDone: (m: string) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState(unit.name);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -210,7 +307,15 @@ function RenameModal({ unit, onDone, onCancel }: { unit: OrgUnit; onDone: (m: st
     }
   };
   return (
-    <Modal open title="Đổi tên đơn vị" okText="Lưu" cancelText="Huỷ" onOk={submit} confirmLoading={busy} onCancel={onCancel}>
+    <Modal
+      open
+      title="Đổi tên đơn vị"
+      okText="Lưu"
+      cancelText="Huỷ"
+      onOk={submit}
+      confirmLoading={busy}
+      onCancel={onCancel}
+    >
       <Input aria-label="Tên mới" value={name} onChange={(e) => setName(e.target.value)} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         Các báo cáo đã ký giữ nguyên tên cũ trong văn bản.
@@ -220,15 +325,36 @@ function RenameModal({ unit, onDone, onCancel }: { unit: OrgUnit; onDone: (m: st
   );
 }
 
-function MoveMergeModal({ mode, unit, onDone, onCancel }: { mode: 'move' | 'merge'; unit: OrgUnit; onDone: (m: string) => void; onCancel: () => void }) {
+function MoveMergeModal({
+  mode,
+  unit,
+  onDone,
+  onCancel,
+}: {
+  mode: 'move' | 'merge';
+  unit: OrgUnit;
+  onDone: (m: string) => void;
+  onCancel: () => void;
+}) {
   const { modal } = App.useApp();
   const [target, setTarget] = useState<OrgUnit | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const children = useQuery({ queryKey: adminKeys.orgUnits(unit.id), queryFn: () => adminApi.listOrgUnits({ parentId: unit.id }) });
-  const users = useQuery({ queryKey: [...adminKeys.users, unit.id], queryFn: () => adminApi.listUsers({ unitId: unit.id }), enabled: mode === 'merge' });
+  const children = useQuery({
+    queryKey: adminKeys.orgUnits(unit.id),
+    queryFn: () => adminApi.listOrgUnits({ parentId: unit.id }),
+  });
+  const users = useQuery({
+    queryKey: [...adminKeys.users, unit.id],
+    queryFn: () => adminApi.listUsers({ unitId: unit.id }),
+    enabled: mode === 'merge',
+  });
   const unitUsers = (users.data ?? []).filter((u) => u.unitId === unit.id);
-  const invalidTarget = target && (target.id === unit.id || target.path.startsWith(unit.path + '.') || target.path.startsWith(unit.path + '/'));
+  const invalidTarget =
+    target &&
+    (target.id === unit.id ||
+      target.path.startsWith(unit.path + '.') ||
+      target.path.startsWith(unit.path + '/'));
 
   const run = async () => {
     if (!target) return;
@@ -237,7 +363,11 @@ function MoveMergeModal({ mode, unit, onDone, onCancel }: { mode: 'move' | 'merg
     try {
       if (mode === 'move') await adminApi.moveOrgUnit(unit.id, target.id);
       else await adminApi.mergeOrgUnit(unit.id, target.id);
-      onDone(mode === 'move' ? `Đã chuyển “${unit.name}” sang “${target.name}”.` : `Đã gộp “${unit.name}” vào “${target.name}”.`);
+      onDone(
+        mode === 'move'
+          ? `Đã chuyển “${unit.name}” sang “${target.name}”.`
+          : `Đã gộp “${unit.name}” vào “${target.name}”.`,
+      );
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -261,7 +391,11 @@ function MoveMergeModal({ mode, unit, onDone, onCancel }: { mode: 'move' | 'merg
   return (
     <Modal
       open
-      title={mode === 'move' ? `Chuyển “${unit.name}” sang đơn vị cấp trên khác` : `Gộp “${unit.name}” vào đơn vị khác`}
+      title={
+        mode === 'move'
+          ? `Chuyển “${unit.name}” sang đơn vị cấp trên khác`
+          : `Gộp “${unit.name}” vào đơn vị khác`
+      }
       okText={mode === 'move' ? 'Chuyển…' : 'Gộp…'}
       okButtonProps={{ disabled: !target || !!invalidTarget, danger: mode === 'merge' }}
       cancelText="Huỷ"
@@ -271,25 +405,40 @@ function MoveMergeModal({ mode, unit, onDone, onCancel }: { mode: 'move' | 'merg
       width={640}
     >
       <Form layout="vertical">
-        <Form.Item label={mode === 'move' ? 'Đơn vị cấp trên mới' : 'Gộp vào đơn vị'} validateStatus={invalidTarget ? 'error' : undefined} help={invalidTarget ? 'Không thể chọn chính đơn vị này hoặc một đơn vị trực thuộc nó.' : undefined}>
-          <OrgUnitTreeSelect data-testid={`${mode}-target`} value={target?.id} disabledIds={[unit.id]} onChange={(_, u) => setTarget(u)} />
+        <Form.Item
+          label={mode === 'move' ? 'Đơn vị cấp trên mới' : 'Gộp vào đơn vị'}
+          validateStatus={invalidTarget ? 'error' : undefined}
+          help={invalidTarget ? 'Không thể chọn chính đơn vị này hoặc một đơn vị trực thuộc nó.' : undefined}
+        >
+          <OrgUnitTreeSelect
+            data-testid={`${mode}-target`}
+            value={target?.id}
+            disabledIds={[unit.id]}
+            onChange={(_, u) => setTarget(u)}
+          />
         </Form.Item>
       </Form>
       <Card size="small" title="Xem trước những gì thay đổi" data-testid={`${mode}-preview`}>
         {mode === 'move' ? (
           <Typography.Paragraph>
-            “{unit.name}” và <b>{unit.childCount ?? children.data?.length ?? 0}</b> đơn vị trực thuộc trực tiếp (cùng toàn bộ cây con) sẽ chuyển
-            {target ? ` sang “${target.name}”` : ''}. Báo cáo đã nộp giữ nguyên; các đợt mở sau sẽ theo cây mới.
+            “{unit.name}” và <b>{unit.childCount ?? children.data?.length ?? 0}</b> đơn vị trực thuộc trực
+            tiếp (cùng toàn bộ cây con) sẽ chuyển
+            {target ? ` sang “${target.name}”` : ''}. Báo cáo đã nộp giữ nguyên; các đợt mở sau sẽ theo cây
+            mới.
           </Typography.Paragraph>
         ) : (
           <>
             <Typography.Paragraph>
-              Chuyển sang {target ? `“${target.name}”` : 'đơn vị được chọn'}: <b>{children.data?.length ?? 0}</b> đơn vị trực thuộc và <b>{unitUsers.length}</b> người dùng.
-              “{unit.name}” được đánh dấu đã gộp, lịch sử báo cáo vẫn truy được.
+              Chuyển sang {target ? `“${target.name}”` : 'đơn vị được chọn'}:{' '}
+              <b>{children.data?.length ?? 0}</b> đơn vị trực thuộc và <b>{unitUsers.length}</b> người dùng. “
+              {unit.name}” được đánh dấu đã gộp, lịch sử báo cáo vẫn truy được.
             </Typography.Paragraph>
             <List
               size="small"
-              dataSource={[...(children.data ?? []).map((c) => `Đơn vị: ${c.name}`), ...unitUsers.map((u) => `Người dùng: ${u.fullName} (${u.username})`)]}
+              dataSource={[
+                ...(children.data ?? []).map((c) => `Đơn vị: ${c.name}`),
+                ...unitUsers.map((u) => `Người dùng: ${u.fullName} (${u.username})`),
+              ]}
               renderItem={(s) => <List.Item>{s}</List.Item>}
               style={{ maxHeight: 200, overflow: 'auto' }}
             />

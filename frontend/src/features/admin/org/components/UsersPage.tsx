@@ -23,14 +23,16 @@ export function UsersPage() {
   const [importing, setImporting] = useState(false);
 
   const patch = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Parameters<typeof adminApi.updateUser>[1] }) => adminApi.updateUser(id, body),
+    mutationFn: ({ id, body }: { id: string; body: Parameters<typeof adminApi.updateUser>[1] }) =>
+      adminApi.updateUser(id, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.users }),
     onError: (e) => message.error(describeError(e)),
   });
 
   const needle = q.trim().toLowerCase();
   const rows = (users.data ?? []).filter(
-    (u) => !needle || [u.username, u.fullName, u.unitName ?? ''].some((s) => s.toLowerCase().includes(needle)),
+    (u) =>
+      !needle || [u.username, u.fullName, u.unitName ?? ''].some((s) => s.toLowerCase().includes(needle)),
   );
 
   return (
@@ -40,16 +42,30 @@ export function UsersPage() {
           Người dùng
         </Typography.Title>
         <Space>
-          <Input.Search aria-label="Tìm người dùng" placeholder="Tìm theo tên, tài khoản, đơn vị" allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 280 }} />
+          <Input.Search
+            aria-label="Tìm người dùng"
+            placeholder="Tìm theo tên, tài khoản, đơn vị"
+            allowClear
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            style={{ width: 280 }}
+          />
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-users">
             Nhập từ CSV
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-user">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="new-user"
+          >
             Thêm người dùng
           </Button>
         </Space>
       </Space>
-      {users.error && <Alert type="error" showIcon message={`Không tải được người dùng: ${describeError(users.error)}`} />}
+      {users.error && (
+        <Alert type="error" showIcon message={`Không tải được người dùng: ${describeError(users.error)}`} />
+      )}
       <Table<User>
         rowKey="id"
         loading={users.isLoading}
@@ -58,7 +74,11 @@ export function UsersPage() {
           { title: 'Tài khoản', dataIndex: 'username' },
           { title: 'Họ tên', dataIndex: 'fullName' },
           { title: 'Đơn vị', render: (_, u) => u.unitName ?? u.unitId },
-          { title: 'Vai trò', render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleLabels[r as keyof typeof roleLabels] ?? r}</Tag>) },
+          {
+            title: 'Vai trò',
+            render: (_, u) =>
+              u.roles.map((r) => <Tag key={r}>{roleLabels[r as keyof typeof roleLabels] ?? r}</Tag>),
+          },
           {
             title: 'Hoạt động',
             render: (_, u) => (
@@ -87,7 +107,12 @@ export function UsersPage() {
                 <Button size="small" onClick={() => setEditing(u)}>
                   Sửa
                 </Button>
-                <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid={`reset-password-${u.username}`}>
+                <Button
+                  size="small"
+                  icon={<KeyOutlined />}
+                  onClick={() => setResetting(u)}
+                  data-testid={`reset-password-${u.username}`}
+                >
                   Đặt lại mật khẩu
                 </Button>
               </Space>
@@ -124,7 +149,13 @@ export function UsersPage() {
 }
 
 function UserModal({ user, onClose }: { user: User | null; onClose: (saved: boolean) => void }) {
-  const [form] = Form.useForm<{ username: string; fullName: string; password?: string; unitId: string; roles: string[] }>();
+  const [form] = Form.useForm<{
+    username: string;
+    fullName: string;
+    password?: string;
+    unitId: string;
+    roles: string[];
+  }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -132,8 +163,16 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
     setBusy(true);
     setError(null);
     try {
-      if (user) await adminApi.updateUser(user.id, { fullName: v.fullName, unitId: v.unitId, roles: v.roles });
-      else await adminApi.createUser({ username: v.username, fullName: v.fullName, password: v.password ?? '', unitId: v.unitId, roles: v.roles });
+      if (user)
+        await adminApi.updateUser(user.id, { fullName: v.fullName, unitId: v.unitId, roles: v.roles });
+      else
+        await adminApi.createUser({
+          username: v.username,
+          fullName: v.fullName,
+          password: v.password ?? '',
+          unitId: v.unitId,
+          roles: v.roles,
+        });
       onClose(true);
     } catch (e) {
       setError(describeError(e));
@@ -142,10 +181,22 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
     }
   };
   return (
-    <Modal open title={user ? `Sửa ${user.username}` : 'Thêm người dùng'} okText="Lưu" cancelText="Huỷ" onOk={submit} confirmLoading={busy} onCancel={() => onClose(false)}>
+    <Modal
+      open
+      title={user ? `Sửa ${user.username}` : 'Thêm người dùng'}
+      okText="Lưu"
+      cancelText="Huỷ"
+      onOk={submit}
+      confirmLoading={busy}
+      onCancel={() => onClose(false)}
+    >
       <Form form={form} layout="vertical" initialValues={user ?? { roles: ['editor'] }}>
         {!user && (
-          <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
+          <Form.Item
+            name="username"
+            label="Tên đăng nhập"
+            rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}
+          >
             <Input aria-label="Tên đăng nhập" autoComplete="off" />
           </Form.Item>
         )}
@@ -153,14 +204,22 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
           <Input aria-label="Họ và tên" />
         </Form.Item>
         {!user && (
-          <Form.Item name="password" label="Mật khẩu ban đầu" rules={[{ required: true, min: 8, message: 'Ít nhất 8 ký tự' }]}>
+          <Form.Item
+            name="password"
+            label="Mật khẩu ban đầu"
+            rules={[{ required: true, min: 8, message: 'Ít nhất 8 ký tự' }]}
+          >
             <Input.Password aria-label="Mật khẩu ban đầu" autoComplete="new-password" />
           </Form.Item>
         )}
         <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
           <OrgUnitTreeSelect />
         </Form.Item>
-        <Form.Item name="roles" label="Vai trò tại đơn vị" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
+        <Form.Item
+          name="roles"
+          label="Vai trò tại đơn vị"
+          rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}
+        >
           <Select aria-label="Vai trò" mode="multiple" options={roleOptions} />
         </Form.Item>
       </Form>
@@ -191,8 +250,22 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
       },
     });
   return (
-    <Modal open title={`Đặt lại mật khẩu: ${user.fullName}`} okText="Đặt lại…" okButtonProps={{ disabled: password.length < 8 }} cancelText="Huỷ" onOk={run} onCancel={onClose}>
-      <Input.Password aria-label="Mật khẩu mới" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder="Ít nhất 8 ký tự" />
+    <Modal
+      open
+      title={`Đặt lại mật khẩu: ${user.fullName}`}
+      okText="Đặt lại…"
+      okButtonProps={{ disabled: password.length < 8 }}
+      cancelText="Huỷ"
+      onOk={run}
+      onCancel={onClose}
+    >
+      <Input.Password
+        aria-label="Mật khẩu mới"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        placeholder="Ít nhất 8 ký tự"
+      />
       {error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={error} />}
     </Modal>
   );

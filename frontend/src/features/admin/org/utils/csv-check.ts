@@ -10,7 +10,8 @@ export type CsvCheck = { ok: true; rows: number; header: string[] } | { ok: fals
 export function checkCsvBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'tệp'): CsvCheck {
   const buf = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (buf.byteLength === 0) return { ok: false, message: `“${fileName}” trống.` };
-  if (buf.byteLength > MAX_CSV_BYTES) return { ok: false, message: `“${fileName}” lớn hơn 10 MB; hãy chia nhỏ tệp.` };
+  if (buf.byteLength > MAX_CSV_BYTES)
+    return { ok: false, message: `“${fileName}” lớn hơn 10 MB; hãy chia nhỏ tệp.` };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -20,7 +21,10 @@ export function checkCsvBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'tệp
       message: `“${fileName}” không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3 nên chữ có dấu sẽ hỏng). Trong Excel chọn Lưu thành → “CSV UTF-8 (phân cách bằng dấu phẩy)” rồi nhập lại.`,
     };
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   if (!lines.length) return { ok: false, message: `“${fileName}” không có dòng nào.` };
   const sep = lines[0]!.includes(';') && !lines[0]!.includes(',') ? ';' : ',';
   const header = lines[0]!.split(sep).map((h) => h.trim().replace(/^"|"$/g, ''));

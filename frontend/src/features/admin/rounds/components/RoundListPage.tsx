@@ -23,7 +23,9 @@ export function RoundListPage() {
           </Button>
         </Link>
       </Space>
-      {rounds.error && <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.error)}`} />}
+      {rounds.error && (
+        <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.error)}`} />
+      )}
       <Table<Round>
         rowKey="id"
         loading={rounds.isLoading}
@@ -38,7 +40,10 @@ export function RoundListPage() {
           },
           {
             title: 'Hạn nộp',
-            render: (_, r) => Object.entries(r.deadlines).map(([k, d]) => <Tag key={k}>{`${k}: ${dayjs(d).format('DD/MM/YYYY')}`}</Tag>),
+            render: (_, r) =>
+              Object.entries(r.deadlines).map(([k, d]) => (
+                <Tag key={k}>{`${k}: ${dayjs(d).format('DD/MM/YYYY')}`}</Tag>
+              )),
           },
           { title: 'Số hồ sơ', render: (_, r) => r.counts?.total ?? '—' },
         ]}

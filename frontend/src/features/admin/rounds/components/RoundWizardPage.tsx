@@ -1,5 +1,23 @@
 /** Opening a reporting round: template version, subtree, flow and deadline per unit kind, preview, open. */
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Result, Select, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Spin,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -9,7 +27,14 @@ import { adminKeys } from '../../api/query-keys';
 import type { OrgUnit, Round, RoundPreview } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
-import { buildRoundPayload, flowsOf, roundProblems, suggestFlow, type KindRow, type RoundDraft } from '../utils/round-payload';
+import {
+  buildRoundPayload,
+  flowsOf,
+  roundProblems,
+  suggestFlow,
+  type KindRow,
+  type RoundDraft,
+} from '../utils/round-payload';
 
 type TreeUnit = OrgUnit & { children?: TreeUnit[] };
 
@@ -37,7 +62,10 @@ export function RoundWizardPage() {
   const templateOptions = (templates.data ?? []).flatMap((t) =>
     t.versions
       .filter((v) => v.status === 'published')
-      .map((v) => ({ value: `${t.code}@${v.version}`, label: `${v.title || t.title} — ${t.code} v${v.version}` })),
+      .map((v) => ({
+        value: `${t.code}@${v.version}`,
+        label: `${v.title || t.title} — ${t.code} v${v.version}`,
+      })),
   );
 
   // Kinds present in the chosen subtree, each with a suggested flow.
@@ -64,7 +92,9 @@ export function RoundWizardPage() {
         setKindCounts(m);
         setDraft((d) => ({
           ...d,
-          rows: [...m.keys()].map((kind) => d.rows.find((r) => r.kind === kind) ?? { kind, flowCode: suggestFlow(kind, flowCodes) }),
+          rows: [...m.keys()].map(
+            (kind) => d.rows.find((r) => r.kind === kind) ?? { kind, flowCode: suggestFlow(kind, flowCodes) },
+          ),
         }));
       })
       .catch(() => live && setKindCounts(new Map()))
@@ -92,7 +122,10 @@ export function RoundWizardPage() {
         const job = await adminApi.getJob(res.jobId);
         setJobProgress(typeof job.progress === 'number' ? job.progress : null);
         if (job.state === 'completed') return (job.result ?? res) as Round;
-        if (job.state === 'failed') throw new Error(typeof job.error === 'string' ? job.error : 'Tạo hồ sơ thất bại; không có đợt nào được mở.');
+        if (job.state === 'failed')
+          throw new Error(
+            typeof job.error === 'string' ? job.error : 'Tạo hồ sơ thất bại; không có đợt nào được mở.',
+          );
       }
     },
   });
@@ -156,17 +189,34 @@ export function RoundWizardPage() {
       <Steps
         current={step}
         onChange={(s) => s < step && setStep(s)}
-        items={[{ title: 'Thông tin chung' }, { title: 'Phạm vi' }, { title: 'Quy trình & hạn nộp' }, { title: 'Xem trước & mở' }]}
+        items={[
+          { title: 'Thông tin chung' },
+          { title: 'Phạm vi' },
+          { title: 'Quy trình & hạn nộp' },
+          { title: 'Xem trước & mở' },
+        ]}
         style={{ marginBottom: 16 }}
       />
       <Card>
         {step === 0 && (
           <Form layout="vertical" style={{ maxWidth: 640 }}>
             <Form.Item label="Tên đợt báo cáo" required>
-              <Input aria-label="Tên đợt báo cáo" data-testid="round-name" placeholder="Báo cáo công tác BĐG năm 2025" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+              <Input
+                aria-label="Tên đợt báo cáo"
+                data-testid="round-name"
+                placeholder="Báo cáo công tác BĐG năm 2025"
+                value={draft.name}
+                onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              />
             </Form.Item>
             <Form.Item label="Kỳ báo cáo" required>
-              <Input aria-label="Kỳ báo cáo" data-testid="round-period" placeholder="2025, 2025-H1, 2021-2025" value={draft.period} onChange={(e) => setDraft({ ...draft, period: e.target.value })} />
+              <Input
+                aria-label="Kỳ báo cáo"
+                data-testid="round-period"
+                placeholder="2025, 2025-H1, 2021-2025"
+                value={draft.period}
+                onChange={(e) => setDraft({ ...draft, period: e.target.value })}
+              />
             </Form.Item>
             <Form.Item label="Biểu mẫu (phiên bản đã xuất bản)" required>
               <Select
@@ -213,7 +263,8 @@ export function RoundWizardPage() {
         {step === 2 && (
           <>
             <Typography.Paragraph type="secondary">
-              Mỗi loại đơn vị có quy trình riêng; loại không chọn quy trình sẽ không nhận hồ sơ. Đơn vị lá điền biểu mẫu, các đơn vị phía trên tổng hợp.
+              Mỗi loại đơn vị có quy trình riêng; loại không chọn quy trình sẽ không nhận hồ sơ. Đơn vị lá
+              điền biểu mẫu, các đơn vị phía trên tổng hợp.
             </Typography.Paragraph>
             <Table
               size="small"
@@ -235,7 +286,10 @@ export function RoundWizardPage() {
                       placeholder="Không nhận hồ sơ"
                       value={r.flowCode}
                       onChange={(v?: string) => setRow(r.kind, { flowCode: v })}
-                      options={publishedFlows.map((f) => ({ value: f.code, label: `${f.title || f.code} (${f.code})` }))}
+                      options={publishedFlows.map((f) => ({
+                        value: f.code,
+                        label: `${f.title || f.code} (${f.code})`,
+                      }))}
                     />
                   ),
                 },
@@ -256,11 +310,20 @@ export function RoundWizardPage() {
               ]}
             />
             <Space style={{ marginTop: 8 }}>
-              <Input aria-label="Thêm loại đơn vị" placeholder="Thêm loại đơn vị khác" value={newKind} onChange={(e) => setNewKind(e.target.value.trim())} style={{ width: 220 }} />
+              <Input
+                aria-label="Thêm loại đơn vị"
+                placeholder="Thêm loại đơn vị khác"
+                value={newKind}
+                onChange={(e) => setNewKind(e.target.value.trim())}
+                style={{ width: 220 }}
+              />
               <Button
                 disabled={!newKind || draft.rows.some((r) => r.kind === newKind)}
                 onClick={() => {
-                  setDraft({ ...draft, rows: [...draft.rows, { kind: newKind, flowCode: suggestFlow(newKind, flowCodes) }] });
+                  setDraft({
+                    ...draft,
+                    rows: [...draft.rows, { kind: newKind, flowCode: suggestFlow(newKind, flowCodes) }],
+                  });
                   setNewKind('');
                 }}
               >
@@ -274,11 +337,19 @@ export function RoundWizardPage() {
             <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
               <Descriptions.Item label="Tên đợt">{draft.name}</Descriptions.Item>
               <Descriptions.Item label="Kỳ">{draft.period}</Descriptions.Item>
-              <Descriptions.Item label="Biểu mẫu">{draft.template ? `${draft.template.code} v${draft.template.version}` : ''}</Descriptions.Item>
+              <Descriptions.Item label="Biểu mẫu">
+                {draft.template ? `${draft.template.code} v${draft.template.version}` : ''}
+              </Descriptions.Item>
               <Descriptions.Item label="Đơn vị gốc">{rootUnit?.name ?? draft.rootUnitId}</Descriptions.Item>
             </Descriptions>
             {preview.isLoading && <Spin tip="Đang tính số hồ sơ…" />}
-            {preview.error && <Alert type="error" showIcon message={`Không xem trước được: ${describeError(preview.error)}`} />}
+            {preview.error && (
+              <Alert
+                type="error"
+                showIcon
+                message={`Không xem trước được: ${describeError(preview.error)}`}
+              />
+            )}
             {preview.data && (
               <Table
                 size="small"
@@ -287,11 +358,20 @@ export function RoundWizardPage() {
                 data-testid="round-preview"
                 dataSource={draft.rows
                   .filter((r) => r.flowCode)
-                  .map((r) => ({ kind: r.kind, flow: r.flowCode, deadline: r.deadline, n: preview.data.byKind[r.kind] ?? 0 }))}
+                  .map((r) => ({
+                    kind: r.kind,
+                    flow: r.flowCode,
+                    deadline: r.deadline,
+                    n: preview.data.byKind[r.kind] ?? 0,
+                  }))}
                 columns={[
                   { title: 'Cấp / loại đơn vị', dataIndex: 'kind' },
                   { title: 'Quy trình', dataIndex: 'flow' },
-                  { title: 'Hạn nộp', dataIndex: 'deadline', render: (d?: string) => (d ? dayjs(d).format(DATE_FMT) : '') },
+                  {
+                    title: 'Hạn nộp',
+                    dataIndex: 'deadline',
+                    render: (d?: string) => (d ? dayjs(d).format(DATE_FMT) : ''),
+                  },
                   { title: 'Số hồ sơ', dataIndex: 'n' },
                 ]}
                 summary={() => (
@@ -312,7 +392,14 @@ export function RoundWizardPage() {
                 <Progress percent={jobProgress ?? 99} status="active" showInfo={jobProgress !== null} />
               </Card>
             )}
-            {open.error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={`Chưa mở được đợt: ${describeError(open.error)}`} />}
+            {open.error && (
+              <Alert
+                style={{ marginTop: 12 }}
+                type="error"
+                showIcon
+                message={`Chưa mở được đợt: ${describeError(open.error)}`}
+              />
+            )}
           </>
         )}
         {stepProblems.length > 0 && step > 0 && (
@@ -325,12 +412,23 @@ export function RoundWizardPage() {
             </Button>
           )}
           {step < 3 && (
-            <Button type="primary" data-testid="round-next" disabled={stepProblems.length > 0} onClick={() => setStep(step + 1)}>
+            <Button
+              type="primary"
+              data-testid="round-next"
+              disabled={stepProblems.length > 0}
+              onClick={() => setStep(step + 1)}
+            >
               Tiếp tục
             </Button>
           )}
           {step === 3 && (
-            <Button type="primary" data-testid="open-round" loading={open.isPending} disabled={!preview.data || stepProblems.length > 0} onClick={confirmOpen}>
+            <Button
+              type="primary"
+              data-testid="open-round"
+              loading={open.isPending}
+              disabled={!preview.data || stepProblems.length > 0}
+              onClick={confirmOpen}
+            >
               Mở đợt báo cáo
             </Button>
           )}

@@ -30,7 +30,15 @@ describe('buildRoundPayload', () => {
     [{ rootUnitId: undefined }, /đơn vị gốc/],
     [{ rows: [{ kind: 'phong', flowCode: 'phong' }] }, /hạn nộp cho loại đơn vị “phong”/],
     [{ rows: [{ kind: 'xa' }] }, /quy trình/],
-    [{ rows: [{ kind: 'a', flowCode: 'x', deadline: '2025-01-01' }, { kind: 'a', flowCode: 'y', deadline: '2025-01-01' }] }, /hai lần/],
+    [
+      {
+        rows: [
+          { kind: 'a', flowCode: 'x', deadline: '2025-01-01' },
+          { kind: 'a', flowCode: 'y', deadline: '2025-01-01' },
+        ],
+      },
+      /hai lần/,
+    ],
   ])('names what is missing: %o', (patch, msg) => {
     expect(roundProblems({ ...draft, ...patch }).join(' ')).toMatch(msg);
     expect(() => buildRoundPayload({ ...draft, ...patch })).toThrow(msg);

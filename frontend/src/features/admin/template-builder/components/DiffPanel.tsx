@@ -16,7 +16,13 @@ const KIND: Record<TemplateChange['kind'], { label: string; color: string }> = {
   retitled: { label: 'Đổi tiêu đề', color: 'blue' },
 };
 
-export function DiffPanel({ basedOn, schema }: { basedOn: { code: string; version: number } | null; schema: JsonObject }) {
+export function DiffPanel({
+  basedOn,
+  schema,
+}: {
+  basedOn: { code: string; version: number } | null;
+  schema: JsonObject;
+}) {
   const base = useQuery({
     queryKey: basedOn ? adminKeys.templateVersion(basedOn.code, basedOn.version) : ['admin', 'none'],
     queryFn: () => adminApi.getTemplateVersion(basedOn!.code, basedOn!.version),
@@ -35,9 +41,11 @@ export function DiffPanel({ basedOn, schema }: { basedOn: { code: string; versio
     }
   }, [base.data, schema]);
 
-  if (!basedOn) return <Empty description="Phiên bản này không nhân bản từ phiên bản nào, nên không có gì để so sánh." />;
+  if (!basedOn)
+    return <Empty description="Phiên bản này không nhân bản từ phiên bản nào, nên không có gì để so sánh." />;
   if (base.isLoading) return <Spin tip="Đang tải phiên bản gốc…" />;
-  if (base.error) return <Alert type="error" message={`Không tải được phiên bản gốc: ${describeError(base.error)}`} />;
+  if (base.error)
+    return <Alert type="error" message={`Không tải được phiên bản gốc: ${describeError(base.error)}`} />;
   if (!result) return null;
   return (
     <div data-testid="diff-panel">
@@ -52,7 +60,12 @@ export function DiffPanel({ basedOn, schema }: { basedOn: { code: string; versio
         dataSource={result.changes}
         locale={{ emptyText: 'Không có trường nào thay đổi.' }}
         columns={[
-          { title: 'Thay đổi', dataIndex: 'kind', width: 110, render: (k: TemplateChange['kind']) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag> },
+          {
+            title: 'Thay đổi',
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: TemplateChange['kind']) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag>,
+          },
           { title: 'Trường', dataIndex: 'path', render: (p: string) => <code>{p}</code> },
           { title: 'Trước', dataIndex: 'from' },
           { title: 'Sau', dataIndex: 'to' },
@@ -62,11 +75,16 @@ export function DiffPanel({ basedOn, schema }: { basedOn: { code: string; versio
         Mang số liệu sang đợt báo cáo sau
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        Khi đơn vị điền phiên bản mới, câu trả lời đợt trước được mang sang ở những trường còn cùng mã và cùng kiểu. Các trường dưới
-        đây sẽ <b>không</b> được mang sang (thử với một bộ câu trả lời mẫu đầy đủ):
+        Khi đơn vị điền phiên bản mới, câu trả lời đợt trước được mang sang ở những trường còn cùng mã và cùng
+        kiểu. Các trường dưới đây sẽ <b>không</b> được mang sang (thử với một bộ câu trả lời mẫu đầy đủ):
       </Typography.Paragraph>
       {result.notCarried.length === 0 ? (
-        <Alert type="success" showIcon message="Mọi câu trả lời của phiên bản gốc đều được mang sang." data-testid="carry-all" />
+        <Alert
+          type="success"
+          showIcon
+          message="Mọi câu trả lời của phiên bản gốc đều được mang sang."
+          data-testid="carry-all"
+        />
       ) : (
         <Table
           size="small"

@@ -1,6 +1,19 @@
 /** Everything about one field: title, key, type, required, bounds, choices, roll-up rule, formula, unit. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import type { Finding } from '../../domain/bdg';
 import {
   AGGREGATE_LABELS,
@@ -37,7 +50,14 @@ function aggChoice(a: AggregateRule | undefined): AggChoice {
 
 const num = (v: number | null | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 
-export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, onChangeKind }: FieldInspectorProps) {
+export function FieldInspector({
+  model,
+  nodeId,
+  readOnly,
+  findings,
+  onUpdate,
+  onChangeKind,
+}: FieldInspectorProps) {
   const { modal } = App.useApp();
   const loc = locate(model, nodeId);
   if (!loc) return null;
@@ -65,7 +85,8 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
 
   const setAgg = (choice: AggChoice) => {
     if (choice === '') onUpdate({ aggregate: undefined });
-    else if (choice === 'ratio') onUpdate({ aggregate: { ratio: { numerator: '', denominator: '', scale: 100 } } });
+    else if (choice === 'ratio')
+      onUpdate({ aggregate: { ratio: { numerator: '', denominator: '', scale: 100 } } });
     else if (choice === 'groupBy') onUpdate({ aggregate: { groupBy: n.children[0]?.key ?? '' } });
     else onUpdate({ aggregate: choice });
   };
@@ -98,11 +119,23 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
         <Form.Item
           label="Mã trường (dùng trong dữ liệu và công thức)"
           validateStatus={keyOk ? undefined : 'error'}
-          help={keyOk ? 'Đổi mã làm câu trả lời năm trước không được mang sang trường này.' : 'Chỉ chữ không dấu, số và _, không bắt đầu bằng số.'}
+          help={
+            keyOk
+              ? 'Đổi mã làm câu trả lời năm trước không được mang sang trường này.'
+              : 'Chỉ chữ không dấu, số và _, không bắt đầu bằng số.'
+          }
         >
           <Space.Compact style={{ width: '100%' }}>
-            <Input aria-label="Mã trường" data-testid="field-key" value={n.key} onChange={(e) => onUpdate({ key: e.target.value.trim() })} />
-            <Button onClick={() => onUpdate({ key: keyFromTitle(n.title) })} data-testid="field-key-from-title">
+            <Input
+              aria-label="Mã trường"
+              data-testid="field-key"
+              value={n.key}
+              onChange={(e) => onUpdate({ key: e.target.value.trim() })}
+            />
+            <Button
+              onClick={() => onUpdate({ key: keyFromTitle(n.title) })}
+              data-testid="field-key-from-title"
+            >
               Tạo từ tiêu đề
             </Button>
           </Space.Compact>
@@ -128,7 +161,11 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
         </Form.Item>
         {n.kind !== 'section' && (
           <Form.Item>
-            <Checkbox data-testid="field-required" checked={n.required} onChange={(e) => onUpdate({ required: e.target.checked })}>
+            <Checkbox
+              data-testid="field-required"
+              checked={n.required}
+              onChange={(e) => onUpdate({ required: e.target.checked })}
+            >
               Bắt buộc trả lời
             </Checkbox>
           </Form.Item>
@@ -136,33 +173,70 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
         {isNumber && (
           <Space wrap>
             <Form.Item label="Nhỏ nhất">
-              <InputNumber aria-label="Giá trị nhỏ nhất" data-testid="field-minimum" value={n.minimum} onChange={(v) => onUpdate({ minimum: num(v) })} />
+              <InputNumber
+                aria-label="Giá trị nhỏ nhất"
+                data-testid="field-minimum"
+                value={n.minimum}
+                onChange={(v) => onUpdate({ minimum: num(v) })}
+              />
             </Form.Item>
             <Form.Item label="Lớn nhất">
-              <InputNumber aria-label="Giá trị lớn nhất" data-testid="field-maximum" value={n.maximum} onChange={(v) => onUpdate({ maximum: num(v) })} />
+              <InputNumber
+                aria-label="Giá trị lớn nhất"
+                data-testid="field-maximum"
+                value={n.maximum}
+                onChange={(v) => onUpdate({ maximum: num(v) })}
+              />
             </Form.Item>
             <Form.Item label="Đơn vị tính">
-              <Input aria-label="Đơn vị tính" data-testid="field-unit" style={{ width: 120 }} placeholder="người, %, triệu đồng" value={n.unit ?? ''} onChange={(e) => onUpdate({ unit: e.target.value || undefined })} />
+              <Input
+                aria-label="Đơn vị tính"
+                data-testid="field-unit"
+                style={{ width: 120 }}
+                placeholder="người, %, triệu đồng"
+                value={n.unit ?? ''}
+                onChange={(e) => onUpdate({ unit: e.target.value || undefined })}
+              />
             </Form.Item>
           </Space>
         )}
         {isText && (
           <Space wrap>
             <Form.Item label="Độ dài tối thiểu">
-              <InputNumber aria-label="Độ dài tối thiểu" min={0} value={n.minLength} onChange={(v) => onUpdate({ minLength: num(v) })} />
+              <InputNumber
+                aria-label="Độ dài tối thiểu"
+                min={0}
+                value={n.minLength}
+                onChange={(v) => onUpdate({ minLength: num(v) })}
+              />
             </Form.Item>
             <Form.Item label="Độ dài tối đa">
-              <InputNumber aria-label="Độ dài tối đa" min={0} value={n.maxLength} onChange={(v) => onUpdate({ maxLength: num(v) })} />
+              <InputNumber
+                aria-label="Độ dài tối đa"
+                min={0}
+                value={n.maxLength}
+                onChange={(v) => onUpdate({ maxLength: num(v) })}
+              />
             </Form.Item>
           </Space>
         )}
         {(n.kind === 'table' || n.kind === 'file') && (
           <Space wrap>
             <Form.Item label={n.kind === 'table' ? 'Số dòng tối thiểu' : 'Số tệp tối thiểu'}>
-              <InputNumber aria-label="Số dòng tối thiểu" min={0} value={n.minItems} onChange={(v) => onUpdate({ minItems: num(v) })} />
+              <InputNumber
+                aria-label="Số dòng tối thiểu"
+                min={0}
+                value={n.minItems}
+                onChange={(v) => onUpdate({ minItems: num(v) })}
+              />
             </Form.Item>
             <Form.Item label={n.kind === 'table' ? 'Số dòng tối đa' : 'Số tệp tối đa'}>
-              <InputNumber aria-label="Số dòng tối đa" min={0} value={n.maxItems} onChange={(v) => onUpdate({ maxItems: num(v) })} />
+              <InputNumber
+                aria-label="Số dòng tối đa"
+                min={0}
+                value={n.maxItems}
+                onChange={(v) => onUpdate({ maxItems: num(v) })}
+              />
             </Form.Item>
           </Space>
         )}
@@ -175,12 +249,20 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
                     aria-label={`Giá trị lựa chọn ${i + 1}`}
                     style={{ width: '35%' }}
                     value={c.value}
-                    onChange={(e) => setChoices((n.choices ?? []).map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                    onChange={(e) =>
+                      setChoices(
+                        (n.choices ?? []).map((x, j) => (j === i ? { ...x, value: e.target.value } : x)),
+                      )
+                    }
                   />
                   <Input
                     aria-label={`Nhãn lựa chọn ${i + 1}`}
                     value={c.label}
-                    onChange={(e) => setChoices((n.choices ?? []).map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+                    onChange={(e) =>
+                      setChoices(
+                        (n.choices ?? []).map((x, j) => (j === i ? { ...x, label: e.target.value } : x)),
+                      )
+                    }
                   />
                   <Button
                     aria-label={`Xoá lựa chọn ${i + 1}`}
@@ -208,7 +290,10 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
               data-testid="field-aggregate"
               value={agg}
               onChange={setAgg}
-              options={[{ value: '', label: '— chưa khai báo —' }, ...aggOptions.map((a) => ({ value: a, label: AGGREGATE_LABELS[a] }))]}
+              options={[
+                { value: '', label: '— chưa khai báo —' },
+                ...aggOptions.map((a) => ({ value: a, label: AGGREGATE_LABELS[a] })),
+              ]}
             />
           </Form.Item>
         )}
@@ -219,9 +304,23 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
                 <Select
                   aria-label={part === 'numerator' ? 'Tử số' : 'Mẫu số'}
                   data-testid={`ratio-${part}`}
-                  value={(n.aggregate as { ratio: { numerator: string; denominator: string } }).ratio[part] || undefined}
+                  value={
+                    (n.aggregate as { ratio: { numerator: string; denominator: string } }).ratio[part] ||
+                    undefined
+                  }
                   onChange={(v: string) =>
-                    onUpdate({ aggregate: { ratio: { ...(n.aggregate as { ratio: { numerator: string; denominator: string; scale?: number } }).ratio, [part]: v } } })
+                    onUpdate({
+                      aggregate: {
+                        ratio: {
+                          ...(
+                            n.aggregate as {
+                              ratio: { numerator: string; denominator: string; scale?: number };
+                            }
+                          ).ratio,
+                          [part]: v,
+                        },
+                      },
+                    })
                   }
                   options={pointers.map((p) => ({ value: p.pointer, label: `${p.title} (${p.pointer})` }))}
                 />
@@ -231,7 +330,16 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
               <InputNumber
                 aria-label="Hệ số"
                 value={n.aggregate.ratio.scale}
-                onChange={(v) => onUpdate({ aggregate: { ratio: { ...(n.aggregate as { ratio: { numerator: string; denominator: string } }).ratio, scale: num(v) } } })}
+                onChange={(v) =>
+                  onUpdate({
+                    aggregate: {
+                      ratio: {
+                        ...(n.aggregate as { ratio: { numerator: string; denominator: string } }).ratio,
+                        scale: num(v),
+                      },
+                    },
+                  })
+                }
               />
             </Form.Item>
           </Card>
@@ -244,7 +352,9 @@ export function FieldInspector({ model, nodeId, readOnly, findings, onUpdate, on
               onChange={(v: string) => onUpdate({ aggregate: { groupBy: v } })}
               options={n.children.map((c) => ({ value: c.key, label: c.title || c.key }))}
             />
-            <Typography.Text type="secondary">Mỗi cột khác tổng hợp theo quy tắc của chính nó.</Typography.Text>
+            <Typography.Text type="secondary">
+              Mỗi cột khác tổng hợp theo quy tắc của chính nó.
+            </Typography.Text>
           </Form.Item>
         )}
         {isNumber && (

@@ -27,7 +27,18 @@ interface TreeItem {
   isLeaf: boolean;
 }
 
-const KIND_ORDER: FieldKind[] = ['section', 'text', 'longText', 'number', 'integer', 'boolean', 'date', 'choice', 'table', 'file'];
+const KIND_ORDER: FieldKind[] = [
+  'section',
+  'text',
+  'longText',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'choice',
+  'table',
+  'file',
+];
 
 function toItems(list: FieldNode[], findings: Map<string, Finding[]>): TreeItem[] {
   return list.map((n) => {
@@ -40,7 +51,9 @@ function toItems(list: FieldNode[], findings: Map<string, Finding[]>): TreeItem[
       children: toItems(n.children, findings),
       title: (
         <span data-testid={`tree-node-${n.key}`}>
-          <Typography.Text strong={n.kind === 'section'}>{n.title || <i>(chưa có tiêu đề)</i>}</Typography.Text>
+          <Typography.Text strong={n.kind === 'section'}>
+            {n.title || <i>(chưa có tiêu đề)</i>}
+          </Typography.Text>
           {n.required && <Typography.Text type="danger"> *</Typography.Text>}{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {n.key}
@@ -48,7 +61,9 @@ function toItems(list: FieldNode[], findings: Map<string, Finding[]>): TreeItem[
           <Tag style={{ fontSize: 11 }}>{FIELD_KIND_LABELS[n.kind]}</Tag>
           {n.computed && <Tag color="purple">công thức</Tag>}
           {errors > 0 && <Badge count={errors} title={`${errors} lỗi`} />}
-          {warnings > 0 && errors === 0 && <Badge count={warnings} color="orange" title={`${warnings} cảnh báo`} />}
+          {warnings > 0 && errors === 0 && (
+            <Badge count={warnings} color="orange" title={`${warnings} cảnh báo`} />
+          )}
         </span>
       ),
     };
@@ -91,7 +106,11 @@ export function FieldTree(props: FieldTreeProps) {
           trigger={['click']}
           disabled={readOnly}
           menu={{
-            items: kinds.map((k) => ({ key: k, label: FIELD_KIND_LABELS[k], 'data-testid': `add-kind-${k}` })),
+            items: kinds.map((k) => ({
+              key: k,
+              label: FIELD_KIND_LABELS[k],
+              'data-testid': `add-kind-${k}`,
+            })),
             onClick: ({ key }) => props.onAdd(addParent?.id ?? null, key as FieldKind),
           }}
         >
@@ -115,18 +134,28 @@ export function FieldTree(props: FieldTreeProps) {
               : 'Câu trả lời của trường này sẽ không còn trong phiên bản mới.'
           }
           okText="Xoá"
-          okButtonProps={{ danger: true, ...({ 'data-testid': 'confirm-remove-field' } as Record<string, string>) }}
+          okButtonProps={{
+            danger: true,
+            ...({ 'data-testid': 'confirm-remove-field' } as Record<string, string>),
+          }}
           cancelText="Huỷ"
           disabled={readOnly || !selected}
           onConfirm={() => selected && props.onRemove(selected.node.id)}
         >
-          <Button danger icon={<DeleteOutlined />} disabled={readOnly || !selected} data-testid="remove-field">
+          <Button
+            danger
+            icon={<DeleteOutlined />}
+            disabled={readOnly || !selected}
+            data-testid="remove-field"
+          >
             Xoá
           </Button>
         </Popconfirm>
       </Space>
       {model.fields.length === 0 ? (
-        <Typography.Paragraph type="secondary">Biểu mẫu chưa có mục nào. Bấm “Thêm mục / câu hỏi”.</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          Biểu mẫu chưa có mục nào. Bấm “Thêm mục / câu hỏi”.
+        </Typography.Paragraph>
       ) : (
         <Tree
           blockNode

@@ -11,7 +11,14 @@ export function LintPanel({ findings, onJump }: LintPanelProps) {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity !== 'error');
   if (!findings.length) {
-    return <Alert type="success" showIcon message="Không có lỗi nào: biểu mẫu có thể xuất bản." data-testid="lint-panel" />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        message="Không có lỗi nào: biểu mẫu có thể xuất bản."
+        data-testid="lint-panel"
+      />
+    );
   }
   return (
     <div data-testid="lint-panel">
@@ -28,7 +35,9 @@ export function LintPanel({ findings, onJump }: LintPanelProps) {
             style={{ cursor: f.nodeId ? 'pointer' : undefined }}
             onClick={() => f.nodeId && onJump(f.nodeId)}
           >
-            <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>{f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</Typography.Text>
+            <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'}>
+              {f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}
+            </Typography.Text>
             <span style={{ flex: 1, marginLeft: 8 }}>
               {f.fieldTitle && <Typography.Text strong>{f.fieldTitle}: </Typography.Text>}
               {f.message}

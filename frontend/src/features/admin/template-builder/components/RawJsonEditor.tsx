@@ -17,10 +17,19 @@ export function RawJsonEditor({ text, error, readOnly, onChange }: RawJsonEditor
   return (
     <div data-testid="raw-json-editor">
       <Typography.Paragraph type="secondary">
-        Sửa trực tiếp JSON Schema (2020-12) và uiSchema. Thay đổi hợp lệ được áp dụng ngay vào cây bên trái; khi JSON có lỗi,
-        cây giữ nguyên và không gì được lưu cho tới khi sửa xong.
+        Sửa trực tiếp JSON Schema (2020-12) và uiSchema. Thay đổi hợp lệ được áp dụng ngay vào cây bên trái;
+        khi JSON có lỗi, cây giữ nguyên và không gì được lưu cho tới khi sửa xong.
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon message="JSON chưa được áp dụng" description={error} style={{ marginBottom: 8 }} data-testid="raw-json-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message="JSON chưa được áp dụng"
+          description={error}
+          style={{ marginBottom: 8 }}
+          data-testid="raw-json-error"
+        />
+      )}
       <CodeMirror
         value={text}
         height="60vh"

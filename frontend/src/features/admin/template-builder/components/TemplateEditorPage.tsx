@@ -1,6 +1,28 @@
 /** The template builder for one version: visual tree + inspector, raw JSON, preview, lint, diff. */
-import { CopyOutlined, DownloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Col, Empty, Form, Input, Row, Space, Spin, Tabs, Tag, Typography, Upload } from 'antd';
+import {
+  CopyOutlined,
+  DownloadOutlined,
+  SaveOutlined,
+  SendOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -26,9 +48,13 @@ import { TemplatePreview } from './TemplatePreview';
 export function TemplateEditorPage() {
   const { code = '', version = '' } = useParams();
   const v = Number(version);
-  const q = useQuery({ queryKey: adminKeys.templateVersion(code, v), queryFn: () => adminApi.getTemplateVersion(code, v) });
+  const q = useQuery({
+    queryKey: adminKeys.templateVersion(code, v),
+    queryFn: () => adminApi.getTemplateVersion(code, v),
+  });
   if (q.isLoading) return <Spin tip="Đang tải biểu mẫu…" fullscreen={false} />;
-  if (q.error || !q.data) return <Alert type="error" showIcon message={`Không tải được biểu mẫu: ${describeError(q.error)}`} />;
+  if (q.error || !q.data)
+    return <Alert type="error" showIcon message={`Không tải được biểu mẫu: ${describeError(q.error)}`} />;
   return <TemplateEditor key={`${code}/${v}/${q.data.status}`} tv={q.data} />;
 }
 
@@ -38,7 +64,11 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
   const qc = useQueryClient();
   const readOnly = tv.status === 'published';
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
-    initEditor((tv.schema ?? { type: 'object', properties: {} }) as JsonObject, (tv.uiSchema ?? {}) as JsonObject, tv.document),
+    initEditor(
+      (tv.schema ?? { type: 'object', properties: {} }) as JsonObject,
+      (tv.uiSchema ?? {}) as JsonObject,
+      tv.document,
+    ),
   );
   const [title, setTitle] = useState(tv.title);
   const [periodKind, setPeriodKind] = useState(tv.periodKind);
@@ -61,14 +91,24 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
   const deferredDoc = useDeferredValue(useMemo(() => ({ schema, uiSchema }), [schema, uiSchema]));
 
   const findings = useMemo(() => {
-    const doc = { code: tv.code, version: tv.version, title, periodKind, schema: deferredDoc.schema, uiSchema: deferredDoc.uiSchema, document: state.document };
+    const doc = {
+      code: tv.code,
+      version: tv.version,
+      title,
+      periodKind,
+      schema: deferredDoc.schema,
+      uiSchema: deferredDoc.uiSchema,
+      document: state.document,
+    };
     const seen = new Set<string>();
     const all: Finding[] = [];
     let lint: Finding[];
     try {
       lint = normalizeFindings(lintTemplate(doc));
     } catch (e) {
-      lint = [{ severity: 'error', path: '', message: `Không kiểm tra được biểu mẫu: ${(e as Error).message}` }];
+      lint = [
+        { severity: 'error', path: '', message: `Không kiểm tra được biểu mẫu: ${(e as Error).message}` },
+      ];
     }
     for (const f of [...builderChecks(state.model), ...lint, ...serverIssues]) {
       const k = `${f.severity}|${f.path}|${f.message}`;
@@ -98,7 +138,10 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
     onSuccess: (saved) => {
       setServerIssues([]);
       dispatch({ type: 'markSaved' });
-      qc.setQueryData(adminKeys.templateVersion(tv.code, tv.version), { ...saved, status: saved.status ?? tv.status });
+      qc.setQueryData(adminKeys.templateVersion(tv.code, tv.version), {
+        ...saved,
+        status: saved.status ?? tv.status,
+      });
       void qc.invalidateQueries({ queryKey: adminKeys.templates });
       message.success('Đã lưu bản nháp.');
     },
@@ -187,7 +230,10 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
   return (
     <div data-testid="template-editor">
       <Breadcrumb
-        items={[{ title: <Link to="/admin/templates">Biểu mẫu</Link> }, { title: `${tv.code} — phiên bản ${tv.version}` }]}
+        items={[
+          { title: <Link to="/admin/templates">Biểu mẫu</Link> },
+          { title: `${tv.code} — phiên bản ${tv.version}` },
+        ]}
         style={{ marginBottom: 8 }}
       />
       <Space align="center" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -198,21 +244,44 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
           <Tag color={readOnly ? 'green' : 'gold'} data-testid="version-status">
             {readOnly ? 'Đã xuất bản' : 'Bản nháp'}
           </Tag>
-          {tv.basedOn && <Tag>Nhân bản từ {tv.basedOn.code} v{tv.basedOn.version}</Tag>}
+          {tv.basedOn && (
+            <Tag>
+              Nhân bản từ {tv.basedOn.code} v{tv.basedOn.version}
+            </Tag>
+          )}
           {dirty && !readOnly && <Tag color="orange">Chưa lưu</Tag>}
         </Space>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => downloadJson(`${tv.code}-v${tv.version}.json`, { code: tv.code, version: tv.version, ...body() })} data-testid="export-template">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              downloadJson(`${tv.code}-v${tv.version}.json`, {
+                code: tv.code,
+                version: tv.version,
+                ...body(),
+              })
+            }
+            data-testid="export-template"
+          >
             Xuất tệp JSON
           </Button>
           {!readOnly && (
-            <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
+            <Upload
+              accept=".json,application/json"
+              showUploadList={false}
+              beforeUpload={(f) => (void importFile(f), false)}
+            >
               <Button icon={<UploadOutlined />} data-testid="import-template">
                 Nhập từ tệp JSON
               </Button>
             </Upload>
           )}
-          <Button icon={<CopyOutlined />} loading={clone.isPending} onClick={() => clone.mutate()} data-testid="clone-template">
+          <Button
+            icon={<CopyOutlined />}
+            loading={clone.isPending}
+            onClick={() => clone.mutate()}
+            data-testid="clone-template"
+          >
             Nhân bản thành phiên bản mới
           </Button>
           {!readOnly && (
@@ -251,10 +320,22 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
       {!readOnly && (
         <Form layout="inline" style={{ marginTop: 8 }}>
           <Form.Item label="Tên biểu mẫu">
-            <Input aria-label="Tên biểu mẫu" data-testid="template-title" style={{ width: 420 }} value={title} onChange={(e) => setTitle(e.target.value)} />
+            <Input
+              aria-label="Tên biểu mẫu"
+              data-testid="template-title"
+              style={{ width: 420 }}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </Form.Item>
           <Form.Item label="Loại kỳ">
-            <Input aria-label="Loại kỳ báo cáo" style={{ width: 160 }} placeholder="nam, 6-thang" value={periodKind} onChange={(e) => setPeriodKind(e.target.value)} />
+            <Input
+              aria-label="Loại kỳ báo cáo"
+              style={{ width: 160 }}
+              placeholder="nam, 6-thang"
+              value={periodKind}
+              onChange={(e) => setPeriodKind(e.target.value)}
+            />
           </Form.Item>
         </Form>
       )}
@@ -292,7 +373,9 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
                     onAdd={(parentId, kind) => dispatch({ type: 'add', parentId, kind })}
                     onDuplicate={(id) => dispatch({ type: 'duplicate', id })}
                     onRemove={(id) => dispatch({ type: 'remove', id })}
-                    onMove={(dragId, dropId, position) => dispatch({ type: 'move', dragId, dropId, position })}
+                    onMove={(dragId, dropId, position) =>
+                      dispatch({ type: 'move', dragId, dropId, position })
+                    }
                   />
                 </Col>
                 <Col xs={24} lg={13}>
@@ -315,9 +398,20 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
           {
             key: 'json',
             label: state.rawError ? <Typography.Text type="danger">JSON (lỗi)</Typography.Text> : 'JSON',
-            children: <RawJsonEditor text={state.rawText} error={state.rawError} readOnly={readOnly} onChange={(text) => dispatch({ type: 'rawChange', text })} />,
+            children: (
+              <RawJsonEditor
+                text={state.rawText}
+                error={state.rawError}
+                readOnly={readOnly}
+                onChange={(text) => dispatch({ type: 'rawChange', text })}
+              />
+            ),
           },
-          { key: 'preview', label: 'Xem trước', children: tab === 'preview' ? <TemplatePreview model={state.model} /> : null },
+          {
+            key: 'preview',
+            label: 'Xem trước',
+            children: tab === 'preview' ? <TemplatePreview model={state.model} /> : null,
+          },
           {
             key: 'lint',
             label: `Kiểm tra (${errorCount} lỗi)`,

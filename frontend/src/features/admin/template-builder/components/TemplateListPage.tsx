@@ -50,15 +50,30 @@ export function TemplateListPage() {
           Biểu mẫu báo cáo
         </Typography.Title>
         <Space>
-          <Button icon={<UploadOutlined />} onClick={() => setCreating('import')} data-testid="import-template-file">
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() => setCreating('import')}
+            data-testid="import-template-file"
+          >
             Nhập biểu mẫu từ tệp JSON
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('new')} data-testid="new-template">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating('new')}
+            data-testid="new-template"
+          >
             Tạo biểu mẫu mới
           </Button>
         </Space>
       </Space>
-      {list.error && <Alert type="error" showIcon message={`Không tải được danh sách biểu mẫu: ${describeError(list.error)}`} />}
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={`Không tải được danh sách biểu mẫu: ${describeError(list.error)}`}
+        />
+      )}
       <Table<TemplateSummary>
         rowKey="code"
         loading={list.isLoading}
@@ -66,8 +81,21 @@ export function TemplateListPage() {
         pagination={false}
         expandable={{
           expandedRowKeys: (list.data ?? []).map((t) => t.code).filter((c) => !collapsed.has(c)),
-          onExpand: (open, t) => setCollapsed((s) => { const n = new Set(s); if (open) n.delete(t.code); else n.add(t.code); return n; }),
-          expandedRowRender: (t) => <Versions t={t} onClone={(version) => clone.mutate({ code: t.code, version })} cloning={clone.isPending ? clone.variables : undefined} /> }}
+          onExpand: (open, t) =>
+            setCollapsed((s) => {
+              const n = new Set(s);
+              if (open) n.delete(t.code);
+              else n.add(t.code);
+              return n;
+            }),
+          expandedRowRender: (t) => (
+            <Versions
+              t={t}
+              onClone={(version) => clone.mutate({ code: t.code, version })}
+              cloning={clone.isPending ? clone.variables : undefined}
+            />
+          ),
+        }}
         columns={[
           { title: 'Mã', dataIndex: 'code', render: (c: string) => <code>{c}</code> },
           { title: 'Tên biểu mẫu', dataIndex: 'title' },
@@ -80,7 +108,15 @@ export function TemplateListPage() {
   );
 }
 
-function Versions({ t, onClone, cloning }: { t: TemplateSummary; onClone: (v: number) => void; cloning?: { code: string; version: number } }) {
+function Versions({
+  t,
+  onClone,
+  cloning,
+}: {
+  t: TemplateSummary;
+  onClone: (v: number) => void;
+  cloning?: { code: string; version: number };
+}) {
   return (
     <Table
       size="small"
@@ -93,14 +129,22 @@ function Versions({ t, onClone, cloning }: { t: TemplateSummary; onClone: (v: nu
         {
           title: 'Trạng thái',
           dataIndex: 'status',
-          render: (s: string) => (s === 'published' ? <Tag color="green">Đã xuất bản</Tag> : <Tag color="gold">Bản nháp</Tag>),
+          render: (s: string) =>
+            s === 'published' ? <Tag color="green">Đã xuất bản</Tag> : <Tag color="gold">Bản nháp</Tag>,
         },
-        { title: 'Ngày xuất bản', dataIndex: 'publishedAt', render: (d: string | null) => (d ? dayjs(d).format('DD/MM/YYYY') : '—') },
+        {
+          title: 'Ngày xuất bản',
+          dataIndex: 'publishedAt',
+          render: (d: string | null) => (d ? dayjs(d).format('DD/MM/YYYY') : '—'),
+        },
         {
           title: '',
           render: (_, v) => (
             <Space>
-              <Link to={`/admin/templates/${encodeURIComponent(t.code)}/${v.version}`} data-testid={`open-template-${t.code}-${v.version}`}>
+              <Link
+                to={`/admin/templates/${encodeURIComponent(t.code)}/${v.version}`}
+                data-testid={`open-template-${t.code}-${v.version}`}
+              >
                 {v.status === 'published' ? (
                   <>
                     <EyeOutlined /> Xem
@@ -133,11 +177,17 @@ function NewTemplateModal({ mode, onClose }: { mode: null | 'new' | 'import'; on
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ code: string; title: string; periodKind: string }>();
-  const [fileDoc, setFileDoc] = useState<{ name: string; schema: JsonObject; uiSchema: JsonObject; document?: unknown } | null>(null);
+  const [fileDoc, setFileDoc] = useState<{
+    name: string;
+    schema: JsonObject;
+    uiSchema: JsonObject;
+    document?: unknown;
+  } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: (input: { code: string; body: TemplateVersionInput }) => adminApi.createTemplateVersion(input.code, input.body),
+    mutationFn: (input: { code: string; body: TemplateVersionInput }) =>
+      adminApi.createTemplateVersion(input.code, input.body),
     onSuccess: (created) => {
       message.success(`Đã tạo bản nháp ${created.code} phiên bản ${created.version}.`);
       void qc.invalidateQueries({ queryKey: adminKeys.templates });
@@ -166,7 +216,12 @@ function NewTemplateModal({ mode, onClose }: { mode: null | 'new' | 'import'; on
       return;
     }
     setFileError(null);
-    setFileDoc({ name: file.name, schema: parsed.schema, uiSchema: parsed.uiSchema ?? {}, document: parsed.meta.document });
+    setFileDoc({
+      name: file.name,
+      schema: parsed.schema,
+      uiSchema: parsed.uiSchema ?? {},
+      document: parsed.meta.document,
+    });
     form.setFieldsValue({
       code: typeof parsed.meta.code === 'string' ? parsed.meta.code : form.getFieldValue('code'),
       title: typeof parsed.meta.title === 'string' ? parsed.meta.title : String(parsed.schema.title ?? ''),
@@ -186,7 +241,16 @@ function NewTemplateModal({ mode, onClose }: { mode: null | 'new' | 'import'; on
       title: v.title,
       properties: {},
     };
-    create.mutate({ code: v.code, body: { title: v.title, periodKind: v.periodKind, schema, uiSchema: fileDoc?.uiSchema ?? {}, document: fileDoc?.document } });
+    create.mutate({
+      code: v.code,
+      body: {
+        title: v.title,
+        periodKind: v.periodKind,
+        schema,
+        uiSchema: fileDoc?.uiSchema ?? {},
+        document: fileDoc?.document,
+      },
+    });
   };
 
   return (
@@ -203,22 +267,54 @@ function NewTemplateModal({ mode, onClose }: { mode: null | 'new' | 'import'; on
       <Form form={form} layout="vertical" initialValues={{ periodKind: 'nam' }}>
         {mode === 'import' && (
           <Form.Item label="Tệp JSON (xuất từ hệ thống, tối đa 5 MB)">
-            <Upload accept=".json,application/json" maxCount={1} beforeUpload={(f) => (void onFile(f), false)} showUploadList={false}>
+            <Upload
+              accept=".json,application/json"
+              maxCount={1}
+              beforeUpload={(f) => (void onFile(f), false)}
+              showUploadList={false}
+            >
               <Button icon={<UploadOutlined />} data-testid="import-file-picker">
                 Chọn tệp
               </Button>
             </Upload>
-            {fileDoc && <Typography.Text style={{ marginLeft: 8 }}>{fileDoc.name} — {Object.keys((fileDoc.schema.properties as object) ?? {}).length} mục</Typography.Text>}
-            {fileError && <Alert style={{ marginTop: 8 }} type="error" showIcon message={fileError} data-testid="import-file-error" />}
+            {fileDoc && (
+              <Typography.Text style={{ marginLeft: 8 }}>
+                {fileDoc.name} — {Object.keys((fileDoc.schema.properties as object) ?? {}).length} mục
+              </Typography.Text>
+            )}
+            {fileError && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type="error"
+                showIcon
+                message={fileError}
+                data-testid="import-file-error"
+              />
+            )}
           </Form.Item>
         )}
-        <Form.Item name="code" label="Mã biểu mẫu" rules={[{ required: true, message: 'Nhập mã' }, { pattern: CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ bdg-truong' }]}>
+        <Form.Item
+          name="code"
+          label="Mã biểu mẫu"
+          rules={[
+            { required: true, message: 'Nhập mã' },
+            { pattern: CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ bdg-truong' },
+          ]}
+        >
           <Input aria-label="Mã biểu mẫu" placeholder="bdg-truong" />
         </Form.Item>
-        <Form.Item name="title" label="Tên biểu mẫu" rules={[{ required: true, message: 'Nhập tên biểu mẫu' }]}>
+        <Form.Item
+          name="title"
+          label="Tên biểu mẫu"
+          rules={[{ required: true, message: 'Nhập tên biểu mẫu' }]}
+        >
           <Input aria-label="Tên biểu mẫu mới" />
         </Form.Item>
-        <Form.Item name="periodKind" label="Loại kỳ báo cáo" rules={[{ required: true, pattern: CODE, message: 'Ví dụ: nam, 6-thang, giai-doan' }]}>
+        <Form.Item
+          name="periodKind"
+          label="Loại kỳ báo cáo"
+          rules={[{ required: true, pattern: CODE, message: 'Ví dụ: nam, 6-thang, giai-doan' }]}
+        >
           <Input aria-label="Loại kỳ" />
         </Form.Item>
       </Form>

@@ -23,7 +23,15 @@ function useSettled<T>(value: T, ms: number): T {
   return v;
 }
 
-function PreviewForm({ schema, uiSchema, data }: { schema: JsonObject; uiSchema: JsonObject; data: Record<string, unknown> }) {
+function PreviewForm({
+  schema,
+  uiSchema,
+  data,
+}: {
+  schema: JsonObject;
+  uiSchema: JsonObject;
+  data: Record<string, unknown>;
+}) {
   const prepared = useMemo(() => prepareForm(schema, uiSchema), [schema, uiSchema]);
   const store = useMemo(
     () => new FormStore(data, (d) => applyComputed(schema as never, d) as Record<string, unknown>),
@@ -39,7 +47,10 @@ export function TemplatePreview({ model }: { model: TemplateModel }) {
   const [resetKey, setResetKey] = useState(0);
   const { schema, uiSchema } = useMemo(() => modelToSchema(settled), [settled]);
   const data = useMemo(() => (withSample ? sampleData(settled) : {}), [settled, withSample]);
-  const key = useMemo(() => `${resetKey}:${JSON.stringify(schema).length}:${JSON.stringify(uiSchema).length}:${withSample}`, [schema, uiSchema, resetKey, withSample]);
+  const key = useMemo(
+    () => `${resetKey}:${JSON.stringify(schema).length}:${JSON.stringify(uiSchema).length}:${withSample}`,
+    [schema, uiSchema, resetKey, withSample],
+  );
   return (
     <div data-testid="template-preview">
       <Space style={{ marginBottom: 8 }}>

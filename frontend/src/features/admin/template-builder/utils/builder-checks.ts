@@ -16,18 +16,30 @@ export function builderChecks(model: TemplateModel): Finding[] {
     for (const n of list) {
       const path = `${prefix}/${n.key}`;
       if (!isValidKey(n.key)) {
-        out.push({ severity: 'error', path, message: `Tên trường “${n.key}” chỉ được gồm chữ không dấu, số và _, không bắt đầu bằng số.` });
+        out.push({
+          severity: 'error',
+          path,
+          message: `Tên trường “${n.key}” chỉ được gồm chữ không dấu, số và _, không bắt đầu bằng số.`,
+        });
       }
-      if (seen.has(n.key)) out.push({ severity: 'error', path, message: `Tên trường “${n.key}” bị trùng trong cùng mục.` });
+      if (seen.has(n.key))
+        out.push({ severity: 'error', path, message: `Tên trường “${n.key}” bị trùng trong cùng mục.` });
       seen.add(n.key);
-      if (!n.title.trim()) out.push({ severity: 'warning', path, message: 'Chưa có tiêu đề hiển thị cho người điền.' });
-      if (n.kind === 'choice' && !(n.choices ?? []).length) out.push({ severity: 'error', path, message: 'Danh sách lựa chọn đang trống.' });
+      if (!n.title.trim())
+        out.push({ severity: 'warning', path, message: 'Chưa có tiêu đề hiển thị cho người điền.' });
+      if (n.kind === 'choice' && !(n.choices ?? []).length)
+        out.push({ severity: 'error', path, message: 'Danh sách lựa chọn đang trống.' });
       if (n.kind === 'choice') {
         const vals = (n.choices ?? []).map((c) => c.value);
-        if (new Set(vals).size !== vals.length) out.push({ severity: 'error', path, message: 'Hai lựa chọn có cùng giá trị.' });
+        if (new Set(vals).size !== vals.length)
+          out.push({ severity: 'error', path, message: 'Hai lựa chọn có cùng giá trị.' });
       }
       if ((n.kind === 'section' || n.kind === 'table') && !n.children.length) {
-        out.push({ severity: 'warning', path, message: n.kind === 'table' ? 'Bảng chưa có cột nào.' : 'Mục chưa có câu hỏi nào.' });
+        out.push({
+          severity: 'warning',
+          path,
+          message: n.kind === 'table' ? 'Bảng chưa có cột nào.' : 'Mục chưa có câu hỏi nào.',
+        });
       }
       for (const [lo, hi, label] of [
         ['minimum', 'maximum', 'giá trị'],
@@ -36,19 +48,36 @@ export function builderChecks(model: TemplateModel): Finding[] {
       ] as const) {
         const a = n[lo];
         const b = n[hi];
-        if (a !== undefined && b !== undefined && a > b) out.push({ severity: 'error', path, message: `Giới hạn ${label}: nhỏ nhất (${a}) lớn hơn lớn nhất (${b}).` });
+        if (a !== undefined && b !== undefined && a > b)
+          out.push({
+            severity: 'error',
+            path,
+            message: `Giới hạn ${label}: nhỏ nhất (${a}) lớn hơn lớn nhất (${b}).`,
+          });
       }
       const agg = n.aggregate;
       if (agg && typeof agg === 'object' && 'ratio' in agg) {
         for (const part of ['numerator', 'denominator'] as const) {
           const p = agg.ratio[part];
-          if (!p) out.push({ severity: 'error', path, message: `Tỉ lệ: chưa chọn ${part === 'numerator' ? 'tử số' : 'mẫu số'}.` });
-          else if (!pointers.has(p)) out.push({ severity: 'error', path, message: `Tỉ lệ: “${p}” không trỏ tới một trường số.` });
+          if (!p)
+            out.push({
+              severity: 'error',
+              path,
+              message: `Tỉ lệ: chưa chọn ${part === 'numerator' ? 'tử số' : 'mẫu số'}.`,
+            });
+          else if (!pointers.has(p))
+            out.push({ severity: 'error', path, message: `Tỉ lệ: “${p}” không trỏ tới một trường số.` });
         }
       }
       if (agg && typeof agg === 'object' && 'groupBy' in agg) {
-        if (n.kind !== 'table') out.push({ severity: 'error', path, message: 'Gộp dòng (groupBy) chỉ dùng cho bảng.' });
-        else if (!n.children.some((c) => c.key === agg.groupBy)) out.push({ severity: 'error', path, message: `Gộp dòng theo cột “${agg.groupBy}” không có trong bảng.` });
+        if (n.kind !== 'table')
+          out.push({ severity: 'error', path, message: 'Gộp dòng (groupBy) chỉ dùng cho bảng.' });
+        else if (!n.children.some((c) => c.key === agg.groupBy))
+          out.push({
+            severity: 'error',
+            path,
+            message: `Gộp dòng theo cột “${agg.groupBy}” không có trong bảng.`,
+          });
       }
       if (n.computed !== undefined) {
         const res = checkExpression(n.computed, model, siblingsScope);

@@ -29,7 +29,10 @@ describe('editorReducer', () => {
     const s1 = editorReducer(s0, { type: 'rawChange', text: '{ "schema": ' });
     expect(s1.rawError).toMatch(/Không phải JSON hợp lệ/);
     expect(s1.model).toBe(s0.model);
-    const s2 = editorReducer(s1, { type: 'rawChange', text: JSON.stringify({ type: 'object', properties: { a: { type: 42 } } }) });
+    const s2 = editorReducer(s1, {
+      type: 'rawChange',
+      text: JSON.stringify({ type: 'object', properties: { a: { type: 42 } } }),
+    });
     expect(s2.rawError).toMatch(/JSON Schema hợp lệ/);
     expect(s2.model).toBe(s0.model);
   });

@@ -1,7 +1,23 @@
 /** The template editor's state: one visual model, the raw JSON text kept in sync both ways. */
-import { modelToSchema, schemaToModel, type FieldKind, type FieldNode, type JsonObject, type TemplateModel } from './field-model';
+import {
+  modelToSchema,
+  schemaToModel,
+  type FieldKind,
+  type FieldNode,
+  type JsonObject,
+  type TemplateModel,
+} from './field-model';
 import { parseTemplateText } from './raw-json';
-import { addNode, changeKind, duplicateNode, locate, moveNode, removeNode, updateNode, type DropPosition } from './tree-ops';
+import {
+  addNode,
+  changeKind,
+  duplicateNode,
+  locate,
+  moveNode,
+  removeNode,
+  updateNode,
+  type DropPosition,
+} from './tree-ops';
 
 export interface EditorState {
   model: TemplateModel;
@@ -31,16 +47,36 @@ export type EditorAction =
 
 export function modelText(model: TemplateModel, document?: unknown): string {
   const { schema, uiSchema } = modelToSchema(model);
-  return JSON.stringify(document === undefined || document === null ? { schema, uiSchema } : { schema, uiSchema, document }, null, 2);
+  return JSON.stringify(
+    document === undefined || document === null ? { schema, uiSchema } : { schema, uiSchema, document },
+    null,
+    2,
+  );
 }
 
 export function initEditor(schema: JsonObject, uiSchema: JsonObject, document?: unknown): EditorState {
   const model = schemaToModel(schema, uiSchema);
-  return { model, document, selectedId: null, rawText: modelText(model, document), rawError: null, dirty: false, notice: null };
+  return {
+    model,
+    document,
+    selectedId: null,
+    rawText: modelText(model, document),
+    rawError: null,
+    dirty: false,
+    notice: null,
+  };
 }
 
 function withModel(state: EditorState, model: TemplateModel, selectedId = state.selectedId): EditorState {
-  return { ...state, model, selectedId, rawText: modelText(model, state.document), rawError: null, rawErrorLine: undefined, dirty: true };
+  return {
+    ...state,
+    model,
+    selectedId,
+    rawText: modelText(model, state.document),
+    rawError: null,
+    rawErrorLine: undefined,
+    dirty: true,
+  };
 }
 
 function notice(state: EditorState, message: string): EditorState {
@@ -74,7 +110,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return withModel(state, r.model, r.id);
     }
     case 'remove':
-      return withModel(state, removeNode(state.model, action.id), state.selectedId === action.id ? null : state.selectedId);
+      return withModel(
+        state,
+        removeNode(state.model, action.id),
+        state.selectedId === action.id ? null : state.selectedId,
+      );
     case 'duplicate': {
       const r = duplicateNode(state.model, action.id);
       return r ? withModel(state, r.model, r.id) : state;
@@ -91,7 +131,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'rawChange': {
       const parsed = parseTemplateText(action.text);
       if (!parsed.ok) {
-        return { ...state, rawText: action.text, rawError: parsed.message, rawErrorLine: parsed.line, dirty: true };
+        return {
+          ...state,
+          rawText: action.text,
+          rawError: parsed.message,
+          rawErrorLine: parsed.line,
+          dirty: true,
+        };
       }
       const ui = parsed.uiSchema ?? modelToSchema(state.model).uiSchema;
       const model = schemaToModel(parsed.schema, ui);

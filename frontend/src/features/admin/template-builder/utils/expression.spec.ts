@@ -8,10 +8,13 @@ const model = schemaToModel(everyKindSchema);
 const section = model.fields[0]!.children;
 
 describe('checkExpression', () => {
-  it.each(['soNu / tongSo * 100', 'round(soNu / tongSo * 100, 1)', '$root.I.soNu / $root.I.tongSo', 'if tongSo > 0 then soNu / tongSo else 0', '-soNu + 1'])(
-    'accepts %s',
-    (expr) => expect(checkExpression(expr, model, section)).toMatchObject({ ok: true }),
-  );
+  it.each([
+    'soNu / tongSo * 100',
+    'round(soNu / tongSo * 100, 1)',
+    '$root.I.soNu / $root.I.tongSo',
+    'if tongSo > 0 then soNu / tongSo else 0',
+    '-soNu + 1',
+  ])('accepts %s', (expr) => expect(checkExpression(expr, model, section)).toMatchObject({ ok: true }));
   it.each([
     ['soNu / ', /kết thúc bằng một phép tính/],
     ['(soNu / tongSo', /thiếu dấu “\)”/],
@@ -39,7 +42,12 @@ describe('builderChecks', () => {
       properties: {
         'số lượng': { type: 'integer', title: 'x', minimum: 5, maximum: 1 },
         c: { type: 'string', title: 'c', enum: [] },
-        r: { type: 'number', title: 'r', 'x-aggregate': { ratio: { numerator: '/khong', denominator: '' } }, 'x-computed': 'a +' },
+        r: {
+          type: 'number',
+          title: 'r',
+          'x-aggregate': { ratio: { numerator: '/khong', denominator: '' } },
+          'x-computed': 'a +',
+        },
       },
     });
     const messages = builderChecks(bad).map((f) => `${f.path}: ${f.message}`);

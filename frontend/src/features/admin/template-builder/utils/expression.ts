@@ -7,7 +7,20 @@
  */
 import type { FieldNode, TemplateModel } from './field-model';
 
-const FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'sqrt', 'min', 'max', 'log', 'log2', 'log10', 'exists', 'empty']);
+const FUNCTIONS = new Set([
+  'abs',
+  'ceil',
+  'floor',
+  'round',
+  'sqrt',
+  'min',
+  'max',
+  'log',
+  'log2',
+  'log10',
+  'exists',
+  'empty',
+]);
 const KEYWORDS = new Set(['and', 'or', 'not', 'if', 'then', 'else', 'in', 'mod', 'true', 'false', 'null']);
 
 export type ExpressionCheck = { ok: true; references: string[] } | { ok: false; message: string };
@@ -29,7 +42,9 @@ function tokenize(src: string): Tok[] | string {
       i += num[0].length;
       continue;
     }
-    const name = /^\$root(\.[A-Za-z_][A-Za-z0-9_]*)+|^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
+    const name = /^\$root(\.[A-Za-z_][A-Za-z0-9_]*)+|^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(
+      src.slice(i),
+    );
     if (name) {
       out.push({ t: 'name', v: name[0] });
       i += name[0].length;
@@ -88,7 +103,8 @@ export function checkExpression(expr: string, model: TemplateModel, siblings: Fi
     if (tk.t === 'rp') {
       depth--;
       if (depth < 0) return { ok: false, message: 'thừa dấu “)”.' };
-      if (expectOperand && toks[i - 1]?.t !== 'lp') return { ok: false, message: 'thiếu toán hạng trước “)”.' };
+      if (expectOperand && toks[i - 1]?.t !== 'lp')
+        return { ok: false, message: 'thiếu toán hạng trước “)”.' };
       expectOperand = false;
       continue;
     }
@@ -97,7 +113,8 @@ export function checkExpression(expr: string, model: TemplateModel, siblings: Fi
       continue;
     }
     if (tk.t === 'op' || (isKw && ['and', 'or', 'then', 'else', 'in', 'mod'].includes(tk.v))) {
-      if (expectOperand && !(tk.v === '-' || tk.v === '+')) return { ok: false, message: `thiếu toán hạng trước “${tk.v}”.` };
+      if (expectOperand && !(tk.v === '-' || tk.v === '+'))
+        return { ok: false, message: `thiếu toán hạng trước “${tk.v}”.` };
       expectOperand = true;
       continue;
     }

@@ -40,7 +40,13 @@ describe('schemaToModel / modelToSchema', () => {
     });
     const I = sut.fields[0]!;
     expect(I.kind).toBe('section');
-    expect(I.children.find((c) => c.key === 'soNu')).toMatchObject({ required: true, minimum: 0, maximum: 10000, aggregate: 'sum', unit: 'người' });
+    expect(I.children.find((c) => c.key === 'soNu')).toMatchObject({
+      required: true,
+      minimum: 0,
+      maximum: 10000,
+      aggregate: 'sum',
+      unit: 'người',
+    });
     const table = sut.fields[1]!.children.find((c) => c.key === 'hoatDong')!;
     expect(table.children.map((c) => c.key)).toEqual(['loai', 'soLuot', 'ghiChu']);
     expect(table.children[0]!.required).toBe(true);
@@ -58,7 +64,18 @@ describe('schemaToModel / modelToSchema', () => {
     expect(modelToSchema(schemaToModel(s)).schema).toEqual(s);
   });
 
-  const kinds: FieldKind[] = ['section', 'text', 'longText', 'number', 'integer', 'boolean', 'date', 'choice', 'table', 'file'];
+  const kinds: FieldKind[] = [
+    'section',
+    'text',
+    'longText',
+    'number',
+    'integer',
+    'boolean',
+    'date',
+    'choice',
+    'table',
+    'file',
+  ];
   it.each(kinds)('visual → JSON → visual is lossless for a %s edited in the builder', (kind) => {
     const node = createNode(kind, []);
     const edited: FieldNode = {
@@ -68,14 +85,29 @@ describe('schemaToModel / modelToSchema', () => {
       description: 'Mô tả',
       required: true,
     };
-    if (kind === 'number' || kind === 'integer') Object.assign(edited, { minimum: 0, maximum: 100, unit: '%', aggregate: 'sum', computed: 'a + 1' });
-    if (kind === 'text' || kind === 'longText') Object.assign(edited, { minLength: 1, maxLength: 500, aggregate: 'concat' });
+    if (kind === 'number' || kind === 'integer')
+      Object.assign(edited, { minimum: 0, maximum: 100, unit: '%', aggregate: 'sum', computed: 'a + 1' });
+    if (kind === 'text' || kind === 'longText')
+      Object.assign(edited, { minLength: 1, maxLength: 500, aggregate: 'concat' });
     if (kind === 'boolean') Object.assign(edited, { aggregate: 'countTrue' });
     if (kind === 'date') Object.assign(edited, { aggregate: 'min' });
-    if (kind === 'choice') Object.assign(edited, { choices: [{ value: 'a', label: 'A thường' }, { value: 'b', label: 'B' }] });
+    if (kind === 'choice')
+      Object.assign(edited, {
+        choices: [
+          { value: 'a', label: 'A thường' },
+          { value: 'b', label: 'B' },
+        ],
+      });
     if (kind === 'table') Object.assign(edited, { minItems: 1, maxItems: 9, aggregate: { groupBy: 'ten' } });
     if (kind === 'file') Object.assign(edited, { maxItems: 3 });
-    if (kind === 'section') edited.children = [{ ...createNode('number', []), key: 'n', aggregate: { ratio: { numerator: '/x/n', denominator: '/x/n', scale: 100 } } }];
+    if (kind === 'section')
+      edited.children = [
+        {
+          ...createNode('number', []),
+          key: 'n',
+          aggregate: { ratio: { numerator: '/x/n', denominator: '/x/n', scale: 100 } },
+        },
+      ];
     const model: TemplateModel = { rootExtra: { title: 'T' }, rootUi: {}, fields: [edited] };
     const back = roundTripModel(model);
     expect(stripIds(back.fields)).toEqual(stripIds(model.fields));
@@ -85,7 +117,9 @@ describe('schemaToModel / modelToSchema', () => {
   it('choices whose labels equal their values stay an enum; labelled ones become oneOf', () => {
     const base = createNode('choice', []);
     const plain = { ...base, choiceStyle: 'enum' as const, choices: [{ value: 'Có', label: 'Có' }] };
-    expect(modelToSchema({ rootExtra: {}, rootUi: {}, fields: [plain] }).schema.properties).toMatchObject({ [base.key]: { enum: ['Có'] } });
+    expect(modelToSchema({ rootExtra: {}, rootUi: {}, fields: [plain] }).schema.properties).toMatchObject({
+      [base.key]: { enum: ['Có'] },
+    });
     const labelled = { ...plain, choices: [{ value: 'co', label: 'Có' }] };
     expect(modelToSchema({ rootExtra: {}, rootUi: {}, fields: [labelled] }).schema.properties).toMatchObject({
       [base.key]: { oneOf: [{ const: 'co', title: 'Có' }] },

@@ -5,16 +5,7 @@
  */
 
 export type FieldKind =
-  | 'section'
-  | 'text'
-  | 'longText'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'date'
-  | 'choice'
-  | 'table'
-  | 'file';
+  'section' | 'text' | 'longText' | 'number' | 'integer' | 'boolean' | 'date' | 'choice' | 'table' | 'file';
 
 export type AggregateSimple = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'none';
 export interface RatioRule {
@@ -171,7 +162,8 @@ function detectKind(s: JsonObject, ownUi: JsonObject): FieldKind {
   if (t === 'integer') return 'integer';
   if (t === 'string') {
     if (Array.isArray(s.enum) && s.enum.every((v) => typeof v === 'string')) return 'choice';
-    if (Array.isArray(s.oneOf) && s.oneOf.every((o) => isObject(o) && typeof o.const === 'string')) return 'choice';
+    if (Array.isArray(s.oneOf) && s.oneOf.every((o) => isObject(o) && typeof o.const === 'string'))
+      return 'choice';
     if (s.format === 'date') return 'date';
     if (ownUi['ui:widget'] === 'textarea') return 'longText';
     return 'text';
@@ -226,7 +218,11 @@ export function schemaToNode(key: string, schema: unknown, required: boolean, ui
       }));
       handled.add('oneOf');
       // Lossless: a oneOf entry with keys other than const/title keeps the whole oneOf.
-      if ((s.oneOf as JsonObject[]).some((o) => Object.keys(o).some((k) => k !== 'const' && k !== 'title') || typeof o.title !== 'string')) {
+      if (
+        (s.oneOf as JsonObject[]).some(
+          (o) => Object.keys(o).some((k) => k !== 'const' && k !== 'title') || typeof o.title !== 'string',
+        )
+      ) {
         handled.delete('oneOf');
         delete node.choices;
         delete node.choiceStyle;
@@ -257,7 +253,9 @@ export function schemaToNode(key: string, schema: unknown, required: boolean, ui
     delete nested.items;
     const req = Array.isArray(items.required) ? (items.required as string[]) : [];
     const props = isObject(items.properties) ? items.properties : {};
-    node.children = Object.entries(props).map(([k, v]) => schemaToNode(k, v, req.includes(k), itemsUi.nested[k]));
+    node.children = Object.entries(props).map(([k, v]) =>
+      schemaToNode(k, v, req.includes(k), itemsUi.nested[k]),
+    );
     for (const k of Object.keys(props)) delete itemsUi.nested[k];
     const itemsExtra: JsonObject = {};
     for (const [k, v] of Object.entries(items)) {
@@ -293,7 +291,11 @@ function typeFor(kind: FieldKind): string {
   }
 }
 
-function childrenToSchema(children: FieldNode[]): { properties: JsonObject; required: string[]; ui: JsonObject } {
+function childrenToSchema(children: FieldNode[]): {
+  properties: JsonObject;
+  required: string[];
+  ui: JsonObject;
+} {
   const properties: JsonObject = {};
   const required: string[] = [];
   const ui: JsonObject = {};
@@ -455,6 +457,8 @@ export function keyFromTitle(title: string): string {
     .trim();
   const words = ascii.split(/\s+/).filter(Boolean);
   if (!words.length) return 'truong';
-  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const key = words
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+    .join('');
   return /^[0-9]/.test(key) ? `_${key}` : key;
 }

@@ -13,8 +13,21 @@ export const everyKindSchema: JsonObject = {
       title: 'I. Thống kê',
       required: ['tongSo', 'soNu'],
       properties: {
-        tongSo: { type: 'integer', title: 'Tổng số CB, GV, NV', minimum: 0, 'x-aggregate': 'sum', 'x-unit': 'người' },
-        soNu: { type: 'integer', title: 'Số nữ', minimum: 0, maximum: 10000, 'x-aggregate': 'sum', 'x-unit': 'người' },
+        tongSo: {
+          type: 'integer',
+          title: 'Tổng số CB, GV, NV',
+          minimum: 0,
+          'x-aggregate': 'sum',
+          'x-unit': 'người',
+        },
+        soNu: {
+          type: 'integer',
+          title: 'Số nữ',
+          minimum: 0,
+          maximum: 10000,
+          'x-aggregate': 'sum',
+          'x-unit': 'người',
+        },
         tiLeNu: {
           type: 'number',
           title: 'Tỉ lệ nữ',
@@ -60,7 +73,13 @@ export const everyKindSchema: JsonObject = {
             },
           },
         },
-        minhChung: { type: 'array', title: 'Minh chứng', items: { type: 'string', format: 'uuid' }, maxItems: 5, 'x-aggregate': 'none' },
+        minhChung: {
+          type: 'array',
+          title: 'Minh chứng',
+          items: { type: 'string', format: 'uuid' },
+          maxItems: 5,
+          'x-aggregate': 'none',
+        },
         khac: { type: ['number', 'null'], title: 'Trường lạ' },
         khongKieu: { title: 'Không có kiểu', const: 1 },
       },

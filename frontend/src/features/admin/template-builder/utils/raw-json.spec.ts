@@ -9,7 +9,11 @@ describe('parseTemplateText', () => {
     ['a list', '[1,2]', /đối tượng JSON/],
     ['no properties', '{"type":"string"}', /"type": "object" và "properties"/],
     ['a wrong type name', JSON.stringify({ type: 'object', properties: { a: { type: 'so' } } }), /kiểu “so”/],
-    ['a string minimum', JSON.stringify({ type: 'object', properties: { a: { type: 'number', minimum: '0' } } }), /“minimum” phải là một số/],
+    [
+      'a string minimum',
+      JSON.stringify({ type: 'object', properties: { a: { type: 'number', minimum: '0' } } }),
+      /“minimum” phải là một số/,
+    ],
     ['empty', '   ', /trống/],
   ])('refuses %s with a Vietnamese message', (_name, text, message) => {
     const r = parseTemplateText(text);
@@ -26,7 +30,14 @@ describe('parseTemplateText', () => {
 
   it('accepts a bare schema and the export format', () => {
     expect(parseTemplateText(JSON.stringify(good))).toMatchObject({ ok: true, schema: good, uiSchema: null });
-    const r = parseTemplateText(JSON.stringify({ title: 'T', schema: good, uiSchema: { a: { 'ui:help': 'h' } } }));
-    expect(r).toMatchObject({ ok: true, schema: good, uiSchema: { a: { 'ui:help': 'h' } }, meta: { title: 'T' } });
+    const r = parseTemplateText(
+      JSON.stringify({ title: 'T', schema: good, uiSchema: { a: { 'ui:help': 'h' } } }),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      schema: good,
+      uiSchema: { a: { 'ui:help': 'h' } },
+      meta: { title: 'T' },
+    });
   });
 });

@@ -38,7 +38,8 @@ export function schemaShapeProblems(schema: unknown, at = ''): string[] {
   const s = schema as JsonObject;
   const types = Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type];
   for (const t of types) {
-    if (typeof t !== 'string' || !JSON_TYPES.has(t)) out.push(`${where}: kiểu “${String(t)}” không phải kiểu của JSON Schema.`);
+    if (typeof t !== 'string' || !JSON_TYPES.has(t))
+      out.push(`${where}: kiểu “${String(t)}” không phải kiểu của JSON Schema.`);
   }
   for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems']) {
     if (s[k] !== undefined && typeof s[k] !== 'number') out.push(`${where}: “${k}” phải là một số.`);
@@ -47,7 +48,10 @@ export function schemaShapeProblems(schema: unknown, at = ''): string[] {
     if (s[k] !== undefined && typeof s[k] !== 'string') out.push(`${where}: “${k}” phải là chuỗi ký tự.`);
   }
   if (s.enum !== undefined && !Array.isArray(s.enum)) out.push(`${where}: “enum” phải là một danh sách.`);
-  if (s.required !== undefined && (!Array.isArray(s.required) || s.required.some((r) => typeof r !== 'string'))) {
+  if (
+    s.required !== undefined &&
+    (!Array.isArray(s.required) || s.required.some((r) => typeof r !== 'string'))
+  ) {
     out.push(`${where}: “required” phải là danh sách tên trường.`);
   }
   if (s.properties !== undefined) {
@@ -57,7 +61,8 @@ export function schemaShapeProblems(schema: unknown, at = ''): string[] {
       for (const [k, v] of Object.entries(s.properties)) out.push(...schemaShapeProblems(v, `${at}/${k}`));
     }
   }
-  if (s.items !== undefined && !Array.isArray(s.items)) out.push(...schemaShapeProblems(s.items, `${at}/items`));
+  if (s.items !== undefined && !Array.isArray(s.items))
+    out.push(...schemaShapeProblems(s.items, `${at}/items`));
   return out;
 }
 
@@ -86,14 +91,19 @@ export function parseTemplateText(text: string): ParseResult {
     };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'Lược đồ phải là một đối tượng JSON { … }, không phải danh sách hay giá trị đơn.' };
+    return {
+      ok: false,
+      message: 'Lược đồ phải là một đối tượng JSON { … }, không phải danh sách hay giá trị đơn.',
+    };
   }
   const v = value as JsonObject;
   const wrapped = typeof v.schema === 'object' && v.schema !== null && !Array.isArray(v.schema);
   const schema = (wrapped ? v.schema : v) as JsonObject;
-  const uiSchema = wrapped && typeof v.uiSchema === 'object' && v.uiSchema !== null ? (v.uiSchema as JsonObject) : null;
+  const uiSchema =
+    wrapped && typeof v.uiSchema === 'object' && v.uiSchema !== null ? (v.uiSchema as JsonObject) : null;
   const meta: JsonObject = {};
-  if (wrapped) for (const k of ['title', 'periodKind', 'document', 'code']) if (v[k] !== undefined) meta[k] = v[k];
+  if (wrapped)
+    for (const k of ['title', 'periodKind', 'document', 'code']) if (v[k] !== undefined) meta[k] = v[k];
   if (schema.type !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) {
     return {
       ok: false,
@@ -111,6 +121,12 @@ export function parseTemplateText(text: string): ParseResult {
 }
 
 /** The export/import file format. */
-export function templateToText(doc: { schema: JsonObject; uiSchema: JsonObject; title?: string; periodKind?: string; code?: string }): string {
+export function templateToText(doc: {
+  schema: JsonObject;
+  uiSchema: JsonObject;
+  title?: string;
+  periodKind?: string;
+  code?: string;
+}): string {
   return JSON.stringify(doc, null, 2);
 }

@@ -14,7 +14,9 @@ describe('sampleData', () => {
   });
   it('is accepted by the shared validator (draft and complete)', () => {
     const m = schemaToModel(everyKindSchema, everyKindUi);
-    m.fields[1]!.children = m.fields[1]!.children.filter((c) => !['khac', 'khongKieu', 'minhChung'].includes(c.key));
+    m.fields[1]!.children = m.fields[1]!.children.filter(
+      (c) => !['khac', 'khongKieu', 'minhChung'].includes(c.key),
+    );
     const { schema } = modelToSchema(m);
     const sut = getValidator(schema as never);
     expect(sut.validateDraft(sampleData(m))).toEqual([]);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { schemaToModel } from './field-model';
 import { everyKindSchema, everyKindUi } from './fixtures';
-import { addNode, changeKind, dataPointer, duplicateNode, locate, moveNode, nodeIdForPath, numericPointers, removeNode } from './tree-ops';
+import {
+  addNode,
+  changeKind,
+  dataPointer,
+  duplicateNode,
+  locate,
+  moveNode,
+  nodeIdForPath,
+  numericPointers,
+  removeNode,
+} from './tree-ops';
 
 const model = () => schemaToModel(everyKindSchema, everyKindUi);
 const idOf = (m: ReturnType<typeof model>, path: string) => nodeIdForPath(m, path)!;
@@ -79,6 +89,11 @@ describe('tree-ops', () => {
   it('gives data pointers and the numeric fields usable in a ratio', () => {
     const m = model();
     expect(dataPointer(m, idOf(m, '/II/hoatDong/soLuot'))).toBe('/II/hoatDong/-/soLuot');
-    expect(numericPointers(m).map((p) => p.pointer)).toEqual(['/I/tongSo', '/I/soNu', '/I/tiLeNu', '/I/kinhPhi']);
+    expect(numericPointers(m).map((p) => p.pointer)).toEqual([
+      '/I/tongSo',
+      '/I/soNu',
+      '/I/tiLeNu',
+      '/I/kinhPhi',
+    ]);
   });
 });

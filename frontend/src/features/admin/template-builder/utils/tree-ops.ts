@@ -30,14 +30,24 @@ export function locate(model: TemplateModel, id: string): Located | null {
   return walk(model.fields, null, []);
 }
 
-function mapChildren(list: FieldNode[], parentId: string | null, fn: (list: FieldNode[]) => FieldNode[]): FieldNode[] {
+function mapChildren(
+  list: FieldNode[],
+  parentId: string | null,
+  fn: (list: FieldNode[]) => FieldNode[],
+): FieldNode[] {
   if (parentId === null) return fn(list);
   return list.map((n) =>
-    n.id === parentId ? { ...n, children: fn(n.children) } : { ...n, children: mapChildren(n.children, parentId, fn) },
+    n.id === parentId
+      ? { ...n, children: fn(n.children) }
+      : { ...n, children: mapChildren(n.children, parentId, fn) },
   );
 }
 
-function withList(model: TemplateModel, parentId: string | null, fn: (list: FieldNode[]) => FieldNode[]): TemplateModel {
+function withList(
+  model: TemplateModel,
+  parentId: string | null,
+  fn: (list: FieldNode[]) => FieldNode[],
+): TemplateModel {
   return { ...model, fields: mapChildren(model.fields, parentId, fn) };
 }
 
@@ -48,7 +58,11 @@ export function canContain(parentKind: FieldKind | null, childKind: FieldKind): 
   return false;
 }
 
-export function updateNode(model: TemplateModel, id: string, patch: Partial<Omit<FieldNode, 'id'>>): TemplateModel {
+export function updateNode(
+  model: TemplateModel,
+  id: string,
+  patch: Partial<Omit<FieldNode, 'id'>>,
+): TemplateModel {
   const loc = locate(model, id);
   if (!loc) return model;
   const parentId = loc.parent?.id ?? null;
@@ -72,7 +86,12 @@ export function changeKind(model: TemplateModel, id: string, kind: FieldKind): T
     extra,
     choices: kind === 'choice' ? (loc.node.choices ?? fresh.choices) : undefined,
     choiceStyle: kind === 'choice' ? (loc.node.choiceStyle ?? fresh.choiceStyle) : undefined,
-    children: kind === 'section' || kind === 'table' ? (loc.node.children.length ? loc.node.children : fresh.children) : [],
+    children:
+      kind === 'section' || kind === 'table'
+        ? loc.node.children.length
+          ? loc.node.children
+          : fresh.children
+        : [],
     aggregate: undefined,
     minimum: kind === 'number' || kind === 'integer' ? loc.node.minimum : undefined,
     maximum: kind === 'number' || kind === 'integer' ? loc.node.maximum : undefined,
@@ -95,7 +114,12 @@ export function addNode(
   const parent = parentId ? locate(model, parentId)?.node : null;
   if (parentId && !parent) return { error: 'Không tìm thấy mục cha.' };
   if (!canContain(parent ? parent.kind : null, kind)) {
-    return { error: parent?.kind === 'table' ? 'Cột của bảng không thể là mục, bảng hay tệp.' : 'Chỉ thêm được câu hỏi vào một mục hoặc một bảng.' };
+    return {
+      error:
+        parent?.kind === 'table'
+          ? 'Cột của bảng không thể là mục, bảng hay tệp.'
+          : 'Chỉ thêm được câu hỏi vào một mục hoặc một bảng.',
+    };
   }
   const siblings = parent ? parent.children : model.fields;
   const node = createNode(kind, siblings);
@@ -198,10 +222,14 @@ export function dataPointer(model: TemplateModel, id: string): string | null {
  */
 export function nodeIdForPath(model: TemplateModel, path: string): string | null {
   if (!path) return null;
-  const raw = path.startsWith('/') || path.startsWith('#') ? path.replace(/^#/, '').split('/').slice(1) : path.split('.');
+  const raw =
+    path.startsWith('/') || path.startsWith('#')
+      ? path.replace(/^#/, '').split('/').slice(1)
+      : path.split('.');
   const segs = raw.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   // Paths into the template document (`/schema/properties/…`, `/uiSchema/…`) start one level up.
-  if ((segs[0] === 'schema' || segs[0] === 'uiSchema') && !model.fields.some((n) => n.key === segs[0])) segs.shift();
+  if ((segs[0] === 'schema' || segs[0] === 'uiSchema') && !model.fields.some((n) => n.key === segs[0]))
+    segs.shift();
   let list = model.fields;
   let found: FieldNode | null = null;
   for (let i = 0; i < segs.length; i++) {
@@ -223,7 +251,8 @@ export function numericPointers(model: TemplateModel): { pointer: string; title:
     for (const n of list) {
       const p = `${prefix}/${n.key}`;
       if (n.kind === 'section') walk(n.children, p, inTable);
-      else if ((n.kind === 'number' || n.kind === 'integer') && !inTable) out.push({ pointer: p, title: n.title || n.key });
+      else if ((n.kind === 'number' || n.kind === 'integer') && !inTable)
+        out.push({ pointer: p, title: n.title || n.key });
     }
   };
   walk(model.fields, '', false);
