@@ -30,6 +30,8 @@ export function freePort(): Promise<number> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A sleep that does not keep the process alive. */
+const idle = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 /** A fresh database on the shared server (DATABASE_URL), or null for the embedded one. */
 export async function createSuiteDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
@@ -158,7 +160,7 @@ export class AppProcess {
     if (!p || p.exitCode !== null || p.signalCode) return;
     const done = new Promise((r) => p.once('exit', r));
     p.kill('SIGTERM');
-    await Promise.race([done, sleep(timeoutMs)]);
+    await Promise.race([done, idle(timeoutMs)]);
     if (p.exitCode === null && !p.signalCode) {
       p.kill('SIGKILL');
       await done;

@@ -1,5 +1,5 @@
 /** The form rendered from a template version with @rjsf/antd, tuned for large templates (see prepare-form.ts). */
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import Form from '@rjsf/antd';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
@@ -16,6 +16,8 @@ import { parsePointer, pointerToId, toPointer } from '../utils/json-pointer';
 const rjsfValidator = customizeValidator();
 const templates = { FieldTemplate, ObjectFieldTemplate, BaseInputTemplate };
 const widgets = { TextareaWidget, DateWidget };
+/** Forms up to this many fields render whole in the first paint. */
+export const EAGER_FIELDS = 100;
 const formContext = { readonlyAsDisabled: false, descriptionLocation: 'below' };
 
 export interface SectionsController {
@@ -71,15 +73,22 @@ export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
   const { prepared, store, sections, readonly, errorSchema, renderExtras, onFieldBlur } = props;
   // Only the first data is handed to RJSF; to replace the data, remount with a new key.
   const [initialData] = useState(() => store.getData());
+  // Large forms: the first sections paint at once, the rest follow in an interruptible transition, so the form is
+  // interactive quickly and typing is never blocked by the sections still mounting.
+  const [mountAll, setMountAll] = useState(() => prepared.fieldCount <= EAGER_FIELDS);
+  useEffect(() => {
+    if (!mountAll) startTransition(() => setMountAll(true));
+  }, [mountAll]);
   const runtime = useMemo<FormRuntime>(
     () => ({
       store,
       activeSections: sections.activeSections,
       setActiveSections: sections.setActiveSections,
+      mountAll,
       renderExtras,
       onFieldBlur,
     }),
-    [store, sections.activeSections, sections.setActiveSections, renderExtras, onFieldBlur],
+    [store, sections.activeSections, sections.setActiveSections, mountAll, renderExtras, onFieldBlur],
   );
   const onChange = useCallback((e: IChangeEvent) => store.setData((e.formData ?? {}) as Record<string, unknown>), [store]);
   return (

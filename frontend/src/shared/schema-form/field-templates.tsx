@@ -1,6 +1,5 @@
 /** Field-level templates: labelled inputs that keep keystrokes local, computed values read live, extras per field. */
 import { memo, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
-import { Templates } from '@rjsf/antd';
 import {
   ariaDescribedByIds,
   descriptionId,
@@ -16,7 +15,6 @@ import { formatNumber, parseVietnameseNumber } from '../format/format';
 import { getAtPointer, toPointer } from '../utils/json-pointer';
 import { FormRuntimeContext } from './form-context';
 
-const AntdFieldTemplate = Templates.FieldTemplate!;
 const FULL = { width: '100%' } as const;
 /** How long typing stays local before RJSF hears of it (blur commits at once). */
 export const COMMIT_DELAY_MS = 250;
@@ -33,7 +31,15 @@ function isLeafSchema(schema: RJSFSchema): boolean {
 export function FieldTemplate(props: FieldTemplateProps) {
   const { schema, fieldPathId, children, id, label, displayLabel, required, rawErrors, rawDescription, rawHelp, hidden } = props;
   if (hidden) return <div hidden>{children}</div>;
-  if (!isLeafSchema(schema)) return <AntdFieldTemplate {...props} />;
+  if (!isLeafSchema(schema)) {
+    // Containers: their title is drawn by the group / table / section templates.
+    return (
+      <div className="bdg-container">
+        {children}
+        {rawErrors && rawErrors.length > 0 && <div className="bdg-field-error">{rawErrors.join(' ')}</div>}
+      </div>
+    );
+  }
   const pointer = toPointer(fieldPathId.path);
   const computed = typeof schema['x-computed'] === 'string';
   const hasError = !!rawErrors && rawErrors.length > 0;

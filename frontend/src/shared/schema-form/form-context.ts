@@ -6,6 +6,8 @@ export interface FormRuntime {
   store: FormStore;
   activeSections: string[];
   setActiveSections: (keys: string[]) => void;
+  /** False during the first paint of a large form: later sections mount right after, in a transition. */
+  mountAll: boolean;
   /** Extra content shown under a field: comments from the level above, previous round, sources. */
   renderExtras?: (pointer: string, schema: RJSFSchema) => ReactNode;
   /** Called when a field loses focus (validate on blur). */

@@ -1,11 +1,11 @@
 /** The form's top level as collapsible sections (one per top-level property), nested groups as titled blocks. */
 import { useContext } from 'react';
-import { Templates } from '@rjsf/antd';
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
 import { Collapse, Typography } from 'antd';
 import { FormRuntimeContext } from './form-context';
 
-const AntdObjectFieldTemplate = Templates.ObjectFieldTemplate!;
+/** Sections painted in the first frame of a large form. */
+const EAGER_SECTIONS = 2;
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const rt = useContext(FormRuntimeContext);
@@ -25,7 +25,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
       <Collapse
         activeKey={rt.activeSections}
         onChange={(keys) => rt.setActiveSections(Array.isArray(keys) ? keys.map(String) : [String(keys)])}
-        items={groups.map((p) => ({
+        items={groups.map((p, index) => ({
           key: p.name,
           id: `section-${p.name}`,
           label: (
@@ -33,7 +33,17 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
               {sectionTitle(rootSchema, p.name)}
             </Typography.Text>
           ),
-          children: <div className="bdg-section-body">{p.content}</div>,
+          children: (
+            <div className="bdg-section-body">
+              {rt.mountAll || index < EAGER_SECTIONS ? (
+                p.content
+              ) : (
+                <div aria-busy="true" className="bdg-help">
+                  Đang hiển thị…
+                </div>
+              )}
+            </div>
+          ),
         }))}
       />
     </div>
@@ -63,8 +73,6 @@ function GroupTemplate(props: ObjectFieldTemplateProps) {
     </fieldset>
   );
 }
-
-export { AntdObjectFieldTemplate };
 
 type Obj = Record<string, unknown>;
 function propSchema(schema: Obj, name: string): Obj | undefined {

@@ -1,9 +1,9 @@
 /**
- * The one place the admin area reaches into the pure workspace packages (@bdg/schemas,
- * @bdg/workflows). They are written in parallel; each function is looked up by name so that
- * the builder works (with reduced checks) before an export lands, and typed here once.
+ * Where the flow builder reaches into @bdg/workflows for lint, simulation and the vocabulary.
+ * Written while the package was being written in parallel: each export is looked up by name so
+ * the builder still works (with local structural checks) if one is missing. The template
+ * builder imports @bdg/schemas directly.
  */
-import * as schemasPkg from '@bdg/schemas';
 import * as workflowsPkg from '@bdg/workflows';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -36,15 +36,6 @@ export interface VocabularyEntry {
   params?: Record<string, unknown>;
 }
 
-export interface TemplateDiffEntry {
-  kind?: string;
-  change?: string;
-  path: string;
-  title?: string;
-  message?: string;
-  [k: string]: unknown;
-}
-
 type AnyFn = (...args: never[]) => unknown;
 function pick<T extends AnyFn>(mod: unknown, name: string): T | undefined {
   const v = (mod as Record<string, unknown>)[name];
@@ -71,90 +62,6 @@ export function normalizeFindings(raw: unknown): Finding[] {
       message: typeof o.message === 'string' ? o.message : String(o.message ?? ''),
     } as Finding;
   });
-}
-
-/** Lint of a template document `{schema, uiSchema, …}`; [] when the package has no linter yet. */
-export function lintTemplateDoc(doc: Record<string, unknown>): Finding[] {
-  const fn = pick<(d: unknown) => unknown>(schemasPkg, 'lintTemplate');
-  if (!fn) return [];
-  try {
-    return normalizeFindings(fn(doc));
-  } catch (e) {
-    return [
-      { severity: 'error', path: '', message: `Không kiểm tra được biểu mẫu: ${(e as Error).message}` },
-    ];
-  }
-}
-
-export function hasTemplateLinter(): boolean {
-  return !!pick(schemasPkg, 'lintTemplate');
-}
-
-export function diffTemplateSchemas(from: unknown, to: unknown): TemplateDiffEntry[] | null {
-  const fn = pick<(a: unknown, b: unknown) => unknown>(schemasPkg, 'diffTemplates');
-  if (!fn) return null;
-  const out = fn(from, to);
-  if (Array.isArray(out)) return out as TemplateDiffEntry[];
-  if (out && typeof out === 'object') {
-    // Accept {added, removed, changed} as well as a flat list.
-    const o = out as Record<string, unknown>;
-    const list: TemplateDiffEntry[] = [];
-    for (const k of ['added', 'removed', 'changed', 'renamed', 'retyped']) {
-      if (Array.isArray(o[k])) {
-        for (const e of o[k] as unknown[]) {
-          list.push(
-            typeof e === 'string'
-              ? { change: k, path: e }
-              : ({ change: k, ...(e as object) } as TemplateDiffEntry),
-          );
-        }
-      }
-    }
-    if (Array.isArray(o.changes)) list.push(...(o.changes as TemplateDiffEntry[]));
-    return list;
-  }
-  return [];
-}
-
-export interface CarryResult {
-  data: unknown;
-  notCarried: { path: string; reason?: string; message?: string }[];
-}
-export function carryForwardPreview(from: unknown, to: unknown, data: unknown): CarryResult | null {
-  const fn = pick<(a: unknown, b: unknown, d: unknown) => unknown>(schemasPkg, 'carryForward');
-  if (!fn) return null;
-  const out = fn(from, to, data) as Partial<CarryResult> | undefined;
-  const nc = Array.isArray(out?.notCarried) ? out.notCarried : [];
-  return {
-    data: out?.data ?? {},
-    notCarried: nc.map((x) =>
-      typeof x === 'string' ? { path: x } : (x as CarryResult['notCarried'][number]),
-    ),
-  };
-}
-
-/** Fill computed fields (x-computed) of sample data, when the package can. */
-export function applyComputedFields(schema: unknown, data: unknown): unknown {
-  const fn = pick<(s: unknown, d: unknown) => unknown>(schemasPkg, 'applyComputed');
-  if (!fn) return data;
-  try {
-    const out = fn(schema, data);
-    if (out && typeof out === 'object' && 'data' in (out as object)) return (out as { data: unknown }).data;
-    return out ?? data;
-  } catch {
-    return data;
-  }
-}
-
-/** The shared validator for RJSF (2020-12 aware), when the package provides one. */
-export function sharedValidator(): unknown {
-  const fn = pick<() => unknown>(schemasPkg, 'getValidator');
-  if (!fn) return undefined;
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
 }
 
 /* ---------------- flows ---------------- */
@@ -245,19 +152,4 @@ export function guardVocabulary(): VocabularyEntry[] {
 export function actionVocabulary(): VocabularyEntry[] {
   const v = vocabulary('actionVocabulary');
   return v.length ? v : FALLBACK_ACTIONS;
-}
-
-export function stateLabelOf(def: unknown, state: string): string {
-  const fn = pick<(d: unknown, s: string) => unknown>(workflowsPkg, 'stateLabel');
-  if (fn) {
-    try {
-      const l = fn(def, state);
-      if (typeof l === 'string' && l) return l;
-    } catch {
-      /* fall through */
-    }
-  }
-  const st = ((def as { states?: Record<string, { meta?: { label?: unknown } }> })?.states ?? {})[state];
-  const l = st?.meta?.label;
-  return typeof l === 'string' && l ? l : state;
 }

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface ExportUnit {
+  id: string;
+  code: string;
+  name: string;
+  placeName: string | null;
+  parentName: string | null;
+  parentPlaceName: string | null;
+}
+
+/** The few facts an official document needs beyond the submission: its unit, parent and round period. */
+@Injectable()
+export class ExportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async unit(unitId: string): Promise<ExportUnit | null> {
+    const rows = await this.db.query(
+      `SELECT o.id, o.code, o.name, o.place_name AS "placeName", p.name AS "parentName", p.place_name AS "parentPlaceName"
+         FROM org_unit o LEFT JOIN org_unit p ON p.id = o.parent_id WHERE o.id = $1`,
+      [unitId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async roundPeriod(roundId: string): Promise<string | null> {
+    const rows: { period: string }[] = await this.db.query(`SELECT period FROM round WHERE id = $1`, [roundId]);
+    return rows[0]?.period ?? null;
+  }
+
+  async unitNames(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; code: string; name: string }[] = await this.db.query(
+      `SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+  }
+
+  async attachmentHashes(submissionId: string): Promise<string[]> {
+    const rows: { sha256: string }[] = await this.db.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [
+      submissionId,
+    ]);
+    return rows.map((r) => r.sha256);
+  }
+}

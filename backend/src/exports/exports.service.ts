@@ -1,0 +1,237 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { AuthUser } from '../auth/current-user.js';
+import { isBelowOrSame } from '../common/access.js';
+import { badRequest, conflict, notFound } from '../common/errors.js';
+import { JOB, type ExportFormat, EXPORT_FORMATS, type ExportPayload } from '../jobs/job-names.js';
+import type { JobContext } from '../jobs/jobs.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { JobsRepository } from '../jobs/jobs.repository.js';
+import { SigningService } from '../signing/signing.service.js';
+import { DefinitionsService } from '../submissions/definitions.service.js';
+import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { buildDocumentModel, type DocumentInput, renderDocxModel, renderPdfModel, renderXlsx, type XlsxInput } from './render/index.js';
+import { asciiSlug } from './content-disposition.js';
+import { ExportsRepository } from './exports.repository.js';
+
+export const MIME: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+  draft: boolean;
+  warnings: string[];
+}
+
+const NOT_FOUND = 'Không tìm thấy báo cáo.';
+
+/** Above this many units behind a consolidated report, the export runs as a job (202 + jobId). */
+export function syncMaxUnits(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.EXPORT_SYNC_MAX_UNITS);
+  return Number.isInteger(n) && n >= 0 ? n : 1000;
+}
+
+export function parseFormat(raw: unknown): ExportFormat {
+  const f = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  if (!EXPORT_FORMATS.includes(f as ExportFormat)) {
+    const shown = typeof raw === 'string' && raw.trim() ? `"${raw.trim().slice(0, 20)}"` : '(trống)';
+    throw badRequest(`Định dạng xuất không hỗ trợ: ${shown}. Chọn một trong: docx, pdf, xlsx.`, [
+      { path: 'format', title: 'Định dạng', message: 'Chỉ nhận docx, pdf hoặc xlsx.' },
+    ]);
+  }
+  return f as ExportFormat;
+}
+
+/**
+ * Official document (DOCX, PDF: Nghị định 30/2020 layout) and figures (XLSX) of a submission.
+ * From the signed content when signed, else the current draft stamped "DỰ THẢO". Small exports
+ * render in the request; a consolidation over many units (or ?async=1) runs as the `export` job.
+ */
+@Injectable()
+export class ExportsService implements OnModuleInit {
+  private readonly log = new Logger('Xuất văn bản');
+
+  constructor(
+    private readonly submissions: SubmissionsRepository,
+    private readonly defs: DefinitionsService,
+    private readonly signing: SigningService,
+    private readonly repo: ExportsRepository,
+    private readonly jobs: JobsService,
+    private readonly jobsRepo: JobsRepository,
+    private readonly users: UsersRepository,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register<ExportPayload>({
+      name: JOB.export,
+      options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+      handler: (ctx) => this.runJob(ctx),
+    });
+  }
+
+  /** The submission as the user may see it: another subtree's does not exist (404), as in SubmissionsService. */
+  async visible(user: AuthUser, id: string): Promise<SubmissionRow> {
+    const row = await this.submissions.byId(id);
+    if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
+    return row;
+  }
+
+  /** How many units stand behind a consolidated report (0 for a unit's own report). */
+  unitsBehind(row: SubmissionRow): number {
+    if (!row.compiled) return 0;
+    const units = new Set<string>();
+    for (const entries of Object.values(row.compiled.provenance ?? {})) {
+      if (Array.isArray(entries)) for (const e of entries) if (e && typeof e.unitId === 'string') units.add(e.unitId);
+    }
+    return Math.max(units.size, row.compiled.included ?? 0);
+  }
+
+  isLarge(row: SubmissionRow): boolean {
+    return this.unitsBehind(row) > syncMaxUnits();
+  }
+
+  async enqueue(user: AuthUser, row: SubmissionRow, format: ExportFormat): Promise<string> {
+    return this.jobs.enqueue(JOB.export, { submissionId: row.id, format, userId: user.id } satisfies ExportPayload, { userId: user.id });
+  }
+
+  async render(row: SubmissionRow, format: ExportFormat, progress: (p: number) => Promise<void> = async () => {}): Promise<ExportedFile> {
+    const template = await this.defs.template(row.templateVersionId);
+    const flow = await this.defs.flow(row.flowVersionId);
+    const schema = this.defs.schemaFor(template, row.compiled !== null || this.defs.isCompileFlow(flow)) as object;
+    const unit = await this.repo.unit(row.unitId);
+    if (!unit) throw notFound('Không tìm thấy đơn vị của báo cáo.');
+    const signed = row.signature !== null && row.signature !== undefined;
+    if (signed) {
+      // An official document only from intact signed content.
+      const actual = this.signing.contentHash(row.data, await this.repo.attachmentHashes(row.id));
+      if (actual !== row.signature!.hash)
+        throw conflict('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký); không xuất văn bản chính thức.');
+    }
+    await progress(10);
+    const draft = !signed;
+    const ext = format;
+    const fileName = `Báo cáo ${unit.code}${draft ? ' (dự thảo)' : ''}.${ext}`;
+    const safeName = `bao-cao-${asciiSlug(unit.code) || 'don-vi'}${draft ? '-du-thao' : ''}.${ext}`;
+    let content: Buffer;
+    let warnings: string[] = [];
+
+    if (format === 'xlsx') {
+      const input: XlsxInput = {
+        title: template.title,
+        schema,
+        uiSchema: template.uiSchema,
+        data: row.data,
+        provenance: row.compiled ? await this.provenanceWithNames(row.compiled.provenance) : undefined,
+      };
+      await progress(30);
+      content = await renderXlsx(input);
+    } else {
+      const input = await this.documentInput(row, template, schema, unit, draft);
+      const model = buildDocumentModel(input);
+      warnings = model.warnings;
+      await progress(30);
+      content = format === 'docx' ? await renderDocxModel(model) : await renderPdfModel(model);
+    }
+    if (warnings.length) this.log.warn(`${safeName}: ${warnings.join(' | ')}`);
+    await progress(90);
+    return { fileName, mimeType: MIME[format], content, draft, warnings };
+  }
+
+  private async documentInput(
+    row: SubmissionRow,
+    template: { code: string; version: number; title: string; uiSchema: object; document: Record<string, unknown> },
+    schema: object,
+    unit: NonNullable<Awaited<ReturnType<ExportsRepository['unit']>>>,
+    draft: boolean,
+  ): Promise<DocumentInput> {
+    const doc = (template.document ?? {}) as DocumentInput['template']['document'] & { bindings?: Record<string, unknown> };
+    const bindings = doc?.bindings && typeof doc.bindings === 'object' ? doc.bindings : {};
+    const at = (key: string): unknown => {
+      const p = bindings[key];
+      return typeof p === 'string' && p.startsWith('/') ? atPointer(row.data, p) : undefined;
+    };
+    const boundDate = parseDate(at('date'));
+    const boundSigner = at('signerName');
+    const signedAt = row.signature?.signedAt ? new Date(row.signature.signedAt) : null;
+    // Number, date and signer come from the data (document.bindings); the signature fills what the data lacks.
+    const date = draft ? (boundDate ?? new Date()) : (boundDate ?? signedAt ?? new Date());
+    const signer =
+      typeof boundSigner === 'string' && boundSigner.trim()
+        ? null
+        : row.signature?.signedByName
+          ? { fullName: row.signature.signedByName, title: '' }
+          : null;
+    return {
+      template: { code: template.code, version: template.version, title: template.title, schema, uiSchema: template.uiSchema, document: doc },
+      data: row.data,
+      unit: { name: unit.name, parentName: unit.parentName, code: unit.code },
+      place: unit.placeName ?? unit.parentPlaceName ?? null,
+      date,
+      number: null,
+      signer,
+      draft,
+      signatureHash: row.signature?.hash ?? null,
+      period: await this.repo.roundPeriod(row.roundId),
+    };
+  }
+
+  private async provenanceWithNames(provenance: Record<string, { unitId: string; value: unknown }[]>): Promise<XlsxInput['provenance']> {
+    const ids = new Set<string>();
+    for (const entries of Object.values(provenance ?? {})) if (Array.isArray(entries)) for (const e of entries) ids.add(e.unitId);
+    const names = await this.repo.unitNames([...ids]);
+    const out: NonNullable<XlsxInput['provenance']> = {};
+    for (const [path, entries] of Object.entries(provenance ?? {})) {
+      if (!Array.isArray(entries)) continue;
+      out[path] = entries.map((e) => ({ unitId: e.unitId, unitCode: names.get(e.unitId)?.code, unitName: names.get(e.unitId)?.name, value: e.value }));
+    }
+    return out;
+  }
+
+  /** The `export` job: checks visibility again as the requester, renders once, stores the file under the job's id. */
+  async runJob(ctx: JobContext<ExportPayload>) {
+    const { submissionId, userId } = ctx.data;
+    const format = parseFormat(ctx.data.format);
+    const existing = await this.jobsRepo.fileInfo(ctx.id);
+    if (existing) return { ...existing, fileUrl: `/api/jobs/${ctx.id}/file` };
+    const user = await this.users.findAuthUser(userId);
+    if (!user) throw notFound('Người yêu cầu xuất văn bản không còn hoạt động.');
+    const row = await this.visible(user, submissionId);
+    const started = Date.now();
+    const f = await this.render(row, format, ctx.progress);
+    await this.jobsRepo.saveFile(ctx.id, row.id, format, { fileName: f.fileName, mimeType: f.mimeType, content: f.content });
+    return {
+      fileName: f.fileName,
+      mimeType: f.mimeType,
+      size: f.content.length,
+      draft: f.draft,
+      units: this.unitsBehind(row),
+      renderMs: Date.now() - started,
+      warnings: f.warnings,
+      fileUrl: `/api/jobs/${ctx.id}/file`,
+    };
+  }
+}
+
+function atPointer(data: unknown, pointer: string): unknown {
+  let cur: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** "2020-05-20" is a calendar day in Vietnam (noon there, so no time zone moves it). */
+function parseDate(v: unknown): Date | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
+  if (m) return new Date(`${m[1]}-${m[2]}-${m[3]}T12:00:00+07:00`);
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
