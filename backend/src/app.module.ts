@@ -15,6 +15,9 @@ import { RoundsModule } from './rounds/rounds.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { SigningModule } from './signing/signing.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { BackgroundModule } from './jobs/background.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 
 @Module({})
@@ -37,6 +40,9 @@ export class AppModule {
         RoundsModule,
         SubmissionsModule,
         AttachmentsModule,
+        JobsModule,
+        BackgroundModule,
+        ExportsModule,
         SeedModule,
       ],
     };

@@ -22,6 +22,7 @@ const ALLOWED: Record<string, string> = {
 export function safeFileName(name: string, ext: string): string {
   const base = (utf8Name(name).split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim()

@@ -149,8 +149,8 @@ export class ExportsService implements OnModuleInit {
     unit: NonNullable<Awaited<ReturnType<ExportsRepository['unit']>>>,
     draft: boolean,
   ): Promise<DocumentInput> {
-    const doc = (template.document ?? {}) as DocumentInput['template']['document'] & { bindings?: Record<string, unknown> };
-    const bindings = doc?.bindings && typeof doc.bindings === 'object' ? doc.bindings : {};
+    const doc = (template.document ?? {}) as NonNullable<DocumentInput['template']['document']>;
+    const bindings: Record<string, unknown> = doc.bindings && typeof doc.bindings === 'object' ? (doc.bindings as Record<string, unknown>) : {};
     const at = (key: string): unknown => {
       const p = bindings[key];
       return typeof p === 'string' && p.startsWith('/') ? atPointer(row.data, p) : undefined;

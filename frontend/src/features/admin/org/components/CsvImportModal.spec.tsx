@@ -38,14 +38,14 @@ describe('CsvImportModal', () => {
             body: {
               ok: false,
               created: 0,
-              errors: [{ line: 3, column: 'maCapTren', message: 'Không có đơn vị cấp trên “phong-x”' }],
+              errors: [{ line: 3, column: 'parentCode', message: 'Không có đơn vị cấp trên “phong-x”' }],
             },
           }
         : undefined,
     );
     setup();
     pick(
-      new File(['ma,ten,loai,maCapTren\nth-a,Trường A,truong_th,phong-x\n'], 'donvi.csv', {
+      new File(['code,name,kind,parentCode\nth-a,Trường A,truong_th,phong-x\n'], 'donvi.csv', {
         type: 'text/csv',
       }),
     );
@@ -55,15 +55,11 @@ describe('CsvImportModal', () => {
     expect(calls[0]!.body).toBeInstanceOf(FormData);
   });
 
-  it('refuses a file that is not UTF-8 before sending anything', async () => {
+  it('refuses an empty file before sending anything', async () => {
     const calls = mockFetch(() => undefined);
     setup();
-    pick(
-      new File([new Uint8Array([0x6d, 0x61, 0x0a, 0x54, 0x72, 0xfd, 0xf5])], 'donvi.csv', {
-        type: 'text/csv',
-      }),
-    );
-    expect(await screen.findByTestId('units-import-error')).toHaveTextContent(/không phải mã UTF-8/);
+    pick(new File([new Uint8Array()], 'donvi.csv', { type: 'text/csv' }));
+    expect(await screen.findByTestId('units-import-error')).toHaveTextContent(/trống/);
     expect(calls).toEqual([]);
   });
 
@@ -77,7 +73,7 @@ describe('CsvImportModal', () => {
     );
     setup();
     pick(
-      new File(['ma,ten,loai,maCapTren\na,A,truong_th,p\nb,B,truong_th,p\n'], 'donvi.csv', {
+      new File(['code,name,kind,parentCode\na,A,truong_th,p\nb,B,truong_th,p\n'], 'donvi.csv', {
         type: 'text/csv',
       }),
     );

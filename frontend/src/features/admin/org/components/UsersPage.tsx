@@ -137,7 +137,7 @@ export function UsersPage() {
         open={importing}
         testid="users-import"
         title="Nhập người dùng từ tệp CSV"
-        columnsHelp="Cột: tenDangNhap, hoTen, maDonVi, vaiTro (admin|editor|head|reviewer, nhiều vai trò cách nhau bằng |), matKhau. Tệp mã UTF-8."
+        columnsHelp="Cột: username, fullName, unitCode, roles (admin|editor|head|reviewer, nhiều vai trò cách nhau bằng ;), password, email (tùy chọn). Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
         run={(f, dry) => adminApi.importUsers(f, dry)}
         onClose={(imported) => {
           setImporting(false);

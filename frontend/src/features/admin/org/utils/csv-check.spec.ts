@@ -4,18 +4,17 @@ import { checkCsvBytes } from './csv-check';
 describe('checkCsvBytes', () => {
   it('accepts UTF-8 (with or without BOM) and reads the header', () => {
     const r = checkCsvBytes(
-      new TextEncoder().encode('\uFEFFma,ten,loai,maCapTren\nth-a,Trường TH A,truong_th,phong-kc\n'),
+      new TextEncoder().encode('\uFEFFcode,name,kind,parentCode\nth-a,Trường TH A,truong_th,phong-kc\n'),
     );
-    expect(r).toEqual({ ok: true, rows: 1, header: ['ma', 'ten', 'loai', 'maCapTren'] });
+    expect(r).toEqual({ ok: true, rows: 1, header: ['code', 'name', 'kind', 'parentCode'] });
   });
-  it('refuses Windows-1258 bytes with a Vietnamese explanation', () => {
-    // "Trường" in Windows-1258: T r ư(0xFD) ờ(0xF5+0xCC) n g — not valid UTF-8
-    const r = checkCsvBytes(
-      new Uint8Array([0x6d, 0x61, 0x2c, 0x74, 0x65, 0x6e, 0x0a, 0x54, 0x72, 0xfd, 0xf5, 0xcc, 0x6e, 0x67]),
-      'donvi.csv',
-    );
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/không phải mã UTF-8/);
+  it('leaves Windows-1258 and UTF-16 files to the server, which decodes them', () => {
+    // "Trường" in Windows-1258: T r ư(0xFD) ờ(0xF5+0xCC) n g — not valid UTF-8, yet a file Excel writes
+    const cp1258 = checkCsvBytes(new Uint8Array([0x63, 0x6f, 0x64, 0x65, 0x0a, 0x54, 0x72, 0xfd, 0xf5, 0xcc, 0x6e, 0x67]), 'donvi.csv');
+    expect(cp1258).toMatchObject({ ok: true, rows: 1, header: ['code'] });
+    const text = 'code,name\nA,Trường\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(checkCsvBytes(utf16)).toEqual({ ok: true, rows: 1, header: ['code', 'name'] });
   });
   it('refuses an empty file', () => {
     expect(checkCsvBytes(new Uint8Array())).toMatchObject({ ok: false });

@@ -1,7 +1,6 @@
 /**
- * A first look at a CSV before it is sent: UTF-8 (Vietnamese files from Excel are often
- * Windows-1258 or TCVN3) and a header row. Columns and values are the server's to judge
- * (dry run), so the rules live in one place.
+ * A first look at a CSV before it is sent: size and a header row. Encoding, columns and values
+ * are the server's to judge (dry run), so the rules live in one place.
  */
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
@@ -12,15 +11,9 @@ export function checkCsvBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'tệp
   if (buf.byteLength === 0) return { ok: false, message: `“${fileName}” trống.` };
   if (buf.byteLength > MAX_CSV_BYTES)
     return { ok: false, message: `“${fileName}” lớn hơn 10 MB; hãy chia nhỏ tệp.` };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return {
-      ok: false,
-      message: `“${fileName}” không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3 nên chữ có dấu sẽ hỏng). Trong Excel chọn Lưu thành → “CSV UTF-8 (phân cách bằng dấu phẩy)” rồi nhập lại.`,
-    };
-  }
+  // Encoding is the server's to judge: it reads UTF-8, UTF-16 (Excel "Unicode text") and Windows-1258.
+  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  const text = new TextDecoder(utf16 ? (buf[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(buf);
   const lines = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)

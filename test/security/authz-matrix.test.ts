@@ -1,0 +1,453 @@
+/**
+ * Authorization matrix, generated from the route table the app serves (/api/docs-json):
+ * every route × role × target, with the expected answer class written down below.
+ * Asserts zero leaks: no 2xx where the user must not act or see, another subtree's things are 404,
+ * and no id of another subtree appears in any 2xx body. A route missing from the table fails the suite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSuiteApp, ADMIN_PASSWORD } from '../support/app.js';
+import { Api, type Res } from '../support/http.js';
+import { isBelowOrSame, loadWorld, type World } from '../support/world.js';
+import { PNG_1PX } from '../support/files.js';
+
+type Role = 'admin' | 'reviewer' | 'editor' | 'head';
+type Target = 'own' | 'child' | 'other';
+/**
+ * Answer classes:
+ *  '2'   2xx — the user may do this;
+ *  'ok'  authorized: 2xx, or a refusal about the body or the state (400/409/422), never 401/403/404/5xx;
+ *  '403' / '404' exactly that; 'no' 403 or 404;
+ *  'ref' any refusal (403/404/409/422: the user sees the thing but may not act), never 2xx;
+ *  '-'   not applicable (a school has no child unit).
+ */
+type Cls = '2' | 'ok' | '403' | '404' | 'no' | 'ref' | '-';
+type Row = [Cls, Cls, Cls];
+
+const ROLES: Record<Role, { user: string; own: string; child: string | null; other: string }> = {
+  admin: { user: 'hy.admin', own: 'SO-HY', child: 'PGD-KC', other: 'SO-PT' }, // admin of a province
+  reviewer: { user: 'kc.reviewer', own: 'PGD-KC', child: 'KC-TH-TAN-DAN', other: 'PGD-VG' }, // reviewer of a Phòng
+  editor: { user: 'kc.th-tan-dan.editor', own: 'KC-TH-TAN-DAN', child: null, other: 'KC-TH-DONG-TIEN' },
+  head: { user: 'kc.th-tan-dan.head', own: 'KC-TH-TAN-DAN', child: null, other: 'KC-TH-DONG-TIEN' },
+};
+/** A user of each unit used as a target of /api/users/:id (never the acting user). */
+const USER_AT: Record<Role, Record<Target, string | null>> = {
+  admin: { own: 'hy.so.reviewer', child: 'kc.head', other: 'pt.so.reviewer' },
+  reviewer: { own: 'kc.head', child: 'kc.th-tan-dan.head', other: 'vg.reviewer' },
+  editor: { own: 'kc.th-tan-dan.head', child: null, other: 'kc.th-dong-tien.editor' },
+  head: { own: 'kc.th-tan-dan.editor', child: null, other: 'kc.th-dong-tien.head' },
+};
+
+/** Which resource the route's {id} (or its body/query) points at. */
+type Kind = 'none' | 'unit' | 'submission' | 'user' | 'round' | 'notification' | 'attachment' | 'template' | 'flow';
+
+interface Case {
+  kind: Kind;
+  expect: Record<Role, Row>;
+  /** anonymous: 401 unless said otherwise */
+  anon?: number;
+}
+
+const same = (r: Row): Record<Role, Row> => ({ admin: r, reviewer: r, editor: [r[0], '-', r[2]], head: [r[0], '-', r[2]] });
+const adminOnly = (admin: Row): Record<Role, Row> => ({
+  admin,
+  reviewer: ['403', '403', '403'],
+  editor: ['403', '-', '403'],
+  head: ['403', '-', '403'],
+});
+
+// ─────────────────────────────── THE TABLE ───────────────────────────────
+// For routes without a target ('none') only the first column counts.
+const TABLE: Record<string, Case> = {
+  // org units — lists filter by subtree (a parentId elsewhere gives an empty list)
+  'GET /api/org-units': { kind: 'unit', expect: same(['2', '2', '2']) },
+  'POST /api/org-units': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
+  'GET /api/org-units/{id}': { kind: 'unit', expect: same(['2', '2', '404']) },
+  'PATCH /api/org-units/{id}': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
+  'GET /api/org-units/{id}/tree': { kind: 'unit', expect: same(['2', '2', '404']) },
+  // moving one's own unit is refused (403); a child to its current parent is a no-op
+  'POST /api/org-units/{id}/move': { kind: 'unit', expect: adminOnly(['403', 'ok', '404']) },
+  'GET /api/org-units/{id}/merge-preview': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
+  // body: merge into the target's own child → 422 for the admin (never executed)
+  'POST /api/org-units/{id}/merge': { kind: 'unit', expect: adminOnly(['403', 'ok', '404']) },
+  'POST /api/org-units/import': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  // users
+  'GET /api/users': { kind: 'unit', expect: adminOnly(['2', '2', '2']) },
+  'POST /api/users': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
+  'PATCH /api/users/{id}': { kind: 'user', expect: adminOnly(['2', '2', '404']) },
+  'POST /api/users/import': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  // auth: wrong password for everyone, anonymous included
+  'POST /api/auth/login': { kind: 'none', expect: same(['ref', '-', '-']), anon: 401 },
+  'GET /api/me': { kind: 'none', expect: same(['2', '-', '-']) },
+  // notifications are personal: another user's is 404 whoever asks
+  'GET /api/notifications': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/notifications/{id}/read': { kind: 'notification', expect: same(['2', '404', '404']) },
+  // templates and flows: own = owned by Sở Hưng Yên (read by its subtree), other = owned by Sở Phú Thọ
+  'GET /api/templates': { kind: 'none', expect: same(['2', '-', '-']) },
+  'GET /api/templates/{code}/versions': { kind: 'template', expect: same(['2', '-', '404']) },
+  'POST /api/templates/{code}/versions': { kind: 'template', expect: adminOnly(['2', '-', 'no']) },
+  'GET /api/templates/{code}/versions/{version}': { kind: 'template', expect: same(['2', '-', '404']) },
+  'PUT /api/templates/{code}/versions/{version}': {
+    kind: 'template',
+    expect: { admin: ['ok', '-', '404'], reviewer: ['403', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
+  },
+  'POST /api/templates/{code}/versions/{version}/publish': {
+    kind: 'template',
+    expect: { admin: ['ok', '-', '404'], reviewer: ['403', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
+  },
+  'GET /api/flows': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/flows/lint': { kind: 'none', expect: same(['2', '-', '-']) },
+  'GET /api/flows/{code}/versions/{version}': { kind: 'flow', expect: same(['2', '-', '404']) },
+  'POST /api/flows/{code}/versions': { kind: 'flow', expect: adminOnly(['2', '-', 'no']) },
+  'POST /api/flows/{code}/versions/{version}/publish': {
+    kind: 'flow',
+    expect: { admin: ['ok', '-', '404'], reviewer: ['403', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
+  },
+  // rounds: own = the Hưng Yên round (rooted above everyone here), other = the Phú Thọ round
+  'GET /api/rounds': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/rounds': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
+  'POST /api/rounds/preview': { kind: 'unit', expect: same(['2', '2', '404']) },
+  'GET /api/rounds/{id}': { kind: 'round', expect: same(['2', '-', '404']) },
+  'GET /api/rounds/{id}/progress': { kind: 'round', expect: same(['2', '-', '404']) },
+  // submissions
+  'GET /api/my-work': { kind: 'none', expect: same(['2', '-', '-']) },
+  'GET /api/submissions': { kind: 'unit', expect: same(['2', '2', '2']) },
+  'GET /api/submissions/{id}': { kind: 'submission', expect: same(['2', '2', '404']) },
+  // only the unit's own editor/reviewer/head writes its data; the admin role alone may not
+  'PUT /api/submissions/{id}/data': {
+    kind: 'submission',
+    expect: { admin: ['403', '403', '404'], reviewer: ['ok', '403', '404'], editor: ['ok', '-', '404'], head: ['ok', '-', '404'] },
+  },
+  // SUBMIT: a refusal everywhere here (state, role or incomplete form), and 404 for another subtree
+  'POST /api/submissions/{id}/events': {
+    kind: 'submission',
+    expect: { admin: ['ref', 'ref', '404'], reviewer: ['ref', '403', '404'], editor: ['422', '-', '404'], head: ['403', '-', '404'] },
+  },
+  'GET /api/submissions/{id}/history': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'GET /api/submissions/{id}/children': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'GET /api/submissions/{id}/previous': { kind: 'submission', expect: same(['2', '2', '404']) },
+  // sources of a submission never compiled: 404 "not compiled" when visible, 404 "not found" otherwise
+  'GET /api/submissions/{id}/sources': { kind: 'submission', expect: same(['404', '404', '404']) },
+  'GET /api/submissions/{id}/verify': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'GET /api/submissions/{id}/attachments': { kind: 'submission', expect: same(['2', '2', '404']) },
+  // only the unit that reports attaches evidence (any of its users)
+  'POST /api/submissions/{id}/attachments': {
+    kind: 'submission',
+    expect: { admin: ['2', '403', '404'], reviewer: ['2', '403', '404'], editor: ['2', '-', '404'], head: ['2', '-', '404'] },
+  },
+  'GET /api/attachments/{id}': { kind: 'attachment', expect: same(['2', '2', '404']) },
+};
+
+function matches(cls: Cls, status: number): boolean {
+  switch (cls) {
+    case '2':
+      return status >= 200 && status < 300;
+    case 'ok':
+      return (status >= 200 && status < 300) || [400, 409, 422].includes(status);
+    case '403':
+      return status === 403;
+    case '404':
+      return status === 404;
+    case 'no':
+      return status === 403 || status === 404;
+    case 'ref':
+      return [401, 403, 404, 409, 422].includes(status);
+    default:
+      return false;
+  }
+}
+
+describe('authorization matrix (every route × role × target)', () => {
+  let sut: Awaited<ReturnType<typeof startSuiteApp>>;
+  let api: Api;
+  let w: World;
+  const token: Record<string, string> = {};
+  let routes: string[] = [];
+  const ids = {
+    notification: {} as Record<string, string>, // username → a notification of that user
+    attachment: {} as Record<string, string>, // unit code → attachment id
+    template: { own: 'hy-rieng', other: 'pt-rieng' },
+    flow: { own: 'hy-quy-trinh', other: 'pt-quy-trinh' },
+  };
+  let templateBody: { schema: unknown; uiSchema: unknown; title: string; periodKind: string };
+  let flowMachine: unknown;
+  let serial = 0;
+  const findings: string[] = [];
+  const leaks: string[] = [];
+
+  beforeAll(async () => {
+    sut = await startSuiteApp();
+    api = new Api(sut.app.url);
+    w = await loadWorld(sut.sql);
+    const users = [
+      ...Object.values(ROLES).map((r) => r.user),
+      'pt.admin',
+      'hy.so.reviewer',
+      'vg.reviewer',
+      'kc.th-dong-tien.editor',
+      'pt.so.reviewer',
+    ];
+    Object.assign(token, await api.logins(users));
+    const doc = await api.get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+
+    // a template and a flow owned by each province
+    const tpl = await api.get('/api/templates/khoai-chau-bdg-2016-2020/versions/1', token['hy.admin']);
+    templateBody = { schema: tpl.body.schema, uiSchema: tpl.body.uiSchema, title: 'Mẫu riêng', periodKind: tpl.body.periodKind };
+    const flow = await api.get('/api/flows/truong/versions/1', token['hy.admin']);
+    flowMachine = flow.body.machine;
+    for (const [who, t, f] of [
+      ['hy.admin', ids.template.own, ids.flow.own],
+      ['pt.admin', ids.template.other, ids.flow.other],
+    ] as const) {
+      const a = await api.post(`/api/templates/${t}/versions`, token[who], templateBody);
+      expect(a.status, a.text).toBe(201);
+      const b = await api.post(`/api/flows/${f}/versions`, token[who], { machine: flowMachine });
+      expect(b.status, b.text).toBe(201);
+    }
+    // one attachment on the submission of each unit involved
+    for (const [code, who] of [
+      ['SO-HY', 'hy.so.reviewer'],
+      ['PGD-KC', 'kc.reviewer'],
+      ['KC-TH-TAN-DAN', 'kc.th-tan-dan.editor'],
+      ['PGD-VG', 'vg.reviewer'],
+      ['KC-TH-DONG-TIEN', 'kc.th-dong-tien.editor'],
+      ['SO-PT', 'pt.so.reviewer'],
+    ] as const) {
+      const form = new FormData();
+      form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'minh-chung.png');
+      const r = await api.req('POST', `/api/submissions/${w.sub[code]}/attachments`, { token: token[who], form });
+      expect(r.status, `${code}: ${r.text}`).toBe(201);
+      ids.attachment[code] = r.body.id;
+    }
+    // one notification for every demo user
+    for (const [name, u] of Object.entries(w.user)) {
+      const [n] = await sut.sql.q<{ id: string }>(
+        `INSERT INTO notification (user_id, kind, message) VALUES ($1, 'test', $2) RETURNING id`,
+        [u.id, `Thông báo thử cho ${name}`],
+      );
+      ids.notification[name] = n!.id;
+    }
+  });
+  afterAll(async () => {
+    if (findings.length) console.log(`authz findings:\n  ${findings.join('\n  ')}`);
+    await sut?.close();
+  });
+
+  it('the table covers every route the app serves, and only those', () => {
+    const missing = routes.filter((r) => !TABLE[r]);
+    const stale = Object.keys(TABLE).filter((r) => !routes.includes(r));
+    expect(missing, 'routes with no expected answers in TABLE — add a row').toEqual([]);
+    expect(stale, 'rows in TABLE for routes the app no longer serves').toEqual([]);
+    expect(routes.length).toBeGreaterThan(40);
+  });
+
+  /** The units (and what hangs off them) a role must never see: neither in its subtree nor above it. */
+  function forbiddenIds(role: Role): Map<string, string> {
+    const me = w.unit[ROLES[role].own]!;
+    const out = new Map<string, string>();
+    const hidden = new Set<string>();
+    for (const [code, u] of Object.entries(w.unit)) {
+      if (isBelowOrSame(u.path, me.path) || isBelowOrSame(me.path, u.path)) continue;
+      if (!/^(SO-|PGD-|KC-|VG-|KD-|XA-|PT-)/.test(code)) continue; // the demo provinces only
+      hidden.add(u.id);
+      out.set(u.id, `unit ${code}`);
+      if (w.sub[code]) out.set(w.sub[code]!, `submission of ${code}`);
+      if (ids.attachment[code]) out.set(ids.attachment[code]!, `attachment of ${code}`);
+    }
+    for (const [name, u] of Object.entries(w.user)) if (hidden.has(u.unitId)) out.set(u.id, `user ${name}`);
+    out.set(w.round.pt, 'round of Phú Thọ');
+    return out;
+  }
+
+  function resolve(kind: Kind, role: Role, target: Target): Record<string, string> | null {
+    const r = ROLES[role];
+    const code = target === 'own' ? r.own : target === 'child' ? r.child : r.other;
+    if (!code && ['unit', 'submission', 'attachment'].includes(kind)) return null;
+    switch (kind) {
+      case 'none':
+        return target === 'own' ? {} : null;
+      case 'unit':
+        return { id: w.unit[code!]!.id };
+      case 'submission':
+        return { id: w.sub[code!]! };
+      case 'attachment':
+        return { id: ids.attachment[code!]! };
+      case 'user': {
+        const u = USER_AT[role][target];
+        return u ? { id: w.user[u]!.id } : null;
+      }
+      case 'round':
+        return target === 'child' ? null : { id: target === 'own' ? w.round.hy : w.round.pt };
+      case 'notification': {
+        const u = target === 'own' ? r.user : target === 'child' ? USER_AT[role].child ?? null : USER_AT[role].other;
+        return u ? { id: ids.notification[u]! } : null;
+      }
+      case 'template':
+        return target === 'child' ? null : { code: ids.template[target], version: '1' };
+      case 'flow':
+        return target === 'child' ? null : { code: ids.flow[target], version: '1' };
+    }
+  }
+
+  /** A request that, were authorization missing, would succeed: valid bodies, harmless effects. */
+  async function build(route: string, role: Role | 'anon', p: Record<string, string>) {
+    const [method, tpl] = route.split(' ') as [string, string];
+    let path = tpl.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '00000000-0000-4000-8000-000000000000');
+    const unitId = p.id;
+    const n = ++serial;
+    let body: unknown;
+    let form: FormData | undefined;
+    const unitOf = (id: string) => Object.values(w.unit).find((u) => u.id === id)!;
+    const childOf = (id: string) => Object.values(w.unit).find((u) => u.parentId === id);
+    switch (route) {
+      case 'GET /api/org-units':
+        path += `?parentId=${unitId}`;
+        break;
+      case 'GET /api/users':
+      case 'GET /api/submissions':
+        path = `${path.split('?')[0]}?unitId=${unitId}`;
+        break;
+      case 'POST /api/org-units':
+        path = '/api/org-units';
+        body = { code: `MX-${n}`, name: `Đơn vị thử ${n}`, kind: 'truong_th', parentId: unitId };
+        break;
+      case 'PATCH /api/org-units/{id}': {
+        const cur = await sut.sql.one<{ name: string }>('SELECT name FROM org_unit WHERE id = $1', [p.id]);
+        body = { name: cur.name };
+        break;
+      }
+      case 'POST /api/org-units/{id}/move':
+        body = { parentId: unitOf(p.id!).parentId };
+        break;
+      case 'GET /api/org-units/{id}/merge-preview':
+        path += `?intoId=${w.unit[role === 'admin' || role === 'anon' ? 'PGD-KD' : ROLES[role].own]!.id}`;
+        break;
+      case 'POST /api/org-units/{id}/merge':
+        body = { intoId: (childOf(p.id!) ?? unitOf(unitOf(p.id!).parentId!) ?? { id: p.id })!.id ?? p.id };
+        body = { intoId: childOf(p.id!)?.id ?? unitOf(p.id!).parentId };
+        break;
+      case 'POST /api/org-units/import':
+        path += '?dryRun=1';
+        form = csv('code,name,kind,parentCode\nMX-CSV-' + n + ',Trường nhập thử,truong_th,PGD-KC\n');
+        break;
+      case 'POST /api/users':
+        path = '/api/users';
+        body = { username: `mx.user${n}`, password: 'Matrix@2026', fullName: 'Người dùng thử', unitId, roles: ['editor'] };
+        break;
+      case 'PATCH /api/users/{id}': {
+        const cur = await sut.sql.one<{ full_name: string }>('SELECT full_name FROM app_user WHERE id = $1', [p.id]);
+        body = { fullName: cur.full_name };
+        break;
+      }
+      case 'POST /api/users/import':
+        path += '?dryRun=1';
+        form = csv(`username,fullName,unitCode,roles,password\nmx.csv${n},Người nhập thử,KC-TH-TAN-DAN,editor,Matrix@2026\n`);
+        break;
+      case 'POST /api/auth/login':
+        body = { username: role === 'anon' ? 'kc.reviewer' : ROLES[role].user, password: 'sai-mat-khau' };
+        break;
+      case 'POST /api/templates/{code}/versions':
+      case 'PUT /api/templates/{code}/versions/{version}':
+        body = templateBody;
+        break;
+      case 'POST /api/flows/lint':
+      case 'POST /api/flows/{code}/versions':
+        body = { machine: flowMachine };
+        break;
+      case 'POST /api/rounds':
+        path = '/api/rounds';
+        body = {
+          name: `Đợt thử ${n}`,
+          template: { code: 'khoai-chau-bdg-2016-2020', version: 1 },
+          rootUnitId: unitId,
+          period: `thử ${n}`,
+          flows: { truong_th: 'truong' },
+          deadlines: { truong_th: '2030-01-01' },
+        };
+        break;
+      case 'POST /api/rounds/preview':
+        path = '/api/rounds/preview';
+        body = { rootUnitId: unitId, flows: { truong_th: 'truong', phong: 'phong', so: 'so' } };
+        break;
+      case 'PUT /api/submissions/{id}/data': {
+        const cur = await sut.sql.one<{ version: number }>('SELECT version FROM submission WHERE id = $1', [p.id]);
+        body = { data: {}, version: cur.version };
+        break;
+      }
+      case 'POST /api/submissions/{id}/events':
+        body = { type: 'SUBMIT' };
+        break;
+      case 'GET /api/submissions/{id}/sources':
+        path += '?path=/I/tongSoCBGVNV';
+        break;
+      case 'POST /api/submissions/{id}/attachments':
+        form = new FormData();
+        form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'anh.png');
+        break;
+      default:
+        break;
+    }
+    return { method, path, body, form };
+  }
+
+  const check = (route: string, who: string, target: string, cls: Cls | number, res: Res) => {
+    const ok = typeof cls === 'number' ? res.status === cls : matches(cls, res.status);
+    if (!ok) findings.push(`${route} as ${who} on ${target}: expected ${cls}, got ${res.status} ${res.text.slice(0, 160)}`);
+  };
+
+  for (const role of ['admin', 'reviewer', 'editor', 'head'] as Role[]) {
+    it(`${role}: every route answers as the table says, and no 2xx body carries another subtree`, async () => {
+      const hidden = forbiddenIds(role);
+      const before = findings.length;
+      for (const route of routes) {
+        const c = TABLE[route];
+        if (!c) continue;
+        (['own', 'child', 'other'] as Target[]).forEach(() => {});
+        for (const [i, target] of (['own', 'child', 'other'] as Target[]).entries()) {
+          const cls = c.expect[role][i]!;
+          if (cls === '-') continue;
+          const p = resolve(c.kind, role, target);
+          if (!p) continue;
+          const { method, path, body, form } = await build(route, role, p);
+          const res = await api.req(method, path, { token: token[ROLES[role].user], body, form });
+          expect(res.status, `${route} ${target}: 5xx ${res.text}`).toBeLessThan(500);
+          check(route, role, target, cls, res);
+          if (res.status < 300) {
+            for (const [id, what] of hidden) if (res.text.includes(id)) leaks.push(`${route} as ${role} (${target}) shows ${what}`);
+          }
+        }
+      }
+      expect(leaks, 'data of another subtree in a 2xx response').toEqual([]);
+      expect(findings.slice(before), 'answers that differ from the table').toEqual([]);
+    });
+  }
+
+  it('anonymous: every route is 401 (login: 401 for a wrong password)', async () => {
+    const before = findings.length;
+    for (const route of routes) {
+      const c = TABLE[route];
+      if (!c) continue;
+      const p = resolve(c.kind, 'admin', c.kind === 'none' ? 'own' : 'child') ?? resolve(c.kind, 'admin', 'own')!;
+      const { method, path, body, form } = await build(route, 'anon', p);
+      const res = await api.req(method, path, { body, form });
+      check(route, 'anonymous', '-', c.anon ?? 401, res);
+    }
+    expect(findings.slice(before)).toEqual([]);
+  });
+
+  it('admin / ADMIN_PASSWORD (root) sees both provinces; a province admin cannot reach the root', async () => {
+    const root = await api.login('admin', ADMIN_PASSWORD);
+    expect((await api.get(`/api/submissions/${w.sub['SO-PT']}`, root)).status).toBe(200);
+    expect((await api.get(`/api/org-units/${w.unit['BGDDT']!.id}/tree`, token['hy.admin'])).status).toBe(404);
+    expect((await api.post('/api/org-units', token['hy.admin'], { code: 'MX-ROOT', name: 'x', kind: 'so', parentId: w.unit['BGDDT']!.id })).status).toBe(404);
+  });
+});
+
+function csv(text: string) {
+  const f = new FormData();
+  f.append('file', new Blob([text], { type: 'text/csv' }), 'data.csv');
+  return f;
+}
