@@ -1,13 +1,12 @@
 /** Kiểm tra dữ liệu biểu mẫu bằng AJV 2020-12, hai chế độ: nháp và hoàn chỉnh. */
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { localizeAjvErrors } from './locale-vi.js';
 import { isPlainObject } from './pointer.js';
 import type { FieldError, JsonSchema } from './types.js';
 
 // CJS → ESM: lấy export mặc định ở cả Node (NodeNext) và trình duyệt (bundler).
-type AjvCtor = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvCtor }).default ?? Ajv2020Module) as AjvCtor;
+type AjvCtor = typeof Ajv2020;
 type AddFormats = (ajv: InstanceType<AjvCtor>) => unknown;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 export type Ajv = InstanceType<AjvCtor>;

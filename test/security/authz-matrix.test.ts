@@ -20,7 +20,7 @@ type Target = 'own' | 'child' | 'other';
  *  'ref' any refusal (403/404/409/422: the user sees the thing but may not act), never 2xx;
  *  '-'   not applicable (a school has no child unit).
  */
-type Cls = '2' | 'ok' | '403' | '404' | 'no' | 'ref' | '-';
+type Cls = '2' | 'ok' | '403' | '404' | '422' | 'no' | 'ref' | '-';
 type Row = [Cls, Cls, Cls];
 
 const ROLES: Record<Role, { user: string; own: string; child: string | null; other: string }> = {
@@ -38,7 +38,7 @@ const USER_AT: Record<Role, Record<Target, string | null>> = {
 };
 
 /** Which resource the route's {id} (or its body/query) points at. */
-type Kind = 'none' | 'unit' | 'submission' | 'user' | 'round' | 'notification' | 'attachment' | 'template' | 'flow';
+type Kind = 'none' | 'unit' | 'submission' | 'user' | 'round' | 'notification' | 'job' | 'attachment' | 'template' | 'flow';
 
 interface Case {
   kind: Kind;
@@ -135,6 +135,10 @@ const TABLE: Record<string, Case> = {
     expect: { admin: ['2', '403', '404'], reviewer: ['2', '403', '404'], editor: ['2', '-', '404'], head: ['2', '-', '404'] },
   },
   'GET /api/attachments/{id}': { kind: 'attachment', expect: same(['2', '2', '404']) },
+  // exports (xlsx of a draft); jobs are personal: only the requester sees one (another user's is 404)
+  'GET /api/submissions/{id}/export': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'GET /api/jobs/{id}': { kind: 'job', expect: same(['2', '404', '404']) },
+  'GET /api/jobs/{id}/file': { kind: 'job', expect: same(['ok', '404', '404']) },
 };
 
 function matches(cls: Cls, status: number): boolean {
@@ -143,16 +147,12 @@ function matches(cls: Cls, status: number): boolean {
       return status >= 200 && status < 300;
     case 'ok':
       return (status >= 200 && status < 300) || [400, 409, 422].includes(status);
-    case '403':
-      return status === 403;
-    case '404':
-      return status === 404;
     case 'no':
       return status === 403 || status === 404;
     case 'ref':
       return [401, 403, 404, 409, 422].includes(status);
     default:
-      return false;
+      return String(status) === cls;
   }
 }
 
@@ -164,11 +164,12 @@ describe('authorization matrix (every route × role × target)', () => {
   let routes: string[] = [];
   const ids = {
     notification: {} as Record<string, string>, // username → a notification of that user
+    job: {} as Record<string, string>, // username → an export job that user requested
     attachment: {} as Record<string, string>, // unit code → attachment id
     template: { own: 'hy-rieng', other: 'pt-rieng' },
     flow: { own: 'hy-quy-trinh', other: 'pt-quy-trinh' },
   };
-  let templateBody: { schema: unknown; uiSchema: unknown; title: string; periodKind: string };
+  let templateBody: { schema: unknown; uiSchema: unknown; document: unknown; title: string; periodKind: string };
   let flowMachine: unknown;
   let serial = 0;
   const findings: string[] = [];
@@ -195,7 +196,7 @@ describe('authorization matrix (every route × role × target)', () => {
 
     // a template and a flow owned by each province
     const tpl = await api.get('/api/templates/khoai-chau-bdg-2016-2020/versions/1', token['hy.admin']);
-    templateBody = { schema: tpl.body.schema, uiSchema: tpl.body.uiSchema, title: 'Mẫu riêng', periodKind: tpl.body.periodKind };
+    templateBody = { schema: tpl.body.schema, uiSchema: tpl.body.uiSchema, document: tpl.body.document, title: 'Mẫu riêng', periodKind: tpl.body.periodKind };
     const flow = await api.get('/api/flows/truong/versions/1', token['hy.admin']);
     flowMachine = flow.body.machine;
     for (const [who, t, f] of [
@@ -221,6 +222,15 @@ describe('authorization matrix (every route × role × target)', () => {
       const r = await api.req('POST', `/api/submissions/${w.sub[code]}/attachments`, { token: token[who], form });
       expect(r.status, `${code}: ${r.text}`).toBe(201);
       ids.attachment[code] = r.body.id;
+    }
+    // an export job requested by each user who acts or is a target here
+    for (const who of new Set([...Object.values(ROLES).map((r) => r.user), ...Object.values(USER_AT).flatMap((t) => Object.values(t))])) {
+      if (!who) continue;
+      token[who] ??= await api.login(who);
+      const unitCode = Object.entries(w.unit).find(([, u]) => u.id === w.user[who]!.unitId)![0];
+      const r = await api.get(`/api/submissions/${w.sub[unitCode]}/export?format=xlsx&async=1`, token[who]);
+      expect(r.status, `${who}: ${r.text}`).toBe(202);
+      ids.job[who] = r.body.jobId;
     }
     // one notification for every demo user
     for (const [name, u] of Object.entries(w.user)) {
@@ -281,9 +291,10 @@ describe('authorization matrix (every route × role × target)', () => {
       }
       case 'round':
         return target === 'child' ? null : { id: target === 'own' ? w.round.hy : w.round.pt };
-      case 'notification': {
+      case 'notification':
+      case 'job': {
         const u = target === 'own' ? r.user : target === 'child' ? USER_AT[role].child ?? null : USER_AT[role].other;
-        return u ? { id: ids.notification[u]! } : null;
+        return u ? { id: ids[kind][u]! } : null;
       }
       case 'template':
         return target === 'child' ? null : { code: ids.template[target], version: '1' };
@@ -326,7 +337,6 @@ describe('authorization matrix (every route × role × target)', () => {
         path += `?intoId=${w.unit[role === 'admin' || role === 'anon' ? 'PGD-KD' : ROLES[role].own]!.id}`;
         break;
       case 'POST /api/org-units/{id}/merge':
-        body = { intoId: (childOf(p.id!) ?? unitOf(unitOf(p.id!).parentId!) ?? { id: p.id })!.id ?? p.id };
         body = { intoId: childOf(p.id!)?.id ?? unitOf(p.id!).parentId };
         break;
       case 'POST /api/org-units/import':
@@ -380,6 +390,9 @@ describe('authorization matrix (every route × role × target)', () => {
       case 'POST /api/submissions/{id}/events':
         body = { type: 'SUBMIT' };
         break;
+      case 'GET /api/submissions/{id}/export':
+        path += '?format=xlsx';
+        break;
       case 'GET /api/submissions/{id}/sources':
         path += '?path=/I/tongSoCBGVNV';
         break;
@@ -401,11 +414,12 @@ describe('authorization matrix (every route × role × target)', () => {
   for (const role of ['admin', 'reviewer', 'editor', 'head'] as Role[]) {
     it(`${role}: every route answers as the table says, and no 2xx body carries another subtree`, async () => {
       const hidden = forbiddenIds(role);
+      expect(hidden.size).toBeGreaterThan(10);
       const before = findings.length;
+      let sent = 0;
       for (const route of routes) {
         const c = TABLE[route];
         if (!c) continue;
-        (['own', 'child', 'other'] as Target[]).forEach(() => {});
         for (const [i, target] of (['own', 'child', 'other'] as Target[]).entries()) {
           const cls = c.expect[role][i]!;
           if (cls === '-') continue;
@@ -413,6 +427,7 @@ describe('authorization matrix (every route × role × target)', () => {
           if (!p) continue;
           const { method, path, body, form } = await build(route, role, p);
           const res = await api.req(method, path, { token: token[ROLES[role].user], body, form });
+          sent++;
           expect(res.status, `${route} ${target}: 5xx ${res.text}`).toBeLessThan(500);
           check(route, role, target, cls, res);
           if (res.status < 300) {
@@ -420,6 +435,7 @@ describe('authorization matrix (every route × role × target)', () => {
           }
         }
       }
+      expect(sent).toBeGreaterThan(role === 'admin' || role === 'reviewer' ? 100 : 70);
       expect(leaks, 'data of another subtree in a 2xx response').toEqual([]);
       expect(findings.slice(before), 'answers that differ from the table').toEqual([]);
     });

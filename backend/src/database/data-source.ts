@@ -10,6 +10,7 @@ import { TransitionLog } from '../submissions/transition-log.entity.js';
 import { TemplateVersionEntity } from '../templates/template-version.entity.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema.js';
+import { ReturnedData1795000000100 } from './migrations/1795000000100-ReturnedData.js';
 import { JobsExports1795100000000 } from './migrations/1795100000000-JobsExports.js';
 
 export const entities = [
@@ -25,7 +26,7 @@ export const entities = [
   Notification,
 ];
 
-export const migrations = [InitialSchema1795000000000, JobsExports1795100000000];
+export const migrations = [InitialSchema1795000000000, ReturnedData1795000000100, JobsExports1795100000000];
 
 /** Migrations run at start; `synchronize` is never used. */
 export function dataSourceOptions(url: string): DataSourceOptions {

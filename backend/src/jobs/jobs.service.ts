@@ -54,6 +54,8 @@ export function jobsTuning(env: NodeJS.ProcessEnv = process.env) {
     pollingIntervalSeconds: num('JOBS_POLL_SECONDS', 2, 0.5),
     checkIntervalMs: num('JOBS_CHECK_MS', 10_000, 100),
     poolSize: num('JOBS_POOL_SIZE', 5, 2),
+    /** JOBS_SCHEDULE=false: no cron jobs from this process (tests that run reminders by hand). */
+    schedules: env.JOBS_SCHEDULE !== 'false',
   };
 }
 
@@ -175,7 +177,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         connectionString: this.databaseUrl,
         work: this.config.runJobs,
         queues: this.queueDefinitions(),
-        schedules: this.scheduleDefinitions(),
+        schedules: t.schedules ? this.scheduleDefinitions() : [],
         pollingIntervalSeconds: t.pollingIntervalSeconds,
         checkIntervalMs: t.checkIntervalMs,
         poolSize: t.poolSize,

@@ -120,6 +120,8 @@ describe('Khoái Châu journey', () => {
     const back = await sut.http.get(`/api/submissions/${s.id}`).set(as('kc.th-dong-tien.editor'));
     expect(back.body.fieldComments).toEqual([expect.objectContaining({ path: '/I/soNuCBQL', text: 'Kiểm tra lại: trường có 1 nữ CBQL' })]);
     expect(back.body.locked).toBe(false);
+    const asReturned = await sut.http.get(`/api/submissions/${s.id}/returned`).set(as('kc.reviewer'));
+    expect(asReturned.body.data.I.soNuCBQL).toBe(0);
     const fixed = { ...schools['kc.th-dong-tien'], womenManagers: 1 };
     const saved = await save('kc.th-dong-tien.editor', s.id, khoaiChauReport('kc.th-dong-tien', fixed), back.body.version);
     expect(saved.status).toBe(200);

@@ -24,6 +24,8 @@ export interface CompiledInfo {
   stale: boolean;
   compiledAt: string;
   provenance: Record<string, { unitId: string; value: unknown }[]>;
+  /** false for large compiles: provenance is then read from the children on demand. */
+  provenanceInline?: boolean;
   /** Child submission id → content hash it was compiled from. */
   sources: Record<string, string>;
 }
@@ -46,6 +48,8 @@ export class Submission {
   @Column({ type: 'jsonb', nullable: true }) compiled: CompiledInfo | null;
   @Column({ name: 'field_comments', type: 'jsonb', default: () => "'[]'" }) fieldComments: FieldComment[];
   @Column({ type: 'jsonb', nullable: true }) signature: SignatureRecord | null;
+  @Column({ name: 'returned_data', type: 'jsonb', nullable: true }) returnedData: Record<string, unknown> | null;
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

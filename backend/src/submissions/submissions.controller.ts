@@ -34,6 +34,9 @@ export class SubmissionsController {
   @Get('submissions/:id/children') children(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
     return this.submissions.children(u, id);
   }
+  @Get('submissions/:id/returned') returned(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.submissions.returned(u, id);
+  }
   @Get('submissions/:id/previous') previous(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
     return this.submissions.previous(u, id);
   }

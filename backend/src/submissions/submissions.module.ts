@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FlowsModule } from '../flows/flows.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
+import { CompileRepository } from './compile.repository.js';
+import { CompileService } from './compile.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -9,7 +11,7 @@ import { SubmissionsService } from './submissions.service.js';
 @Module({
   imports: [TemplatesModule, FlowsModule],
   controllers: [SubmissionsController],
-  providers: [SubmissionsRepository, SubmissionsService, DefinitionsService],
-  exports: [SubmissionsRepository, SubmissionsService, DefinitionsService],
+  providers: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileRepository, CompileService],
+  exports: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileService],
 })
 export class SubmissionsModule {}

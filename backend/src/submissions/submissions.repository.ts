@@ -120,7 +120,7 @@ export class SubmissionsRepository {
   async applyTransition(
     m: EntityManager,
     id: string,
-    p: { state: string; snapshot: unknown; final: boolean; locked: boolean; data?: unknown; compiled?: CompiledInfo | null; signature?: SignatureRecord | null; fieldComments?: FieldComment[] },
+    p: { state: string; snapshot: unknown; final: boolean; locked: boolean; data?: unknown; returnedData?: unknown; compiled?: CompiledInfo | null; signature?: SignatureRecord | null; fieldComments?: FieldComment[] },
   ) {
     const sets = ['state = $2', 'snapshot = $3::jsonb', 'final = $4', 'locked = $5', 'version = version + 1', 'updated_at = now()'];
     const params: unknown[] = [id, p.state, JSON.stringify(p.snapshot), p.final, p.locked];
@@ -132,6 +132,10 @@ export class SubmissionsRepository {
     if (p.compiled !== undefined) add('compiled', p.compiled);
     if (p.signature !== undefined) add('signature', p.signature);
     if (p.fieldComments !== undefined) add('field_comments', p.fieldComments);
+    if (p.returnedData !== undefined) {
+      add('returned_data', p.returnedData);
+      sets.push('returned_at = now()');
+    }
     await m.query(`UPDATE submission SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
@@ -160,6 +164,11 @@ export class SubmissionsRepository {
   async attachmentHashes(submissionId: string, m: EntityManager = this.db.manager): Promise<string[]> {
     const rows: { sha256: string }[] = await m.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [submissionId]);
     return rows.map((r) => r.sha256);
+  }
+
+  async returned(id: string): Promise<{ data: unknown; at: Date } | null> {
+    const rows = await this.db.query(`SELECT returned_data AS data, returned_at AS at FROM submission WHERE id = $1 AND returned_at IS NOT NULL`, [id]);
+    return rows[0] ?? null;
   }
 
   /** The same unit's submission in the previous round of the same template code. */

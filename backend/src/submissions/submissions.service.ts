@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applyComputed, createRollUp, type FieldError } from '@bdg/schemas';
+import { applyComputed, type FieldError } from '@bdg/schemas';
 import {
   type Actor,
   allowedEvents,
@@ -19,6 +19,7 @@ import { isBelowOrSame } from '../common/access.js';
 import { ApiException, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SigningService } from '../signing/signing.service.js';
+import { CompileService } from './compile.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
@@ -37,6 +38,7 @@ export class SubmissionsService {
     private readonly signing: SigningService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly compiler: CompileService,
   ) {}
 
   // ───────────── reading ─────────────
@@ -103,14 +105,25 @@ export class SubmissionsService {
     const row = await this.visible(user, id);
     const kids = await this.repo.children(row.roundId, row.unitId);
     const now = Date.now();
+    const hashes = await this.compiler.contentHashes(kids.map((k) => k.id));
     return Promise.all(
-      kids.map(async (k) => ({
-        ...(await this.summary(k)),
-        late: !!k.deadline && new Date(k.deadline).getTime() < now && !k.locked && !k.final,
-        compiledFrom: row.compiled?.sources?.[k.id] ?? null,
-        changedSinceCompile: !!row.compiled?.sources?.[k.id] && row.compiled.sources[k.id] !== this.signing.contentHash(k.data, []),
-      })),
+      kids.map(async (k) => {
+        const usedHash = row.compiled?.sources?.[k.id] ?? null;
+        return {
+          ...(await this.summary(k)),
+          late: !!k.deadline && new Date(k.deadline).getTime() < now && !k.locked && !k.final,
+          includedInCompile: usedHash !== null,
+          changedSinceCompile: usedHash !== null && usedHash !== hashes.get(k.id),
+        };
+      }),
     );
+  }
+
+  async returned(user: AuthUser, id: string) {
+    await this.visible(user, id);
+    const r = await this.repo.returned(id);
+    if (!r) throw notFound('Báo cáo chưa từng bị trả lại.');
+    return r;
   }
 
   async previous(user: AuthUser, id: string) {
@@ -122,7 +135,8 @@ export class SubmissionsService {
   async sources(user: AuthUser, id: string, path: string) {
     const row = await this.visible(user, id);
     if (!row.compiled) throw notFound('Báo cáo này chưa được tổng hợp.');
-    const entries = row.compiled.provenance[path];
+    const template = await this.defs.template(row.templateVersionId);
+    const entries = await this.compiler.sources(row.compiled, row.data, path, template.schema);
     if (!entries) throw notFound(`Không có nguồn số liệu cho trường "${path}".`);
     const units = await this.repo.unitsByIds([...new Set(entries.map((e) => e.unitId))]);
     return entries.map((e) => ({ unitId: e.unitId, unitCode: units.get(e.unitId)?.code ?? '', unitName: units.get(e.unitId)?.name ?? '', value: e.value }));
@@ -214,6 +228,8 @@ export class SubmissionsService {
             break;
           case 'unlockData':
             patch.locked = false;
+            // Kept so the reviewer later sees what changed since it was sent back.
+            patch.returnedData = row.data;
             break;
           case 'compileChildren': {
             const c = await this.compile(m, row, template, effect);
@@ -293,28 +309,9 @@ export class SubmissionsService {
   }
 
   /** Rolls up the children in the states the flow names (accepted by default), with provenance. */
-  private async compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect) {
+  private compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect) {
     const states = (effect.params?.childStates as string[] | undefined) ?? ['accepted'];
-    const kids = await this.repo.children(row.roundId, row.unitId, m);
-    const included = kids.filter((k) => states.includes(k.state));
-    const rollUp = createRollUp(template.schema);
-    const sources: Record<string, string> = {};
-    for (const k of included) {
-      rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.compiled !== null });
-      sources[k.id] = this.signing.contentHash(k.data, []);
-    }
-    const result = rollUp.finish();
-    // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE.
-    const data = deepMerge(row.data, result.data) as Record<string, unknown>;
-    const compiled: CompiledInfo = {
-      included: included.length,
-      total: kids.length,
-      stale: false,
-      compiledAt: new Date().toISOString(),
-      provenance: result.provenance as CompiledInfo['provenance'],
-      sources,
-    };
-    return { data, compiled };
+    return this.compiler.compile(m, row, template.schema, states);
   }
 
   // ───────────── helpers ─────────────
@@ -424,18 +421,3 @@ function refusalToHttp(
     }
   }
 }
-
-function deepMerge(base: unknown, over: unknown): unknown {
-  if (over === undefined) return base;
-  if (isPlainObject(base) && isPlainObject(over)) {
-    const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
-    return out;
-  }
-  return over;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-

@@ -1,0 +1,56 @@
+import { getValidator, type JsonSchema } from '@bdg/schemas';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { CompileService } from './compile.service.js';
+
+/** The stored provenance of a small compile and the on-demand provenance of a large one must agree. */
+describe(CompileService.name, () => {
+  let sut: TestApp;
+  let compiler: CompileService;
+  let db: DataSource;
+  let roundId = '';
+  let phongId = '';
+  let schema: JsonSchema;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ SEED_DEMO: 'true' });
+    compiler = sut.app.get(CompileService);
+    db = sut.app.get(DataSource);
+    const [r] = await sut.sql<{ id: string; schema: JsonSchema }>(
+      `SELECT r.id, t.schema FROM round r JOIN template_version t ON t.id = r.template_version_id WHERE t.code = 'khoai-chau-bdg-2016-2020'`,
+    );
+    roundId = r!.id;
+    schema = r!.schema;
+    phongId = (await sut.sql<{ id: string }>(`SELECT id FROM org_unit WHERE code = 'PGD-KC'`))[0]!.id;
+    // Every Khoái Châu school accepted, with different figures (set directly: this suite is about consolidation).
+    const kids = await sut.sql<{ id: string; code: string }>(
+      `SELECT s.id, o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.round_id = $1 AND s.parent_unit_id = $2 ORDER BY o.code`,
+      [roundId, phongId],
+    );
+    for (const [i, k] of kids.entries()) {
+      const data = khoaiChauReport(k.code, { total: 10 + i, women: 5 + i, managers: 2 + (i % 3), womenManagers: i % 2 });
+      expect(getValidator(schema).validateComplete(data)).toEqual([]);
+      await sut.sql(`UPDATE submission SET state = 'accepted', final = true, data = $2::jsonb WHERE id = $1`, [k.id, JSON.stringify(data)]);
+    }
+  });
+  afterAll(() => sut.close());
+
+  it('answers sources the same whether provenance was stored or is read on demand', async () => {
+    const target = { roundId, unitId: phongId, data: {} };
+    const small = await compiler.compile(db.manager, target, schema, ['accepted']);
+    const large = await compiler.compile(db.manager, target, schema, ['accepted'], 0);
+    expect(large.data).toEqual(small.data);
+    expect(small.compiled).toMatchObject({ included: 10, total: 10, provenanceInline: true });
+    expect(large.compiled).toMatchObject({ included: 10, provenanceInline: false, provenance: {} });
+    const paths = Object.keys(small.compiled.provenance).filter((p) => !/\/(maChiTieu)$/.test(p));
+    expect(paths).toContain('/I/tongSoCBGVNV');
+    expect(paths.some((p) => p.startsWith('/II/ketQuaThucHien/ketQuaChiTieu/0/'))).toBe(true);
+    for (const path of paths) {
+      const stored = (await compiler.sources(small.compiled, small.data, path, schema))!.map((e) => [e.unitId, e.value]);
+      const onDemand = (await compiler.sources(large.compiled, large.data, path, schema))!.map((e) => [e.unitId, e.value]);
+      expect(onDemand.sort(), path).toEqual(stored.sort());
+    }
+  });
+});
