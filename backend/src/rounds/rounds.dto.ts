@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { TemplateRefDto } from '../templates/templates.dto.js';
 
 export class OpenRoundDto {
@@ -10,6 +10,10 @@ export class OpenRoundDto {
   @ApiProperty({ example: '2026' }) @IsString() @IsNotEmpty() @MaxLength(100) period: string;
   @ApiProperty({ example: { truong_th: 'truong', phong: 'phong', so: 'so' } }) @IsObject() flows: Record<string, string>;
   @ApiProperty({ example: { truong_th: '2026-05-12', phong: '2026-05-20' } }) @IsObject() deadlines: Record<string, string>;
+  @ApiPropertyOptional({ description: "Điền sẵn câu trả lời kỳ trước nơi trường còn khớp (mặc định: có)" })
+  @IsOptional()
+  @IsBoolean()
+  carryForward?: boolean;
 }
 
 export class PreviewRoundDto {

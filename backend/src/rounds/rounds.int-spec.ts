@@ -57,6 +57,22 @@ describe('RoundsController', () => {
     expect(rows.find((r) => r.code === 'PT.TANLAC-TH-TAN-LAC')).toMatchObject({ parent: 'XA-TAN-LAC', flow: 'truong' });
   });
 
+  it("carries last round's answers forward into the new round where fields still fit", async () => {
+    const school = await unit('KC-TH-TAN-DAN');
+    await sut.sql(
+      `UPDATE submission SET data = '{"I": {"tongSoCBGVNV": 40, "soNu": 30, "khaiQuat": "Năm trước"}}'::jsonb WHERE unit_id = $1`,
+      [school],
+    );
+    const res = await sut.http
+      .post('/api/rounds')
+      .set(auth(hy))
+      .send({ name: 'Năm sau', template: { code: 'khoai-chau-bdg-2016-2020', version: 1 }, rootUnitId: await unit('PGD-KC'), period: '2021-2025', flows, deadlines: {} });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.carriedForward).toBe(1);
+    const [row] = await sut.sql<{ data: { I: Record<string, unknown> } }>(`SELECT data FROM submission WHERE round_id = $1 AND unit_id = $2`, [res.body.id, school]);
+    expect(row!.data.I).toMatchObject({ tongSoCBGVNV: 40, soNu: 30, khaiQuat: 'Năm trước', tyLeNu: 75 });
+  });
+
   it.each([
     [{ template: { code: 'khong-co', version: 1 } }, 'template'],
     [{ flows: { truong_th: 'khong-co' } }, 'flows.truong_th'],

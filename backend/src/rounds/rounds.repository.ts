@@ -80,6 +80,32 @@ export class RoundsRepository {
     return Array.isArray(res) ? (res[1] as number) : 0;
   }
 
+  /**
+   * For each submission of the new round, the same unit's latest earlier answers to this template code or
+   * the one it was cloned from (last year's report).
+   */
+  previousAnswers(m: EntityManager, roundId: string, codes: string[]): Promise<{ id: string; templateVersionId: string; data: Record<string, unknown> }[]> {
+    return m.query(
+      `SELECT DISTINCT ON (s.id) s.id, p.template_version_id AS "templateVersionId", p.data
+         FROM submission s
+         JOIN submission p ON p.unit_id = s.unit_id AND p.round_id <> s.round_id AND p.data <> '{}'::jsonb
+         JOIN template_version t ON t.id = p.template_version_id AND t.code = ANY($2)
+         JOIN round r ON r.id = p.round_id
+        WHERE s.round_id = $1
+        ORDER BY s.id, r.created_at DESC`,
+      [roundId, codes],
+    );
+  }
+
+  /** One UPDATE for all carried-forward answers. */
+  async setData(m: EntityManager, rows: { id: string; data: unknown }[]) {
+    if (!rows.length) return;
+    await m.query(
+      `UPDATE submission s SET data = v.data FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS data) v WHERE s.id = v.id`,
+      [rows.map((r) => r.id), rows.map((r) => JSON.stringify(r.data))],
+    );
+  }
+
   async countsByKind(m: EntityManager, roundId: string): Promise<Record<string, number>> {
     const rows: { kind: string; n: number }[] = await m.query(
       `SELECT o.kind, count(*)::int AS n FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.round_id = $1 GROUP BY o.kind`,

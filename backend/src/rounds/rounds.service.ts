@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { applyComputed, carryForward, type JsonSchema } from '@bdg/schemas';
 import { type FlowDefinition, initialSnapshot, stateLabel, stateValue } from '@bdg/workflows';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
@@ -98,9 +100,30 @@ export class RoundsService {
       }
       const byKind = await this.repo.countsByKind(m, round.id);
       const total = Object.values(byKind).reduce((a, b) => a + b, 0);
-      await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total } });
-      return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind } };
+      const carried = dto.carryForward === false ? 0 : await this.carryForward(m, round.id, template!);
+      await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total, carried } });
+      return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind }, carriedForward: carried };
     });
+  }
+
+  /** Last year's answers mapped into the new version where path and type still fit. */
+  private async carryForward(m: EntityManager, roundId: string, template: { code: string; basedOnCode: string | null; schema: Record<string, unknown> }) {
+    const codes = [...new Set([template.code, template.basedOnCode].filter((c): c is string => !!c))];
+    const previous = await this.repo.previousAnswers(m, roundId, codes);
+    const schemas = new Map<string, JsonSchema>();
+    const rows = [];
+    for (const p of previous) {
+      let from = schemas.get(p.templateVersionId);
+      if (!from) {
+        from = (await this.templates.byId(p.templateVersionId, m))!.schema as JsonSchema;
+        schemas.set(p.templateVersionId, from);
+      }
+      const to = template.schema as JsonSchema;
+      const { data } = carryForward(from, to, p.data);
+      rows.push({ id: p.id, data: applyComputed(to, data) });
+    }
+    await this.repo.setData(m, rows);
+    return rows.length;
   }
 
   async progress(user: AuthUser, id: string) {
