@@ -48,7 +48,7 @@ function payloads(keys: string[]): fc.Arbitrary<{ text: string; type?: string }>
   return fc.oneof(
     { weight: 6, arbitrary: shaped },
     { weight: 2, arbitrary: hostileValue.map(json) },
-    { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }).map((d) => ({ text: nest(d) })) },
+    { weight: 1, arbitrary: fc.integer({ min: 100, max: 2_000 }).map((d) => ({ text: nest(d) })) },
     {
       weight: 1,
       arbitrary: fc.constantFrom(...keys, 'data', 'roles').map((k) => ({
@@ -131,36 +131,45 @@ describe(`fuzzing every write endpoint (${RUNS} payloads, seed ${SEED})`, () => 
       const arb = r.multipart
         ? fc.record({ name: hostileString, bytes: fc.uint8Array({ maxLength: 2048 }), csv: fc.array(fc.array(hostileString, { maxLength: 6 }), { maxLength: 6 }) })
         : payloads(r.keys);
-      await fc.assert(
-        fc.asyncProperty(arb, async (p: any) => {
-          let res;
-          if (r.multipart) {
-            const form = new FormData();
-            const body = p.bytes.length % 2 ? p.bytes : new TextEncoder().encode(p.csv.map((row: string[]) => row.join(',')).join('\n'));
-            form.append('file', new Blob([body]), p.name);
-            res = await api.req(r.method, url + (url.includes('import') ? '?dryRun=1' : ''), { token, form });
-          } else {
-            res = await api.req(r.method, url, { token, raw: { data: p.text, type: p.type ?? 'application/json' } });
-          }
-          counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
-          if (res.status >= 500) problems.push(`${r.method} ${r.path} → ${res.status} for ${(p.text ?? p.name).slice(0, 200)}`);
-          expect(res.status, `${r.method} ${url}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
-          if (res.status >= 400) {
-            expect(res.body?.message, 'errors carry a message').toBeTypeOf('string');
-            const now = await sut.sql.one(SNAPSHOT);
-            const changed = Object.keys(now).filter((k) => now[k] !== snap[k]);
-            expect(changed, `${r.method} ${r.path} was refused (${res.status}) yet changed ${changed}`).toEqual([]);
-          } else {
-            snap = await sut.sql.one(SNAPSHOT); // an accepted write may change its own rows
-          }
-        }),
-        { numRuns: perRoute, seed: SEED, endOnFailure: true },
-      );
+      // fc.sample, not fc.assert: every payload runs (no stop at the first failure, no shrinking of
+      // multi-megabyte counterexamples); problems are collected with a short excerpt of the payload.
+      for (const p of fc.sample(arb as fc.Arbitrary<any>, { numRuns: perRoute, seed: SEED })) {
+        let res;
+        if (r.multipart) {
+          const form = new FormData();
+          const body = p.bytes.length % 2 ? p.bytes : new TextEncoder().encode(p.csv.map((row: string[]) => row.join(',')).join('\n'));
+          form.append('file', new Blob([body]), p.name);
+          res = await api.req(r.method, url + (url.includes('import') ? '?dryRun=1' : ''), { token, form });
+        } else {
+          res = await api.req(r.method, url, { token, raw: { data: p.text, type: p.type ?? 'application/json' } });
+        }
+        counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
+        const what = String(p.text ?? p.name).slice(0, 80) + ` (${String(p.text ?? '').length} chars)`;
+        if (res.status >= 500) problems.push(`${r.method} ${r.path} → ${res.status} for ${what}`);
+        else if (res.status >= 400) {
+          if (typeof res.body?.message !== 'string') problems.push(`${r.method} ${r.path} → ${res.status} without a message`);
+          const now = await sut.sql.one(SNAPSHOT);
+          const changed = Object.keys(now).filter((k) => now[k] !== snap[k]);
+          if (changed.length) problems.push(`${r.method} ${r.path} refused (${res.status}) yet changed ${changed} for ${what}`);
+          snap = now;
+        } else snap = await sut.sql.one(SNAPSHOT); // an accepted write may change its own rows
+      }
       expect((await api.get('/healthz')).status).toBe(200);
     }
     const table = [...statuses].map(([k, c]) => `${k.padEnd(58)} ${[...c].sort().map(([s, n]) => `${s}×${n}`).join(' ')}`);
     console.log(`fuzz, seed ${SEED}, ${perRoute} payloads per route, ${perRoute * routes.length} in all:\n${table.join('\n')}`);
-    expect(problems).toEqual([]);
+    const distinct = [...new Set(problems.map((x) => x.replace(/ for .*$/, '')))];
+    console.log(`fuzz problems (${problems.length}):\n  ${problems.slice(0, 40).join('\n  ')}`);
+    expect(distinct).toEqual([]);
+  });
+
+  // BACKEND BUG (see the report): class-transformer recurses once per level in the ValidationPipe, so a
+  // JSON body nested ~5,000 deep overflows the stack → 500 on every JSON route. Flip to it() once fixed.
+  it.fails('deeply nested JSON (5,000 and 50,000 levels) is refused with 400/413, not 500', async () => {
+    for (const d of [5_000, 50_000]) {
+      const r = await api.req('POST', '/api/org-units', { token: tok.root, raw: { data: nest(d), type: 'application/json' } });
+      expect([400, 413, 422], `depth ${d}`).toContain(r.status);
+    }
   });
 
   it('afterwards: nobody became admin, prototypes are clean, the editor is still refused admin routes', async () => {

@@ -1,10 +1,12 @@
 /** Every template and its versions; clone any version, import a template from a JSON file. */
 import { CopyOutlined, EditOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../../../shared/api/client';
+import { useSession } from '../../../auth/hooks/use-session';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { TemplateSummary, TemplateVersionInput } from '../../api/types';
@@ -22,12 +24,17 @@ export function TemplateListPage() {
   const list = useQuery({ queryKey: adminKeys.templates, queryFn: adminApi.listTemplates });
   const [creating, setCreating] = useState<null | 'new' | 'import'>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const { user } = useSession();
+  // Cloning: a new version of the same code (templates this admin's unit owns), or a new template under a new code
+  // (a template of a unit above, e.g. the ministry's: the server refuses new versions of it with 403).
+  const [cloneOf, setCloneOf] = useState<{ code: string; version: number; owned: boolean } | null>(null);
+  const [cloneForm] = Form.useForm<{ mode: 'version' | 'code'; newCode: string; title: string }>();
 
   const clone = useMutation({
-    mutationFn: async ({ code, version }: { code: string; version: number }) => {
+    mutationFn: async ({ code, version, target, title }: { code: string; version: number; target?: string; title?: string }) => {
       const src = await adminApi.getTemplateVersion(code, version);
-      return adminApi.createTemplateVersion(code, {
-        title: src.title,
+      return adminApi.createTemplateVersion(target ?? code, {
+        title: title || src.title,
         periodKind: src.periodKind,
         schema: src.schema ?? { type: 'object', properties: {} },
         uiSchema: src.uiSchema ?? {},
@@ -37,11 +44,36 @@ export function TemplateListPage() {
     },
     onSuccess: (created) => {
       message.success(`Đã tạo bản nháp ${created.code} phiên bản ${created.version}.`);
+      setCloneOf(null);
       void qc.invalidateQueries({ queryKey: adminKeys.templates });
       navigate(`/admin/templates/${encodeURIComponent(created.code)}/${created.version}`);
     },
-    onError: (e) => message.error(`Chưa nhân bản được: ${describeError(e)}`),
+    onError: (e) => {
+      // Not this unit's template: offer the new-code clone instead.
+      if (e instanceof ApiError && e.status === 403 && cloneOf) {
+        setCloneOf({ ...cloneOf, owned: false });
+        cloneForm.setFieldsValue({ mode: 'code' });
+      }
+      message.error(`Chưa nhân bản được: ${describeError(e)}`);
+    },
   });
+
+  const startClone = (t: TemplateSummary, version: number) => {
+    const owned = !!user && t.ownerUnitId === user.unitId;
+    const src = t.versions.find((v) => v.version === version);
+    setCloneOf({ code: t.code, version, owned });
+    cloneForm.setFieldsValue({ mode: owned ? 'version' : 'code', newCode: '', title: src?.title || t.title });
+  };
+
+  const submitClone = async () => {
+    if (!cloneOf) return;
+    const v = await cloneForm.validateFields();
+    clone.mutate(
+      v.mode === 'version'
+        ? { code: cloneOf.code, version: cloneOf.version }
+        : { code: cloneOf.code, version: cloneOf.version, target: v.newCode.trim(), title: v.title },
+    );
+  };
 
   return (
     <div data-testid="template-list">
@@ -91,7 +123,7 @@ export function TemplateListPage() {
           expandedRowRender: (t) => (
             <Versions
               t={t}
-              onClone={(version) => clone.mutate({ code: t.code, version })}
+              onClone={(version) => startClone(t, version)}
               cloning={clone.isPending ? clone.variables : undefined}
             />
           ),
@@ -104,6 +136,57 @@ export function TemplateListPage() {
         locale={{ emptyText: 'Chưa có biểu mẫu nào.' }}
       />
       <NewTemplateModal mode={creating} onClose={() => setCreating(null)} />
+      <Modal
+        open={!!cloneOf}
+        title={cloneOf ? `Nhân bản ${cloneOf.code} phiên bản ${cloneOf.version}` : ''}
+        okText="Nhân bản thành bản nháp"
+        cancelText="Huỷ"
+        okButtonProps={{ ...({ 'data-testid': 'confirm-clone' } as Record<string, string>) }}
+        confirmLoading={clone.isPending}
+        onOk={submitClone}
+        onCancel={() => setCloneOf(null)}
+        forceRender
+      >
+        <Form form={cloneForm} layout="vertical" initialValues={{ mode: 'code' }}>
+          {cloneOf && !cloneOf.owned && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="Biểu mẫu này thuộc đơn vị cấp trên: bạn dùng được nhưng không thêm phiên bản được. Hãy nhân bản thành biểu mẫu mới của đơn vị bạn (mã mới)."
+            />
+          )}
+          <Form.Item name="mode" label="Nhân bản thành">
+            <Radio.Group
+              options={[
+                { value: 'version', label: 'Phiên bản mới của cùng mã', disabled: !!cloneOf && !cloneOf.owned },
+                { value: 'code', label: 'Biểu mẫu mới (mã mới)' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.mode !== b.mode}>
+            {({ getFieldValue }) =>
+              getFieldValue('mode') === 'code' && (
+                <>
+                  <Form.Item
+                    name="newCode"
+                    label="Mã biểu mẫu mới"
+                    rules={[
+                      { required: true, message: 'Nhập mã' },
+                      { pattern: CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ hy-bdg-2021-2025' },
+                    ]}
+                  >
+                    <Input aria-label="Mã biểu mẫu mới" data-testid="clone-code" placeholder="hy-bdg-2021-2025" />
+                  </Form.Item>
+                  <Form.Item name="title" label="Tên biểu mẫu" rules={[{ required: true, message: 'Nhập tên biểu mẫu' }]}>
+                    <Input aria-label="Tên biểu mẫu nhân bản" data-testid="clone-title" />
+                  </Form.Item>
+                </>
+              )
+            }
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 }
