@@ -1,9 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import swc from 'unplugin-swc';
 
-// SWC emits decorator metadata, which NestJS and TypeORM need and Vite's default transform lacks.
+// Vite's oxc transform emits legacy decorators with their metadata, which NestJS and TypeORM need.
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
   resolve: { conditions: ['source'] },
   test: {
     include: ['src/**/*.spec.ts', 'src/**/*.int-spec.ts'],
