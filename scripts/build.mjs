@@ -1,53 +1,74 @@
 #!/usr/bin/env node
 // Builds what `npm start` needs, and only what changed since the last build:
-// the TypeScript project references (schemas, workflows, backend) incrementally, the frontend when its sources are newer.
+// the backend (with the pure packages' sources) bundled by rolldown into backend/dist — a second, not
+// half a minute of tsc; type-checking is `npm run typecheck`'s job — and the frontend when its sources are newer.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const backendOnly = process.argv.includes('--backend-only');
 const started = Date.now();
 
-function run(label, cmd, args, cwd = root) {
-  process.stdout.write(`• ${label}…\n`);
-  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', shell: false });
-  if (r.status !== 0) {
-    console.error(`\n✖ Không dựng được ${label} / build failed (mã ${r.status}).`);
-    process.exit(r.status ?? 1);
-  }
-}
-
 function newest(dir) {
   let t = 0;
   if (!existsSync(dir)) return t;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'build') continue;
     const p = path.join(dir, e.name);
     t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }
   return t;
 }
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const pureSources = () => Math.max(newest(path.join(root, 'schemas', 'src')), newest(path.join(root, 'workflows', 'src')));
 
-const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-run('mã máy chủ (TypeScript)', process.execPath, [tsc, '-b']);
+function fail(label, e) {
+  console.error(`\n✖ Không dựng được ${label} / build failed:\n${e?.message ?? e}`);
+  process.exit(1);
+}
+
+const backendDir = path.join(root, 'backend');
+const entries = { main: 'src/main.ts', ...(existsSync(path.join(backendDir, 'src', 'worker.ts')) ? { worker: 'src/worker.ts' } : {}) };
+if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js'))) {
+  process.stdout.write('• máy chủ (rolldown)…\n');
+  try {
+    await build({
+      cwd: backendDir,
+      input: entries,
+      platform: 'node',
+      // The workspaces' TypeScript sources are bundled in; every npm package stays an import.
+      resolve: { conditionNames: ['source', 'import', 'node', 'default'] },
+      // The backend's own npm imports stay imports; what the pure workspaces import is bundled from where it
+      // resolves (schemas/ has its own ajv 8 beside the root's ajv 6), and so are oxc's decorator helpers.
+      external: (id, importer) => {
+        if (id.startsWith('.') || path.isAbsolute(id) || id.startsWith('@bdg/') || id.startsWith('\0')) return false;
+        if (id.startsWith('@oxc-project/runtime')) return false;
+        return !!importer && importer.startsWith(path.join(backendDir, 'src') + path.sep);
+      },
+      output: { dir: path.join(backendDir, 'dist'), format: 'esm', sourcemap: true, entryFileNames: '[name].js' },
+      logLevel: 'warn',
+    });
+  } catch (e) {
+    fail('máy chủ', e);
+  }
+} else process.stdout.write('• máy chủ: đã dựng, không có thay đổi\n');
 
 if (!backendOnly) {
-  const out = path.join(root, 'frontend', 'dist', 'index.html');
-  const built = existsSync(out) ? statSync(out).mtimeMs : 0;
+  const frontendDir = path.join(root, 'frontend');
   const sources = Math.max(
-    newest(path.join(root, 'frontend', 'src')),
-    newest(path.join(root, 'schemas', 'src')),
-    newest(path.join(root, 'workflows', 'src')),
-    statSync(path.join(root, 'frontend', 'index.html')).mtimeMs,
-    statSync(path.join(root, 'frontend', 'vite.config.ts')).mtimeMs,
+    newest(path.join(frontendDir, 'src')),
+    pureSources(),
+    statSync(path.join(frontendDir, 'index.html')).mtimeMs,
+    statSync(path.join(frontendDir, 'vite.config.ts')).mtimeMs,
   );
-  if (sources > built) {
+  if (sources > builtAt(path.join(frontendDir, 'dist', 'index.html'))) {
+    process.stdout.write('• giao diện (Vite)…\n');
     const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-    run('giao diện (Vite)', process.execPath, [vite, 'build', '--logLevel', 'warn'], path.join(root, 'frontend'));
-  } else {
-    process.stdout.write('• giao diện: đã dựng, không có thay đổi\n');
-  }
+    const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: frontendDir, stdio: 'inherit' });
+    if (r.status !== 0) fail('giao diện', `vite build (mã ${r.status})`);
+  } else process.stdout.write('• giao diện: đã dựng, không có thay đổi\n');
 }
 process.stdout.write(`• Dựng xong sau ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

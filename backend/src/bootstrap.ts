@@ -39,7 +39,9 @@ export function configureApp(app: INestApplication) {
           defaultSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'"],
+          // 'unsafe-eval': the browser validates with the same AJV schemas as the server (compiled with new Function)
+          // and x-computed expressions are compiled by filtrex; without it every form page fails with an EvalError.
+          scriptSrc: ["'self'", "'unsafe-eval'"],
           workerSrc: ["'self'", 'blob:'],
         },
       },

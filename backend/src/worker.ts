@@ -37,9 +37,8 @@ async function main() {
   }
 
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, runJobs: true }, config.databaseUrl), {
-    logger: ['error', 'warn', 'log'],
+    logger: ['error', 'warn'],
   });
-  app.enableShutdownHooks();
   await app.init();
   const jobs = app.get(JobsService);
   console.log(

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, apiLogin, launchBrowser, Shots, signIn, watchPage } from './support/browser.js';
+import { khoaiChauReport } from './support/khoai-chau-data.js';
+import { api, apiLogin, launchBrowser, pickOption, Shots, signIn, watchPage } from './support/browser.js';
 
 const RUN = Date.now().toString(36).slice(-5);
 const TEMPLATE = `hy-bdg-2021-2025-${RUN}`;
@@ -46,4 +47,164 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     expect(await page.getByTestId('version-status').textContent()).toContain('Bản nháp');
     await shots.take(page, 'template-draft');
   });
+
+  it('adds a required number (summed up) and a computed percentage, then publishes', async () => {
+    const { page } = admin;
+    const inspector = page.getByTestId('field-inspector');
+    // 1. A required integer in section I, rolled up by sum.
+    await page.getByTestId('tree-node-I').click();
+    await page.getByTestId('add-field').click();
+    await page.getByTestId('add-kind-integer').click();
+    await inspector.waitFor();
+    await inspector.getByTestId('field-title').fill('Số giáo viên nữ đạt danh hiệu giáo viên dạy giỏi');
+    await inspector.getByTestId('field-key').fill('soGVNuDayGioi');
+    await inspector.getByTestId('field-required').check();
+    await pickOption(page, inspector.getByTestId('field-aggregate'), 'Cộng tổng (sum)');
+    await shots.take(page, 'new-number-field');
+    // 2. Its percentage of all staff: computed, recomputed from the sums when rolled up.
+    await page.getByTestId('tree-node-I').click();
+    await page.getByTestId('add-field').click();
+    await page.getByTestId('add-kind-number').click();
+    await inspector.getByTestId('field-title').fill('Tỷ lệ giáo viên nữ dạy giỏi (%)');
+    await inspector.getByTestId('field-key').fill('tyLeGVNuDayGioi');
+    await inspector.getByTestId('field-computed').fill('soGVNuDayGioi / tongSoCBGVNV * 100');
+    await inspector.getByText('Công thức hợp lệ.').waitFor();
+    await pickOption(page, inspector.getByTestId('field-aggregate'), 'Tỉ lệ tính lại');
+    await pickOption(page, inspector.getByTestId('ratio-numerator'), '/I/soGVNuDayGioi');
+    await pickOption(page, inspector.getByTestId('ratio-denominator'), '/I/tongSoCBGVNV');
+    await shots.take(page, 'computed-percentage');
+    await page.getByRole('tab', { name: /Kiểm tra/ }).click();
+    await shots.take(page, 'template-lint');
+    await page.getByTestId('publish-template').click();
+    await page.getByTestId('confirm-publish').click();
+    await page.getByTestId('version-status').filter({ hasText: 'Đã xuất bản' }).waitFor();
+    await shots.take(page, 'template-published');
+  });
+
+  it('copies the school flow, adds a transition, sees the lint error, fixes it and publishes', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Quy trình' }).click();
+    await page.getByTestId('flow-list').waitFor();
+    await page.getByTestId('copy-flow-truong-1').click();
+    await page.getByTestId('copy-flow-code').fill(FLOW);
+    await page.getByRole('dialog').getByRole('button', { name: 'Mở để sửa' }).click();
+    await page.getByTestId('flow-editor').waitFor();
+    await page.getByTestId('flow-state-pending_signature').waitFor();
+    await shots.take(page, 'flow-copy');
+
+    // A new state, reached by a new transition "Rút lại" (RECALL) from "chờ ký": the lint says it has no way out.
+    await page.getByTestId('add-state').click();
+    const stateDialog = page.getByRole('dialog', { name: 'Thêm trạng thái' });
+    await stateDialog.getByLabel('Mã trạng thái').fill('recalled');
+    await stateDialog.getByLabel('Nhãn trạng thái mới').fill('Đã rút lại');
+    await stateDialog.getByRole('button', { name: 'Thêm' }).click();
+    await stateDialog.waitFor({ state: 'hidden' });
+    await addTransition(page, 'pending_signature', 'RECALL', 'Rút lại để sửa', 'recalled');
+    await page.getByTestId('flow-error-count').waitFor();
+    const findings = (await page.getByTestId('flow-finding').allTextContents()).join('\n');
+    console.log(`[e2e admin] flow lint after adding the transition:\n${findings}`);
+    expect(findings).toMatch(/recalled|Đã rút lại/);
+    await shots.take(page, 'flow-lint-error', true);
+
+    // The fix: a way out of the new state, back to the draft.
+    await addTransition(page, 'recalled', 'EDIT', 'Sửa lại', 'draft');
+    await page.getByTestId('flow-error-count').waitFor({ state: 'detached' });
+    await page.getByTestId('flow-lint').filter({ hasText: 'Quy trình hợp lệ.' }).waitFor();
+    await shots.take(page, 'flow-lint-fixed');
+    await page.getByTestId('publish-flow').click();
+    await page.getByTestId('confirm-flow-save').click();
+    await page.waitForURL(`**/admin/flows/${FLOW}/1`);
+    await page.getByTestId('flow-editor').waitFor();
+    await shots.take(page, 'flow-published');
+  });
+
+  it('opens a round for Phòng GD&ĐT Văn Giang with the new template and flow', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Đợt báo cáo' }).click();
+    await page.goto('/admin/rounds/new');
+    await page.getByTestId('round-wizard').waitFor();
+    await page.getByTestId('round-name').fill(ROUND);
+    await page.getByTestId('round-period').fill('2021-2025');
+    await pickOption(page, page.getByTestId('round-template'), `${TEMPLATE} v1`);
+    await shots.take(page, 'round-general');
+    await page.getByTestId('round-next').click();
+
+    // The tree loads lazily (the search only filters loaded units): open the Sở, then pick the Phòng.
+    await page.getByTestId('round-root').click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.locator('.ant-select-tree-treenode', { hasText: 'Sở Giáo dục và Đào tạo Hưng Yên' }).locator('.ant-select-tree-switcher').click();
+    await dropdown.locator('.ant-select-tree-node-content-wrapper', { hasText: 'Phòng Giáo dục và Đào tạo Văn Giang' }).click();
+    await page.getByText(/truong_th: \d+ đơn vị/).waitFor();
+    await shots.take(page, 'round-scope');
+    await page.getByTestId('round-next').click();
+
+    await page.getByTestId('round-kinds').waitFor();
+    await pickOption(page, page.getByTestId('round-flow-truong_th'), `(${FLOW})`);
+    for (const kind of await page.getByTestId('round-kinds').locator('[data-testid^="round-deadline-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) {
+      const picker = page.getByTestId(kind);
+      if (await picker.locator('input').isDisabled()) continue;
+      await picker.click();
+      await page.keyboard.type('30/06/2027');
+      await page.keyboard.press('Enter');
+    }
+    await shots.take(page, 'round-flows');
+    await page.getByTestId('round-next').click();
+    await page.getByTestId('round-preview-total').waitFor();
+    await shots.take(page, 'round-preview');
+    await page.getByTestId('open-round').click();
+    await page.getByTestId('confirm-open-round').click();
+    await page.getByTestId('round-opened').waitFor({ timeout: 90_000 });
+    await shots.take(page, 'round-opened');
+  });
+
+  it('a school of Văn Giang sees the round in Việc cần làm and cannot send it until the new field is filled', async () => {
+    const user = `${SCHOOL}.editor`;
+    const { page } = await signIn(browser, user);
+    problems.push(...watchPage(page, user));
+    const row = page.getByTestId('my-work-table').locator('tr', { hasText: ROUND });
+    await row.waitFor();
+    await shots.take(page, 'school-my-work');
+    await row.getByRole('link').first().click();
+    await page.getByTestId('fill-page').waitFor();
+    const newField = page.getByLabel(/Số giáo viên nữ đạt danh hiệu giáo viên dạy giỏi/);
+    await newField.waitFor();
+    await shots.take(page, 'school-fill-new-field');
+
+    // Everything else of the report through the API with the same user's token (a long form), then reload.
+    const token = await apiLogin(user);
+    const id = page.url().split('/submissions/')[1]!.split(/[/?#]/)[0]!;
+    const sub = await api<{ version: number }>(token, 'GET', `/api/submissions/${id}`);
+    const saved = await api(token, 'PUT', `/api/submissions/${id}/data`, { data: khoaiChauReport('Trường Tiểu học Xuân Quan', { total: 36, women: 28, managers: 3, womenManagers: 2 }), version: sub.body.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await page.reload();
+    await page.getByTestId('fill-page').waitFor();
+
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/Số giáo viên nữ đạt danh hiệu giáo viên dạy giỏi/);
+    await shots.take(page, 'school-submit-refused');
+
+    await newField.fill('5');
+    await newField.blur();
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký' }).click();
+    await page.getByTestId('fill-page').getByText('Chờ ký').first().waitFor();
+    await shots.take(page, 'school-sent-to-sign');
+    const after = await api<{ state: string; data: { I: Record<string, unknown> }; allowedEvents: { type: string }[] }>(token, 'GET', `/api/submissions/${id}`);
+    expect(after.body.state).toBe('pending_signature');
+    expect(after.body.data.I).toMatchObject({ soGVNuDayGioi: 5, tyLeGVNuDayGioi: expect.closeTo((5 / 36) * 100, 5) });
+    expect(problems).toEqual([]);
+  });
 });
+
+async function addTransition(page: Page, from: string, event: string, label: string, to: string) {
+  await page.getByTestId(`flow-state-${from}`).click();
+  await page.getByTestId('state-panel').waitFor();
+  await page.getByTestId('add-transition').click();
+  const form = page.getByTestId('transition-form');
+  await form.getByLabel('Sự kiện', { exact: true }).fill(event);
+  await form.getByTestId('transition-label').fill(label);
+  await pickOption(page, form.getByTestId('transition-target'), `(${to})`);
+  await form.getByTestId('save-transition').click();
+  await form.waitFor({ state: 'detached' });
+}

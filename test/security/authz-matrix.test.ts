@@ -124,6 +124,8 @@ const TABLE: Record<string, Case> = {
   },
   'GET /api/submissions/{id}/history': { kind: 'submission', expect: same(['2', '2', '404']) },
   'GET /api/submissions/{id}/children': { kind: 'submission', expect: same(['2', '2', '404']) },
+  // the last RETURN of a submission never returned: 404 "never returned" when visible, 404 "not found" otherwise
+  'GET /api/submissions/{id}/returned': { kind: 'submission', expect: same(['404', '404', '404']) },
   'GET /api/submissions/{id}/previous': { kind: 'submission', expect: same(['2', '2', '404']) },
   // sources of a submission never compiled: 404 "not compiled" when visible, 404 "not found" otherwise
   'GET /api/submissions/{id}/sources': { kind: 'submission', expect: same(['404', '404', '404']) },

@@ -158,7 +158,9 @@ describe(`fuzzing every write endpoint (${RUNS} payloads, seed ${SEED})`, () => 
     }
     const table = [...statuses].map(([k, c]) => `${k.padEnd(58)} ${[...c].sort().map(([s, n]) => `${s}×${n}`).join(' ')}`);
     console.log(`fuzz, seed ${SEED}, ${perRoute} payloads per route, ${perRoute * routes.length} in all:\n${table.join('\n')}`);
-    const distinct = [...new Set(problems.map((x) => x.replace(/ for .*$/, '')))];
+    // Known backend bugs, reproduced on their own by the it.fails tests below; everything else fails here.
+    const KNOWN = [/^PATCH \/api\/users\/\{id\} → 500$/];
+    const distinct = [...new Set(problems.map((x) => x.replace(/ for .*$/, '')))].filter((x) => !KNOWN.some((k) => k.test(x)));
     console.log(`fuzz problems (${problems.length}):\n  ${problems.slice(0, 40).join('\n  ')}`);
     expect(distinct).toEqual([]);
   });
@@ -169,6 +171,16 @@ describe(`fuzzing every write endpoint (${RUNS} payloads, seed ${SEED})`, () => 
     for (const d of [5_000, 50_000]) {
       const r = await api.req('POST', '/api/org-units', { token: tok.root, raw: { data: nest(d), type: 'application/json' } });
       expect([400, 413, 422], `depth ${d}`).toContain(r.status);
+    }
+  });
+
+  // BACKEND BUG (see the report): PATCH /api/users/:id with nothing to change (an empty JSON object, or a
+  // non-JSON content type that leaves the body empty) reaches TypeORM's update() with no values → 500.
+  it.fails('PATCH /api/users/:id with an empty body answers 200 or 400/422, not 500', async () => {
+    const id = w.user['kc.th-dong-tien.editor']!.id;
+    for (const raw of [{ data: '{}', type: 'application/json' }, { data: 'x', type: 'text/plain' }]) {
+      const r = await api.req('PATCH', `/api/users/${id}`, { token: tok.root, raw });
+      expect(r.status, raw.type).toBeLessThan(500);
     }
   });
 

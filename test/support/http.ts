@@ -34,12 +34,17 @@ export class Api {
       body = JSON.stringify(o.body);
       headers['content-type'] = 'application/json';
     }
-    const r = await fetch(this.base + path, {
-      method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(o.timeoutMs ?? 60_000),
-    });
+    const send = () => fetch(this.base + path, { method, headers, body, signal: AbortSignal.timeout(o.timeoutMs ?? 60_000) });
+    let r: Response;
+    try {
+      r = await send();
+    } catch (e) {
+      // Keep-alive race: the server closed an idle pooled socket just as it was reused; the request never
+      // reached the app, so sending it once more is safe. Anything else (refused, timeout) is thrown.
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw e;
+      r = await send();
+    }
     const text = await r.text();
     let parsed: unknown = text;
     try {

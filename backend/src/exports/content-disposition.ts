@@ -17,7 +17,9 @@ export function asciiSlug(s: string): string {
  * character reaches the header.
  */
 export function contentDisposition(fileName: string): string {
-  const clean = fileName.normalize('NFC').replace(/[\u0000-\u001f\u007f"\\/]/g, '_').trim() || 'tep';
+  const clean =
+    [...fileName.normalize('NFC')].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '"\\/'.includes(c) ? '_' : c)).join('').trim() ||
+    'tep';
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 ? asciiSlug(clean.slice(dot + 1)) : '';
   const base = asciiSlug(dot > 0 ? clean.slice(0, dot) : clean) || 'tep';

@@ -49,22 +49,34 @@ describe(`Sở export over ${SCHOOLS} schools`, () => {
       )
     )[0]!;
     soId = sub.id;
-    const rollUp = createRollUp(sub.schema);
-    units.forEach((u, i) => {
+    // The schools' own submissions (accepted), as the lead's large compile reads them on demand.
+    const children = units.map((u, i) => {
       const total = 20 + (i % 60);
       expectedTotal += total;
-      rollUp.add({
-        unitId: u.id,
-        unitCode: u.code,
-        unitName: u.name,
-        compiled: false,
-        data: khoaiChauReport(u.name, { total, women: Math.floor(total * 0.7), managers: 3, womenManagers: i % 4 }),
-      });
+      return { unitId: u.id, data: khoaiChauReport(u.name, { total, women: Math.floor(total * 0.7), managers: 3, womenManagers: i % 4 }) };
     });
+    const childIds = await sut.sql<{ id: string; unit_id: string }>(
+      `INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, data, locked, final)
+       SELECT t.round_id, c."unitId", $2, t.template_version_id, t.flow_version_id, 'accepted', t.snapshot, c.data, true, true
+         FROM (SELECT * FROM submission WHERE id = $1) t, jsonb_to_recordset($3::jsonb) AS c("unitId" uuid, data jsonb)
+       RETURNING id, unit_id`,
+      [sub.id, so.id, JSON.stringify(children)],
+    );
+    const rollUp = createRollUp(sub.schema);
+    for (const [i, u] of units.entries()) rollUp.add({ unitId: u.id, unitCode: u.code, unitName: u.name, compiled: false, data: children[i]!.data });
     const result = rollUp.finish();
     provenanceRows = Object.values(result.provenance).reduce((n, e) => n + e.length, 0);
     const data = { ...(result.data as object), vanBan: { soVanBan: '88', ngayBanHanh: '2020-06-05', nguoiKy: 'Giám đốc Sở' } };
-    const compiled = { included: SCHOOLS, total: SCHOOLS, stale: false, compiledAt: new Date().toISOString(), provenance: result.provenance, sources: {} };
+    // As CompileService stores a compile over more than 1,000 children: provenance not inline.
+    const compiled = {
+      included: SCHOOLS,
+      total: SCHOOLS,
+      stale: false,
+      compiledAt: new Date().toISOString(),
+      provenance: {},
+      provenanceInline: false,
+      sources: Object.fromEntries(childIds.map((c) => [c.id, 'h'])),
+    };
     await sut.sql(`UPDATE submission SET data = $2::jsonb, compiled = $3::jsonb WHERE id = $1`, [soId, JSON.stringify(data), JSON.stringify(compiled)]);
   }, 180_000);
   afterAll(async () => {

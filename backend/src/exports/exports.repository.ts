@@ -39,6 +39,17 @@ export class ExportsRepository {
     return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
   }
 
+  /** The children a compile included (its `sources`), in batches, for provenance read on demand. */
+  async *children(ids: string[], batch = 2000): AsyncGenerator<{ unitId: string; unitCode: string; unitName: string; data: unknown; isCompiled: boolean }[]> {
+    for (let i = 0; i < ids.length; i += batch) {
+      yield this.db.query(
+        `SELECT s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.data, s.compiled IS NOT NULL AS "isCompiled"
+           FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = ANY($1::uuid[]) ORDER BY o.code`,
+        [ids.slice(i, i + batch)],
+      );
+    }
+  }
+
   async attachmentHashes(submissionId: string): Promise<string[]> {
     const rows: { sha256: string }[] = await this.db.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [
       submissionId,

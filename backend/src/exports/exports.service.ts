@@ -1,3 +1,4 @@
+import { createRollUp, type JsonSchema } from '@bdg/schemas';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../auth/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
@@ -10,7 +11,8 @@ import { SigningService } from '../signing/signing.service.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { buildDocumentModel, type DocumentInput, renderDocxModel, renderPdfModel, renderXlsx, type XlsxInput } from './render/index.js';
+import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from './render/index.js';
+import { renderPdfFor } from './pdf-large.js';
 import { asciiSlug } from './content-disposition.js';
 import { ExportsRepository } from './exports.repository.js';
 
@@ -126,7 +128,7 @@ export class ExportsService implements OnModuleInit {
         schema,
         uiSchema: template.uiSchema,
         data: row.data,
-        provenance: row.compiled ? await this.provenanceWithNames(row.compiled.provenance) : undefined,
+        provenance: row.compiled ? await this.provenanceWithNames(await this.provenanceOf(row, template.schema)) : undefined,
       };
       await progress(30);
       content = await renderXlsx(input);
@@ -135,7 +137,7 @@ export class ExportsService implements OnModuleInit {
       const model = buildDocumentModel(input);
       warnings = model.warnings;
       await progress(30);
-      content = format === 'docx' ? await renderDocxModel(model) : await renderPdfModel(model);
+      content = format === 'docx' ? await renderDocxModel(model) : await renderPdfFor(model);
     }
     if (warnings.length) this.log.warn(`${safeName}: ${warnings.join(' | ')}`);
     await progress(90);
@@ -178,6 +180,19 @@ export class ExportsService implements OnModuleInit {
       signatureHash: row.signature?.hash ?? null,
       period: await this.repo.roundPeriod(row.roundId),
     };
+  }
+
+  /**
+   * Stored provenance, or, for a large compile (provenanceInline false), the same roll-up run again
+   * over the children it included.
+   */
+  private async provenanceOf(row: SubmissionRow, schema: JsonSchema): Promise<Record<string, { unitId: string; value: unknown }[]>> {
+    const c = row.compiled!;
+    if (c.provenanceInline !== false) return c.provenance ?? {};
+    const rollUp = createRollUp(schema);
+    for await (const batch of this.repo.children(Object.keys(c.sources ?? {})))
+      for (const k of batch) rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
+    return rollUp.finish().provenance as Record<string, { unitId: string; value: unknown }[]>;
   }
 
   private async provenanceWithNames(provenance: Record<string, { unitId: string; value: unknown }[]>): Promise<XlsxInput['provenance']> {

@@ -45,6 +45,7 @@ export class BossSupervisor {
   private stopped = true;
   private checking = false;
   private failures = 0;
+  private pendingRestart = false;
   /** Times a fresh pg-boss was started after the first (for tests and /metrics). */
   restarts = 0;
   errors = 0;
@@ -86,7 +87,7 @@ export class BossSupervisor {
     await this.starting?.catch(() => null);
     const boss = this.boss;
     this.boss = null;
-    if (boss) await boss.stop({ graceful: true, close: true, wait: true, timeout: 5000 }).catch(() => {});
+    if (boss) await withTimeout(boss.stop({ graceful: true, close: true, wait: true, timeout: 5000 }), 10_000).catch(() => {});
   }
 
   /** One health check now (the timer calls it; tests may too). */
@@ -95,7 +96,11 @@ export class BossSupervisor {
     this.checking = true;
     try {
       if (!this.boss) {
-        await this.startOnce();
+        if ((await this.startOnce()) && this.pendingRestart) {
+          this.pendingRestart = false;
+          this.restarts += 1;
+          this.log('warn', 'Bộ xử lý nền đã chạy lại.');
+        }
         return;
       }
       const ok = await this.probe(this.boss);
@@ -119,16 +124,21 @@ export class BossSupervisor {
     this.failures = 0;
     if (old) {
       old.removeAllListeners('stopped');
-      await old.stop({ graceful: false, close: true, wait: true, timeout: 1000 }).catch(() => {});
+      // Closing the pool of a dead connection may never finish: do not wait for it.
+      await withTimeout(old.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
     }
     if (this.stopped) return;
-    if (await this.startOnce()) this.restarts += 1;
+    if (await this.startOnce()) {
+      this.restarts += 1;
+      this.log('warn', 'Bộ xử lý nền đã chạy lại.');
+    } else this.pendingRestart = true;
   }
 
   private ensureTimer() {
     if (this.timer) return;
     this.timer = setInterval(() => void this.check().catch(() => {}), this.o.checkIntervalMs ?? 10_000);
-    this.timer.unref();
+    // A worker process has nothing else to keep it alive while PostgreSQL is down; a sender does.
+    if (!this.o.work) this.timer.unref();
   }
 
   private startOnce(): Promise<PgBoss | null> {
@@ -146,6 +156,8 @@ export class BossSupervisor {
     const work = this.o.work;
     const boss = new PgBoss({
       connectionString: this.o.connectionString,
+      // Passed on to pg.Pool: a connection attempt to a server that does not answer gives up.
+      ...({ connectionTimeoutMillis: 10_000 } as object),
       schema: this.o.schema ?? 'pgboss',
       application_name: this.o.applicationName ?? 'bdg-jobs',
       max: this.o.poolSize ?? 5,
@@ -164,7 +176,7 @@ export class BossSupervisor {
       setTimeout(() => void this.check().catch(() => {}), 50).unref();
     });
     try {
-      await boss.start();
+      await withTimeout(boss.start(), 60_000);
       for (const q of this.o.queues) await boss.createQueue(q.name, { name: q.name, ...q.options });
       if (work) {
         for (const q of this.o.queues) await this.workOn(boss, q);
@@ -174,11 +186,11 @@ export class BossSupervisor {
       this.errors += 1;
       this.lastError = (e as Error).message;
       this.log('error', `Không khởi động được bộ xử lý nền (sẽ thử lại): ${this.lastError}`);
-      await boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }).catch(() => {});
+      await withTimeout(boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
       return null;
     }
     if (this.stopped) {
-      await boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }).catch(() => {});
+      await withTimeout(boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
       return null;
     }
     // Stopped by itself (not by us): start again.

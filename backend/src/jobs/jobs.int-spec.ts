@@ -31,7 +31,6 @@ describe('background jobs: two workers, failures, supervision', () => {
   let editor = '';
   let editorId = '';
   let submissionId = '';
-  let failFirstOnly = 0;
 
   /** The app's job definitions, counted per worker. */
   const counted = (index: number): QueueDefinition[] =>
@@ -77,7 +76,6 @@ describe('background jobs: two workers, failures, supervision', () => {
       name: 'test-flaky',
       options: { retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 30 },
       handler: async (ctx) => {
-        failFirstOnly += 1;
         if (ctx.attempt === 1) throw new Error('Lỗi tạm thời');
         await ctx.progress(50);
         return { ok: true, attempt: ctx.attempt };
@@ -140,6 +138,28 @@ describe('background jobs: two workers, failures, supervision', () => {
       submissionId,
     ]);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('compile-large compiles once as the reviewer who asked, even when delivered twice', async () => {
+    const reviewer = (await sut.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'kc.reviewer'`))[0]!.id;
+    const phong = (
+      await sut.sql<{ id: string }>(
+        `SELECT s.id FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
+          JOIN template_version t ON t.id = r.template_version_id WHERE o.code = 'PGD-KC' AND t.code = 'khoai-chau-bdg-2016-2020'`,
+      )
+    )[0]!.id;
+    const payload = { submissionId: phong, userId: reviewer, requestedAt: new Date().toISOString() };
+    const id = await jobs.enqueue(JOB.compileLarge, payload, { userId: reviewer });
+    const p = await done(id);
+    expect(p.state, p.error ?? '').toBe('completed');
+    const result = (await sut.sql<{ result: unknown }>(`SELECT result FROM job_progress WHERE job_id = $1`, [id]))[0]!.result;
+    expect(result).toEqual({ state: 'draft', included: 0, total: 10 });
+    // The same payload delivered again (a new job id, so the wrapper's guard does not apply): no second COMPILE.
+    const handler = counted(0).find((q) => q.name === JOB.compileLarge)!.handler;
+    const again = await handler({ id: '00000000-0000-4000-8000-00000000c0de', name: JOB.compileLarge, data: payload, retryCount: 0, retryLimit: 3 } as never);
+    expect(again).toMatchObject({ alreadyCompiled: true });
+    const log = await sut.sql(`SELECT event FROM transition_log WHERE submission_id = $1`, [phong]);
+    expect(log).toEqual([{ event: 'COMPILE' }]);
   });
 
   it('retries with backoff, then shows the reason in Vietnamese; the file route says why', async () => {

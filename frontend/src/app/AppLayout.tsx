@@ -4,6 +4,7 @@ import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { adminMenu } from '../features/admin/routes';
 import { hasRole, useSession, useSignOut } from '../features/auth/hooks/use-session';
+import { NotificationCenter } from '../features/notifications/components/NotificationCenter';
 import { roleLabel, unitKindLabel } from '../shared/format/format';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 
@@ -38,6 +39,7 @@ export function AppLayout() {
         <nav aria-label="Điều hướng chính" style={{ flex: 1, minWidth: 0 }}>
           <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
         </nav>
+        {user && <NotificationCenter />}
         {user && (
           <Space size="middle" className="bdg-user" data-testid="current-user">
             <Avatar icon={<UserOutlined />} aria-hidden />

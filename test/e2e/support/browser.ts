@@ -95,3 +95,11 @@ export function watchPage(page: Page, label: string): string[] {
   return problems;
 }
 
+
+/** Picks an option of an antd Select (opened by clicking it) by its visible text. */
+export async function pickOption(page: Page, select: import('playwright-core').Locator, text: string | RegExp): Promise<void> {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first();
+  await option.waitFor();
+  await option.click();
+}

@@ -31,6 +31,10 @@ let onUnauthorized: () => void = () => {};
 export function setUnauthorizedHandler(fn: () => void) {
   onUnauthorized = fn;
 }
+/** For requests made outside apiFetch (file downloads): a 401 goes through the same handler. */
+export function reportUnauthorized() {
+  onUnauthorized();
+}
 
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);

@@ -16,6 +16,7 @@ import { EventButtons } from '../../../shared/submission/EventButtons';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { usePreparedTemplate, useSendEvent, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
+import { OfficialDocuments } from '../../../shared/submission/OfficialDocuments';
 import { DeadlineBadge } from '../../../shared/ui/DeadlineBadge';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { StateTag } from '../../../shared/ui/StateTag';
@@ -70,6 +71,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
   return (
     <article data-testid="compile-page">
       <SubmissionHeader submission={submission} title={title} heading="Tổng hợp" />
+      <OfficialDocuments submission={submission} />
       {submission.compiled?.stale && (
         <Alert
           type="warning"

@@ -78,7 +78,7 @@ function ProgressView({ progress }: { progress: RoundProgress }) {
           </Col>
         ))}
       </Row>
-      <ChartCard title="Trạng thái theo cấp" summary={progress.levels.map((l) => `${unitKindLabel(l.kind)}: ${levelCompletion(l)}% đã nộp`).join('; ')} testId="chart-levels">
+      <ChartCard title="Trạng thái theo cấp" summary={progress.levels.map((l) => `${unitKindLabel(l.kind)}: ${formatPercent(levelCompletion(l))} đã nộp`).join('; ')} testId="chart-levels">
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={levelRows} layout="vertical" margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -93,7 +93,7 @@ function ProgressView({ progress }: { progress: RoundProgress }) {
         </ResponsiveContainer>
       </ChartCard>
       {perParent.length > 0 && (
-        <ChartCard title="Tỷ lệ đơn vị trực thuộc đã nộp" summary={perParent.map((p) => `${p.unitName}: ${p.percent}%`).join('; ')} testId="chart-units">
+        <ChartCard title="Tỷ lệ đơn vị trực thuộc đã nộp" summary={perParent.map((p) => `${p.unitName}: ${formatPercent(p.percent)}`).join('; ')} testId="chart-units">
           <ResponsiveContainer width="100%" height={Math.max(200, perParent.length * 28 + 60)}>
             <BarChart data={perParent} layout="vertical" margin={{ left: 40 }}>
               <CartesianGrid strokeDasharray="3 3" />

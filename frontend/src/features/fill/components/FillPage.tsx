@@ -12,6 +12,7 @@ import { EventButtons } from '../../../shared/submission/EventButtons';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { isCompiled, usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
+import { OfficialDocuments } from '../../../shared/submission/OfficialDocuments';
 import { formatDateTime } from '../../../shared/format/format';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { errorsToErrorSchema } from '../../../shared/utils/json-pointer';
@@ -89,6 +90,7 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
   return (
     <article data-testid="fill-page" data-editable={editable}>
       <SubmissionHeader submission={submission} title={template.title} />
+      <OfficialDocuments submission={submission} />
       {form.restored && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Đã khôi phục dữ liệu bạn nhập nhưng chưa kịp lưu (phiên trước bị gián đoạn). Hệ thống đang lưu lại." />
       )}

@@ -7,7 +7,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import { ApiError } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { Submission } from '../../../shared/api/types';
-import { formatNumber, formatPercent } from '../../../shared/format/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../../shared/format/format';
 import { FormStore } from '../../../shared/schema-form/form-store';
 import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
 import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
@@ -15,6 +15,7 @@ import { EventButtons } from '../../../shared/submission/EventButtons';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { isCompiled, usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
+import { OfficialDocuments } from '../../../shared/submission/OfficialDocuments';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { changedPaths, diffData, type FieldChange } from '../../../shared/utils/data-diff';
 import { getAtPointer } from '../../../shared/utils/json-pointer';
@@ -111,6 +112,7 @@ function ReviewView({
   return (
     <article data-testid="review-page">
       <SubmissionHeader submission={submission} title={title} heading="Duyệt báo cáo" />
+      <OfficialDocuments submission={submission} />
       <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
         <EventButtons
           submissionId={submission.id}
@@ -162,6 +164,10 @@ function ReviewView({
                   !returned.data ? (
                     <Typography.Paragraph>Báo cáo chưa từng bị trả lại, không có bản trước để so sánh.</Typography.Paragraph>
                   ) : (
+                    <>
+                    <Typography.Paragraph data-testid="returned-at">
+                      Lần trả lại gần nhất: {formatDateTime(returned.data.at)}. Đơn vị đã sửa {changes.length} trường kể từ đó.
+                    </Typography.Paragraph>
                     <Table<FieldChange>
                       rowKey="path"
                       size="small"
@@ -182,6 +188,7 @@ function ReviewView({
                         { title: 'Hiện nay', dataIndex: 'after', render: displayValue },
                       ]}
                     />
+                    </>
                   )
                 }
               </QueryState>

@@ -59,7 +59,7 @@ export function TemplateListPage() {
   });
 
   const startClone = (t: TemplateSummary, version: number) => {
-    const owned = !!user && t.ownerUnitId === user.unitId;
+    const owned = !user || t.ownerUnitId === user.unitId;
     const src = t.versions.find((v) => v.version === version);
     setCloneOf({ code: t.code, version, owned });
     cloneForm.setFieldsValue({ mode: owned ? 'version' : 'code', newCode: '', title: src?.title || t.title });

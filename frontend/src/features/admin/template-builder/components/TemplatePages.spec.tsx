@@ -76,6 +76,7 @@ describe('TemplateListPage', () => {
       { path: '/admin/templates/:code/:version', element: <div data-testid="editor-opened" /> },
     ]);
     fireEvent.click(await screen.findByTestId('clone-bdg-khoai-chau-1'));
+    fireEvent.click(await screen.findByTestId('confirm-clone'));
     await screen.findByTestId('editor-opened');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.body).toMatchObject({

@@ -11,7 +11,8 @@ import { numericPointers } from './tree-ops';
 export function builderChecks(model: TemplateModel): Finding[] {
   const out: Finding[] = [];
   const pointers = new Set(numericPointers(model).map((p) => p.pointer));
-  const walk = (list: FieldNode[], prefix: string, siblingsScope: FieldNode[]) => {
+  // Inside a table, a ratio's pointers are relative to the row (its numeric columns), as in the roll-up.
+  const walk = (list: FieldNode[], prefix: string, siblingsScope: FieldNode[], rowPointers?: Set<string>) => {
     const seen = new Set<string>();
     for (const n of list) {
       const path = `${prefix}/${n.key}`;
@@ -65,7 +66,7 @@ export function builderChecks(model: TemplateModel): Finding[] {
               path,
               message: `Tỉ lệ: chưa chọn ${part === 'numerator' ? 'tử số' : 'mẫu số'}.`,
             });
-          else if (!pointers.has(p))
+          else if (!(rowPointers ? rowPointers.has(p) : pointers.has(p)))
             out.push({ severity: 'error', path, message: `Tỉ lệ: “${p}” không trỏ tới một trường số.` });
         }
       }
@@ -83,7 +84,11 @@ export function builderChecks(model: TemplateModel): Finding[] {
         const res = checkExpression(n.computed, model, siblingsScope);
         if (!res.ok) out.push({ severity: 'error', path, message: `Công thức: ${res.message}` });
       }
-      walk(n.children, n.kind === 'table' ? `${path}/-` : path, n.children);
+      const row =
+        n.kind === 'table'
+          ? new Set(n.children.filter((c) => c.kind === 'number' || c.kind === 'integer').map((c) => `/${c.key}`))
+          : rowPointers;
+      walk(n.children, n.kind === 'table' ? `${path}/-` : path, n.children, row);
     }
   };
   walk(model.fields, '', model.fields);

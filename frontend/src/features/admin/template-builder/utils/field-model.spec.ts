@@ -35,7 +35,7 @@ describe('schemaToModel / modelToSchema', () => {
       xepLoai: 'choice',
       hoatDong: 'table',
       minhChung: 'file',
-      khac: 'text',
+      khac: 'number',
       khongKieu: 'text',
     });
     const I = sut.fields[0]!;

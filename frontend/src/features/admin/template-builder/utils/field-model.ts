@@ -126,6 +126,27 @@ function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The stored schema's property order is not reliable (PostgreSQL jsonb reorders object keys), so the order the
+ * admin sees is `ui:order`: children are read in that order, and a `ui:order` is rewritten from the model's order
+ * on output, so that adding, moving, renaming or removing a field keeps it complete (RJSF refuses an incomplete one).
+ */
+function orderByUi(children: FieldNode[], order: unknown): FieldNode[] {
+  if (!Array.isArray(order)) return children;
+  const listed = order.filter((k): k is string => typeof k === 'string' && k !== '*');
+  const rank = new Map(listed.map((k, i) => [k, i]));
+  const star = order.indexOf('*');
+  const restRank = star >= 0 ? order.slice(0, star).filter((k) => k !== '*').length - 0.5 : listed.length;
+  return children
+    .map((c, i) => ({ c, i, r: rank.get(c.key) ?? restRank }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.c);
+}
+
+function syncUiOrder(ui: JsonObject, children: FieldNode[]): void {
+  if (Array.isArray(ui['ui:order'])) ui['ui:order'] = children.map((c) => c.key);
+}
+
 function splitUi(ui: unknown): { own: JsonObject; nested: JsonObject } {
   const own: JsonObject = {};
   const nested: JsonObject = {};
@@ -153,7 +174,8 @@ const NODE_KEYWORDS = [
 ];
 
 function detectKind(s: JsonObject, ownUi: JsonObject): FieldKind {
-  const t = s.type;
+  // A nullable type (["number","null"], e.g. a computed ratio) is shown as its non-null kind; the type itself is kept.
+  const t = Array.isArray(s.type) && s.type.filter((x) => x !== 'null').length === 1 ? s.type.find((x) => x !== 'null') : s.type;
   if (t === 'array' && ownUi['ui:field'] === EVIDENCE_UI_FIELD) return 'file';
   if (t === 'object' && isObject(s.properties)) return 'section';
   if (t === 'array' && isObject(s.items) && (s.items as JsonObject).type === 'object') return 'table';
@@ -238,8 +260,9 @@ export function schemaToNode(key: string, schema: unknown, required: boolean, ui
     handled.add('properties');
     handled.add('required');
     const req = Array.isArray(s.required) ? (s.required as string[]) : [];
-    node.children = Object.entries(s.properties as JsonObject).map(([k, v]) =>
-      schemaToNode(k, v, req.includes(k), nested[k]),
+    node.children = orderByUi(
+      Object.entries(s.properties as JsonObject).map(([k, v]) => schemaToNode(k, v, req.includes(k), nested[k])),
+      own['ui:order'],
     );
     for (const k of Object.keys(s.properties as JsonObject)) delete nested[k];
     // A required name with no property is kept as it was.
@@ -253,8 +276,9 @@ export function schemaToNode(key: string, schema: unknown, required: boolean, ui
     delete nested.items;
     const req = Array.isArray(items.required) ? (items.required as string[]) : [];
     const props = isObject(items.properties) ? items.properties : {};
-    node.children = Object.entries(props).map(([k, v]) =>
-      schemaToNode(k, v, req.includes(k), itemsUi.nested[k]),
+    node.children = orderByUi(
+      Object.entries(props).map(([k, v]) => schemaToNode(k, v, req.includes(k), itemsUi.nested[k])),
+      itemsUi.own['ui:order'],
     );
     for (const k of Object.keys(props)) delete itemsUi.nested[k];
     const itemsExtra: JsonObject = {};
@@ -352,6 +376,7 @@ export function nodeToSchema(node: FieldNode): { schema: JsonObject; ui: JsonObj
       const req = [...c.required, ...orphanRequired];
       if (req.length) schema.required = req;
       Object.assign(ui, c.ui);
+      syncUiOrder(ui, node.children);
       break;
     }
     case 'table': {
@@ -361,6 +386,7 @@ export function nodeToSchema(node: FieldNode): { schema: JsonObject; ui: JsonObj
       Object.assign(items, itemsExtra);
       schema.items = items;
       const itemsUi = { ...itemsUiExtra, ...c.ui };
+      syncUiOrder(itemsUi, node.children);
       if (Object.keys(itemsUi).length) ui.items = itemsUi;
       break;
     }
@@ -381,7 +407,10 @@ export function schemaToModel(schema: unknown, uiSchema: unknown = {}): Template
   const props = isObject(s.properties) ? s.properties : {};
   const req = Array.isArray(s.required) ? (s.required as string[]) : [];
   const { own, nested } = splitUi(uiSchema);
-  const fields = Object.entries(props).map(([k, v]) => schemaToNode(k, v, req.includes(k), nested[k]));
+  const fields = orderByUi(
+    Object.entries(props).map(([k, v]) => schemaToNode(k, v, req.includes(k), nested[k])),
+    own['ui:order'],
+  );
   for (const k of Object.keys(props)) delete nested[k];
   const rootExtra: JsonObject = {};
   for (const [k, v] of Object.entries(s)) {
@@ -404,6 +433,7 @@ export function modelToSchema(model: TemplateModel): { schema: JsonObject; uiSch
   const required = [...c.required, ...orphans];
   if (required.length) schema.required = required;
   const uiSchema: JsonObject = { ...model.rootUi, ...c.ui };
+  syncUiOrder(uiSchema, model.fields);
   return { schema, uiSchema };
 }
 

@@ -94,6 +94,7 @@ describe('tree-ops', () => {
       '/I/soNu',
       '/I/tiLeNu',
       '/I/kinhPhi',
+      '/II/khac',
     ]);
   });
 });

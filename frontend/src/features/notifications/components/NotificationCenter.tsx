@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Drawer, Empty, Skeleton, Tag } from 'antd';
+import { BellOutlined, CheckOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../../shared/api/client';
+import type { NotificationItem } from '../../../shared/api/documents';
+import { api, qk } from '../../../shared/api/endpoints';
+import type { Submission } from '../../../shared/api/types';
+import { useSession } from '../../auth/hooks/use-session';
+import { useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
+import { absoluteVi, kindLabel, newestFirst, notificationPath, relativeVi, unreadCount } from '../utils/notifications';
+import './notifications.css';
+
+/** Thông báo: a bell with the unread count in the header; the list opens in a side panel. */
+export function NotificationCenter() {
+  const { user } = useSession();
+  const q = useNotifications(!!user);
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [opening, setOpening] = useState<string | null>(null);
+  const items = useMemo(() => newestFirst(q.data ?? []), [q.data]);
+  const unread = unreadCount(items);
+  const now = Date.now();
+
+  const openItem = async (n: NotificationItem) => {
+    if (!n.read) markRead.mutate(n.id);
+    if (!n.submissionId) return;
+    setOpening(n.id);
+    let sub: Submission | null = null;
+    try {
+      sub = await qc.fetchQuery({ queryKey: qk.submission(n.submissionId), queryFn: () => api.submission(n.submissionId!), staleTime: 10_000 });
+    } catch {
+      // The page itself will show why it cannot be opened.
+    }
+    setOpening(null);
+    setOpen(false);
+    navigate(notificationPath(n.submissionId, sub, user));
+  };
+
+  const label = unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo';
+  return (
+    <>
+      <Badge count={unread} overflowCount={99} size="small" offset={[-4, 4]}>
+        <Button
+          type="text"
+          className="bdg-bell"
+          icon={<BellOutlined aria-hidden style={{ fontSize: 20 }} />}
+          aria-label={label}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          title={label}
+          data-testid="notification-bell"
+          onClick={() => setOpen(true)}
+        />
+      </Badge>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Thông báo${unread ? ` (${unread} chưa đọc)` : ''}`}
+        placement="right"
+        data-testid="notification-drawer"
+        extra={
+          <Button
+            size="small"
+            icon={<CheckOutlined aria-hidden />}
+            disabled={unread === 0 || markAll.isPending}
+            loading={markAll.isPending}
+            onClick={() => markAll.mutate(items.filter((n) => !n.read).map((n) => n.id))}
+          >
+            Đánh dấu tất cả đã đọc
+          </Button>
+        }
+      >
+        {markAll.error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 8 }} title={errorMessage(markAll.error)} />}
+        {q.isLoading ? (
+          <Skeleton active />
+        ) : q.error && !q.data ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={errorMessage(q.error)}
+            action={
+              <Button size="small" onClick={() => void q.refetch()}>
+                Thử lại
+              </Button>
+            }
+          />
+        ) : items.length === 0 ? (
+          <Empty description="Chưa có thông báo nào." />
+        ) : (
+          <ul className="bdg-notif-list" aria-label="Danh sách thông báo" data-testid="notification-list">
+            {items.map((n) => (
+              <li key={n.id} className={n.read ? 'bdg-notif' : 'bdg-notif bdg-notif-unread'} data-read={n.read}>
+                <button
+                  type="button"
+                  className="bdg-notif-item"
+                  onClick={() => void openItem(n)}
+                  aria-busy={opening === n.id || undefined}
+                  data-testid={`notification-${n.id}`}
+                >
+                  {!n.read && <span className="bdg-visually-hidden">Chưa đọc: </span>}
+                  <span className="bdg-notif-message">{n.message}</span>
+                  <span className="bdg-notif-meta">
+                    {n.kind && <Tag>{kindLabel(n.kind)}</Tag>}
+                    <time dateTime={n.createdAt} title={absoluteVi(n.createdAt)}>
+                      {relativeVi(n.createdAt, now)}
+                    </time>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** Official documents, background jobs, integrity checks and notifications (docs/api-shapes.md, "extra"). */
+import { apiFetch } from './client';
+
+export type ExportFormat = 'docx' | 'pdf' | 'xlsx';
+
+/** pg-boss job as the API shows it; `state` is one of created | active | retry | completed | failed. */
+export interface JobView {
+  id: string;
+  name: string;
+  state: string;
+  progress: number;
+  result: unknown;
+  error: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  signature: { ok: boolean; expected: string; actual: string } | null;
+  log: { ok: boolean; brokenAt?: number | null; entries?: number };
+  problems: string[];
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  message: string;
+  submissionId: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+const enc = encodeURIComponent;
+
+export const documentsApi = {
+  exportPath: (submissionId: string, format: ExportFormat, async = false) =>
+    `/api/submissions/${enc(submissionId)}/export?format=${format}${async ? '&async=1' : ''}`,
+  job: (jobId: string) => apiFetch<JobView>(`/api/jobs/${enc(jobId)}`),
+  jobFilePath: (jobId: string) => `/api/jobs/${enc(jobId)}/file`,
+  verify: (submissionId: string) => apiFetch<VerifyResult>(`/api/submissions/${enc(submissionId)}/verify`),
+  notifications: () => apiFetch<NotificationItem[]>('/api/notifications'),
+  markNotificationRead: (id: string) => apiFetch<unknown>(`/api/notifications/${enc(id)}/read`, { method: 'POST' }),
+};
+
+export const documentsQk = {
+  notifications: ['notifications'] as const,
+  verify: (submissionId: string) => ['submission', submissionId, 'verify'] as const,
+};
+
+export const FORMAT_LABELS: Record<ExportFormat, string> = {
+  docx: 'Word (DOCX)',
+  pdf: 'PDF',
+  xlsx: 'Excel (XLSX)',
+};

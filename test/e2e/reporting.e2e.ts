@@ -1,0 +1,190 @@
+/**
+ * Issue 7 — one school report through the whole flow, in the browser: the editor fills the Khoái Châu report with a
+ * mistake, sees the Vietnamese message, fixes it, sends it to be signed; the head signs (the lock warning); the Phòng
+ * reviewer returns it with a comment; the editor fixes and resends, the head signs again; the reviewer accepts; the
+ * Phòng compiles and a rolled-up figure shows the units it came from.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, apiLogin, launchBrowser, Shots, signIn, watchPage } from './support/browser.js';
+import { khoaiChauReport } from './support/khoai-chau-data.js';
+
+const ROUND = 'Báo cáo tổng kết BĐG và VSTBPN giai đoạn 2016–2020';
+const SCHOOL = 'Trường Tiểu học Tân Dân';
+const EDITOR = 'kc.th-tan-dan.editor';
+const HEAD = 'kc.th-tan-dan.head';
+const REVIEWER = 'kc.reviewer';
+
+type Sub = { id: string; state: string; version: number; data: Record<string, Record<string, unknown>>; allowedEvents: { type: string }[] };
+
+describe('reporting: fill, sign, return, resend, accept, compile, sources (issue 7)', () => {
+  let browser: Browser;
+  const shots = new Shots('reporting');
+  const problems: string[] = [];
+  const users: Record<string, { ctx: BrowserContext; page: Page }> = {};
+  let subId = '';
+  let editorToken = '';
+
+  const as = async (username: string): Promise<Page> => {
+    if (!users[username]) {
+      users[username] = await signIn(browser, username);
+      problems.push(...watchPage(users[username].page, username));
+    } else {
+      await users[username].page.goto('/');
+      await users[username].page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    }
+    return users[username].page;
+  };
+  const state = async () => (await api<Sub>(editorToken, 'GET', `/api/submissions/${subId}`)).body;
+  /** Opens the work item of the school in Việc cần làm by its button ("Nhập liệu", "Xem và ký", "Duyệt", "Tổng hợp"). */
+  const openWork = async (page: Page, action: string, unit = SCHOOL) => {
+    const button = page.getByRole('button', { name: `${action}: ${unit}, ${ROUND}` });
+    await button.waitFor();
+    await button.click();
+  };
+  const field = (page: Page, pointer: string) => page.locator(`#root${pointer.replace(/\//g, '_')}`);
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    editorToken = await apiLogin(EDITOR);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    console.log(`[e2e reporting] screenshots:\n  ${shots.files.join('\n  ')}`);
+  });
+
+  it('the editor fills the report, makes a mistake, reads the Vietnamese message, fixes it and sends it to be signed', async () => {
+    const page = await as(EDITOR);
+    await shots.take(page, 'editor-my-work');
+    await openWork(page, 'Nhập liệu');
+    await page.getByTestId('fill-page').waitFor();
+    subId = page.url().split('/submissions/')[1]!.split(/[/?#]/)[0]!;
+
+    // The tables of part II (rows of targets and results) through the API with the editor's own token.
+    const full = khoaiChauReport(SCHOOL, { total: 40, women: 30, managers: 3, womenManagers: 2 });
+    const before = await state();
+    const put = await api(editorToken, 'PUT', `/api/submissions/${subId}/data`, { data: { II: full.II }, version: before.version });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    await page.reload();
+    await page.getByTestId('fill-page').waitFor();
+
+    // The rest through the form.
+    await field(page, '/vanBan/soVanBan').fill('12');
+    await field(page, '/vanBan/ngayBanHanh').click();
+    await field(page, '/vanBan/ngayBanHanh').fill('10/05/2020');
+    await field(page, '/vanBan/ngayBanHanh').press('Enter');
+    await field(page, '/vanBan/nguoiKy').fill('Nguyễn Thị Hoa');
+    await field(page, '/I/khaiQuat').fill(full.I.khaiQuat);
+    // The mistake: the staff count typed in words.
+    await field(page, '/I/tongSoCBGVNV').fill('bốn mươi');
+    await field(page, '/I/soNu').click();
+    const message = page.locator('[data-pointer="/I/tongSoCBGVNV"] .bdg-field-error');
+    await message.waitFor();
+    const text = (await message.textContent()) ?? '';
+    console.log(`[e2e reporting] message for the mistake: ${text}`);
+    expect(text).toMatch(/số|Tổng số/i);
+    await shots.take(page, 'mistake-message');
+
+    await field(page, '/I/tongSoCBGVNV').fill('40');
+    await field(page, '/I/soNu').fill('30');
+    await field(page, '/I/soCBQL').fill('3');
+    await field(page, '/I/soNuCBQL').fill('2');
+    await field(page, '/III/vanDeTrongTam').fill(full.III.vanDeTrongTam);
+    await field(page, '/III/vanDeTrongTam').blur();
+    await message.waitFor({ state: 'detached' });
+    await page.getByText('Đã lưu').first().waitFor();
+    await shots.take(page, 'fixed-and-saved');
+
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký' }).click();
+    await page.getByTestId('fill-page').getByText('Chờ ký').first().waitFor();
+    await shots.take(page, 'sent-to-sign');
+    const s = await state();
+    expect(s.state).toBe('pending_signature');
+    expect(s.data.I).toMatchObject({ tongSoCBGVNV: 40, soNu: 30, tyLeNu: 75 });
+    expect(s.data.vanBan).toMatchObject({ soVanBan: '12', ngayBanHanh: '2020-05-10' });
+  });
+
+  it('the head signs after the warning that signing locks the content', async () => {
+    const page = await as(HEAD);
+    await openWork(page, 'Xem và ký');
+    await page.getByTestId('fill-page').waitFor();
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Ký duyệt' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: 'Sau khi ký, nội dung sẽ bị khóa' });
+    await confirm.waitFor();
+    await shots.take(page, 'sign-confirmation');
+    await confirm.getByRole('button', { name: 'Ký duyệt' }).click();
+    await page.getByTestId('locked-notice').waitFor();
+    await shots.take(page, 'signed');
+    expect((await state()).state).toBe('submitted');
+  });
+
+  it('the Phòng reviewer returns it with a comment', async () => {
+    const page = await as(REVIEWER);
+    await openWork(page, 'Duyệt');
+    await page.getByTestId('review-page').waitFor();
+    await shots.take(page, 'review');
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trả lại' });
+    await dialog.getByLabel('Ý kiến (bắt buộc)').fill('Số nữ chưa khớp với danh sách cán bộ, đề nghị kiểm tra lại (31 người).');
+    await shots.take(page, 'return-comment');
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    expect((await state()).state).toBe('returned');
+  });
+
+  it('the editor reads the comment, fixes the figure and sends it again; the head signs again', async () => {
+    const page = await as(EDITOR);
+    await openWork(page, 'Nhập liệu');
+    await page.getByTestId('fill-page').waitFor();
+    await page.getByTestId('fill-page').getByText('Bị trả lại').first().waitFor();
+    await page.getByRole('tab', { name: 'Lịch sử xử lý' }).click();
+    await page.getByText('Số nữ chưa khớp với danh sách cán bộ').first().waitFor();
+    await shots.take(page, 'returned-with-comment', true);
+    await field(page, '/I/soNu').fill('31');
+    await field(page, '/I/soNu').blur();
+    await page.getByText('Đã lưu').first().waitFor();
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký lại' }).click();
+    await page.getByTestId('fill-page').getByText('Chờ ký').first().waitFor();
+    await shots.take(page, 'resent');
+
+    const head = await as(HEAD);
+    await openWork(head, 'Xem và ký');
+    await head.getByTestId('event-buttons').getByRole('button', { name: 'Ký duyệt' }).click();
+    const confirm = head.getByRole('dialog').filter({ hasText: 'Sau khi ký, nội dung sẽ bị khóa' });
+    await confirm.getByRole('button', { name: 'Ký duyệt' }).click();
+    await head.getByTestId('locked-notice').waitFor();
+    const s = await state();
+    expect(s.state).toBe('submitted');
+    expect(s.data.I).toMatchObject({ soNu: 31 });
+  });
+
+  it('the reviewer accepts', async () => {
+    const page = await as(REVIEWER);
+    await openWork(page, 'Duyệt');
+    await page.getByTestId('review-page').waitFor();
+    await page.getByRole('tab', { name: /Thay đổi từ lần trả lại/ }).click();
+    await page.getByTestId('changes-since-return').getByText('Trong đó nữ').first().waitFor();
+    await shots.take(page, 'changes-since-return');
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Chấp nhận' }).click();
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    expect((await state()).state).toBe('accepted');
+  });
+
+  it('the Phòng compiles and a rolled-up figure shows its sources', async () => {
+    const page = await as(REVIEWER);
+    await openWork(page, 'Tổng hợp', 'Phòng Giáo dục và Đào tạo Khoái Châu');
+    await page.getByTestId('compile-page').waitFor();
+    await page.locator('button[data-event="COMPILE"]').click();
+    await page.getByText(/Đã tổng hợp \d+\/\d+ đơn vị/).waitFor({ timeout: 90_000 });
+    await shots.take(page, 'compiled');
+    await page.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
+    await page.getByTestId('sources-/I/soNu').click();
+    const drawer = page.getByTestId('sources-drawer');
+    const row = page.locator('.ant-drawer-content').getByRole('row', { name: new RegExp(SCHOOL) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('31');
+    await shots.take(page, 'sources');
+    void drawer;
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await b.newPage({ viewport: { width: 1440, height: 900 }, baseURL: 'http://127.0.0.1:3100' });
+await page.goto('/login');
+await page.getByLabel('Tên đăng nhập').fill('hy.admin');
+await page.getByLabel('Mật khẩu').fill('Demo@2026');
+await page.getByRole('button', { name: 'Đăng nhập' }).click();
+await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+await page.goto(process.argv[2]);
+await page.waitForTimeout(2000);
+if (process.argv[3]) await page.getByRole('tab', { name: new RegExp(process.argv[3]) }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/explore/x.png', fullPage: true });
+console.log((await page.locator('main, #main').innerText()).slice(0, 3000));
+await b.close();
