@@ -39,7 +39,7 @@ async function main() {
   const db = await createSuiteDatabase();
   const app = await new AppProcess({ databaseUrl: db?.url, env: { RUN_JOBS: 'false' } }).start();
   const sql = new Sql(app.databaseUrl(), 8);
-  const pgVersion = (await sql.one<{ v: string }>('SHOW server_version')).v;
+  const pgVersion = (await sql.one<{ v: string }>(`SELECT current_setting('server_version') AS v`)).v;
   const facts = [
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.platform()} ${os.release()}`,
     `Node ${process.version}, PostgreSQL ${pgVersion} (${db ? 'DATABASE_URL server' : 'embedded'}), ${CONNECTIONS} connections, ${DURATION} s per HTTP run, ${SCHOOLS} schools`,
@@ -126,6 +126,18 @@ async function prepare(app: AppProcess, sql: Sql): Promise<Ctx> {
   return ctx;
 }
 
+const seen = new Map<number, number>();
+const sample = new Map<number, string>();
+function tally(status: number, body: string) {
+  seen.set(status, (seen.get(status) ?? 0) + 1);
+  if (!sample.has(status)) sample.set(status, String(body).slice(0, 200));
+}
+export function dumpTally(label: string) {
+  if (process.env.BENCH_DEBUG) console.log(label, Object.fromEntries(seen), Object.fromEntries(sample));
+  seen.clear();
+  sample.clear();
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -158,12 +170,14 @@ async function transitions(app: AppProcess, sql: Sql, ctx: Ctx) {
             body: JSON.stringify(type === 'SUBMIT' ? { type } : { type, comment: 'Đo hiệu năng' }),
           };
         },
-        onResponse: (status: number, _body: string, context: any) => {
+        onResponse: (status: number, body: string, context: any) => {
+          tally(status, body);
           if (status === 200) state[context.j] = state[context.j] === 'draft' ? 'pending_signature' : 'draft';
         },
       },
     ],
   } as any);
+  dumpTally('transitions');
   const ok = result['2xx'];
   const http = ok / DURATION;
   const non2xx = result.non2xx;
@@ -242,11 +256,13 @@ async function saves(app: AppProcess, _sql: Sql, ctx: Ctx) {
           };
         },
         onResponse: (status: number, body: string, context: any) => {
+          tally(status, body);
           if (status === 200) versions[context.j] = JSON.parse(body).version;
         },
       },
     ],
   } as any);
+  dumpTally('saves');
   const perSec = result['2xx'] / DURATION;
   // ceiling: AJV validation of the same document alone, in this process, one core
   const tpl = await new Api(app.url).get('/api/templates/khoai-chau-bdg-2016-2020/versions/1', ctx.tokens[0]);

@@ -227,3 +227,34 @@ describe('background jobs: two workers, failures, supervision', () => {
     expect((await done(third)).state).toBe('completed');
   });
 });
+
+describe('COMPILE over a large subtree through the HTTP API', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    process.env.LARGE_COMPILE_CHILDREN = '5';
+    sut = await createTestApp({ SEED_DEMO: 'true', RUN_JOBS: 'true', JOBS_POLL_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    delete process.env.LARGE_COMPILE_CHILDREN;
+    await sut.close();
+  });
+
+  it('answers 202 with a job, which compiles in the background and reports its progress to the requester', async () => {
+    const token = await sut.login('kc.reviewer', 'Demo@2026');
+    const list = await sut.http.get('/api/submissions').set({ Authorization: `Bearer ${token}` });
+    const phong = list.body.find((x: { unitCode: string; templateCode: string }) => x.unitCode === 'PGD-KC' && x.templateCode === 'khoai-chau-bdg-2016-2020');
+    const res = await sut.http.post(`/api/submissions/${phong.id}/events`).set({ Authorization: `Bearer ${token}` }).send({ type: 'COMPILE' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ queued: true, jobId: expect.any(String) });
+    let job: { state: string } = { state: 'created' };
+    for (let i = 0; i < 120 && !['completed', 'failed'].includes(job.state); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      job = (await sut.http.get(`/api/jobs/${res.body.jobId}`).set({ Authorization: `Bearer ${token}` })).body;
+    }
+    expect(job).toMatchObject({ state: 'completed', progress: 100 });
+    const after = await sut.http.get(`/api/submissions/${phong.id}`).set({ Authorization: `Bearer ${token}` });
+    expect(after.body).toMatchObject({ state: 'draft', compiled: { included: 0, total: 10 } });
+    const other = await sut.login('kc.head', 'Demo@2026');
+    expect((await sut.http.get(`/api/jobs/${res.body.jobId}`).set({ Authorization: `Bearer ${other}` })).status).toBe(404);
+  });
+});

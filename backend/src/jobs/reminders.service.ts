@@ -187,7 +187,7 @@ export class RemindersService implements OnModuleInit {
       const at = done[0].compiledAt ? new Date(done[0].compiledAt) : null;
       if (at && requestedAt && at >= new Date(requestedAt)) return { alreadyCompiled: true, compiledAt: at.toISOString() };
       await ctx.progress(10);
-      const res = (await this.submissions.sendEvent(user, submissionId, { type: 'COMPILE' } as SendEventDto)) as {
+      const res = (await this.submissions.sendEvent(user, submissionId, { type: 'COMPILE' } as SendEventDto, { inJob: true })) as {
         state?: string;
         compiled?: { included: number; total: number } | null;
       };

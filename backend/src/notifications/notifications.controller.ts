@@ -13,6 +13,9 @@ export class NotificationsController {
   @Get() list(@CurrentUser() u: AuthUser) {
     return this.notifications.list(u);
   }
+  @Post('read-all') @HttpCode(200) readAll(@CurrentUser() u: AuthUser) {
+    return this.notifications.markAllRead(u);
+  }
   @Post(':id/read') @HttpCode(200) read(
     @CurrentUser() u: AuthUser,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã thông báo không hợp lệ.') })) id: string,

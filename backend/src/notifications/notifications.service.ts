@@ -27,7 +27,8 @@ const recipientQuery: Record<string, { role: string; unit: 'own' | 'parent' }> =
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async notifyForEffect(m: EntityManager, s: NotifiedSubmission, effect: Effect, eventLabel: string, by: AuthUser) {
+  async notifyForEffect(m: EntityManager, s: NotifiedSubmission, effect: Effect, event: { type: string; label: string }, by: AuthUser) {
+    const eventLabel = event.label;
     const to = (effect.params?.to as string[] | undefined) ?? [];
     const message =
       (effect.params?.message as string | undefined) ??
@@ -40,7 +41,7 @@ export class NotificationsService {
       await m.query(
         `INSERT INTO notification (user_id, kind, message, submission_id)
          SELECT id, $3, $4, $5 FROM app_user WHERE unit_id = $1 AND $2 = ANY(roles) AND active AND id <> $6`,
-        [unitId, q.role, eventLabel, message, s.id, by.id],
+        [unitId, q.role, `event:${event.type}`, message, s.id, by.id],
       );
     }
   }
@@ -56,6 +57,11 @@ export class NotificationsService {
 
   list(user: AuthUser) {
     return this.db.getRepository(Notification).find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
+  }
+
+  async markAllRead(user: AuthUser) {
+    const res = await this.db.getRepository(Notification).update({ userId: user.id, read: false }, { read: true });
+    return { updated: res.affected ?? 0 };
   }
 
   async markRead(user: AuthUser, id: string) {

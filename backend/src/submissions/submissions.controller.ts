@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { badRequest } from '../common/errors.js';
@@ -25,8 +26,15 @@ export class SubmissionsController {
   @Put('submissions/:id/data') save(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: SaveDataDto) {
     return this.submissions.saveData(u, id, dto.data, dto.version);
   }
-  @Post('submissions/:id/events') @HttpCode(200) event(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: SendEventDto) {
-    return this.submissions.sendEvent(u, id, dto);
+  @Post('submissions/:id/events') @HttpCode(200) async event(
+    @CurrentUser() u: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: SendEventDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.submissions.sendEvent(u, id, dto);
+    if ('queued' in result) res.status(202);
+    return result;
   }
   @Get('submissions/:id/history') history(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
     return this.submissions.history(u, id);

@@ -19,6 +19,8 @@ import { isBelowOrSame } from '../common/access.js';
 import { ApiException, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SigningService } from '../signing/signing.service.js';
+import { JOB } from '../jobs/job-names.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { CompileService } from './compile.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
@@ -26,6 +28,8 @@ import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.e
 import { SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
+/** Above this many children, COMPILE runs as a background job. */
+export const largeCompileChildren = () => Number(process.env.LARGE_COMPILE_CHILDREN ?? 1000);
 
 /** The roles the flow vocabulary knows about, as the engine's actor. */
 const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles: u.roles as Actor['roles'] });
@@ -39,6 +43,7 @@ export class SubmissionsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly compiler: CompileService,
+    private readonly jobs: JobsService,
   ) {}
 
   // ───────────── reading ─────────────
@@ -199,8 +204,25 @@ export class SubmissionsService {
     });
   }
 
-  async sendEvent(user: AuthUser, id: string, dto: SendEventDto) {
-    const outcome = await this.repo.transaction(async (m) => {
+  /**
+   * A COMPILE over more than largeCompileChildren() children runs as a job (heavy work never in a request):
+   * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
+   */
+  async sendEvent(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
+    if (dto.type === 'COMPILE' && !opts.inJob) {
+      const row = await this.visible(user, id);
+      const allowed = await this.allowed(user, row);
+      const children = (await this.repo.childCounts(row.roundId, row.unitId)).total;
+      if (children > largeCompileChildren() && allowed.some((e) => e.type === 'COMPILE')) {
+        const jobId = await this.jobs.enqueue(
+          JOB.compileLarge,
+          { submissionId: id, userId: user.id, requestedAt: new Date().toISOString() },
+          { userId: user.id, singletonKey: `compile:${id}` },
+        );
+        return { queued: true as const, jobId, message: `Đang tổng hợp ${children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
+      }
+    }
+    await this.repo.transaction(async (m) => {
       // The row lock serialises events on one submission: of two at once, the second sees the new state.
       const row = await this.visible(user, id, m, true);
       const def = await this.defs.flow(row.flowVersionId);
@@ -250,7 +272,7 @@ export class SubmissionsService {
             } satisfies SignatureRecord;
             break;
           case 'notify':
-            await this.notifications.notifyForEffect(m, row, effect, eventLabel(def, dto.type), user);
+            await this.notifications.notifyForEffect(m, row, effect, { type: dto.type, label: eventLabel(def, dto.type) }, user);
             break;
           default:
             break;
@@ -276,7 +298,7 @@ export class SubmissionsService {
       });
       return true;
     });
-    return outcome && this.get(user, id);
+    return this.get(user, id);
   }
 
   private async appendLog(

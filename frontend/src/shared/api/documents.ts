@@ -41,6 +41,7 @@ export const documentsApi = {
   verify: (submissionId: string) => apiFetch<VerifyResult>(`/api/submissions/${enc(submissionId)}/verify`),
   notifications: () => apiFetch<NotificationItem[]>('/api/notifications'),
   markNotificationRead: (id: string) => apiFetch<unknown>(`/api/notifications/${enc(id)}/read`, { method: 'POST' }),
+  markAllNotificationsRead: () => apiFetch<{ updated: number }>('/api/notifications/read-all', { method: 'POST' }),
 };
 
 export const documentsQk = {

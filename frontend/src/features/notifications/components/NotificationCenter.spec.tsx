@@ -33,6 +33,10 @@ function setup(items: NotificationItem[] = list()) {
     'GET /api/notifications': () => state.items,
     'POST /api/notifications/n2/read': () => ({ id: 'n2', read: true }),
     'POST /api/notifications/n3/read': () => ({ id: 'n3', read: true }),
+    'POST /api/notifications/read-all': () => {
+      state.items = state.items.map((n) => ({ ...n, read: true }));
+      return { updated: 2 };
+    },
     'GET /api/submissions/s2': () => ({ id: 's2', unitId: 'th-kim-dong', state: 'submitted' }),
   });
   renderWithProviders(
@@ -84,7 +88,7 @@ describe('NotificationCenter', { timeout: 20_000 }, () => {
     await userEvent.click(within(drawer).getByRole('button', { name: /Đánh dấu tất cả đã đọc/ }));
     await waitFor(() => expect(screen.getByTestId('notification-bell')).toHaveAccessibleName('Thông báo'));
     const posts = mock.calls.filter((c) => c.method === 'POST').map((c) => c.url).sort();
-    expect(posts).toEqual(['/api/notifications/n2/read', '/api/notifications/n3/read']);
+    expect(posts).toEqual(['/api/notifications/read-all']);
     expect(within(drawer).getByRole('button', { name: /Đánh dấu tất cả đã đọc/ })).toBeDisabled();
   });
 

@@ -29,17 +29,13 @@ export function useMarkRead() {
   });
 }
 
-/** There is no bulk route: one POST per unread notification, five at a time. */
+/** One request marks every notification read; the list updates at once. */
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (ids: string[]) => {
-      const failures: unknown[] = [];
-      for (let i = 0; i < ids.length; i += 5) {
-        const results = await Promise.allSettled(ids.slice(i, i + 5).map((id) => documentsApi.markNotificationRead(id)));
-        for (const r of results) if (r.status === 'rejected') failures.push(r.reason);
-      }
-      if (failures.length) throw failures[0];
+      await documentsApi.markAllNotificationsRead();
+      return ids;
     },
     onMutate: (ids) => setRead(qc, new Set(ids)),
     onSettled: (_d, error) => {

@@ -39,8 +39,18 @@ const KIND_LABELS: Record<string, string> = {
   'remind-sign': 'Chờ ký',
 };
 
-/** Reminder kinds get a Vietnamese label; a workflow notification's kind is already the event's label. */
+const EVENT_LABELS: Record<string, string> = {
+  SUBMIT: 'Gửi ký',
+  SIGN: 'Đã ký',
+  REJECT: 'Trả lại người nhập',
+  ACCEPT: 'Được chấp nhận',
+  RETURN: 'Bị trả lại',
+  COMPILE: 'Đã tổng hợp',
+};
+
+/** Reminders and flow events (`event:<TYPE>`) get a Vietnamese label; an unknown event keeps its name. */
 export function kindLabel(kind: string): string {
+  if (kind.startsWith('event:')) return EVENT_LABELS[kind.slice(6)] ?? kind.slice(6);
   return KIND_LABELS[kind] ?? kind;
 }
 
