@@ -3,7 +3,6 @@
  * Machine facts above the table; the table is also written to test/bench/RESULTS.md with its date.
  * Uses DATABASE_URL (a fresh database) when set, else the app's embedded PostgreSQL.
  */
-import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -138,6 +137,26 @@ export function dumpTally(label: string) {
   sample.clear();
 }
 
+/** CONNECTIONS closed loops for `seconds`: each sends its next request when the previous one answered. */
+async function closedLoop(seconds: number, send: (conn: number, k: number) => Promise<number>) {
+  const lat: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      for (let k = 0; performance.now() < until; k++) {
+        const t0 = performance.now();
+        const status = await send(c, k);
+        lat.push(performance.now() - t0);
+        if (status >= 200 && status < 300) ok++;
+        else non2xx++;
+      }
+    }),
+  );
+  return { ok, non2xx, lat };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -146,40 +165,18 @@ const pct = (xs: number[], p: number) => {
 /** Event transitions over HTTP: each connection cycles its own submissions SUBMIT → REJECT → SUBMIT … */
 async function transitions(app: AppProcess, sql: Sql, ctx: Ctx) {
   const state = ctx.subs.map(() => 'draft');
-  let conn = 0;
-  const result = await autocannon({
-    url: app.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        setupRequest: (req: any, context: any) => {
-          if (context.me === undefined) {
-            context.me = conn++;
-            context.k = 0;
-          }
-          const mine = Math.floor(ctx.subs.length / CONNECTIONS);
-          const j = context.me + CONNECTIONS * (context.k++ % mine);
-          context.j = j;
-          const type = state[j] === 'draft' ? 'SUBMIT' : 'REJECT';
-          return {
-            ...req,
-            method: 'POST',
-            path: `/api/submissions/${ctx.subs[j]}/events`,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.tokens[j]}` },
-            body: JSON.stringify(type === 'SUBMIT' ? { type } : { type, comment: 'Đo hiệu năng' }),
-          };
-        },
-        onResponse: (status: number, body: string, context: any) => {
-          tally(status, body);
-          if (status === 200) state[context.j] = state[context.j] === 'draft' ? 'pending_signature' : 'draft';
-        },
-      },
-    ],
-  } as any);
+  const api = new Api(app.url);
+  const mine = Math.floor(ctx.subs.length / CONNECTIONS);
+  const result = await closedLoop(DURATION, async (c, k) => {
+    const j = c + CONNECTIONS * (k % mine);
+    const type = state[j] === 'draft' ? 'SUBMIT' : 'REJECT';
+    const r = await api.event(ctx.tokens[j]!, ctx.subs[j]!, type, type === 'REJECT' ? { comment: 'Đo hiệu năng' } : {});
+    tally(r.status, r.text);
+    if (r.status === 200) state[j] = r.body.state;
+    return r.status;
+  });
   dumpTally('transitions');
-  const ok = result['2xx'];
-  const http = ok / DURATION;
+  const http = result.ok / DURATION;
   const non2xx = result.non2xx;
 
   // ceiling: the same SQL (row lock, update, log insert) straight through pg, 32 clients
@@ -215,9 +212,9 @@ async function transitions(app: AppProcess, sql: Sql, ctx: Ctx) {
   await pool.end();
   const ceiling = n / DURATION;
   const ratio = http / ceiling;
-  const p99 = result.latency.p99;
+  const p99 = pct(result.lat, 99);
   rows.push({
-    what: `event transitions/s, ${CONNECTIONS} clients over HTTP (autocannon) — p50/p99 ${result.latency.p50}/${p99} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`,
+    what: `event transitions/s, ${CONNECTIONS} clients over HTTP — p50/p99 ${pct(result.lat, 50).toFixed(0)}/${p99.toFixed(0)} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`,
     measured: `${http.toFixed(0)}/s (${(ratio * 100).toFixed(0)} %)`,
     ceiling: `${ceiling.toFixed(0)}/s same SQL via pg (p50/p99 ${pct(lat, 50).toFixed(1)}/${pct(lat, 99).toFixed(1)} ms)`,
     target: '≥ 60 % of ceiling, p99 < 50 ms',
@@ -232,38 +229,17 @@ async function saves(app: AppProcess, _sql: Sql, ctx: Ctx) {
   const rowsNow = await _sql.q<{ id: string; version: number }>(`SELECT id, version FROM submission WHERE id = ANY($1)`, [ctx.subs]);
   const ver = new Map(rowsNow.map((r) => [r.id, r.version]));
   const versions = ctx.subs.map((id) => ver.get(id)!);
-  let conn = 0;
-  const result = await autocannon({
-    url: app.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        setupRequest: (req: any, context: any) => {
-          if (context.me === undefined) {
-            context.me = conn++;
-            context.k = 0;
-          }
-          const mine = Math.floor(ctx.subs.length / CONNECTIONS);
-          const j = context.me + CONNECTIONS * (context.k++ % mine);
-          context.j = j;
-          return {
-            ...req,
-            method: 'PUT',
-            path: `/api/submissions/${ctx.subs[j]}/data`,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.tokens[j]}` },
-            body: JSON.stringify({ data: khoaiChauReport(ctx.schoolNames[j]!, figures(context.k)), version: versions[j] }),
-          };
-        },
-        onResponse: (status: number, body: string, context: any) => {
-          tally(status, body);
-          if (status === 200) versions[context.j] = JSON.parse(body).version;
-        },
-      },
-    ],
-  } as any);
+  const api = new Api(app.url);
+  const mine = Math.floor(ctx.subs.length / CONNECTIONS);
+  const result = await closedLoop(DURATION, async (c, k) => {
+    const j = c + CONNECTIONS * (k % mine);
+    const r = await api.save(ctx.tokens[j]!, ctx.subs[j]!, khoaiChauReport(ctx.schoolNames[j]!, figures(k)), versions[j]!);
+    tally(r.status, r.text);
+    if (r.status === 200) versions[j] = r.body.version;
+    return r.status;
+  });
   dumpTally('saves');
-  const perSec = result['2xx'] / DURATION;
+  const perSec = result.ok / DURATION;
   // ceiling: AJV validation of the same document alone, in this process, one core
   const tpl = await new Api(app.url).get('/api/templates/khoai-chau-bdg-2016-2020/versions/1', ctx.tokens[0]);
   const v = getValidator(tpl.body.schema, 'bench');
@@ -276,7 +252,7 @@ async function saves(app: AppProcess, _sql: Sql, ctx: Ctx) {
   }
   const ajv = n / ((performance.now() - t0) / 1000);
   rows.push({
-    what: `draft saves/s (PUT data: validate + computed + jsonb update), ${CONNECTIONS} clients — p50/p99 ${result.latency.p50}/${result.latency.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}`,
+    what: `draft saves/s (PUT data: validate + computed + jsonb update), ${CONNECTIONS} clients — p50/p99 ${pct(result.lat, 50).toFixed(0)}/${pct(result.lat, 99).toFixed(0)} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}`,
     measured: `${perSec.toFixed(0)}/s`,
     ceiling: `${ajv.toFixed(0)}/s AJV validation alone (1 core)`,
     target: `≥ 1,000/s on ${os.cpus().length} cores`,
