@@ -1,3 +1,5 @@
+import { create as contentDispositionHeader } from 'content-disposition';
+
 /** ASCII slug: Vietnamese letters without their marks, đ → d, anything else → "-". */
 export function asciiSlug(s: string): string {
   return s
@@ -12,18 +14,15 @@ export function asciiSlug(s: string): string {
 }
 
 /**
- * `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>` (RFC 6266 / 5987): old
- * clients take the ASCII name, others the Vietnamese one. No quote, backslash or control
- * character reaches the header.
+ * `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>` (RFC 6266 / 5987), built by the
+ * `content-disposition` package: old clients take the ASCII slug, others the Vietnamese name.
  */
 export function contentDisposition(fileName: string): string {
-  const clean =
-    [...fileName.normalize('NFC')].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '"\\/'.includes(c) ? '_' : c)).join('').trim() ||
-    'tep';
+  // Control characters and path separators never reach the header, whatever the name holds.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = fileName.normalize('NFC').replace(/[\u0000-\u001f\u007f"\\/]/g, '_').trim() || 'tep';
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 ? asciiSlug(clean.slice(dot + 1)) : '';
   const base = asciiSlug(dot > 0 ? clean.slice(0, dot) : clean) || 'tep';
-  const ascii = ext ? `${base}.${ext}` : base;
-  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return contentDispositionHeader(clean, { fallback: ext ? `${base}.${ext}` : base });
 }

@@ -24,7 +24,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { CompileService } from './compile.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
-import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import type { FieldComment, SignatureRecord } from './submission.entity.js';
 import { SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';

@@ -1,35 +1,15 @@
+import type { TemplateDocumentLayout } from '@bdg/schemas';
+
 /**
  * Types of the pure document renderers (DOCX, PDF, XLSX). No NestJS, no database: the exports
  * module and the pg-boss job call these with a template version, the form data and the unit.
  */
 
 /**
- * The template's `document` section: the official document's layout (Nghị định 30/2020/NĐ-CP).
- * Same shape as `TemplateDocumentLayout` in @bdg/schemas (schemas/src/types.ts). Strings may hold
- * the placeholders {unitName}, {parentUnitName}, {year}, {period}, {placeName}.
+ * The template's `document` section: the official document's layout (Nghị định 30/2020/NĐ-CP),
+ * defined once in @bdg/schemas. Strings may hold {unitName}, {parentUnitName}, {year}, {period}, {placeName}.
  */
-export interface DocumentLayout {
-  /** Cơ quan chủ quản (line above the issuing body), e.g. "{parentUnitName}". */
-  parentBody: string;
-  /** Cơ quan ban hành (bold), e.g. "{unitName}". */
-  issuingBody: string;
-  /** Loại văn bản, e.g. "BÁO CÁO". */
-  documentType: string;
-  /** Ký hiệu after the number, e.g. "BC-PGDĐT" → "Số: 12/BC-PGDĐT". */
-  symbol: string;
-  /** Trích yếu nội dung. */
-  subject: string;
-  /** Nơi nhận, one entry a line ("Như trên;", "Lưu: VT."). */
-  recipients: string[];
-  /** Quyền hạn ký, e.g. "KT. TRƯỞNG PHÒNG" (optional). */
-  signerAuthority?: string;
-  /** Chức danh người ký when no signer is given, e.g. "THỦ TRƯỞNG ĐƠN VỊ". */
-  signerTitle: string;
-  /** Địa danh, e.g. "Khoái Châu" (the input's `place` wins). */
-  placeName: string;
-  /** JSON Pointers into the data of số văn bản, ngày ban hành, họ tên người ký. */
-  bindings: { number: string; date: string; signerName: string };
-}
+export type DocumentLayout = TemplateDocumentLayout;
 
 export interface DocumentInput {
   template: {
