@@ -74,18 +74,8 @@ export interface FlowVersion {
   publishedAt: string | null;
 }
 
-export interface Round {
-  id: string;
-  name: string;
-  templateCode: string;
-  templateVersion: number;
-  rootUnitId: string;
-  period: string;
-  flows: Record<string, string>;
-  deadlines: Record<string, string>;
-  createdAt: string;
-  counts: { total: number; byKind: Record<string, number> };
-}
+/** One definition of a round for every feature. */
+export type { Round } from '../../../shared/api/types';
 
 export interface OpenRoundInput {
   name: string;
