@@ -244,10 +244,8 @@ describe('uploads (POST /api/submissions/:id/attachments, field "file")', () => 
     expect((await api.get('/healthz')).status).toBe(200);
   });
 
-  // BACKEND GAP (see the report): file-type calls any zip with an `xl/` entry an XLSX, so a zip bomb
-  // (or any zip) named .xlsx is stored as a spreadsheet. Flip to it() once the upload checks
-  // [Content_Types].xml and the compression ratio.
-  it.fails('refuses a zip bomb dressed as .xlsx (no [Content_Types].xml, ratio 1000:1) with 415', async () => {
+  // file-type calls any zip with an `xl/` entry an XLSX: the upload also checks [Content_Types].xml and the ratio.
+  it('refuses a zip bomb dressed as .xlsx (no [Content_Types].xml, ratio 1000:1) with 415', async () => {
     const r = await upload('so-lieu-2.xlsx', bomb());
     expect(r.status).toBe(415);
   });

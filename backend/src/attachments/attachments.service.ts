@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@bdg/schemas';
 import fileType from 'file-type';
+import { unzipSync } from 'fflate';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
 import { ApiException, conflict, forbidden, notFound } from '../common/errors.js';
@@ -29,6 +30,29 @@ export function safeFileName(name: string, ext: string): string {
     .slice(0, 150);
   const stem = base.replace(/\.[^.]*$/, '') || 'tep-dinh-kem';
   return `${stem}.${ext}`;
+}
+
+/** Office files are zips: they must carry [Content_Types].xml and unpack to a sane size and ratio. */
+const MAX_UNPACKED = 200 * 1024 * 1024;
+const MAX_RATIO = 100;
+export function isSaneOfficeZip(buf: Buffer): boolean {
+  let hasTypes = false;
+  let unpacked = 0;
+  let packed = 0;
+  try {
+    // The filter sees each entry's sizes from the zip directory and declines it: nothing is inflated.
+    unzipSync(new Uint8Array(buf), {
+      filter: (f) => {
+        if (f.name === '[Content_Types].xml') hasTypes = true;
+        unpacked += f.originalSize;
+        packed += f.size;
+        return false;
+      },
+    });
+  } catch {
+    return false;
+  }
+  return hasTypes && unpacked <= MAX_UNPACKED && unpacked <= Math.max(packed, 1) * MAX_RATIO;
 }
 
 /** Multipart names arrive decoded as Latin-1 (busboy's default); recover the UTF-8 the browser sent. */
@@ -61,6 +85,8 @@ export class AttachmentsService {
     const ext = detected?.ext === 'jpg' || detected?.ext === 'png' || detected?.ext === 'pdf' || detected?.ext === 'docx' || detected?.ext === 'xlsx' ? detected.ext : null;
     if (!ext)
       throw new ApiException(415, 'Loại tệp không được chấp nhận. Chỉ nhận PDF, Word (DOCX), Excel (XLSX), ảnh JPEG hoặc PNG (kiểm tra theo nội dung tệp).');
+    if ((ext === 'docx' || ext === 'xlsx') && !isSaneOfficeZip(file.buffer))
+      throw new ApiException(415, 'Tệp Word/Excel không hợp lệ hoặc nén bất thường (có thể là "bom nén"); hãy lưu lại tệp từ Word/Excel rồi tải lên.');
     const fileName = safeFileName(file.originalname, ext);
     return this.repo.transaction(async (m) => {
       const row = await this.repo.lockSubmission(m, submissionId);

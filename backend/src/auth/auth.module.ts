@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -14,7 +15,9 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
     JwtModule.registerAsync({
       inject: [CONFIG],
       useFactory: (c: AppConfig) => ({
-        secret: c.jwtSecret,
+        // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails) to read the secret as a
+        // public key on every verification, a measurable cost per request.
+        secret: createSecretKey(Buffer.from(c.jwtSecret, 'utf8')) as unknown as string,
         signOptions: { algorithm: 'HS256', expiresIn: c.jwtTtlSeconds },
       }),
     }),

@@ -80,6 +80,7 @@ export class UsersService {
     if (dto.email !== undefined) patch.email = dto.email;
     if (dto.active !== undefined) patch.active = dto.active;
     if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+    if (!Object.keys(patch).length) return target;
     await this.db.transaction(async (m) => {
       await this.repo.update(m, id, patch);
       const { passwordHash: _omit, ...shown } = patch;
