@@ -39,7 +39,10 @@ export function lintTemplate(doc: unknown): Finding[] {
           : e.keyword === 'additionalProperties'
             ? `${e.instancePath}/${String(p.additionalProperty)}`
             : e.instancePath;
-      err(path, `Định dạng biểu mẫu: "${path || '/'}" ${viPredicate(e)}.`);
+      // A missing part of the official document's layout is not fatal: the renderer supplies a default.
+      if (e.keyword === 'required' && path.startsWith('/document/'))
+        warn(path, `Bố cục văn bản: chưa khai báo "${String(p.missingProperty)}"; văn bản xuất ra sẽ dùng giá trị mặc định.`);
+      else err(path, `Định dạng biểu mẫu: "${path || '/'}" ${viPredicate(e)}.`);
     }
     if (!isPlainObject(doc) || !isPlainObject(doc.schema)) return out;
   }

@@ -66,3 +66,21 @@ describe('bdg-vstbpn-dinh-ky: bài nộp mẫu và tổng hợp', () => {
     expect(ns.tyLeNuCBGVNV).toBeCloseTo((ns.soNuCBGVNV! / ns.tongSoCBGVNV!) * 100, 10);
   });
 });
+
+describe('lintTemplate and the document section', () => {
+  it('warns, but does not refuse, when the official document layout is missing parts', async () => {
+    const { lintTemplate } = await import('./lint.js');
+    const findings = lintTemplate({
+      code: 'mau-toi-gian',
+      version: 1,
+      title: 'Mẫu tối giản',
+      periodKind: 'nam',
+      schema: { type: 'object', properties: { a: { type: 'integer', title: 'Số A', 'x-aggregate': 'sum' } } },
+      uiSchema: {},
+      document: {},
+    });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.filter((f) => f.path.startsWith('/document/')).map((f) => f.severity)).toContain('warning');
+    expect(findings.find((f) => f.path === '/document/subject')?.message).toMatch(/mặc định/);
+  });
+});

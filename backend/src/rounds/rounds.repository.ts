@@ -59,23 +59,23 @@ export class RoundsRepository {
   }
 
   /**
-   * One INSERT … SELECT per unit kind over the subtree (never a loop of single inserts).
-   * The parent is the nearest ancestor that also takes part in the round.
+   * One INSERT … SELECT per unit kind over the subtree (never a loop of single inserts). A unit's parent in
+   * the round is its nearest ancestor that also takes part, found in one walk down the tree (by parent_id).
    */
   async createSubmissions(
     m: EntityManager,
-    p: { roundId: string; rootPath: string; kind: string; templateVersionId: string; flowVersionId: string; state: string; snapshot: unknown; deadline: string | null; kinds: string[] },
+    p: { roundId: string; rootId: string; kind: string; templateVersionId: string; flowVersionId: string; state: string; snapshot: unknown; deadline: string | null; kinds: string[] },
   ): Promise<number> {
     const res = await m.query(
-      `INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline)
-       SELECT $1, o.id,
-              (SELECT a.id FROM org_unit a
-                WHERE a.path @> o.path AND a.path <> o.path AND a.path <@ $2::ltree AND a.active AND a.kind = ANY($9)
-                ORDER BY nlevel(a.path) DESC LIMIT 1),
-              $4, $5, $6, $7::jsonb, $8::timestamptz
-         FROM org_unit o
-        WHERE o.path <@ $2::ltree AND o.kind = $3 AND o.active`,
-      [p.roundId, p.rootPath, p.kind, p.templateVersionId, p.flowVersionId, p.state, JSON.stringify(p.snapshot), p.deadline, p.kinds],
+      `WITH RECURSIVE tree AS (
+         SELECT id, kind, NULL::uuid AS round_parent FROM org_unit WHERE id = $2 AND active
+         UNION ALL
+         SELECT c.id, c.kind, CASE WHEN t.kind = ANY($9) THEN t.id ELSE t.round_parent END
+           FROM org_unit c JOIN tree t ON c.parent_id = t.id WHERE c.active
+       )
+       INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline)
+       SELECT $1, tree.id, tree.round_parent, $4, $5, $6, $7::jsonb, $8::timestamptz FROM tree WHERE tree.kind = $3`,
+      [p.roundId, p.rootId, p.kind, p.templateVersionId, p.flowVersionId, p.state, JSON.stringify(p.snapshot), p.deadline, p.kinds],
     );
     return Array.isArray(res) ? (res[1] as number) : 0;
   }

@@ -88,7 +88,7 @@ export class RoundsService {
         const snapshot = initialSnapshot(def);
         await this.repo.createSubmissions(m, {
           roundId: round.id,
-          rootPath: root.path,
+          rootId: root.id,
           kind,
           templateVersionId: template!.id,
           flowVersionId: id,

@@ -37,6 +37,31 @@ describe(CompileService.name, () => {
   });
   afterAll(() => sut.close());
 
+  it('computes the same figures in SQL (large compiles) as the pure roll-up, for a figures-only form too', async () => {
+    const target = { roundId, unitId: phongId, data: {} };
+    const figuresOnly = {
+      type: 'object',
+      properties: {
+        I: {
+          type: 'object',
+          title: 'I',
+          properties: {
+            tongSoCBGVNV: { type: 'integer', title: 'Tổng số', 'x-aggregate': 'sum' },
+            soNu: { type: 'integer', title: 'Nữ', 'x-aggregate': 'max' },
+            soCBQL: { type: 'integer', title: 'CBQL', 'x-aggregate': 'min' },
+            tyLeNu: { type: ['number', 'null'], title: '% nữ', 'x-aggregate': { ratio: { numerator: '/I/soNu', denominator: '/I/tongSoCBGVNV', scale: 100 } } },
+          },
+        },
+      },
+    } as JsonSchema;
+    const pure = await compiler.compile(db.manager, target, figuresOnly, ['accepted']);
+    const sql = await compiler.compile(db.manager, target, figuresOnly, ['accepted'], 0);
+    expect(sql.data).toEqual(pure.data);
+    expect((pure.data.I as Record<string, number>).tongSoCBGVNV).toBe(145); // 10 + 11 + … + 19
+    expect(Object.keys(sql.compiled.sources)).toHaveLength(10);
+    expect(sql.compiled.sources).toEqual(pure.compiled.sources);
+  });
+
   it('answers sources the same whether provenance was stored or is read on demand', async () => {
     const target = { roundId, unitId: phongId, data: {} };
     const small = await compiler.compile(db.manager, target, schema, ['accepted']);

@@ -13,6 +13,8 @@ export interface CompileChild {
   contentHash: string;
 }
 
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 /** SQL for consolidation: children read in keyset-paged batches, so 50,000 of them never sit in memory at once. */
 @Injectable()
 export class CompileRepository {
@@ -40,6 +42,62 @@ export class CompileRepository {
       after = rows.at(-1)!.unitCode;
       if (rows.length < batch) return;
     }
+  }
+
+  /**
+   * Sums, minima and maxima of numeric fields straight in SQL: each object holding such fields is read once
+   * per row with jsonb_to_record (reading `data->>'x'` per field would detoast the row once per field).
+   */
+  async aggregate(
+    m: EntityManager,
+    roundId: string,
+    parentUnitId: string,
+    states: string[],
+    fields: { segments: string[]; rule: 'sum' | 'min' | 'max' }[],
+  ): Promise<number[]> {
+    if (!fields.length) return [];
+    const groups = new Map<string, { alias: string; parent: string[]; columns: Set<string> }>();
+    const selects = fields.map((f) => {
+      const parent = f.segments.slice(0, -1);
+      const key = JSON.stringify(parent);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { alias: `r${groups.size}`, parent, columns: new Set() }));
+      const name = f.segments.at(-1)!;
+      g.columns.add(name);
+      const col = `${g.alias}.${quoteIdent(name)}`;
+      return `${f.rule}(CASE WHEN jsonb_typeof(${col}) = 'number' THEN (${col})::numeric END)::float8`;
+    });
+    const params: unknown[] = [roundId, parentUnitId, states];
+    const laterals = [...groups.values()].map((g) => {
+      params.push(g.parent);
+      const cols = [...g.columns].map((c) => `${quoteIdent(c)} jsonb`).join(', ');
+      return `CROSS JOIN LATERAL jsonb_to_record(coalesce(s.data #> $${params.length}::text[], '{}'::jsonb)) AS ${g.alias}(${cols})`;
+    });
+    const rows = await m.query(
+      `SELECT ${selects.map((e, i) => `${e} AS a${i}`).join(', ')}
+         FROM submission s ${laterals.join(' ')}
+        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND s.state = ANY($3) AND jsonb_typeof(s.data) = 'object'`,
+      params,
+    );
+    return fields.map((_, i) => rows[0][`a${i}`] as number);
+  }
+
+  async countIncluded(m: EntityManager, roundId: string, parentUnitId: string, states: string[]): Promise<number> {
+    const rows = await m.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1 AND parent_unit_id = $2 AND state = ANY($3)`, [
+      roundId,
+      parentUnitId,
+      states,
+    ]);
+    return rows[0].n;
+  }
+
+  /** Content hashes of the included children, without loading their data into the process. */
+  async includedHashes(m: EntityManager, roundId: string, parentUnitId: string, states: string[]): Promise<{ id: string; h: string }[]> {
+    return m.query(
+      `SELECT id, encode(sha256(convert_to(data::text, 'UTF8')), 'hex') AS h FROM submission
+        WHERE round_id = $1 AND parent_unit_id = $2 AND state = ANY($3)`,
+      [roundId, parentUnitId, states],
+    );
   }
 
   /** Current content hashes of the children, to tell which changed since compiling. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createRollUp, type JsonSchema, normalizeRule, schemaAt } from '@bdg/schemas';
+import { aggregationPlan, applyComputed, createRollUp, type JsonSchema, normalizeRule, parsePointer, schemaAt } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
 import { CompileRepository } from './compile.repository.js';
 import type { CompiledInfo } from './submission.entity.js';
@@ -23,6 +23,26 @@ export class CompileService {
     inlineLimit = INLINE_PROVENANCE_LIMIT,
   ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo }> {
     const total = await this.repo.countChildren(m, target.roundId, target.unitId);
+    const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, states);
+    const result =
+      includedCount <= inlineLimit ? await this.inProcess(m, target, schema, states) : await this.inSql(m, target, schema, states);
+    return {
+      // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE.
+      data: deepMerge(target.data, result.data) as Record<string, unknown>,
+      compiled: {
+        included: result.included,
+        total,
+        stale: false,
+        compiledAt: new Date().toISOString(),
+        provenance: result.provenance ?? {},
+        provenanceInline: result.provenance !== null,
+        sources: result.sources,
+      },
+    };
+  }
+
+  /** Small compiles: the pure roll-up over every child, provenance kept with the result. */
+  private async inProcess(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, states: string[]) {
     const rollUp = createRollUp(schema);
     const sources: Record<string, string> = {};
     let included = 0;
@@ -33,21 +53,57 @@ export class CompileService {
         included++;
       }
     }
-    const result = rollUp.finish();
-    const inline = included <= inlineLimit;
-    return {
-      // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE.
-      data: deepMerge(target.data, result.data) as Record<string, unknown>,
-      compiled: {
-        included,
-        total,
-        stale: false,
-        compiledAt: new Date().toISOString(),
-        provenance: inline ? (result.provenance as CompiledInfo['provenance']) : {},
-        provenanceInline: inline,
-        sources,
-      },
-    };
+    const r = rollUp.finish();
+    return { data: r.data, provenance: r.provenance as CompiledInfo['provenance'], sources, included };
+  }
+
+  /**
+   * Large compiles: numeric sums, minima and maxima outside tables in SQL; the rest (narratives, tables,
+   * counts) by the pure roll-up over the children, only when the template has such fields. Ratios and
+   * computed fields are then derived from the totals. Agreement with the pure path is tested.
+   */
+  private async inSql(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, states: string[]) {
+    const plan = aggregationPlan(schema);
+    const numeric = /^(integer|number)(\|null)?$|^(integer|null|number)\|(integer|null|number)$/;
+    const inSql = plan.filter(
+      (e): e is typeof e & { rule: 'sum' | 'min' | 'max' } =>
+        (e.rule === 'sum' || e.rule === 'min' || e.rule === 'max') && !e.table && !e.pointer.includes('*') && numeric.test(e.type),
+    );
+    const sqlPointers = new Set(inSql.map((e) => e.pointer));
+    const values = await this.repo.aggregate(
+      m,
+      target.roundId,
+      target.unitId,
+      states,
+      inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule })),
+    );
+    // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
+    const rest = plan.filter((e) => !e.table && !sqlPointers.has(e.pointer) && e.rule !== 'ratio' && e.rule !== 'computed');
+    let data: Record<string, unknown> = {};
+    const sources: Record<string, string> = {};
+    if (rest.length) {
+      const reduced = withoutRules(schema, sqlPointers);
+      const rollUp = createRollUp(reduced);
+      for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, states)) {
+        for (const k of batch) {
+          rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
+          sources[k.id] = k.contentHash;
+        }
+      }
+      data = rollUp.finish().data as Record<string, unknown>;
+    } else {
+      for (const { id, h } of await this.repo.includedHashes(m, target.roundId, target.unitId, states)) sources[id] = h;
+    }
+    inSql.forEach((e, i) => setIn(data, parsePointer(e.pointer), values[i] ?? null));
+    // Ratios outside tables from the summed numerator and denominator; computed fields from the totals.
+    for (const e of plan) {
+      if (e.rule !== 'ratio' || e.relativeToRow || e.pointer.includes('*')) continue;
+      const num = getIn(data, parsePointer(e.numerator!));
+      const den = getIn(data, parsePointer(e.denominator!));
+      setIn(data, parsePointer(e.pointer), typeof num === 'number' && typeof den === 'number' && den !== 0 ? (num / den) * (e.scale ?? 1) : null);
+    }
+    data = applyComputed(schema, data) as Record<string, unknown>;
+    return { data, provenance: null, sources, included: Object.keys(sources).length };
   }
 
   /**
@@ -97,6 +153,25 @@ export class CompileService {
   contentHashes(ids: string[]) {
     return this.repo.contentHashes(ids);
   }
+}
+
+/** The schema with the given fields' roll-up rule set to `none` (SQL has computed them). */
+function withoutRules(schema: JsonSchema, pointers: Set<string>): JsonSchema {
+  const copy = structuredClone(schema);
+  for (const p of pointers) {
+    const field = schemaAt(copy, parsePointer(p));
+    if (field) field['x-aggregate'] = 'none';
+  }
+  return copy;
+}
+
+function setIn(target: Record<string, unknown>, segs: string[], value: unknown) {
+  let cur: Record<string, unknown> = target;
+  for (const s of segs.slice(0, -1)) {
+    if (typeof cur[s] !== 'object' || cur[s] === null || Array.isArray(cur[s])) cur[s] = {};
+    cur = cur[s] as Record<string, unknown>;
+  }
+  cur[segs.at(-1)!] = value;
 }
 
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
