@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../../backend/src/test-support/khoai-chau-data.js';
-import { AppProcess, startSuiteApp } from '../support/app.js';
+import { startSuiteApp } from '../support/app.js';
 import { PDF_MIN, PNG_1PX, zip } from '../support/files.js';
 import { Api, decodeJwt, signJwt } from '../support/http.js';
 import { loadWorld, type World } from '../support/world.js';

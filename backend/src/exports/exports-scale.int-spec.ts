@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { binary } from '../test-support/binary.js';
 
 process.env.JOBS_POLL_SECONDS = '0.5';
 process.env.JOBS_SCHEDULE = 'false';
@@ -11,11 +12,6 @@ process.env.JOBS_SCHEDULE = 'false';
 const DEMO = 'Demo@2026';
 const SCHOOLS = 1200;
 
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /**
  * "A Sở-level export over 1,000 schools finishes in under 30 s": the Sở's consolidated report
