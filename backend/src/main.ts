@@ -1,23 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { checkDatabaseReachable, createApp } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { fail, loadConfigOrExit } from './startup.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 
 const t0 = performance.now();
 
-function fail(message: string): never {
-  console.error(`\n✖ ${message}\n`);
-  process.exit(1);
-}
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) fail(`Cấu hình không hợp lệ / invalid settings:\n${e.message}`);
-    throw e;
-  }
+  const config = loadConfigOrExit();
 
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;

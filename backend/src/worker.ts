@@ -7,22 +7,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { checkDatabaseReachable } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { fail, loadConfigOrExit } from './startup.js';
 import { JobsService } from './jobs/jobs.service.js';
 
-function fail(message: string): never {
-  console.error(`\n✖ ${message}\n`);
-  process.exit(1);
-}
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) fail(`Cấu hình không hợp lệ / invalid settings:\n${e.message}`);
-    throw e;
-  }
+  const config = loadConfigOrExit();
   if (!config.databaseUrl) {
     fail(
       'Tiến trình xử lý nền cần DATABASE_URL (cùng cơ sở dữ liệu với ứng dụng) / the worker needs DATABASE_URL.\n' +
