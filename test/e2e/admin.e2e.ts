@@ -3,7 +3,7 @@
  * and a computed percentage, publish; copy the school flow, add a transition, see and fix the lint error, publish;
  * open a round for one Phòng with both; a school of that Phòng sees the round and must fill the new field.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { khoaiChauReport } from './support/khoai-chau-data.js';
 import { api, apiLogin, launchBrowser, pickOption, Shots, signIn, watchPage } from './support/browser.js';
@@ -24,6 +24,9 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     browser = await launchBrowser();
     admin = await signIn(browser, 'hy.admin');
     problems.push(...watchPage(admin.page, 'hy.admin'));
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') for (const p of browser?.contexts().flatMap((c) => c.pages()) ?? []) await shots.take(p, 'FAILED').catch(() => {});
   });
   afterAll(async () => {
     await browser?.close();
@@ -142,8 +145,9 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await pickOption(page, page.getByTestId('round-flow-truong_th'), `(${FLOW})`);
     for (const kind of await page.getByTestId('round-kinds').locator('[data-testid^="round-deadline-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) {
       const picker = page.getByTestId(kind);
-      if (await picker.locator('input').isDisabled()) continue;
-      await picker.click();
+      const input = (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
+      if (await input.isDisabled()) continue;
+      await input.click();
       await page.keyboard.type('30/06/2027');
       await page.keyboard.press('Enter');
     }

@@ -11,7 +11,7 @@ import { ARTIFACTS, baseUrl, launchBrowser, Shots } from './support/browser.js';
 
 const FIELDS = 300;
 const RUNS = 4; // the first is cold (code download and compile); the budget applies to warm runs
-const KEYS = '12345678901234567890';
+const KEYS = '1234567890'.repeat(6); // 60 keys: a p95 over a handful of samples is just the max
 
 type BenchWindow = { __bench?: { ready: boolean; renderMs?: number; fullRenderMs?: number; validateMs?: number; keystrokes: number[] } };
 
@@ -57,7 +57,7 @@ describe(`form benchmark: ${FIELDS}-field template in the browser`, () => {
     await input.click();
     await input.fill('');
     await page.evaluate(() => ((window as unknown as BenchWindow).__bench!.keystrokes = []));
-    await page.keyboard.type(KEYS, { delay: 40 });
+    await page.keyboard.type(KEYS, { delay: 30 });
     await page.waitForFunction((n) => ((window as unknown as BenchWindow).__bench?.keystrokes.length ?? 0) >= n, KEYS.length, { timeout: 10_000 });
     const keystrokes = await page.evaluate(() => (window as unknown as BenchWindow).__bench!.keystrokes);
     await shots.take(page, 'typed');
@@ -80,7 +80,7 @@ describe(`form benchmark: ${FIELDS}-field template in the browser`, () => {
     const ok = (v: number, budget: number) => (v < budget ? 'within budget' : 'OVER budget');
     console.log(
       [
-        `[e2e form-bench] ${FIELDS} fields (${inputs} inputs rendered), ${RUNS} loads, figures in ${path.relative(process.cwd(), file)}`,
+        `[e2e form-bench] ${FIELDS} fields (${inputs} inputs; the other ${FIELDS - inputs} are computed, read-only), ${RUNS} loads, figures in ${path.relative(process.cwd(), file)}`,
         `  interactive: warm median ${result.renderMs.warmMedian} ms, warm max ${result.renderMs.warmMax} ms (budget 300 ms, ${ok(result.renderMs.warmMax, 300)}); cold ${result.renderMs.coldMs} ms`,
         `  every section mounted: warm median ${result.fullRenderMs.warmMedian} ms`,
         `  keystroke → next frame: median ${result.keystrokeMs.median} ms, p95 ${result.keystrokeMs.p95} ms, max ${result.keystrokeMs.max} ms over ${keystrokes.length} keys (budget 16 ms, ${ok(result.keystrokeMs.p95, 16)})`,

@@ -4,7 +4,7 @@
  * reviewer returns it with a comment; the editor fixes and resends, the head signs again; the reviewer accepts; the
  * Phòng compiles and a rolled-up figure shows the units it came from.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, apiLogin, launchBrowser, Shots, signIn, watchPage } from './support/browser.js';
 import { khoaiChauReport } from './support/khoai-chau-data.js';
@@ -48,6 +48,9 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     browser = await launchBrowser();
     editorToken = await apiLogin(EDITOR);
   });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') for (const p of browser?.contexts().flatMap((c) => c.pages()) ?? []) await shots.take(p, 'FAILED').catch(() => {});
+  });
   afterAll(async () => {
     await browser?.close();
     console.log(`[e2e reporting] screenshots:\n  ${shots.files.join('\n  ')}`);
@@ -67,6 +70,9 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     await page.reload();
     await page.getByTestId('fill-page').waitFor();
+    // The table's header names the cells below it (both in the template's ui:order).
+    const header = await page.locator('fieldset#root_II_chiTieuDuocGiao thead th').allTextContents();
+    expect(header.slice(1, 4).map((h) => h.replace('*', '').trim())).toEqual(['Mã chỉ tiêu', 'Nội dung mục tiêu, chỉ tiêu', 'Vai trò của đơn vị']);
 
     // The rest through the form.
     await field(page, '/vanBan/soVanBan').fill('12');
@@ -83,6 +89,9 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     const text = (await message.textContent()) ?? '';
     console.log(`[e2e reporting] message for the mistake: ${text}`);
     expect(text).toMatch(/số|Tổng số/i);
+    // What was typed before the message is still there (RJSF used to reset the inputs on new errors).
+    expect(await field(page, '/vanBan/nguoiKy').inputValue()).toBe('Nguyễn Thị Hoa');
+    expect(await field(page, '/I/khaiQuat').inputValue()).toBe(full.I.khaiQuat);
     await shots.take(page, 'mistake-message');
 
     await field(page, '/I/tongSoCBGVNV').fill('40');
@@ -179,12 +188,11 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await shots.take(page, 'compiled');
     await page.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
     await page.getByTestId('sources-/I/soNu').click();
-    const drawer = page.getByTestId('sources-drawer');
-    const row = page.locator('.ant-drawer-content').getByRole('row', { name: new RegExp(SCHOOL) });
+    const drawer = page.locator('.ant-drawer', { hasText: 'Nguồn số liệu' });
+    const row = drawer.locator('tbody tr', { hasText: SCHOOL });
     await row.waitFor();
     expect(await row.textContent()).toContain('31');
     await shots.take(page, 'sources');
-    void drawer;
     expect(problems).toEqual([]);
   });
 });

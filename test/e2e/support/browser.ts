@@ -96,10 +96,20 @@ export function watchPage(page: Page, label: string): string[] {
 }
 
 
-/** Picks an option of an antd Select (opened by clicking it) by its visible text. */
+/**
+ * Picks an option of an antd Select by its visible text, in the dropdown that belongs to this select (another
+ * select's dropdown may still be closing, with the same options), and waits until the select shows it.
+ */
 export async function pickOption(page: Page, select: import('playwright-core').Locator, text: string | RegExp): Promise<void> {
   await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first();
+  const combobox = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox').first();
+  const listId = await combobox.getAttribute('aria-controls');
+  const dropdown = listId
+    ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
+    : page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
   await option.waitFor();
+  const label = ((await option.textContent()) ?? '').trim();
   await option.click();
+  await select.filter({ hasText: label }).waitFor({ timeout: 10_000 });
 }

@@ -71,8 +71,11 @@ export interface SchemaFormProps {
  */
 export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
   const { prepared, store, sections, readonly, errorSchema, renderExtras, onFieldBlur } = props;
-  // Only the first data is handed to RJSF; to replace the data, remount with a new key.
-  const [initialData] = useState(() => store.getData());
+  // RJSF re-derives its state from the `formData` prop whenever any prop changes (e.g. new `extraErrors` after a
+  // blur or a 422): handing it only the first data reset every input to it and lost what was typed. It gets the
+  // store's current data (what its own onChange reported), so a re-render keeps the input. This component renders
+  // only when its props change, not per keystroke. To replace the data, remount with a new key.
+  const formData = store.getData();
   // Large forms: the first sections paint at once, the rest follow in an interruptible transition, so the form is
   // interactive quickly and typing is never blocked by the sections still mounting.
   const [mountAll, setMountAll] = useState(() => prepared.fieldCount <= EAGER_FIELDS);
@@ -97,7 +100,7 @@ export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
         className="bdg-form"
         schema={prepared.schema as RJSFSchema}
         uiSchema={prepared.uiSchema}
-        formData={initialData}
+        formData={formData}
         validator={rjsfValidator}
         templates={templates}
         widgets={widgets}

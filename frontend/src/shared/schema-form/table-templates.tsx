@@ -7,11 +7,12 @@ import type {
   ObjectFieldTemplateProps,
   RJSFSchema,
 } from '@rjsf/utils';
+import { orderProperties } from '@rjsf/utils';
 import { Button, Typography } from 'antd';
 
 type Obj = Record<string, unknown>;
 
-function columnsOf(schema: RJSFSchema, root: RJSFSchema): { key: string; title: string }[] {
+function columnsOf(schema: RJSFSchema, root: RJSFSchema, uiOrder?: unknown): { key: string; title: string }[] {
   let items = schema.items as Obj | undefined;
   if (items && typeof items.$ref === 'string' && items.$ref.startsWith('#/')) {
     items = items.$ref
@@ -20,12 +21,21 @@ function columnsOf(schema: RJSFSchema, root: RJSFSchema): { key: string; title: 
       .reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Obj)[k] : undefined), root) as Obj | undefined;
   }
   const props = (items?.properties ?? {}) as Record<string, Obj>;
-  return Object.entries(props).map(([key, p]) => ({ key, title: typeof p.title === 'string' ? p.title : key }));
+  // The header follows the row's `ui:order`, as the cells do (the stored property order is not reliable: jsonb).
+  let keys = Object.keys(props);
+  if (Array.isArray(uiOrder)) {
+    try {
+      keys = orderProperties(keys, uiOrder as string[]);
+    } catch {
+      /* an invalid ui:order: RJSF reports it on the rows */
+    }
+  }
+  return keys.map((key) => ({ key, title: typeof props[key]?.title === 'string' ? (props[key]!.title as string) : key }));
 }
 
 export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { items, canAdd, onAddClick, readonly, disabled, title, schema, registry, fieldPathId, rawErrors } = props;
-  const columns = columnsOf(schema, registry.rootSchema);
+  const columns = columnsOf(schema, registry.rootSchema, (props.uiSchema?.items as Obj | undefined)?.['ui:order']);
   const editable = !readonly && !disabled;
   return (
     <fieldset className="bdg-table-field" id={fieldPathId.$id}>

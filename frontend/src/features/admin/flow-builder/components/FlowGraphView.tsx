@@ -132,6 +132,9 @@ export function FlowGraphView(props: FlowGraphViewProps) {
   return (
     <div style={{ height: 560, border: '1px solid #f0f0f0', borderRadius: 8 }} data-testid="flow-graph">
       <ReactFlow
+        // fitView applies when the view mounts: remount once each layout has arrived (it is computed asynchronously,
+        // after the first paint at 0,0), so the whole graph is in view instead of off to one side.
+        key={`layout-${positions.map((p) => `${p.id}:${Math.round(p.x)},${Math.round(p.y)}`).join('|')}`}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

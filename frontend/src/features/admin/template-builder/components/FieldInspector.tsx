@@ -375,7 +375,14 @@ export function FieldInspector({
                 data-testid="field-computed"
                 placeholder="soNu / tongSo * 100"
                 value={n.computed ?? ''}
-                onChange={(e) => onUpdate({ computed: e.target.value === '' ? undefined : e.target.value })}
+                onChange={(e) =>
+                  onUpdate(
+                    e.target.value === ''
+                      ? { computed: undefined }
+                      : // null without its inputs (or on a division by zero): the type allows it.
+                        { computed: e.target.value, nullable: true },
+                  )
+                }
               />
             </Space.Compact>
           </Form.Item>

@@ -42,6 +42,8 @@ export interface FieldNode {
   choiceStyle?: 'enum' | 'oneOf';
   aggregate?: AggregateRule;
   computed?: string;
+  /** A number that may be null (["number","null"]): a computed figure whose inputs are missing or divide by zero. */
+  nullable?: boolean;
   unit?: string;
   /** Fields of a section, columns of a table. */
   children: FieldNode[];
@@ -222,7 +224,16 @@ export function schemaToNode(key: string, schema: unknown, required: boolean, ui
   if (s.title !== undefined && typeof s.title !== 'string') handled.delete('title');
   if (s.description !== undefined && typeof s.description !== 'string') handled.delete('description');
 
-  if (s.type !== typeFor(node.kind)) {
+  // ["number","null"] (a computed figure that is null without its inputs) is the builder's own nullable number.
+  if (
+    Array.isArray(s.type) &&
+    s.type.length === 2 &&
+    s.type.includes('null') &&
+    s.type.includes(typeFor(node.kind)) &&
+    (node.kind === 'number' || node.kind === 'integer')
+  )
+    node.nullable = true;
+  else if (s.type !== typeFor(node.kind)) {
     // A type the builder does not offer (["number","null"], none at all) is kept as it was.
     handled.delete('type');
     if (s.type === undefined) node.extra['x-builder-no-type'] = true;
@@ -345,7 +356,7 @@ export function nodeToSchema(node: FieldNode): { schema: JsonObject; ui: JsonObj
   delete extra['x-builder-no-type'];
 
   const schema: JsonObject = {};
-  if (!('type' in extra) && !noType) schema.type = typeFor(node.kind);
+  if (!('type' in extra) && !noType) schema.type = node.nullable ? [typeFor(node.kind), 'null'] : typeFor(node.kind);
   if (node.title) schema.title = node.title;
   if (node.description) schema.description = node.description;
   const ui: JsonObject = {};
