@@ -81,6 +81,7 @@ const TABLE: Record<string, Case> = {
   // notifications are personal: another user's is 404 whoever asks
   'GET /api/notifications': { kind: 'none', expect: same(['2', '-', '-']) },
   'POST /api/notifications/{id}/read': { kind: 'notification', expect: same(['2', '404', '404']) },
+  'POST /api/notifications/read-all': { kind: 'none', expect: same(['2', '-', '-']) },
   // templates and flows: own = owned by Sở Hưng Yên (read by its subtree), other = owned by Sở Phú Thọ
   'GET /api/templates': { kind: 'none', expect: same(['2', '-', '-']) },
   'GET /api/templates/{code}/versions': { kind: 'template', expect: same(['2', '-', '404']) },
@@ -115,7 +116,7 @@ const TABLE: Record<string, Case> = {
   // only the unit's own editor/reviewer/head writes its data; the admin role alone may not
   'PUT /api/submissions/{id}/data': {
     kind: 'submission',
-    expect: { admin: ['403', '403', '404'], reviewer: ['ok', '403', '404'], editor: ['ok', '-', '404'], head: ['ok', '-', '404'] },
+    expect: { admin: ['403', '403', '404'], reviewer: ['ok', '403', '404'], editor: ['ok', '-', '404'], head: ['403', '-', '404'] },
   },
   // SUBMIT: a refusal everywhere here (state, role or incomplete form), and 404 for another subtree
   'POST /api/submissions/{id}/events': {

@@ -183,8 +183,7 @@ export class SubmissionsService {
 
   async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number) {
     const row = await this.visible(user, id);
-    if (row.unitId !== user.unitId || !user.roles.some((r) => ['editor', 'reviewer', 'head'].includes(r)))
-      throw forbidden('Chỉ người nhập liệu của đơn vị mới được sửa báo cáo này.');
+    if (!mayEditData(user, row)) throw forbidden('Chỉ người nhập liệu của đơn vị mới được sửa báo cáo này.');
     if (row.locked || row.final) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: row.version });
     const { template, compiled } = await this.context(row);
     const schema = this.defs.schemaFor(template, compiled);
@@ -400,6 +399,8 @@ export class SubmissionsService {
     return {
       ...(await this.summary(row)),
       data: row.data,
+      // The UI's read-only switch, by the same rule the save applies.
+      editable: mayEditData(user, row) && !row.locked && !row.final,
       allowedEvents: await this.allowed(user, row),
       signature: row.signature,
       fieldComments: row.fieldComments,
@@ -408,6 +409,11 @@ export class SubmissionsService {
         : null,
     };
   }
+}
+
+/** Who writes a report's data: its own unit's editor (a school), or its reviewer (a compiled report). */
+function mayEditData(user: AuthUser, row: { unitId: string }): boolean {
+  return row.unitId === user.unitId && user.roles.some((r) => r === 'editor' || r === 'reviewer');
 }
 
 function toProblem(e: FieldError) {

@@ -89,6 +89,8 @@ export interface Signature {
 
 export interface Submission extends SubmissionSummary {
   data: JsonObject;
+  /** Whether this user may write the data now (absent in older answers: decided by `locked`). */
+  editable?: boolean;
   allowedEvents: AllowedEvent[];
   signature?: Signature | null;
   fieldComments: FieldComment[];

@@ -61,7 +61,8 @@ export interface FillFormProps {
 }
 
 export function FillForm({ submission, template, prepared, validator, titleOf, autosaveDelayMs }: FillFormProps) {
-  const editable = !submission.locked && !submission.final;
+  // The server says who may write (the unit's editor, or the reviewer of a compiled report).
+  const editable = (submission.editable ?? true) && !submission.locked && !submission.final;
   const form = useFillForm({ submission, schema: template.schema, validator, editable, autosaveDelayMs });
   const sections = useSections(prepared);
   const errorSchema = useMemo(() => errorsToErrorSchema(form.errors), [form.errors]);
