@@ -22,9 +22,8 @@ COPY frontend/package.json frontend/
 COPY test/package.json test/
 # The embedded PostgreSQL is not used in production (DATABASE_URL is required there), but npm ci installs it as a dependency.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY --from=build /app/schemas/dist schemas/dist
+# The backend bundle carries the pure packages' code; their data files (templates, flows) are read at start.
 COPY --from=build /app/schemas/templates schemas/templates
-COPY --from=build /app/workflows/dist workflows/dist
 COPY --from=build /app/workflows/flows workflows/flows
 COPY --from=build /app/backend/dist backend/dist
 COPY --from=build /app/frontend/dist frontend/dist
