@@ -1,6 +1,6 @@
 /** Pick an org unit from a lazily loaded tree (GET /api/org-units?parentId=). */
 import { TreeSelect } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import type { OrgUnit } from '../api/types';
 
@@ -56,6 +56,27 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
     });
   };
 
+  // Search asks the server (the whole subtree), not only the branches already opened.
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const search = (q: string) => {
+    if (searchTimer.current) clearTimeout(searchTimer.current);
+    if (q.trim().length < 2) return;
+    searchTimer.current = setTimeout(() => {
+      void adminApi
+        .listOrgUnits({ q: q.trim() })
+        .then((found) =>
+          setNodes((prev) => {
+            const known = new Set(prev.map((n) => n.id));
+            const added = found
+              .filter((u) => !known.has(u.id) && !u.mergedIntoId)
+              .map((u) => toNode(u, u.parentId && known.has(u.parentId) ? u.parentId : null));
+            return added.length ? [...prev, ...added] : prev;
+          }),
+        )
+        .catch(() => undefined);
+    }, 300);
+  };
+
   const disabled = new Set(props.disabledIds ?? []);
   return (
     <TreeSelect
@@ -70,6 +91,7 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
       placeholder={error ? `Không tải được cây đơn vị: ${error}` : (props.placeholder ?? 'Chọn đơn vị')}
       status={error ? 'error' : undefined}
       showSearch
+      onSearch={search}
       treeNodeFilterProp="title"
       allowClear
     />

@@ -32,6 +32,7 @@ import { adminKeys } from '../../api/query-keys';
 import type { TemplateVersion } from '../../api/types';
 import { describeError, serverFindings } from '../../components/errors';
 import { downloadJson, readFileText } from '../../components/download';
+import { ApiError } from '../../../../shared/api/client';
 import { normalizeFindings, type Finding } from '../../domain/bdg';
 import { builderChecks } from '../utils/builder-checks';
 import { editorReducer, initEditor } from '../utils/editor-state';
@@ -176,7 +177,14 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
       void qc.invalidateQueries({ queryKey: adminKeys.templates });
       navigate(`/admin/templates/${encodeURIComponent(created.code)}/${created.version}`);
     },
-    onError: (e) => message.error(`Chưa nhân bản được: ${describeError(e)}`),
+    onError: (e) => {
+      // A template of a unit above takes no new version from here: clone it under a new code instead.
+      if (e instanceof ApiError && e.status === 403) {
+        navigate('/admin/templates', { state: { cloneOf: { code: tv.code, version: tv.version } } });
+        return;
+      }
+      message.error(`Chưa nhân bản được: ${describeError(e)}`);
+    },
   });
 
   const confirmPublish = () => {

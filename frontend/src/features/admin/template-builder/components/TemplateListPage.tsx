@@ -3,8 +3,8 @@ import { CopyOutlined, EditOutlined, EyeOutlined, PlusOutlined, UploadOutlined }
 import { Alert, App, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../../shared/api/client';
 import { useSession } from '../../../auth/hooks/use-session';
 import { adminApi } from '../../api/admin-api';
@@ -64,6 +64,16 @@ export function TemplateListPage() {
     setCloneOf({ code: t.code, version, owned });
     cloneForm.setFieldsValue({ mode: owned ? 'version' : 'code', newCode: '', title: src?.title || t.title });
   };
+
+  // The editor sends a refused clone here (a template of a unit above): open the new-code dialog for it.
+  const location = useLocation();
+  const requested = (location.state as { cloneOf?: { code: string; version: number } } | null)?.cloneOf;
+  useEffect(() => {
+    if (!requested) return;
+    setCloneOf({ ...requested, owned: false });
+    cloneForm.setFieldsValue({ mode: 'code', newCode: '', title: '' });
+    navigate('.', { replace: true, state: null });
+  }, [requested, cloneForm, navigate]);
 
   const submitClone = async () => {
     if (!cloneOf) return;
