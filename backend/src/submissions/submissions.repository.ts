@@ -59,6 +59,17 @@ export class SubmissionsRepository {
     return rows[0] ?? null;
   }
 
+  /** What a save needs to decide (who, where, locked?, which template and flow): no jsonb columns. */
+  async accessRow(id: string): Promise<Pick<SubmissionRow, 'id' | 'unitId' | 'unitPath' | 'locked' | 'final' | 'version' | 'templateVersionId' | 'flowVersionId'> | null> {
+    const rows = await this.db.query(
+      `SELECT s.id, s.unit_id AS "unitId", o.path::text AS "unitPath", s.locked, s.final, s.version,
+              s.template_version_id AS "templateVersionId", s.flow_version_id AS "flowVersionId"
+         FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   list(path: string, f: { roundId?: string; unitId?: string; state?: string }): Promise<SubmissionSummaryRow[]> {
     const params: unknown[] = [path];
     const where = ['o.path <@ $1::ltree'];

@@ -182,7 +182,9 @@ export class SubmissionsService {
   // ───────────── writing ─────────────
 
   async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number) {
-    const row = await this.visible(user, id);
+    // Autosave is the most frequent write: decide from a light row, without loading the stored jsonb.
+    const row = await this.repo.accessRow(id);
+    if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
     if (!mayEditData(user, row)) throw forbidden('Chỉ người nhập liệu của đơn vị mới được sửa báo cáo này.');
     if (row.locked || row.final) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: row.version });
     const { template, compiled } = await this.context(row);
@@ -337,7 +339,7 @@ export class SubmissionsService {
 
   // ───────────── helpers ─────────────
 
-  private async context(row: SubmissionRow) {
+  private async context(row: Pick<SubmissionRow, 'flowVersionId' | 'templateVersionId'>) {
     const def = await this.defs.flow(row.flowVersionId);
     const template = await this.defs.template(row.templateVersionId);
     return { def, template, compiled: this.defs.isCompileFlow(def) };
