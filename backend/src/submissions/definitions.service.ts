@@ -59,7 +59,23 @@ export class DefinitionsService {
 
   /** A compile submission (its flow has COMPILE) holds rolled-up data, validated against the roll-up schema. */
   isCompileFlow(def: FlowDefinition): boolean {
-    return JSON.stringify(def.states).includes('"COMPILE"');
+    return this.traits(def).compile;
+  }
+
+  /** Whether a flow's guards read the children's states (childrenAccepted). */
+  usesChildren(def: FlowDefinition): boolean {
+    return this.traits(def).children;
+  }
+
+  private readonly flowTraits = new WeakMap<FlowDefinition, { compile: boolean; children: boolean }>();
+  private traits(def: FlowDefinition) {
+    let t = this.flowTraits.get(def);
+    if (!t) {
+      const text = JSON.stringify(def.states);
+      t = { compile: text.includes('"COMPILE"'), children: text.includes('"childrenAccepted"') };
+      this.flowTraits.set(def, t);
+    }
+    return t;
   }
 
   schemaFor(t: LoadedTemplate, compiled: boolean): JsonSchema {

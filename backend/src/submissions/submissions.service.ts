@@ -261,17 +261,19 @@ export class SubmissionsService {
             patch.compiled = c.compiled;
             break;
           }
-          case 'sign':
+          case 'sign': {
+            const attachmentHashes = await this.repo.attachmentHashes(id, m);
             patch.signature = {
-              hash: this.signing.contentHash(data, await this.repo.attachmentHashes(id, m)),
+              hash: this.signing.contentHash(data, attachmentHashes),
               signedBy: user.id,
               signedByName: user.fullName,
               role: 'head',
               unitId: user.unitId,
               signedAt: now.toISOString(),
-              attachmentHashes: await this.repo.attachmentHashes(id, m),
+              attachmentHashes,
             } satisfies SignatureRecord;
             break;
+          }
           case 'notify':
             await this.notifications.notifyForEffect(m, row, effect, { type: dto.type, label: eventLabel(def, dto.type) }, user);
             break;
@@ -346,7 +348,9 @@ export class SubmissionsService {
   }
 
   private async facts(row: SubmissionRow, formErrorCount: number, m?: EntityManager): Promise<SubmissionFacts> {
-    const kids = await this.repo.childCounts(row.roundId, row.unitId, m);
+    // Children are counted only for flows whose guards look at them (a school's flow never does).
+    const def = await this.defs.flow(row.flowVersionId);
+    const kids = this.defs.usesChildren(def) ? await this.repo.childCounts(row.roundId, row.unitId, m) : { total: 0, accepted: 0 };
     return {
       unitId: row.unitId,
       parentUnitId: row.parentUnitId,
