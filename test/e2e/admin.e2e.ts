@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { khoaiChauReport } from './support/khoai-chau-data.js';
+import { khoaiChauReport } from '../../backend/src/test-support/khoai-chau-data.js';
 import { api, apiLogin, launchBrowser, pickOption, Shots, signIn, watchPage } from './support/browser.js';
 
 const RUN = Date.now().toString(36).slice(-5);

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, apiLogin, launchBrowser, Shots, signIn, watchPage } from './support/browser.js';
-import { khoaiChauReport } from './support/khoai-chau-data.js';
+import { khoaiChauReport } from '../../backend/src/test-support/khoai-chau-data.js';
 
 const ROUND = 'Báo cáo tổng kết BĐG và VSTBPN giai đoạn 2016–2020';
 const SCHOOL = 'Trường Tiểu học Tân Dân';
