@@ -175,9 +175,14 @@ describe('reminders: once per unit, deadline and kind; e-mail once', () => {
     expect([0, 1]).toContain((await waitJob(await jobs.enqueue(JOB.emailSweep, {}, { userId: adminId }))).result.queued);
     for (let i = 0; i < 100 && smtp.mails.length < 4; i++) await sleep(150);
     expect(smtp.mails).toHaveLength(4);
-    const unsent = await sut.sql(
-      `SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email IS NOT NULL AND n.emailed_at IS NULL`,
-    );
+    // The mail leaves before its job's transaction commits emailed_at: wait for the commit.
+    const unsentNow = () =>
+      sut.sql(`SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email IS NOT NULL AND n.emailed_at IS NULL`);
+    let unsent = await unsentNow();
+    for (let i = 0; i < 50 && unsent.length; i++) {
+      await sleep(100);
+      unsent = await unsentNow();
+    }
     expect(unsent).toEqual([]);
     expect((await waitJob(await jobs.enqueue(JOB.emailSweep, {}, { userId: adminId }))).result).toEqual({ queued: 0 });
     const one = (await sut.sql<{ id: string }>(`SELECT id FROM notification WHERE emailed_at IS NOT NULL LIMIT 1`))[0]!.id;
