@@ -142,6 +142,14 @@ describe('FillPage', () => {
     expect(mock.calls.some((c) => c.url.endsWith('/events'))).toBe(false);
   });
 
+  it('is read-only for a user the server does not let write (a head before signing), without claiming it is locked', async () => {
+    setup(submission({ editable: false, state: 'pending_signature', stateLabel: 'Chờ ký' }));
+    const total = await screen.findByLabelText('Tổng số CB-GV-NV');
+    expect(total).toHaveAttribute('readonly');
+    expect(screen.getByTestId('readonly-notice')).toHaveTextContent('chỉ đọc');
+    expect(screen.queryByTestId('locked-notice')).not.toBeInTheDocument();
+  });
+
   it('is read-only once locked, and confirms before signing', async () => {
     const mock = setup(
       submission({

@@ -95,13 +95,22 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
       {form.restored && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Đã khôi phục dữ liệu bạn nhập nhưng chưa kịp lưu (phiên trước bị gián đoạn). Hệ thống đang lưu lại." />
       )}
-      {!editable && (
+      {(submission.locked || submission.final) && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="locked-notice"
           title={submission.signature ? 'Biểu mẫu đã được ký và khóa; chỉ xem.' : 'Biểu mẫu đang khóa; chỉ xem.'}
+        />
+      )}
+      {!editable && !submission.locked && !submission.final && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="readonly-notice"
+          title="Bạn xem biểu mẫu ở chế độ chỉ đọc: chỉ người nhập liệu của đơn vị được sửa nội dung."
         />
       )}
       {commentsByPath.size > 0 && (
