@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import type { EntityManager } from 'typeorm';
 
 export interface CsvRowError {
   line: number;
@@ -46,4 +47,51 @@ export function parseCsv(
     values: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])),
   }));
   return { rows, errors: [] };
+}
+
+export interface ImportReport {
+  ok: boolean;
+  created: number;
+  errors: CsvRowError[];
+  dryRun?: boolean;
+}
+
+/** Rolls the import transaction back while carrying the row report out. */
+class ImportRejected extends Error {
+  constructor(
+    readonly errors: CsvRowError[],
+    readonly wouldCreate = 0,
+  ) {
+    super('import rejected');
+  }
+}
+
+/**
+ * A CSV import, all rows or none: every row is checked (and written) inside one transaction, so later
+ * rows see earlier ones; any row error, or a dry run, rolls everything back and returns the report.
+ * `importRow` reports problems through `problem` and returns whether it wrote (or would write) the row.
+ */
+export async function importAllOrNothing(
+  csv: { rows: { line: number; values: Record<string, string> }[]; errors: CsvRowError[] },
+  transaction: <T>(fn: (m: EntityManager) => Promise<T>) => Promise<T>,
+  importRow: (m: EntityManager, row: { line: number; values: Record<string, string> }, problem: (column: string, message: string) => void) => Promise<boolean>,
+  opts: { dryRun: boolean; onImported: (m: EntityManager, created: number) => Promise<void> },
+): Promise<ImportReport> {
+  if (csv.errors.length) return { ok: false, created: 0, errors: csv.errors };
+  return transaction(async (m) => {
+    const errors: CsvRowError[] = [];
+    let created = 0;
+    for (const row of csv.rows) {
+      const before = errors.length;
+      const wrote = await importRow(m, row, (column, message) => errors.push({ line: row.line, column, message }));
+      if (wrote && errors.length === before) created++;
+    }
+    if (errors.length) throw new ImportRejected(errors);
+    if (opts.dryRun) throw new ImportRejected([], created);
+    await opts.onImported(m, created);
+    return { ok: true, created, errors: [] };
+  }).catch((e) => {
+    if (e instanceof ImportRejected) return { ok: e.errors.length === 0, created: e.wouldCreate, errors: e.errors, dryRun: opts.dryRun };
+    throw e;
+  });
 }

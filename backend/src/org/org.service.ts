@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
-import { parseCsv, type CsvRowError } from '../common/csv.js';
+import { importAllOrNothing, parseCsv } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './org.dto.js';
 import { OrgRepository, type OrgUnitView } from './org.repository.js';
@@ -122,48 +122,33 @@ export class OrgService {
   /** CSV columns: code,name,kind,parentCode[,placeName]. All rows or none. */
   async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
     if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
-    const { rows, errors } = parseCsv(buf, ['code', 'name', 'kind', 'parentCode']);
-    if (errors.length) return { ok: false, created: 0, errors };
-    return this.repo
-      .transaction(async (m) => {
-        const rowErrors: CsvRowError[] = [];
-        const seen = new Set<string>();
-        let created = 0;
-        for (const { line, values: v } of rows) {
-          const before = rowErrors.length;
-          if (!/^[A-Za-z0-9._-]{1,60}$/.test(v.code ?? ''))
-            rowErrors.push({ line, column: 'code', message: 'Mã đơn vị trống hoặc có ký tự không hợp lệ.' });
-          else if (seen.has(v.code!) || (await this.repo.byCode(v.code!, m)))
-            rowErrors.push({ line, column: 'code', message: `Mã đơn vị "${v.code}" đã tồn tại.` });
-          if (!v.name) rowErrors.push({ line, column: 'name', message: 'Tên đơn vị không được để trống.' });
-          if (!/^[a-z][a-z0-9_]{0,40}$/.test(v.kind ?? ''))
-            rowErrors.push({ line, column: 'kind', message: 'Loại đơn vị không hợp lệ (ví dụ: truong_th, phong).' });
-          const parent = v.parentCode ? await this.repo.byCode(v.parentCode, m) : null;
-          if (!parent || !isBelowOrSame(parent.path, user.unitPath))
-            rowErrors.push({ line, column: 'parentCode', message: `Không tìm thấy đơn vị cấp trên "${v.parentCode ?? ''}" trong phạm vi quản lý.` });
-          if (rowErrors.length > before) continue;
-          seen.add(v.code!);
-          await this.repo.insert(m, { code: v.code!, name: v.name!, kind: v.kind!, parentId: parent!.id, placeName: v.placeName || null });
-          created++;
-        }
-        if (rowErrors.length) throw new ImportRejected(rowErrors);
-        if (dryRun) throw new ImportRejected([], created);
-        await this.audit.record(m, { actorId: user.id, action: 'import', entity: 'org_unit', detail: { created } });
-        return { ok: true, created, errors: [] as CsvRowError[] };
-      })
-      .catch((e) => {
-        if (e instanceof ImportRejected) return { ok: e.errors.length === 0, created: e.wouldCreate, errors: e.errors, dryRun };
-        throw e;
-      });
-  }
-}
-
-/** Rolls the import transaction back while carrying the row report out. */
-export class ImportRejected extends Error {
-  constructor(
-    readonly errors: CsvRowError[],
-    readonly wouldCreate = 0,
-  ) {
-    super('import rejected');
+    const seen = new Set<string>();
+    return importAllOrNothing(
+      parseCsv(buf, ['code', 'name', 'kind', 'parentCode']),
+      (fn) => this.repo.transaction(fn),
+      async (m, { values: v }, problem) => {
+        let ok = true;
+        const refuse = (column: string, message: string) => {
+          ok = false;
+          problem(column, message);
+        };
+        if (!/^[A-Za-z0-9._-]{1,60}$/.test(v.code ?? '')) refuse('code', 'Mã đơn vị trống hoặc có ký tự không hợp lệ.');
+        else if (seen.has(v.code!) || (await this.repo.byCode(v.code!, m))) refuse('code', `Mã đơn vị "${v.code}" đã tồn tại.`);
+        if (!v.name) refuse('name', 'Tên đơn vị không được để trống.');
+        if (!/^[a-z][a-z0-9_]{0,40}$/.test(v.kind ?? '')) refuse('kind', 'Loại đơn vị không hợp lệ (ví dụ: truong_th, phong).');
+        const parent = v.parentCode ? await this.repo.byCode(v.parentCode, m) : null;
+        if (!parent || !isBelowOrSame(parent.path, user.unitPath))
+          refuse('parentCode', `Không tìm thấy đơn vị cấp trên "${v.parentCode ?? ''}" trong phạm vi quản lý.`);
+        if (!ok) return false;
+        seen.add(v.code!);
+        // Written even in a dry run (rolled back after), so later rows may name earlier ones as parents.
+        await this.repo.insert(m, { code: v.code!, name: v.name!, kind: v.kind!, parentId: parent!.id, placeName: v.placeName || null });
+        return true;
+      },
+      {
+        dryRun,
+        onImported: (m, created) => this.audit.record(m, { actorId: user.id, action: 'import', entity: 'org_unit', detail: { created } }),
+      },
+    );
   }
 }

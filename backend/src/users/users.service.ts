@@ -4,10 +4,9 @@ import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
-import { parseCsv, type CsvRowError } from '../common/csv.js';
+import { importAllOrNothing, parseCsv } from '../common/csv.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
-import { ImportRejected } from '../org/org.service.js';
 import { OrgRepository } from '../org/org.repository.js';
 import { ROLES, type CreateUserDto, type UpdateUserDto } from './users.dto.js';
 import { UsersRepository } from './users.repository.js';
@@ -98,50 +97,47 @@ export class UsersService {
   /** CSV columns: username,fullName,unitCode,roles (separated by ;),password[,email]. All or nothing. */
   async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
     this.requireAdmin(user);
-    const { rows, errors } = parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password']);
-    if (errors.length) return { ok: false, created: 0, errors };
-    return this.db
-      .transaction(async (m) => {
-        const rowErrors: CsvRowError[] = [];
-        const seen = new Set<string>();
-        let created = 0;
-        for (const { line, values: v } of rows) {
-          const before = rowErrors.length;
-          const username = (v.username ?? '').toLowerCase();
-          if (!/^[a-z0-9._-]{3,60}$/.test(username))
-            rowErrors.push({ line, column: 'username', message: 'Tên đăng nhập 3–60 ký tự, chỉ gồm chữ không dấu, số, dấu chấm, gạch.' });
-          else if (seen.has(username) || (await this.repo.usernameTaken(username, m)))
-            rowErrors.push({ line, column: 'username', message: `Tên đăng nhập "${username}" đã tồn tại.` });
-          if (!v.fullName) rowErrors.push({ line, column: 'fullName', message: 'Họ và tên không được để trống.' });
-          const unit = v.unitCode ? await this.org.byCode(v.unitCode, m) : null;
-          if (!unit || !isBelowOrSame(unit.path, user.unitPath))
-            rowErrors.push({ line, column: 'unitCode', message: `Không tìm thấy đơn vị "${v.unitCode ?? ''}" trong phạm vi quản lý.` });
-          const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
-          if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
-            rowErrors.push({ line, column: 'roles', message: 'Vai trò phải thuộc: admin, editor, head, reviewer (phân cách bằng dấu ;).' });
-          if ((v.password ?? '').length < 8)
-            rowErrors.push({ line, column: 'password', message: 'Mật khẩu cần ít nhất 8 ký tự.' });
-          if (rowErrors.length > before) continue;
-          seen.add(username);
-          if (!dryRun)
-            await this.repo.insert(m, {
-              username,
-              passwordHash: await hashPassword(v.password!),
-              fullName: v.fullName!,
-              unitId: unit!.id,
-              roles,
-              email: v.email || null,
-            });
-          created++;
-        }
-        if (rowErrors.length) throw new ImportRejected(rowErrors);
-        if (dryRun) throw new ImportRejected([], created);
-        await this.audit.record(m, { actorId: user.id, action: 'import', entity: 'user', detail: { created } });
-        return { ok: true, created, errors: [] as CsvRowError[] };
-      })
-      .catch((e) => {
-        if (e instanceof ImportRejected) return { ok: e.errors.length === 0, created: e.wouldCreate, errors: e.errors, dryRun };
-        throw e;
-      });
+    const seen = new Set<string>();
+    return importAllOrNothing(
+      parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password']),
+      (fn) => this.db.transaction(fn),
+      async (m, { values: v }, problem) => {
+        let ok = true;
+        const refuse = (column: string, message: string) => {
+          ok = false;
+          problem(column, message);
+        };
+        const username = (v.username ?? '').toLowerCase();
+        if (!/^[a-z0-9._-]{3,60}$/.test(username))
+          refuse('username', 'Tên đăng nhập 3–60 ký tự, chỉ gồm chữ không dấu, số, dấu chấm, gạch.');
+        else if (seen.has(username) || (await this.repo.usernameTaken(username, m))) refuse('username', `Tên đăng nhập "${username}" đã tồn tại.`);
+        if (!v.fullName) refuse('fullName', 'Họ và tên không được để trống.');
+        const unit = v.unitCode ? await this.org.byCode(v.unitCode, m) : null;
+        if (!unit || !isBelowOrSame(unit.path, user.unitPath))
+          refuse('unitCode', `Không tìm thấy đơn vị "${v.unitCode ?? ''}" trong phạm vi quản lý.`);
+        const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
+        if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
+          refuse('roles', 'Vai trò phải thuộc: admin, editor, head, reviewer (phân cách bằng dấu ;).');
+        if ((v.password ?? '').length < 8) refuse('password', 'Mật khẩu cần ít nhất 8 ký tự.');
+        if (!ok) return false;
+        seen.add(username);
+        // A dry run skips the (slow) password hashing: nothing later depends on these rows.
+        if (!dryRun)
+          await this.repo.insert(m, {
+            username,
+            passwordHash: await hashPassword(v.password!),
+            fullName: v.fullName!,
+            unitId: unit!.id,
+            roles,
+            email: v.email || null,
+          });
+        return true;
+      },
+      {
+        dryRun,
+        onImported: (m, created) => this.audit.record(m, { actorId: user.id, action: 'import', entity: 'user', detail: { created } }),
+      },
+    );
   }
+
 }
