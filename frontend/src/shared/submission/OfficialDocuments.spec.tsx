@@ -5,6 +5,7 @@ import type { Submission } from '../api/types';
 import { fileNameFromDisposition } from '../api/files';
 import { renderWithProviders } from '../../test-utils/render';
 import { OfficialDocuments } from './OfficialDocuments';
+import { sampleSubmission } from '../../test-utils/sample-submission';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -12,30 +13,12 @@ configure({ asyncUtilTimeout: 5000 });
 const HASH = 'a3f1c9e2b4d6f8a0c2e4a6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8';
 
 function submission(over: Partial<Submission> = {}): Submission {
-  return {
-    id: 's1',
-    roundId: 'r1',
-    roundName: 'Báo cáo 6 tháng đầu năm 2025',
-    unitId: 'u1',
-    unitCode: 'TH01',
-    unitName: 'Trường TH Kim Đồng',
-    unitKind: 'truong_th',
-    parentUnitId: 'p1',
-    templateCode: 'bdg-truong',
-    templateVersion: 1,
-    flowCode: 'truong',
+  return sampleSubmission({
     state: 'submitted',
     stateLabel: 'Đã gửi',
-    final: false,
     locked: true,
-    version: 3,
-    deadline: null,
-    updatedAt: '2025-06-01T07:32:00.000Z',
-    data: {},
-    allowedEvents: [],
-    fieldComments: [],
     ...over,
-  };
+  });
 }
 
 interface Call {

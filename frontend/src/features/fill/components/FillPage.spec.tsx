@@ -5,6 +5,7 @@ import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { FillPage } from './FillPage';
+import { sampleSubmission } from '../../../test-utils/sample-submission';
 
 const template: TemplateVersion = {
   id: 't1',
@@ -48,30 +49,12 @@ const template: TemplateVersion = {
 };
 
 function submission(over: Partial<Submission> = {}): Submission {
-  return {
-    id: 's1',
-    roundId: 'r1',
-    roundName: 'Báo cáo 6 tháng đầu năm 2025',
-    unitId: 'u1',
-    unitCode: 'TH01',
-    unitName: 'Trường TH Kim Đồng',
-    unitKind: 'truong_th',
-    parentUnitId: 'p1',
-    templateCode: 'bdg-truong',
-    templateVersion: 1,
-    flowCode: 'truong',
-    state: 'draft',
-    stateLabel: 'Đang soạn',
-    final: false,
-    locked: false,
-    version: 3,
+  return sampleSubmission({
     deadline: '2025-06-10T00:00:00.000Z',
-    updatedAt: '2025-06-01T07:32:00.000Z',
     data: { I: { tongSo: 40, soNu: 10 }, II: { hoatDong: [{ ten: 'Tập huấn', soNguoi: 20 }] } },
     allowedEvents: [{ type: 'SUBMIT', label: 'Gửi ký duyệt', requiresComment: false }],
-    fieldComments: [],
     ...over,
-  };
+  });
 }
 
 function setup(sub: Submission, extra: Record<string, (c: MockCall) => unknown> = {}) {

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { ReviewPage } from './ReviewPage';
+import { sampleSubmission } from '../../../test-utils/sample-submission';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -33,21 +34,11 @@ const template: TemplateVersion = {
 };
 
 function submission(over: Partial<Submission> = {}): Submission {
-  return {
-    id: 's1',
+  return sampleSubmission({
     roundId: 'r2',
     roundName: 'Báo cáo năm 2025',
-    unitId: 'u1',
-    unitCode: 'TH01',
-    unitName: 'Trường TH Kim Đồng',
-    unitKind: 'truong_th',
-    parentUnitId: 'p1',
-    templateCode: 'bdg-truong',
-    templateVersion: 1,
-    flowCode: 'truong',
     state: 'submitted',
     stateLabel: 'Đã gửi',
-    final: false,
     locked: true,
     version: 5,
     deadline: '2025-11-10T00:00:00.000Z',
@@ -59,7 +50,7 @@ function submission(over: Partial<Submission> = {}): Submission {
     ],
     fieldComments: [{ path: '/I/ghiChu', text: 'Ghi rõ nguồn số liệu', by: 'r', byName: 'Lê Văn Duyệt', at: '2025-10-20T02:00:00Z' }],
     ...over,
-  };
+  });
 }
 
 function setup(extra: Record<string, (c: MockCall) => unknown> = {}) {

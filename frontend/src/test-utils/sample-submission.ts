@@ -1,0 +1,29 @@
+import type { Submission } from '../shared/api/types';
+
+/** A school's report as the API returns it; each spec states only what its case is about. */
+export function sampleSubmission(over: Partial<Submission> = {}): Submission {
+  return {
+    id: 's1',
+    roundId: 'r1',
+    roundName: 'Báo cáo 6 tháng đầu năm 2025',
+    unitId: 'u1',
+    unitCode: 'TH01',
+    unitName: 'Trường TH Kim Đồng',
+    unitKind: 'truong_th',
+    parentUnitId: 'p1',
+    templateCode: 'bdg-truong',
+    templateVersion: 1,
+    flowCode: 'truong',
+    state: 'draft',
+    stateLabel: 'Đang soạn',
+    final: false,
+    locked: false,
+    version: 3,
+    deadline: null,
+    updatedAt: '2025-06-01T07:32:00.000Z',
+    data: {},
+    allowedEvents: [],
+    fieldComments: [],
+    ...over,
+  };
+}
