@@ -9,7 +9,7 @@ export default defineConfig({
   build: { outDir: 'dist', chunkSizeWarningLimit: 4000 },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.spec.{ts,tsx}'],
+    include: process.env.BDG_EXIT_GUARD ? ['src/exit-code.guard.ts'] : ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
   },
 });

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // the browser suite (e2e/) and the benchmarks (bench/) have their own entry points.
 export default defineConfig({
   test: {
-    include: ['security/**/*.test.ts', 'fault/**/*.test.ts'],
+    // BDG_EXIT_GUARD=1 runs only the deliberately failing guard (.ci/run asserts its non-zero exit).
+    include: process.env.BDG_EXIT_GUARD ? ['support/exit-code.guard.ts'] : ['security/**/*.test.ts', 'fault/**/*.test.ts'],
     exclude: ['e2e/**', 'bench/**', 'node_modules/**'],
     globalSetup: ['support/global-setup.ts'],
     testTimeout: 120_000,

