@@ -11,5 +11,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: process.env.BDG_EXIT_GUARD ? ['src/exit-code.guard.ts'] : ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // antd in jsdom is slow, and these machines are shared and noisy: generous bounds, never tight timing.
+    testTimeout: 120_000,
   },
 });

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// findBy*/waitFor wait this long: a loaded shared machine renders antd slowly.
+configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom lacks what antd and recharts measure with.
 if (!window.matchMedia) {

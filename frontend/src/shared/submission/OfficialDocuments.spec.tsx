@@ -86,7 +86,7 @@ describe('fileNameFromDisposition', () => {
   });
 });
 
-describe('ExportButtons', { timeout: 20_000 }, () => {
+describe('ExportButtons', () => {
   it('downloads at once with the bearer token and the name from Content-Disposition', async () => {
     const calls = stubFetch({ 'GET /api/submissions/s1/export?format=docx': () => file('Báo cáo TH01.docx', 'bao-cao-th01.docx') });
     renderWithProviders(<OfficialDocuments submission={submission()} />);

@@ -97,7 +97,7 @@ function setup(sub: Submission, extra: Record<string, (c: MockCall) => unknown> 
   return mock;
 }
 
-describe('CompilePage', { timeout: 20_000 }, () => {
+describe('CompilePage', () => {
   beforeEach(() => localStorage.setItem('bdg.token', 't'));
   afterEach(() => vi.unstubAllGlobals());
 

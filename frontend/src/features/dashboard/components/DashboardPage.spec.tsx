@@ -88,7 +88,7 @@ function setup() {
   return mock;
 }
 
-describe('DashboardPage', { timeout: 20_000 }, () => {
+describe('DashboardPage', () => {
   beforeEach(() => localStorage.setItem('bdg.token', 't'));
   afterEach(() => vi.unstubAllGlobals());
 

@@ -48,7 +48,7 @@ function setup(items: NotificationItem[] = list()) {
   return { mock, state };
 }
 
-describe('NotificationCenter', { timeout: 20_000 }, () => {
+describe('NotificationCenter', () => {
   beforeEach(() => localStorage.setItem('bdg.token', 't'));
   afterEach(() => {
     vi.useRealTimers();

@@ -69,7 +69,7 @@ function setup(extra: Record<string, (c: MockCall) => unknown> = {}) {
 
 const eventsBody = (calls: MockCall[]) => calls.find((c) => c.method === 'POST' && c.url === '/api/submissions/s1/events')?.body;
 
-describe('ReviewPage', { timeout: 20_000 }, () => {
+describe('ReviewPage', () => {
   beforeEach(() => localStorage.setItem('bdg.token', 't'));
   afterEach(() => vi.unstubAllGlobals());
 

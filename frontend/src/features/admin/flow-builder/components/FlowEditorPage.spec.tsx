@@ -4,7 +4,6 @@ import { mockFetch, renderAt } from '../../test/render';
 import { truongFlow } from '../utils/fixtures';
 import { FlowEditorPage } from './FlowEditorPage';
 
-vi.setConfig({ testTimeout: 20000 });
 beforeAll(() => {
   if (!('ResizeObserver' in globalThis)) {
     class RO {

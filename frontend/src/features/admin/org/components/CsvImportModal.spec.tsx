@@ -4,7 +4,6 @@ import { adminApi } from '../../api/admin-api';
 import { mockFetch, renderAt } from '../../test/render';
 import { CsvImportModal } from './CsvImportModal';
 
-vi.setConfig({ testTimeout: 20000 });
 afterEach(() => vi.unstubAllGlobals());
 
 function pick(file: File) {

@@ -1,7 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.setConfig({ testTimeout: 20000 });
 import { mockFetch, renderAt } from '../../test/render';
 import { everyKindSchema, everyKindUi } from '../utils/fixtures';
 import { TemplateEditorPage } from './TemplateEditorPage';
