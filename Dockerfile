@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY schemas/package.json schemas/
 COPY workflows/package.json workflows/
+COPY regimes/package.json regimes/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY test/package.json test/
@@ -17,6 +18,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY schemas/package.json schemas/
 COPY workflows/package.json workflows/
+COPY regimes/package.json regimes/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY test/package.json test/
@@ -25,6 +27,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # The backend bundle carries the pure packages' code; their data files (templates, flows) are read at start.
 COPY --from=build /app/schemas/templates schemas/templates
 COPY --from=build /app/workflows/flows workflows/flows
+COPY --from=build /app/regimes/plans regimes/plans
 COPY --from=build /app/backend/dist backend/dist
 COPY --from=build /app/frontend/dist frontend/dist
 RUN useradd --system --uid 10001 --home /app bdg && mkdir -p /app/.data && chown bdg /app/.data

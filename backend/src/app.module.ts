@@ -19,6 +19,8 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { BackgroundModule } from './jobs/background.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { RegimesModule } from './regimes/regimes.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +45,8 @@ export class AppModule {
         JobsModule,
         BackgroundModule,
         ExportsModule,
+        CalendarModule,
+        RegimesModule,
         SeedModule,
       ],
     };

@@ -13,6 +13,8 @@ export const JOB = {
   notificationEmail: 'notification-email',
   /** Every few minutes: queues e-mails for notifications not yet sent. */
   emailSweep: 'notification-email-sweep',
+  /** Daily: opens the rounds whose regime says today is their day (one per regime and period). */
+  regimesOpenDue: 'regimes-open-due',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -40,6 +42,11 @@ export interface RemindersPayload {
   now?: string;
 }
 
+export interface RegimesOpenDuePayload {
+  /** The day (Vietnam) taken as today (tests, a moved clock); today by default. */
+  today?: string;
+}
+
 export interface NotificationEmailPayload {
   notificationId: string;
 }
@@ -51,4 +58,5 @@ export const JOB_LABEL: Record<string, string> = {
   [JOB.reminders]: 'Nhắc hạn nộp báo cáo',
   [JOB.notificationEmail]: 'Gửi thư thông báo',
   [JOB.emailSweep]: 'Quét thông báo chưa gửi thư',
+  [JOB.regimesOpenDue]: 'Mở đợt báo cáo theo chế độ báo cáo',
 };

@@ -46,6 +46,23 @@ export class NotificationsService {
     }
   }
 
+  /** "Đợt báo cáo đã mở": to the editors and reviewers of every unit that has to report in the round. */
+  async roundOpened(m: EntityManager, roundId: string, roundName: string): Promise<number> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO notification (user_id, kind, message, submission_id, dedupe_key)
+       SELECT u.id, 'round-opened',
+              'Đã mở đợt báo cáo "' || $2 || '"' || COALESCE(': hạn nộp của ' || o.name || ' là ' ||
+                to_char(s.deadline AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY'), '') || '.',
+              s.id, 'round-opened:' || s.id || ':' || u.id
+         FROM submission s JOIN org_unit o ON o.id = s.unit_id
+         JOIN app_user u ON u.unit_id = s.unit_id AND u.active AND u.roles && ARRAY['editor', 'reviewer']::text[]
+        WHERE s.round_id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [roundId, roundName],
+    );
+    return rows.length;
+  }
+
   /** A reminder once per user, submission and key (deadline and how many days before). */
   async remind(m: EntityManager, userId: string, submissionId: string, kind: string, message: string, dedupeKey: string) {
     await m.query(

@@ -121,6 +121,16 @@ export class OrgRepository {
     return Array.isArray(res) ? (res[1] as number) : 0;
   }
 
+  /** The distinct [parent kind, child kind] pairs of active units in a subtree: the levels of a report. */
+  async kindEdges(rootPath: string): Promise<Array<[string, string]>> {
+    const rows: { parent: string; child: string }[] = await this.db.query(
+      `SELECT DISTINCT p.kind AS parent, c.kind AS child FROM org_unit c JOIN org_unit p ON p.id = c.parent_id
+        WHERE c.path <@ $1::ltree AND c.active AND p.active`,
+      [rootPath],
+    );
+    return rows.map((r) => [r.parent, r.child]);
+  }
+
   async childrenOf(id: string, m: EntityManager = this.db.manager): Promise<OrgUnitView[]> {
     return m.query(`SELECT ${select} FROM org_unit o WHERE o.parent_id = $1 AND o.active ORDER BY o.code`, [id]);
   }

@@ -11,5 +11,7 @@ export class Round {
   @Column({ type: 'jsonb' }) flows: Record<string, string>;
   @Column({ type: 'jsonb' }) deadlines: Record<string, string>;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  /** The reporting regime that opened this round (one round per regime and period). */
+  @Column({ name: 'regime_id', type: 'uuid', nullable: true }) regimeId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
@@ -7,7 +8,7 @@ import { RoundsRepository } from './rounds.repository.js';
 import { RoundsService } from './rounds.service.js';
 
 @Module({
-  imports: [OrgModule, TemplatesModule, FlowsModule],
+  imports: [OrgModule, TemplatesModule, FlowsModule, CalendarModule],
   controllers: [RoundsController],
   providers: [RoundsRepository, RoundsService],
   exports: [RoundsRepository, RoundsService],

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { applyComputed, carryForward, type JsonSchema } from '@bdg/schemas';
+import { checkDeadlines, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
 import { type FlowDefinition, initialSnapshot, stateLabel, stateValue } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../auth/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
 import { FlowsRepository } from '../flows/flows.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgRepository } from '../org/org.repository.js';
 import { TemplatesRepository } from '../templates/templates.repository.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
@@ -26,6 +29,8 @@ export class RoundsService {
     private readonly templates: TemplatesRepository,
     private readonly flows: FlowsRepository,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(user: AuthUser) {
@@ -47,7 +52,19 @@ export class RoundsService {
     return { byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
   }
 
-  async open(user: AuthUser, dto: OpenRoundDto) {
+  /**
+   * Deadlines must climb the tree (a parent level due strictly after its children): errors as
+   * field problems; a deadline less than one working day after the period's cut-off is a warning.
+   */
+  private async deadlineFindings(rootPath: string, dto: OpenRoundDto): Promise<DeadlineFinding[]> {
+    const levels = Object.entries(dto.deadlines)
+      .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
+      .map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
+    const period = parsePeriod(dto.period);
+    return checkDeadlines(levels, await this.org.kindEdges(rootPath), period ? defaultCutOff(period) : null, await this.calendar.calendar());
+  }
+
+  async open(user: AuthUser, dto: OpenRoundDto, regimeId?: string) {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được mở đợt báo cáo.');
     const root = await this.org.byId(dto.rootUnitId);
     if (!root || !isBelowOrSame(root.path, user.unitPath)) throw notFound('Không tìm thấy đơn vị gốc của đợt.');
@@ -71,7 +88,11 @@ export class RoundsService {
       if (typeof d !== 'string' || Number.isNaN(Date.parse(deadlineOf(d)!)))
         problems.push({ path: `deadlines.${kind}`, title: 'Hạn nộp theo cấp', message: `Hạn nộp của "${kind}" không phải ngày hợp lệ (yyyy-mm-dd).` });
     }
+    const findings = problems.length ? [] : await this.deadlineFindings(root.path, dto);
+    for (const f of findings.filter((x) => x.severity === 'error'))
+      problems.push({ path: 'deadlines', title: 'Hạn nộp theo cấp', message: f.message });
     if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
+    const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.message);
 
     return this.repo.transaction(async (m) => {
       const round = await this.repo.insert(m, {
@@ -82,6 +103,7 @@ export class RoundsService {
         flows: dto.flows,
         deadlines: dto.deadlines,
         createdBy: user.id,
+        regimeId: regimeId ?? null,
       });
       for (const kind of kinds) {
         const { id, def } = flowVersions[kind]!;
@@ -101,8 +123,9 @@ export class RoundsService {
       const byKind = await this.repo.countsByKind(m, round.id);
       const total = Object.values(byKind).reduce((a, b) => a + b, 0);
       const carried = dto.carryForward === false ? 0 : await this.carryForward(m, round.id, template!);
-      await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total, carried } });
-      return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind }, carriedForward: carried };
+      const notified = await this.notifications.roundOpened(m, round.id, dto.name);
+      await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total, carried, notified } });
+      return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind }, carriedForward: carried, warnings };
     });
   }
 

@@ -6,6 +6,7 @@ import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { OrgRepository } from '../org/org.repository.js';
+import { RegimesService } from '../regimes/regimes.service.js';
 import { RoundsService } from '../rounds/rounds.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import { hashPassword } from '../users/users.service.js';
@@ -30,6 +31,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly templates: TemplatesService,
     private readonly flows: FlowsService,
     private readonly rounds: RoundsService,
+    private readonly regimes: RegimesService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -71,6 +73,12 @@ export class SeedService implements OnApplicationBootstrap {
     });
     if (!created) return;
     await this.openDemoRounds();
+    // The provincial plans whose tree the demo has, owned by that province's admin.
+    await this.regimes.seedFromFiles(async (code) => {
+      const unit = await this.org.byCode(code);
+      const admin = unit && (await this.users.listInSubtree(unit.path, unit.id)).find((x) => x.roles.includes('admin'));
+      return unit && admin ? { unitId: unit.id, adminId: admin.id } : null;
+    });
     this.log.log('Đã tạo dữ liệu mẫu: Sở GD&ĐT Hưng Yên, Sở GD&ĐT Phú Thọ, người dùng và đợt báo cáo');
   }
 

@@ -37,6 +37,7 @@ const KIND_LABELS: Record<string, string> = {
   'remind-1d': 'Còn 1 ngày',
   'remind-late': 'Quá hạn',
   'remind-sign': 'Chờ ký',
+  'round-opened': 'Đợt mới',
 };
 
 const EVENT_LABELS: Record<string, string> = {

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { OpenDueDto, PreviewQueryDto, SaveRegimeDto } from './regimes.dto.js';
+import { RegimesService } from './regimes.service.js';
+
+@ApiTags('regimes')
+@ApiBearerAuth()
+@Controller('api/regimes')
+export class RegimesController {
+  constructor(private readonly regimes: RegimesService) {}
+
+  @Get() list(@CurrentUser() u: AuthUser) {
+    return this.regimes.list(u);
+  }
+  @Post() create(@CurrentUser() u: AuthUser, @Body() dto: SaveRegimeDto) {
+    return this.regimes.create(u, dto);
+  }
+  @Post('open-due') @HttpCode(200) openDue(@CurrentUser() u: AuthUser, @Body() dto: OpenDueDto) {
+    return this.regimes.runNow(u, dto.today);
+  }
+  @Patch(':code') update(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: SaveRegimeDto) {
+    return this.regimes.update(u, code, dto);
+  }
+  @Get(':code/preview') preview(@CurrentUser() u: AuthUser, @Param('code') code: string, @Query() q: PreviewQueryDto) {
+    return this.regimes.preview(u, code, q.from, q.count);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { OrgModule } from '../org/org.module.js';
+import { RoundsModule } from '../rounds/rounds.module.js';
+import { TemplatesModule } from '../templates/templates.module.js';
+import { RegimesController } from './regimes.controller.js';
+import { RegimesRepository } from './regimes.repository.js';
+import { RegimesService } from './regimes.service.js';
+
+/** Reporting regimes (chế độ báo cáo) and the daily job that opens their rounds. */
+@Module({
+  imports: [OrgModule, TemplatesModule, RoundsModule, CalendarModule],
+  controllers: [RegimesController],
+  providers: [RegimesRepository, RegimesService],
+  exports: [RegimesService],
+})
+export class RegimesModule {}
