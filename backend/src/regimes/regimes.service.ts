@@ -94,10 +94,11 @@ export class RegimesService implements OnModuleInit {
   }
 
   /** Opens every round due on `today` that is not open yet; safe on any number of workers at once. */
-  async openDue(today: string): Promise<OpenedRound[]> {
+  async openDue(today: string, scopePath?: string): Promise<OpenedRound[]> {
     const calendar = await this.calendar.calendar();
     const out: OpenedRound[] = [];
     for (const r of await this.repo.enabled()) {
+      if (scopePath && !isBelowOrSame(r.ownerPath, scopePath)) continue;
       const opened = await this.repo.openedPeriods(r.id);
       for (const plan of roundsDue(r.definition, calendar, today)) {
         if (opened.has(plan.period)) continue;
@@ -110,7 +111,9 @@ export class RegimesService implements OnModuleInit {
 
   async runNow(user: AuthUser, today?: string) {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được chạy việc mở đợt theo chế độ.');
-    return { today: today ?? vietnamDate(new Date()), opened: await this.openDue(today ?? vietnamDate(new Date())) };
+    // An admin runs now what the daily job would run, for the regimes of their own subtree.
+    const day = today ?? vietnamDate(new Date());
+    return { today: day, opened: await this.openDue(day, user.unitPath) };
   }
 
   private async openOne(r: RegimeRow, plan: PlannedRound): Promise<OpenedRound> {

@@ -5,6 +5,7 @@ import { FlowEditorPage } from './flow-builder/components/FlowEditorPage';
 import { FlowListPage } from './flow-builder/components/FlowListPage';
 import { OrgPage } from './org/components/OrgPage';
 import { UsersPage } from './org/components/UsersPage';
+import { RegimeListPage } from './regimes/components/RegimeListPage';
 import { RoundListPage } from './rounds/components/RoundListPage';
 import { RoundWizardPage } from './rounds/components/RoundWizardPage';
 import { TemplateEditorPage } from './template-builder/components/TemplateEditorPage';
@@ -22,6 +23,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'flows/:code/:version', element: <FlowEditorPage /> },
       { path: 'rounds', element: <RoundListPage /> },
       { path: 'rounds/new', element: <RoundWizardPage /> },
+      { path: 'regimes', element: <RegimeListPage /> },
       { path: 'org', element: <OrgPage /> },
       { path: 'users', element: <UsersPage /> },
     ],
@@ -32,6 +34,7 @@ export const adminMenu: { key: string; label: string; path: string }[] = [
   { key: 'admin-templates', label: 'Biểu mẫu', path: '/admin/templates' },
   { key: 'admin-flows', label: 'Quy trình', path: '/admin/flows' },
   { key: 'admin-rounds', label: 'Đợt báo cáo', path: '/admin/rounds' },
+  { key: 'admin-regimes', label: 'Chế độ báo cáo', path: '/admin/regimes' },
   { key: 'admin-org', label: 'Cây đơn vị', path: '/admin/org' },
   { key: 'admin-users', label: 'Người dùng', path: '/admin/users' },
 ];

@@ -1,4 +1,5 @@
 /** Every call the admin area makes to the API, in one place (see docs/api-shapes.md). */
+import type { PlannedRound, Regime } from '@bdg/regimes';
 import { apiFetch } from '../../../shared/api/client';
 import type {
   FlowSummary,
@@ -16,6 +17,15 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
+
+/** GET /api/regimes: the stored regime, and whether this admin may change it. */
+export interface RegimeSummary {
+  id: string;
+  code: string;
+  definition: Regime;
+  enabled: boolean;
+  editable: boolean;
+}
 
 function qs(params: Record<string, string | number | undefined | null>): string {
   const p = new URLSearchParams();
@@ -50,6 +60,16 @@ export const adminApi = {
   publishFlowVersion: (code: string, version: number) =>
     apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}/publish`, { method: 'POST' }),
 
+  // reporting regimes (chế độ báo cáo)
+  listRegimes: () => apiFetch<RegimeSummary[]>('/api/regimes'),
+  createRegime: (definition: Regime) => apiFetch<RegimeSummary>('/api/regimes', { method: 'POST', json: { definition } }),
+  previewRegime: (code: string, count: number) =>
+    apiFetch<{ rounds: Array<PlannedRound & { roundId: string | null }> }>(`/api/regimes/${enc(code)}/preview${qs({ count })}`),
+  openDueRounds: (today?: string) =>
+    apiFetch<{ today: string; opened: Array<{ regime: string; period: string; roundId?: string; error?: string }> }>(
+      '/api/regimes/open-due',
+      { method: 'POST', json: today ? { today } : {} },
+    ),
   // rounds
   listRounds: () => apiFetch<Round[]>('/api/rounds'),
   previewRound: (body: { rootUnitId: string; flows: Record<string, string> }) =>

@@ -6,6 +6,8 @@ export const adminKeys = {
   flows: ['admin', 'flows'] as const,
   flowVersion: (code: string, version: number) => ['admin', 'flows', code, version] as const,
   rounds: ['admin', 'rounds'] as const,
+  regimes: ['admin', 'regimes'] as const,
+  regimePreview: (code: string) => ['admin', 'regimes', code, 'preview'] as const,
   orgUnits: (parentId: string | null, q?: string) => ['admin', 'org-units', parentId, q ?? ''] as const,
   orgUnitsAll: ['admin', 'org-units'] as const,
   users: ['admin', 'users'] as const,
