@@ -38,7 +38,7 @@ const USER_AT: Record<Role, Record<Target, string | null>> = {
 };
 
 /** Which resource the route's {id} (or its body/query) points at. */
-type Kind = 'none' | 'unit' | 'submission' | 'user' | 'round' | 'notification' | 'job' | 'attachment' | 'template' | 'flow';
+type Kind = 'none' | 'unit' | 'submission' | 'user' | 'round' | 'notification' | 'job' | 'attachment' | 'template' | 'flow' | 'regime';
 
 interface Case {
   kind: Kind;
@@ -142,6 +142,19 @@ const TABLE: Record<string, Case> = {
   'GET /api/submissions/{id}/export': { kind: 'submission', expect: same(['2', '2', '404']) },
   'GET /api/jobs/{id}': { kind: 'job', expect: same(['2', '404', '404']) },
   'GET /api/jobs/{id}/file': { kind: 'job', expect: same(['ok', '404', '404']) },
+  // reporting regimes: own = Khoái Châu's plan (owned by Sở Hưng Yên), other = Phú Thọ's; read by the subtree
+  'GET /api/regimes': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/regimes': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  'POST /api/regimes/open-due': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  'PATCH /api/regimes/{code}': {
+    kind: 'regime',
+    expect: { admin: ['ok', '-', '404'], reviewer: ['403', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
+  },
+  'GET /api/regimes/{code}/preview': { kind: 'regime', expect: same(['2', '-', '404']) },
+  // the working-day calendar is national: only the root's admin adjusts it (a province admin too is refused)
+  'GET /api/calendar/{year}': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/calendar/adjustments': { kind: 'none', expect: same(['403', '-', '-']) },
+  'DELETE /api/calendar/adjustments/{date}': { kind: 'none', expect: same(['403', '-', '-']) },
 };
 
 function matches(cls: Cls, status: number): boolean {
@@ -303,6 +316,8 @@ describe('authorization matrix (every route × role × target)', () => {
         return target === 'child' ? null : { code: ids.template[target], version: '1' };
       case 'flow':
         return target === 'child' ? null : { code: ids.flow[target], version: '1' };
+      case 'regime':
+        return target === 'child' ? null : { code: target === 'own' ? 'khoai-chau-bdg-6-thang' : 'phu-tho-vstbpn-6-thang' };
     }
   }
 
@@ -384,6 +399,37 @@ describe('authorization matrix (every route × role × target)', () => {
       case 'POST /api/rounds/preview':
         path = '/api/rounds/preview';
         body = { rootUnitId: unitId, flows: { truong_th: 'truong', phong: 'phong', so: 'so' } };
+        break;
+      case 'POST /api/regimes':
+        body = {
+          definition: {
+            code: `mx-${n}`,
+            name: `Chế độ thử ${n}`,
+            template: { code: 'bdg-vstbpn-dinh-ky' },
+            frequency: 'year',
+            rootUnitCode: 'SO-HY',
+            flows: { so: 'so' },
+            levels: [{ kinds: ['so'], label: 'Sở', deadline: { workingDaysAfterCutOff: 5 } }],
+          },
+        };
+        break;
+      case 'POST /api/regimes/open-due':
+        body = { today: '2020-01-02' };
+        break;
+      case 'PATCH /api/regimes/{code}': {
+        const list = await api.get('/api/regimes', token['hy.admin']);
+        const cur = (list.body as { code: string; definition: unknown }[]).find((r) => r.code === p.code);
+        body = { definition: cur?.definition ?? {} };
+        break;
+      }
+      case 'GET /api/calendar/{year}':
+        path = '/api/calendar/2026';
+        break;
+      case 'POST /api/calendar/adjustments':
+        body = { date: '2030-01-02', kind: 'holiday', name: 'Ngày nghỉ thử' };
+        break;
+      case 'DELETE /api/calendar/adjustments/{date}':
+        path = '/api/calendar/adjustments/2030-01-02';
         break;
       case 'PUT /api/submissions/{id}/data': {
         const cur = await sut.sql.one<{ version: number }>('SELECT version FROM submission WHERE id = $1', [p.id]);
