@@ -13,6 +13,19 @@ export type {
 export { templateVersionSchema } from './template-format.js';
 export { lintTemplate, schemaLocation } from './lint.js';
 export { getValidator, createAjv, draftSchema, CUSTOM_KEYWORDS, type TemplateValidator } from './validation.js';
+export { linearRegExp, compileLinearPattern, linearPatternProblem } from './linear-keywords.js';
+export {
+  DEFAULT_MAX_ITEMS,
+  DEFAULT_MAX_LENGTH,
+  DEFAULT_MAX_PROPERTIES,
+  LIMIT_MAX_ITEMS,
+  LIMIT_MAX_LENGTH,
+  LIMIT_ENUM_VALUES,
+  LIMIT_PATTERN_LENGTH,
+  LIMIT_TOTAL_ROWS,
+  withDefaultBounds,
+  boundsOnlySchema,
+} from './bounds.js';
 export { localizeAjvErrors, localizeVi, viPredicate, errorPath, FORMAT_VI } from './locale-vi.js';
 export { applyComputed, computedPlan, type ComputedPlan, type ComputedSlot } from './computed.js';
 export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH, type CompiledExpression, type ExpressionRef } from './expression.js';

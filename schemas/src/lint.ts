@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { normalizeRule } from './aggregate-rule.js';
 import { computedPlan } from './computed.js';
+import { lintBounds } from './lint-bounds.js';
 import { viPredicate } from './locale-vi.js';
 import { deref, escapeSegment, isPlainObject, parsePointer, schemaAt, toPointer, typesOf, walkFields } from './pointer.js';
 import { templateVersionSchema } from './template-format.js';
@@ -49,14 +50,21 @@ export function lintTemplate(doc: unknown): Finding[] {
   const d = doc as Record<string, unknown>;
   const schema = d.schema as JsonSchema;
 
-  // 1. Schema phải biên dịch được bằng AJV 2020-12 (strict)
-  try {
-    const { $id: _id, ...rest } = schema;
-    void _id;
-    ajv().compile(rest);
-    ajv().removeSchema(rest);
-  } catch (e) {
-    err('/schema', `JSON Schema không hợp lệ: ${e instanceof Error ? e.message : String(e)}`);
+  // 0. Chi phí: mẫu kiểm tra chạy được bằng RE2, mảng và chuỗi có giới hạn (lint-bounds.ts)
+  const costFindings = lintBounds(schema);
+  out.push(...costFindings);
+  const badPattern = costFindings.some((f) => f.severity === 'error' && /\/pattern(Properties)?(\/|$)/.test(f.path));
+
+  // 1. Schema phải biên dịch được bằng AJV 2020-12 (strict); mẫu RE2 không dịch được đã báo ở bước 0
+  if (!badPattern) {
+    try {
+      const { $id: _id, ...rest } = schema;
+      void _id;
+      ajv().compile(rest);
+      ajv().removeSchema(rest);
+    } catch (e) {
+      err('/schema', `JSON Schema không hợp lệ: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   // 2. Từng trường

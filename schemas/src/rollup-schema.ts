@@ -1,5 +1,6 @@
 /** Schema mà một báo cáo tổng hợp được kiểm tra theo (DESIGN.md, ý 6). */
 import { normalizeRule } from './aggregate-rule.js';
+import { markDerivedSchema } from './bounds.js';
 import { cloneJson } from './computed.js';
 import { deref, isPlainObject } from './pointer.js';
 import type { JsonSchema } from './types.js';
@@ -89,5 +90,6 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
   };
   const out = tx(schema, 0);
   if (schema.$defs) out.$defs = cloneJson(schema.$defs) as Record<string, JsonSchema>;
-  return out;
+  // concatenated answers of many units: the product's default sizes do not apply
+  return markDerivedSchema(out);
 }

@@ -1,6 +1,8 @@
 /** Kiểm tra dữ liệu biểu mẫu bằng AJV 2020-12, hai chế độ: nháp và hoàn chỉnh. */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { boundsOnlySchema, withDefaultBounds } from './bounds.js';
+import { linearRegExp, useLinearKeywords } from './linear-keywords.js';
 import { localizeAjvErrors } from './locale-vi.js';
 import { isPlainObject } from './pointer.js';
 import type { FieldError, JsonSchema } from './types.js';
@@ -14,7 +16,10 @@ export type Ajv = InstanceType<AjvCtor>;
 /** Từ khoá riêng của chúng tôi, khai báo để AJV ở chế độ strict chấp nhận. */
 export const CUSTOM_KEYWORDS = ['x-aggregate', 'x-computed', 'x-unit'] as const;
 
-/** Tạo một AJV 2020-12 cấu hình như máy chủ dùng (allErrors, formats, từ khoá riêng). */
+/**
+ * Tạo một AJV 2020-12 cấu hình như máy chủ dùng (allErrors, formats, từ khoá riêng).
+ * Chi phí tuyến tính theo dữ liệu: pattern chạy bằng re2js, uniqueItems và enum bằng băm (linear-keywords.ts).
+ */
 export function createAjv(): Ajv {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -26,8 +31,9 @@ export function createAjv(): Ajv {
     allowUnionTypes: true,
     validateFormats: true,
     verbose: false,
-    code: { optimize: true },
+    code: { optimize: true, regExp: linearRegExp },
   });
+  useLinearKeywords(ajv);
   addFormats(ajv);
   for (const k of CUSTOM_KEYWORDS) ajv.addKeyword({ keyword: k, schemaType: k === 'x-aggregate' ? ['string', 'object'] : 'string' });
   return ajv;
@@ -70,6 +76,8 @@ export interface TemplateValidator {
   /** Hàm AJV đã biên dịch (để đo hiệu năng hoặc dùng trực tiếp) */
   readonly draft: ValidateFunction;
   readonly complete: ValidateFunction;
+  /** Chỉ các giới hạn kích thước (maxItems, maxLength, maxProperties): chạy trước, một lượt qua dữ liệu. */
+  readonly bounds: ValidateFunction;
 }
 
 let sharedAjv: Ajv | undefined;
@@ -86,18 +94,23 @@ export function getValidator(schema: JsonSchema, cacheKey?: string): TemplateVal
   const hit = cacheKey !== undefined ? byKey.get(cacheKey) : byObject.get(schema);
   if (hit) return hit;
   const a = ajv();
-  const completeSrc = forCompile(schema);
-  const draftSrc = forCompile(draftSchema(schema));
-  const complete = a.compile(completeSrc);
-  const draft = a.compile(draftSrc);
-  // Không để AJV giữ mọi phiên bản trong bộ nhớ đệm nội bộ; hàm đã biên dịch vẫn dùng được.
-  a.removeSchema(completeSrc);
-  a.removeSchema(draftSrc);
+  const bounded = withDefaultBounds(schema);
+  const compileOnce = (src: JsonSchema): ValidateFunction => {
+    const fn = a.compile(src);
+    // Không để AJV giữ mọi phiên bản trong bộ nhớ đệm nội bộ; hàm đã biên dịch vẫn dùng được.
+    a.removeSchema(src);
+    return fn;
+  };
+  const complete = compileOnce(forCompile(bounded));
+  const draft = compileOnce(forCompile(draftSchema(bounded)));
+  const bounds = compileOnce(forCompile(boundsOnlySchema(bounded)));
+  // Giới hạn kích thước trước: dữ liệu quá cỡ bị từ chối mà không chạy các từ khoá còn lại.
   const run = (fn: ValidateFunction, data: unknown): FieldError[] =>
-    fn(data) ? [] : localizeAjvErrors(fn.errors as ErrorObject[], schema);
+    !bounds(data) ? localizeAjvErrors(bounds.errors as ErrorObject[], schema) : fn(data) ? [] : localizeAjvErrors(fn.errors as ErrorObject[], schema);
   const v: TemplateValidator = {
     draft,
     complete,
+    bounds,
     validateDraft: (data) => run(draft, data),
     validateComplete: (data) => run(complete, data),
   };

@@ -3,6 +3,7 @@ import { memo, startTransition, useCallback, useEffect, useMemo, useState } from
 import Form from '@rjsf/antd';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
+import { linearRegExp } from './schema-lib';
 import type { IChangeEvent } from '@rjsf/core';
 import { BaseInputTemplate, FieldTemplate, TextareaWidget } from './field-templates';
 import { DateWidget } from './DateWidget';
@@ -12,8 +13,11 @@ import { ObjectFieldTemplate } from './object-templates';
 import type { PreparedForm } from './prepare-form';
 import { parsePointer, pointerToId, toPointer } from '../utils/json-pointer';
 
-/** One validator for the whole app: compiled schemas are cached by it, so each template compiles once. */
-const rjsfValidator = customizeValidator();
+/**
+ * One validator for the whole app: compiled schemas are cached by it, so each template compiles once.
+ * RJSF still matches oneOf/anyOf branches with it: patterns run on the same linear engine as our validator.
+ */
+const rjsfValidator = customizeValidator({ ajvOptionsOverrides: { code: { regExp: linearRegExp } } });
 const templates = { FieldTemplate, ObjectFieldTemplate, BaseInputTemplate };
 const widgets = { TextareaWidget, DateWidget };
 /** Forms up to this many fields render whole in the first paint. */
