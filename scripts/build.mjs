@@ -31,7 +31,12 @@ function fail(label, e) {
 }
 
 const backendDir = path.join(root, 'backend');
-const entries = { main: 'src/main.ts', ...(existsSync(path.join(backendDir, 'src', 'worker.ts')) ? { worker: 'src/worker.ts' } : {}) };
+const entries = {
+  main: 'src/main.ts',
+  ...(existsSync(path.join(backendDir, 'src', 'worker.ts')) ? { worker: 'src/worker.ts' } : {}),
+  // the export renderers' worker-thread module (backend/src/exports/export-pool.ts loads it beside main.js)
+  'export-render': 'src/exports/worker/render.task.ts',
+};
 if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js'))) {
   process.stdout.write('• máy chủ (rolldown)…\n');
   try {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 
 /** Settings read once from the environment, validated, typed. */
@@ -16,6 +17,12 @@ export interface AppConfig {
   smtpUrl: string | null;
   seedDemo: boolean;
   runJobs: boolean;
+  /** /readyz answers 503 "busy" when the event loop lagged more than this (READY_MAX_LAG_MS) */
+  readyMaxLagMs: number;
+  /** export render threads (EXPORT_WORKERS), per-job time limit (EXPORT_TIMEOUT_SECONDS) and heap (EXPORT_MEMORY_MB) */
+  exportWorkers: number;
+  exportTimeoutSeconds: number;
+  exportMemoryMb: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +45,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = intSetting(env, 'PORT', 3000, 0, 65535, problems);
   const uploadLimitBytes = intSetting(env, 'UPLOAD_LIMIT_MB', 10, 1, 1024, problems) * 1024 * 1024;
   const jwtTtlSeconds = intSetting(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems);
+  const readyMaxLagMs = intSetting(env, 'READY_MAX_LAG_MS', 500, 10, 60_000, problems);
+  const exportWorkers = intSetting(env, 'EXPORT_WORKERS', Math.max(1, Math.min(4, cpus().length - 1)), 1, 64, problems);
+  const exportTimeoutSeconds = intSetting(env, 'EXPORT_TIMEOUT_SECONDS', 120, 1, 3600, problems);
+  const exportMemoryMb = intSetting(env, 'EXPORT_MEMORY_MB', 1024, 64, 16_384, problems);
   const dataDir = path.resolve(env.DATA_DIR?.trim() || './.data');
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL không hợp lệ / is invalid: cần dạng smtp://…');
@@ -60,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     seedDemo: env.SEED_DEMO !== 'false',
     runJobs: env.RUN_JOBS !== 'false',
+    readyMaxLagMs,
+    exportWorkers,
+    exportTimeoutSeconds,
+    exportMemoryMb,
   };
 }
 

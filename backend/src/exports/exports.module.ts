@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
+import { ExportPool } from './export-pool.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
@@ -8,7 +9,7 @@ import { ExportsService } from './exports.service.js';
 @Module({
   imports: [SubmissionsModule],
   controllers: [ExportsController],
-  providers: [ExportsRepository, ExportsService],
+  providers: [ExportsRepository, ExportsService, ExportPool],
   exports: [ExportsService],
 })
 export class ExportsModule {}

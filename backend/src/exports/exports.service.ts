@@ -11,8 +11,8 @@ import { SigningService } from '../signing/signing.service.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from './render/index.js';
-import { renderPdfFor } from './pdf-large.js';
+import type { DocumentInput, XlsxInput } from './render/index.js';
+import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
 import { ExportsRepository } from './exports.repository.js';
 
@@ -51,8 +51,9 @@ export function parseFormat(raw: unknown): ExportFormat {
 
 /**
  * Official document (DOCX, PDF: Nghị định 30/2020 layout) and figures (XLSX) of a submission.
- * From the signed content when signed, else the current draft stamped "DỰ THẢO". Small exports
- * render in the request; a consolidation over many units (or ?async=1) runs as the `export` job.
+ * From the signed content when signed, else the current draft stamped "DỰ THẢO". Rendering always runs
+ * in a worker thread (ExportPool) with a time and memory limit; small exports wait for it in the request,
+ * a consolidation over many units (or ?async=1) runs as the `export` job.
  */
 @Injectable()
 export class ExportsService implements OnModuleInit {
@@ -66,6 +67,7 @@ export class ExportsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly jobsRepo: JobsRepository,
     private readonly users: UsersRepository,
+    private readonly pool: ExportPool,
   ) {}
 
   onModuleInit() {
@@ -131,13 +133,11 @@ export class ExportsService implements OnModuleInit {
         provenance: row.compiled ? await this.provenanceWithNames(await this.provenanceOf(row, template.schema)) : undefined,
       };
       await progress(30);
-      content = await renderXlsx(input);
+      ({ content } = await this.pool.render({ format, input }));
     } else {
       const input = await this.documentInput(row, template, schema, unit, draft);
-      const model = buildDocumentModel(input);
-      warnings = model.warnings;
       await progress(30);
-      content = format === 'docx' ? await renderDocxModel(model) : await renderPdfFor(model);
+      ({ content, warnings } = await this.pool.render({ format, input }));
     }
     if (warnings.length) this.log.warn(`${safeName}: ${warnings.join(' | ')}`);
     await progress(90);

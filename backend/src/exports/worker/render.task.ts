@@ -1,0 +1,34 @@
+/**
+ * Runs in a worker thread of the export pool (export-pool.ts): builds the document model and renders
+ * DOCX, PDF or XLSX, so that the API's event loop never waits on a renderer.
+ */
+import type { ExportFormat } from '../../jobs/job-names.js';
+import { renderPdfFor } from '../pdf-large.js';
+import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from '../render/index.js';
+
+export type RenderTask =
+  | { format: Extract<ExportFormat, 'xlsx'>; input: XlsxInput }
+  | { format: Exclude<ExportFormat, 'xlsx'>; input: DocumentInput };
+
+export interface RenderResult {
+  content: Uint8Array;
+  warnings: string[];
+}
+
+async function render(task: RenderTask): Promise<RenderResult> {
+  switch (task.format) {
+    case 'xlsx':
+      return { content: await renderXlsx(task.input), warnings: [] };
+    case 'docx':
+    case 'pdf': {
+      const model = buildDocumentModel(task.input);
+      const content = task.format === 'docx' ? await renderDocxModel(model) : await renderPdfFor(model);
+      return { content, warnings: model.warnings };
+    }
+  }
+}
+
+export default async function runRenderTask(task: RenderTask): Promise<RenderResult> {
+  // the bytes are copied once to the API thread (structured clone): linear, and no Buffer pool is shared
+  return render(task);
+}
