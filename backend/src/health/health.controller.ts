@@ -1,24 +1,32 @@
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/current-user.js';
-import { metricsRegistry } from './metrics.js';
+import type { AppConfig } from '../config/config.js';
+import { CONFIG } from '../config/config.module.js';
+import { eventLoopLag, metricsRegistry } from './metrics.js';
 
 @ApiExcludeController()
 @Public()
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The process is up. */
   @Get('healthz') @HttpCode(200) healthz() {
     return { status: 'ok' };
   }
 
-  /** The database answers and every migration is applied. */
+  /** Not stalled (event-loop lag under READY_MAX_LAG_MS), the database answers and every migration is applied. */
   @Get('readyz') async readyz(@Res() res: Response) {
+    const lagMs = Math.round(eventLoopLag.recentMaxMs());
+    if (lagMs > this.config.readyMaxLagMs)
+      return res.status(503).json({ status: 'busy', lagMs, message: `Máy chủ đang bận (độ trễ xử lý ${lagMs.toLocaleString('vi-VN')} ms); vui lòng thử lại sau.` });
     try {
       await this.db.query('SELECT 1');
       const pending = await this.db.showMigrations();

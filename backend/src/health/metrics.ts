@@ -1,8 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { EventLoopLagMonitor } from './event-loop-lag.js';
 
 export const metricsRegistry = new Registry();
+// includes prom-client's monitorEventLoopDelay gauges (nodejs_eventloop_lag_*)
 collectDefaultMetrics({ register: metricsRegistry });
+/** One per process; HealthModule starts and stops it. */
+export const eventLoopLag = new EventLoopLagMonitor({ registry: metricsRegistry });
 
 const httpDuration = new Histogram({
   name: 'http_request_duration_seconds',
