@@ -33,13 +33,13 @@ export class EventLoopLagMonitor {
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
         registers: [opts.registry],
       });
-      const self = this;
+      const recentMaxMs = () => this.recentMaxMs();
       new Gauge({
         name: 'bdg_event_loop_lag_recent_max_seconds',
         help: 'Largest event-loop lag of the last seconds (what /readyz compares with READY_MAX_LAG_MS)',
         registers: [opts.registry],
         collect() {
-          this.set(self.recentMaxMs() / 1000);
+          this.set(recentMaxMs() / 1000);
         },
       });
     }
