@@ -145,6 +145,30 @@ describe(renderXlsx.name, () => {
     expect(rows.every((r) => r[2] === null)).toBe(true);
   });
 
+  it('writes answers beginning with =, +, -, @ as text that stays text when the cell is re-entered', async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { type: 'string', title: 'Công thức' },
+        b: { type: 'string', title: 'Cộng' },
+        c: { type: 'string', title: 'Trừ' },
+        d: { type: 'string', title: 'A còng' },
+        e: { type: 'string', title: 'Thường' },
+      },
+    };
+    const data = { a: '=HYPERLINK("http://x.example","bấm")', b: '+1+2', c: '-3', d: '@SUM(A1)', e: 'Bình thường' };
+    const wb = await read(await renderXlsx({ title: 'Kiểm tra', schema, data }));
+    const cells = new Map<string, ExcelJS.Cell>();
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => void (typeof c.value === 'string' && cells.set(c.value, c)))));
+    for (const v of Object.values(data).slice(0, 4)) {
+      const cell = cells.get(v)!;
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+      expect(cell.numFmt).toBe('@');
+    }
+    expect(cells.get('Bình thường')!.numFmt).not.toBe('@');
+  });
+
   it('still writes a workbook for an empty schema', async () => {
     const wb = await read(await renderXlsx({ title: 'Báo cáo: tổng hợp [2024]', schema: {}, data: null }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Báo cáo tổng hợp 2024']);

@@ -91,6 +91,17 @@ export function writeValue(cell: Cell, s: Json, value: unknown): void {
   if (typeof value === 'string' && value.length > 60) cell.alignment = { wrapText: true, vertical: 'top' };
 }
 
+/** Text a spreadsheet would read as a formula (=, +, -, @, tab, CR first; OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * An answer such as "=HYPERLINK(…)" is already stored as text; the Text number format ("@") keeps it
+ * text when someone re-enters the cell in Excel or LibreOffice, without changing the value.
+ */
+export function keepAsText(cell: Cell): void {
+  if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.numFmt = '@';
+}
+
 function styleHeader(ws: Worksheet): void {
   const row = ws.getRow(1);
   row.font = { bold: true };
@@ -278,6 +289,8 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
   }
   if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
   if (wb.worksheets.length === 0) sectionSheet(ctx, input.title || 'Báo cáo');
+  // every text cell, answers and names alike: one linear pass before writing
+  wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => keepAsText(c))));
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }
