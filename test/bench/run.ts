@@ -14,6 +14,7 @@ import { getValidator } from '@bdg/schemas';
 import { AppProcess, createSuiteDatabase, makeDataDir, MAIN, ROOT, sleep, Sql } from '../support/app.js';
 import { Api, signJwt } from '../support/http.js';
 import { figures, khoaiChauReport } from '../support/journey.js';
+import { hostileRow } from './hostile-row.js';
 import { scaleRows } from './scale.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -56,6 +57,8 @@ async function main() {
       const ctx = await prepare(app, sql);
       await transitions(app, sql, ctx);
       await saves(app, sql, ctx);
+      // last: it publishes its own template and stores one maximum-size draft
+      rows.push(await hostileRow(app, sql));
     }
     rows.push(...(await scaleRows(app, sql)));
   } finally {

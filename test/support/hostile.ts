@@ -1,0 +1,160 @@
+/**
+ * The hostile load of issue 13: the worst templates lint accepts (a table at its maximum rows with
+ * uniqueItems, the longest pattern, the largest enum, the longest text), the worst bodies the limits
+ * allow, and exports of the largest document, while a second client polls /healthz. Used by
+ * test/security/bounded-cost.test.ts (asserts) and `npm run bench` (the worst lag row).
+ */
+import { LIMIT_ENUM_VALUES, LIMIT_MAX_ITEMS, LIMIT_MAX_LENGTH, LIMIT_PATTERN_LENGTH } from '../../schemas/src/bounds.js';
+import type { Sql } from './app.js';
+import { Api } from './http.js';
+import { loadWorld } from './world.js';
+
+export const HOSTILE_CODE = 'ha-tai-toi-da';
+/** A pattern that backtracks catastrophically in a native engine, as long as lint allows. */
+export const LONGEST_PATTERN = (() => {
+  const unit = '(a|aa)+';
+  const n = Math.floor((LIMIT_PATTERN_LENGTH - 4) / unit.length);
+  return `^(${unit.repeat(n)})$`;
+})();
+const ENUM = Array.from({ length: LIMIT_ENUM_VALUES }, (_, i) => `loai-${String(i).padStart(4, '0')}`);
+/** Rows that fit the 2 MB body limit at the table's maximum. */
+const ROWS = LIMIT_MAX_ITEMS;
+
+export function hostileTemplate() {
+  return {
+    title: 'Mẫu thử tải tối đa',
+    periodKind: 'nam',
+    uiSchema: {},
+    schema: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      title: 'Mẫu thử tải tối đa',
+      properties: {
+        bang: {
+          type: 'array',
+          title: 'Bảng lớn nhất',
+          maxItems: LIMIT_MAX_ITEMS,
+          uniqueItems: true,
+          'x-aggregate': 'concat',
+          items: {
+            type: 'object',
+            title: 'Dòng',
+            additionalProperties: false,
+            properties: {
+              ma: { type: 'string', title: 'Mã', maxLength: 60, pattern: '^(a+)+$', 'x-aggregate': 'none' },
+              loai: { type: 'string', title: 'Loại', enum: ENUM, 'x-aggregate': 'none' },
+              so: { type: 'integer', title: 'Số', minimum: 0, 'x-aggregate': 'none' },
+            },
+          },
+        },
+        dai: { type: 'string', title: 'Văn bản dài nhất', maxLength: LIMIT_MAX_LENGTH, pattern: LONGEST_PATTERN, 'x-aggregate': 'none' },
+      },
+    },
+  };
+}
+
+export interface HostileOutcome {
+  step: string;
+  status: number;
+  ms: number;
+  message?: string;
+}
+export interface HostileReport {
+  outcomes: HostileOutcome[];
+  /** every /healthz answer time while the load ran, ms */
+  healthz: number[];
+  worstHealthzMs: number;
+}
+
+/** Polls /healthz every 50 ms on its own connection until stopped; a request that never answers counts as its wait. */
+function pollHealthz(base: string) {
+  const times: number[] = [];
+  let stop = false;
+  const loop = (async () => {
+    while (!stop) {
+      const t = performance.now();
+      try {
+        await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.text());
+      } catch {
+        /* counted by its time */
+      }
+      times.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return async () => {
+    stop = true;
+    await loop;
+    return times;
+  };
+}
+
+/** Publishes the hostile template, opens a round on one school, and sends the worst bodies and exports. */
+export async function runHostileLoad(base: string, sql: Sql): Promise<HostileReport> {
+  const api = new Api(base);
+  const w = await loadWorld(sql);
+  const admin = await api.login('hy.admin');
+  const school = 'KC-TH-HAM-TU';
+  const editor = await api.login('kc.th-ham-tu.editor');
+  const outcomes: HostileOutcome[] = [];
+  const step = async (name: string, f: () => Promise<{ status: number; body?: { message?: string } }>) => {
+    const t = performance.now();
+    const r = await f();
+    outcomes.push({ step: name, status: r.status, ms: Math.round(performance.now() - t), message: r.body?.message });
+    return r;
+  };
+
+  const tpl = hostileTemplate();
+  await step('đăng mẫu tối đa (tạo)', () => api.post(`/api/templates/${HOSTILE_CODE}/versions`, admin, tpl));
+  await step('đăng mẫu tối đa (công bố)', () => api.post(`/api/templates/${HOSTILE_CODE}/versions/1/publish`, admin));
+  await step('mở đợt cho một trường', () =>
+    api.post('/api/rounds', admin, {
+      name: 'Đợt thử tải tối đa',
+      template: { code: HOSTILE_CODE, version: 1 },
+      rootUnitId: w.unit[school]!.id,
+      period: 'thử tải',
+      flows: { truong_th: 'truong' },
+      deadlines: { truong_th: '2030-01-01' },
+    }),
+  );
+  const [found] = await sql.q<{ id: string }>(
+    `SELECT s.id FROM submission s JOIN template_version t ON t.id = s.template_version_id WHERE t.code = $1 LIMIT 1`,
+    [HOSTILE_CODE],
+  );
+  const sub = found?.id;
+  if (!sub) throw new Error(`no submission for ${HOSTILE_CODE}: ${JSON.stringify(outcomes)}`);
+  const kcSub = w.sub['KC-TH-TAN-DAN']!;
+  const kcEditor = await api.login('kc.th-tan-dan.editor');
+  const version = async (id: string) => (await sql.q<{ version: number }>('SELECT version FROM submission WHERE id = $1', [id]))[0]!.version;
+
+  const stop = pollHealthz(base);
+  let healthz: number[] = [];
+  try {
+    // the original attack: 16,000 distinct rows against maxItems 50 + uniqueItems on the shipped template
+    const kcRows = Array.from({ length: 16_000 }, (_, i) => ({ maChiTieu: `MT${i}`, noiDung: 'x', vaiTro: 'chu_tri' }));
+    await step('16.000 dòng vào bảng 50 dòng (mẫu Khoái Châu)', async () => api.save(kcEditor, kcSub, { II: { chiTieuDuocGiao: kcRows } }, await version(kcSub)));
+    // ^(a+)+$ with 50 × "a" + "!", and the longest pattern over the longest text
+    await step('^(a+)+$ với 49 × "a" + "!"', async () => api.save(editor, sub, { bang: [{ ma: 'a'.repeat(49) + '!', loai: ENUM[0], so: 1 }] }, await version(sub)));
+    await step('mẫu dài nhất trên văn bản dài nhất', async () => api.save(editor, sub, { dai: 'a'.repeat(LIMIT_MAX_LENGTH - 1) + '!' }, await version(sub)));
+    // the table at its maximum, all rows distinct, every cell checked against the pattern and the enum
+    const rows = (ma: (i: number) => string) => Array.from({ length: ROWS }, (_, i) => ({ ma: ma(i), loai: ENUM[i % ENUM.length], so: i }));
+    await step('bảng tối đa, mọi mã sai mẫu', async () => api.save(editor, sub, { bang: rows((i) => 'a'.repeat(40 + (i % 19)) + '!') }, await version(sub)));
+    await step('bảng tối đa, một dòng trùng ở cuối', async () => {
+      const r = rows((i) => 'a'.repeat(1 + (i % 59)));
+      // distinct by `so`; the last row repeats the first
+      r[ROWS - 1] = { ...r[0]! };
+      return api.save(editor, sub, { bang: r }, await version(sub));
+    });
+    const valid = { bang: rows((i) => 'a'.repeat(1 + (i % 59))), dai: 'a'.repeat(LIMIT_MAX_LENGTH) };
+    await step('bảng tối đa hợp lệ + văn bản dài nhất (lưu)', async () => api.save(editor, sub, valid, await version(sub)));
+    // exports of the largest document, the three formats at once
+    await Promise.all(
+      (['pdf', 'docx', 'xlsx'] as const).map((f) =>
+        step(`xuất ${f.toUpperCase()} văn bản lớn nhất`, () => api.get(`/api/submissions/${sub}/export?format=${f}`, editor, { timeoutMs: 600_000 })),
+      ),
+    );
+  } finally {
+    healthz = await stop();
+  }
+  return { outcomes, healthz, worstHealthzMs: Math.round(Math.max(0, ...healthz)) };
+}
