@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LARGE_PDF_BLOCKS, pdfWeight, renderPdfFor } from './pdf-large.js';
+import { LARGE_PDF_BLOCKS, pdfWeight, renderPdfFor, withBreakableWords } from './pdf-large.js';
 import { input } from './render/__fixtures__/render-input.js';
 import { buildDocumentModel, type DocBlock, type DocModel } from './render/index.js';
 
@@ -36,5 +36,20 @@ describe('renderPdfFor', () => {
     expect(text).toContain('Trường số 1 ');
     expect(text).toContain('Trường số 2000');
     expect(text).toContain('5997');
+  }, 120_000);
+
+  it('renders a 50,000-character word (quadratic in pdfmake without break opportunities), text intact', async () => {
+    const word = 'a'.repeat(49_999) + 'Z';
+    const m: DocModel = { ...base, body: [...base.body, { kind: 'paragraph', text: word, path: '/dai', missing: false }] };
+    expect((withBreakableWords(m).body.at(-1) as { text: string }).text.replace(/\u200B/g, '')).toBe(word);
+    const t = performance.now();
+    const pdf = await renderPdfFor(m);
+    expect(performance.now() - t).toBeLessThan(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bdg-pdf-'));
+    writeFileSync(path.join(dir, 'a.pdf'), pdf);
+    const text = execFileSync('pdftotext', [path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/[\s\u200B]/g, '');
+    // page headers and numbers interleave with the text: count the runs of 40 "a"s instead
+    expect((text.match(/a{40}/g) ?? []).length).toBeGreaterThanOrEqual(Math.floor(49_999 / 40));
+    expect(text).toContain('aZ');
   }, 120_000);
 });
