@@ -45,10 +45,24 @@ export const linearRegExp: RegExpEngine = Object.assign(
   { code: 'linearRegExp' },
 );
 
+/** Canonical JSON of a plain row (objects of primitives, the common case) without the library's generality. */
+function flatKey(v: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(v).sort();
+  let out = '{';
+  for (const k of keys) {
+    const x = v[k];
+    if (x !== null && typeof x === 'object') return undefined;
+    if (x === undefined) continue;
+    out += `${JSON.stringify(k)}:${JSON.stringify(x)},`;
+  }
+  return out + '}';
+}
+
 function keyOf(v: unknown): string {
   // primitives are their own key; objects and arrays by canonical JSON (key order does not matter, 1 = 1.0)
   if (v === null || typeof v !== 'object') return typeof v === 'string' ? `s${v}` : `p${String(v)}`;
-  return `j${canonicalize(v) ?? ''}`;
+  const flat = Array.isArray(v) ? undefined : flatKey(v as Record<string, unknown>);
+  return flat !== undefined ? `o${flat}` : `j${canonicalize(v) ?? ''}`;
 }
 
 type ValidateWithErrors = ((...args: unknown[]) => boolean) & { errors?: Partial<ErrorObject>[] };

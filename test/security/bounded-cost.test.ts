@@ -12,7 +12,7 @@ let report: HostileReport;
 beforeAll(async () => {
   sut = await startSuiteApp();
   report = await runHostileLoad(sut.app.url, sut.sql);
-  console.log(report.outcomes.map((o) => `${o.status} ${String(o.ms).padStart(6)} ms  ${o.step}${o.message ? ` — ${o.message.slice(0, 140)}` : ''}`).join('\n'));
+  console.log(report.outcomes.map((o) => `${o.status} ${String(o.ms).padStart(6)} ms  (/healthz ≤ ${o.worstHealthzMs ?? "-"} ms)  ${o.step}${o.message ? ` — ${o.message.slice(0, 140)}` : ''}`).join('\n'));
   console.log(`/healthz: ${report.healthz.length} answers, worst ${report.worstHealthzMs} ms`);
 }, 900_000);
 afterAll(() => sut?.close());

@@ -58,6 +58,10 @@ export interface HostileOutcome {
   status: number;
   ms: number;
   message?: string;
+  /** worst /healthz answer among the polls sent while this step ran */
+  worstHealthzMs?: number;
+  start?: number;
+  end?: number;
 }
 export interface HostileReport {
   outcomes: HostileOutcome[];
@@ -69,10 +73,12 @@ export interface HostileReport {
 /** Polls /healthz every 50 ms on its own connection until stopped; a request that never answers counts as its wait. */
 function pollHealthz(base: string) {
   const times: number[] = [];
+  const starts: number[] = [];
   let stop = false;
   const loop = (async () => {
     while (!stop) {
       const t = performance.now();
+      starts.push(t);
       try {
         await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.text());
       } catch {
@@ -85,7 +91,7 @@ function pollHealthz(base: string) {
   return async () => {
     stop = true;
     await loop;
-    return times;
+    return { times, starts };
   };
 }
 
@@ -100,7 +106,8 @@ export async function runHostileLoad(base: string, sql: Sql): Promise<HostileRep
   const step = async (name: string, f: () => Promise<{ status: number; body?: { message?: string } }>) => {
     const t = performance.now();
     const r = await f();
-    outcomes.push({ step: name, status: r.status, ms: Math.round(performance.now() - t), message: r.body?.message });
+    const end = performance.now();
+    outcomes.push({ step: name, status: r.status, ms: Math.round(end - t), message: r.body?.message, start: t, end });
     return r;
   };
 
@@ -128,7 +135,7 @@ export async function runHostileLoad(base: string, sql: Sql): Promise<HostileRep
   const version = async (id: string) => (await sql.q<{ version: number }>('SELECT version FROM submission WHERE id = $1', [id]))[0]!.version;
 
   const stop = pollHealthz(base);
-  let healthz: number[] = [];
+  let polls = { times: [] as number[], starts: [] as number[] };
   try {
     // the original attack: 16,000 distinct rows against maxItems 50 + uniqueItems on the shipped template
     const kcRows = Array.from({ length: 16_000 }, (_, i) => ({ maChiTieu: `MT${i}`, noiDung: 'x', vaiTro: 'chu_tri' }));
@@ -154,7 +161,11 @@ export async function runHostileLoad(base: string, sql: Sql): Promise<HostileRep
       ),
     );
   } finally {
-    healthz = await stop();
+    polls = await stop();
   }
-  return { outcomes, healthz, worstHealthzMs: Math.round(Math.max(0, ...healthz)) };
+  for (const o of outcomes) {
+    const during = polls.times.filter((_, i) => polls.starts[i]! + polls.times[i]! >= o.start! && polls.starts[i]! <= o.end!);
+    if (o.start !== undefined && during.length) o.worstHealthzMs = Math.round(Math.max(...during));
+  }
+  return { outcomes, healthz: polls.times, worstHealthzMs: Math.round(Math.max(0, ...polls.times)) };
 }
