@@ -42,7 +42,8 @@ export class ExportPool implements OnModuleDestroy {
         maxThreads: exportWorkers,
         // a few waiting exports per thread; beyond that the caller hears "busy" at once
         maxQueue: exportWorkers * 4,
-        idleTimeout: 60_000,
+        // a warm worker for 10 minutes: starting one costs seconds (fonts, renderers)
+        idleTimeout: 600_000,
         resourceLimits: { maxOldGenerationSizeMb: exportMemoryMb, maxYoungGenerationSizeMb: 64 },
       });
     }
