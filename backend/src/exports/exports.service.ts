@@ -14,7 +14,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from './render/index.js';
 import { renderPdfFor } from './pdf-large.js';
 import { asciiSlug } from './content-disposition.js';
-import { ExportsRepository } from './exports.repository.js';
+import { type ExportUnit, ExportsRepository } from './exports.repository.js';
 
 export const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -162,16 +162,28 @@ export class ExportsService implements OnModuleInit {
     const signedAt = row.signature?.signedAt ? new Date(row.signature.signedAt) : null;
     // Number, date and signer come from the data (document.bindings); the signature fills what the data lacks.
     const date = draft ? (boundDate ?? new Date()) : (boundDate ?? signedAt ?? new Date());
+    const position = row.signature?.signedBy ? await this.repo.userPosition(row.signature.signedBy) : null;
     const signer =
       typeof boundSigner === 'string' && boundSigner.trim()
-        ? null
+        ? position
+          ? { fullName: boundSigner.trim(), title: '', position }
+          : null
         : row.signature?.signedByName
-          ? { fullName: row.signature.signedByName, title: '' }
+          ? { fullName: row.signature.signedByName, title: '', position }
           : null;
     return {
       template: { code: template.code, version: template.version, title: template.title, schema, uiSchema: template.uiSchema, document: doc },
       data: row.data,
-      unit: { name: unit.name, parentName: unit.parentName, code: unit.code },
+      unit: {
+        name: unit.name,
+        parentName: unit.parentName,
+        code: unit.code,
+        governingBody: unit.governingBody,
+        shortName: unit.shortName,
+        headTitle: unit.headTitle,
+        signAuthority: unit.signAuthority,
+      },
+      receivers: await this.receivers(row, unit),
       place: unit.placeName ?? unit.parentPlaceName ?? null,
       date,
       number: null,
@@ -180,6 +192,18 @@ export class ExportsService implements OnModuleInit {
       signatureHash: row.signature?.hash ?? null,
       period: await this.repo.roundPeriod(row.roundId),
     };
+  }
+
+  /**
+   * Nơi nhận from the round: the unit this level reports to in the round ("để tổng hợp"); the round's
+   * own root reports outside it, to its tree parent and its governing body ("để báo cáo").
+   */
+  private async receivers(row: SubmissionRow, unit: ExportUnit): Promise<string[]> {
+    if (row.parentUnitId) {
+      const name = await this.repo.unitName(row.parentUnitId);
+      return name ? [`${name} (để tổng hợp)`] : [];
+    }
+    return [unit.parentName, unit.governingBody].filter((n): n is string => !!n).map((n) => `${n} (để báo cáo)`);
   }
 
   /**
