@@ -15,6 +15,7 @@ import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, ty
 import { renderPdfFor } from './pdf-large.js';
 import { asciiSlug } from './content-disposition.js';
 import { type ExportUnit, ExportsRepository } from './exports.repository.js';
+import { OfficialRecordRepository } from './official-record.repository.js';
 
 export const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -66,6 +67,7 @@ export class ExportsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly jobsRepo: JobsRepository,
     private readonly users: UsersRepository,
+    private readonly official: OfficialRecordRepository,
   ) {}
 
   onModuleInit() {
@@ -101,7 +103,16 @@ export class ExportsService implements OnModuleInit {
     return this.jobs.enqueue(JOB.export, { submissionId: row.id, format, userId: user.id } satisfies ExportPayload, { userId: user.id });
   }
 
-  async render(row: SubmissionRow, format: ExportFormat, progress: (p: number) => Promise<void> = async () => {}): Promise<ExportedFile> {
+  /**
+   * `digital`: the visible appearance of the PAdES signature about to be added (the official record
+   * renders the PDF with it). Without it, a signed submission's PDF is its stored official record.
+   */
+  async render(
+    row: SubmissionRow,
+    format: ExportFormat,
+    progress: (p: number) => Promise<void> = async () => {},
+    digital: DocumentInput['digitalSignature'] = null,
+  ): Promise<ExportedFile> {
     const template = await this.defs.template(row.templateVersionId);
     const flow = await this.defs.flow(row.flowVersionId);
     const schema = this.defs.schemaFor(template, row.compiled !== null || this.defs.isCompileFlow(flow)) as object;
@@ -115,6 +126,11 @@ export class ExportsService implements OnModuleInit {
         throw conflict('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký); không xuất văn bản chính thức.');
     }
     await progress(10);
+    if (format === 'pdf' && signed && !digital) {
+      // The signed PDF is the official record, immutable: export returns it as stored.
+      const official = await this.official.latest(row.id, row.signature!.hash);
+      if (official) return { fileName: `Báo cáo ${unit.code}.pdf`, mimeType: MIME.pdf, content: official.pdf, draft: false, warnings: [] };
+    }
     const draft = !signed;
     const ext = format;
     const fileName = `Báo cáo ${unit.code}${draft ? ' (dự thảo)' : ''}.${ext}`;
@@ -133,7 +149,7 @@ export class ExportsService implements OnModuleInit {
       await progress(30);
       content = await renderXlsx(input);
     } else {
-      const input = await this.documentInput(row, template, schema, unit, draft);
+      const input = { ...(await this.documentInput(row, template, schema, unit, draft)), digitalSignature: digital };
       const model = buildDocumentModel(input);
       warnings = model.warnings;
       await progress(30);

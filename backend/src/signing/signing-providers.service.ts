@@ -1,0 +1,57 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { DevelopmentProvider } from './providers/development.provider.js';
+import { Pkcs12Provider } from './providers/pkcs12.provider.js';
+import { type ProviderKind, type SigningProvider, SigningProviderError } from './providers/provider.js';
+import { RemoteCscProvider } from './providers/remote-csc.provider.js';
+
+/** The signing provider of each unit (configuration), and the trust anchors of verification. */
+@Injectable()
+export class SigningProvidersService implements OnModuleInit {
+  private readonly cache = new Map<ProviderKind, SigningProvider>();
+  private dev: DevelopmentProvider | null = null;
+
+  constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
+
+  /** The development CA is created at first start, so that `npm start` signs out of the box. */
+  onModuleInit() {
+    const s = this.config.signing;
+    if ([s.defaultProvider, ...Object.values(s.byUnit)].includes('development')) this.development();
+  }
+
+  private development(): DevelopmentProvider {
+    this.dev ??= new DevelopmentProvider(this.config.dataDir);
+    return this.dev;
+  }
+
+  /** The provider for a unit: its own code, else its nearest ancestor's, else the default. */
+  forUnit(codesNearestFirst: string[]): SigningProvider {
+    const s = this.config.signing;
+    const kind = (codesNearestFirst.map((c) => s.byUnit[c]).find(Boolean) ?? s.defaultProvider) as ProviderKind;
+    const hit = this.cache.get(kind);
+    if (hit) return hit;
+    const made = this.make(kind);
+    this.cache.set(kind, made);
+    return made;
+  }
+
+  private make(kind: ProviderKind): SigningProvider {
+    const s = this.config.signing;
+    if (kind === 'development') return this.development();
+    if (kind === 'pkcs12' && s.pkcs12) return new Pkcs12Provider(s.pkcs12.file, s.pkcs12.password);
+    if (kind === 'remote-csc' && s.csc) return new RemoteCscProvider(s.csc);
+    if (kind === 'browser-token') throw new SigningProviderError('Ký bằng USB token qua trình duyệt chưa được hỗ trợ ở máy chủ này.');
+    throw new SigningProviderError(`Chưa cấu hình nhà cung cấp ký số "${kind}".`);
+  }
+
+  /** Licensed CAs' roots from configuration. */
+  trustAnchors(): string[] {
+    return this.config.signing.trustAnchorsPem;
+  }
+
+  /** The development CA: signatures chaining to it are valid but marked as test-only. */
+  testAnchors(): string[] {
+    return this.dev ? [this.dev.caCertPem] : [];
+  }
+}
