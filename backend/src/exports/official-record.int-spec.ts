@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCertificate, makePkcs12, newRsaKeyPem } from '../signing/providers/certificates.js';
 import { opensslVerifyAll, pdfsig } from '../signing/testing/independent-verifiers.js';
+import { mockTokenPlugin } from '../signing/testing/mock-token-plugin.js';
 import { binary } from '../test-support/binary.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -19,7 +20,7 @@ function agencyFiles(dir: string) {
   const cert = issueCertificate({ subject: { commonName: 'Trường THCS Tân Dân', organization: 'Phòng GD&ĐT Khoái Châu' }, publicPem: key.publicPem, issuer: { keyPem: ca.privatePem, certPem: caPem, subject: caSubject }, ca: false, years: 1 });
   writeFileSync(path.join(dir, 'agency.p12'), makePkcs12(key.privatePem, [cert, caPem], 'mk-thu', 'agency'));
   writeFileSync(path.join(dir, 'anchors.pem'), caPem);
-  return { p12: path.join(dir, 'agency.p12'), anchors: path.join(dir, 'anchors.pem'), caPem };
+  return { p12: path.join(dir, 'agency.p12'), anchors: path.join(dir, 'anchors.pem'), caPem, ca: { keyPem: ca.privatePem, certPem: caPem, subject: caSubject } };
 }
 
 describe('the official record: PAdES at SIGN, the seal when issued, verification', () => {
@@ -29,7 +30,7 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
   const tokens: Record<string, string> = {};
   const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
   const ids: Record<string, string> = {};
-  const schools = ['kc.th-tan-dan', 'kc.thcs-tan-dan'];
+  const schools = ['kc.th-tan-dan', 'kc.thcs-tan-dan', 'kc.th-dong-tien'];
   const pdfOf = async (user: string, id: string) =>
     (await sut.http.get(`/api/submissions/${id}/export?format=pdf`).set(as(user)).buffer(true).parse(binary)).body as Buffer;
 
@@ -38,7 +39,7 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
       SEED_DEMO: 'true',
       SIGNING_PROVIDER: 'development',
       // One school signs with the agency's PKCS#12 file; every other unit with the development CA.
-      SIGNING_PROVIDERS: 'KC-THCS-TAN-DAN=pkcs12',
+      SIGNING_PROVIDERS: 'KC-THCS-TAN-DAN=pkcs12,KC-TH-DONG-TIEN=browser-token',
       SIGNING_PKCS12_FILE: files.p12,
       SIGNING_PKCS12_PASSWORD: 'mk-thu',
       SIGNING_TRUST_ANCHORS: files.anchors,
@@ -100,6 +101,36 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
     expect(pdfsig(tampered)[0]).not.toBe('Signature is Valid.');
     const notPdf = await sut.http.post('/api/verify-pdf').set(as('kc.reviewer')).attach('file', Buffer.from('hello'), 'x.pdf');
     expect(notPdf.status).toBe(400);
+  }, 120_000);
+
+  it('a USB token in the browser: prepare gives the hash, the plugin signs it, complete stores a valid PAdES record', async () => {
+    const s = 'kc.th-dong-tien';
+    const plugin = mockTokenPlugin(files.ca, 'Hiệu trưởng Đông Tiến (USB token)');
+    expect((await sut.http.post(`/api/submissions/${ids[s]}/events`).set(as(`${s}.head`)).send({ type: 'SIGN' })).status).toBe(200);
+    expect((await sut.http.get(`/api/submissions/${ids[s]}/signatures`).set(as(`${s}.head`))).body.signatures).toEqual([]);
+    const other = await sut.http.post(`/api/submissions/${ids[s]}/pdf-signature/prepare`).set(as(`${s}.editor`)).send({ certificates: plugin.certificates() });
+    expect(other.status).toBe(403);
+    const prep = await sut.http.post(`/api/submissions/${ids[s]}/pdf-signature/prepare`).set(as(`${s}.head`)).send({ certificates: plugin.certificates() });
+    expect(prep.status, JSON.stringify(prep.body)).toBe(201);
+    expect(Buffer.from(prep.body.hashToSign, 'base64')).toHaveLength(32);
+    const wrong = await sut.http
+      .post(`/api/submissions/${ids[s]}/pdf-signature/complete`)
+      .set(as(`${s}.head`))
+      .send({ pendingId: prep.body.pendingId, signature: plugin.signHash(Buffer.alloc(32).toString('base64')) });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.message).toMatch(/không hợp lệ/);
+    // The refused attempt left nothing; prepare again and sign the right hash.
+    const again = await sut.http.post(`/api/submissions/${ids[s]}/pdf-signature/prepare`).set(as(`${s}.head`)).send({ certificates: plugin.certificates() });
+    const done = await sut.http
+      .post(`/api/submissions/${ids[s]}/pdf-signature/complete`)
+      .set(as(`${s}.head`))
+      .send({ pendingId: again.body.pendingId, signature: plugin.signHash(again.body.hashToSign) });
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    const pdf = await pdfOf(`${s}.head`, ids[s]!);
+    expect(pdfsig(pdf)).toEqual(['Signature is Valid.']);
+    expect(opensslVerifyAll(pdf, files.caPem)).toEqual([true]);
+    const list = (await sut.http.get(`/api/submissions/${ids[s]}/signatures`).set(as(`${s}.head`))).body;
+    expect(list.signatures[0]).toMatchObject({ kind: 'signer', provider: 'browser-token', valid: true, testOnly: false });
   }, 120_000);
 
   it('stored data changed behind the signature: the signature list says so', async () => {

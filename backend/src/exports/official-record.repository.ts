@@ -47,6 +47,43 @@ export class OfficialRecordRepository {
     );
   }
 
+  async insertPending(
+    m: EntityManager,
+    r: { submissionId: string; contentHash: string; signerName: string; signedBy: string; signedAt: Date; placeholderPdf: Buffer; signedAttrs: Buffer; certificates: string[] },
+  ): Promise<string> {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO pending_pdf_signature (submission_id, content_hash, signer_name, signed_by, signed_at, placeholder_pdf, signed_attrs, certificates)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING id`,
+      [r.submissionId, r.contentHash, r.signerName, r.signedBy, r.signedAt, r.placeholderPdf, r.signedAttrs, JSON.stringify(r.certificates)],
+    );
+    return rows[0]!.id;
+  }
+
+  /** Takes a pending signature (deleting it): it completes once. */
+  async takePending(m: EntityManager, id: string, submissionId: string) {
+    const rows = await m.query(
+      `DELETE FROM pending_pdf_signature WHERE id = $1 AND submission_id = $2
+       RETURNING content_hash AS "contentHash", signer_name AS "signerName", signed_by AS "signedBy", signed_at AS "signedAt",
+                 placeholder_pdf AS "placeholderPdf", signed_attrs AS "signedAttrs", certificates`,
+      [id, submissionId],
+    );
+    // TypeORM answers a DELETE … RETURNING with [rows, count].
+    const list = Array.isArray(rows[0]) ? rows[0] : rows;
+    return (list[0] ?? null) as {
+      contentHash: string;
+      signerName: string;
+      signedBy: string;
+      signedAt: Date;
+      placeholderPdf: Buffer;
+      signedAttrs: Buffer;
+      certificates: string[];
+    } | null;
+  }
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
   /** Unit codes from the unit up to the root: the nearest configured signing provider wins. */
   async unitCodesUp(unitId: string): Promise<string[]> {
     const rows: { code: string }[] = await this.db.query(

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { BadGatewayException, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../auth/current-user.js';
-import { badRequest } from '../common/errors.js';
-import { addPadesSignature } from '../signing/pades/pdf-sign.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { addPadesSignature, completeExternalSignature, prepareExternalSignature } from '../signing/pades/pdf-sign.js';
 import { type SignatureReport, verifyPdfSignatures } from '../signing/pades/verify.js';
 import { SigningProviderError } from '../signing/providers/provider.js';
 import { SigningHooks, type TransitionFacts } from '../signing/signing-hooks.js';
@@ -52,6 +52,8 @@ export class OfficialRecordService implements OnModuleInit {
 
   private async signAsSigner(f: TransitionFacts, row: SubmissionRow) {
     const provider = this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
+    // A USB token signs in the signer's browser afterwards (prepare → plugin → complete).
+    if (provider.kind === 'browser-token') return;
     const signedAt = new Date(Math.floor(f.at.getTime() / 1000) * 1000);
     const file = await this.exports.render(row, 'pdf', undefined, { signerName: f.actor.fullName, signedAt: isoVietnam(signedAt), testOnly: provider.testOnly });
     const session = await provider.open({ purpose: 'signer', name: f.actor.fullName, unitName: row.unitName });
@@ -68,6 +70,8 @@ export class OfficialRecordService implements OnModuleInit {
     const last = await this.repo.latest(row.id, row.signature!.hash, f.m);
     if (!last) return;
     const provider = this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
+    // An agency seal is a server-held key; a unit signing with USB tokens seals with its own token later.
+    if (provider.kind === 'browser-token') return;
     const signedAt = new Date(Math.floor(f.at.getTime() / 1000) * 1000);
     const session = await provider.open({ purpose: 'seal', name: row.unitName, unitName: row.unitName });
     const pdf = await addPadesSignature(last.pdf, session, {
@@ -91,6 +95,59 @@ export class OfficialRecordService implements OnModuleInit {
       testOnly,
       pdf,
       sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+  }
+
+  /**
+   * USB token, step 1: the signer's page sends the token's certificates; the server renders the signed
+   * content with the visible signature, and answers the SHA-256 of the signed attributes to be signed.
+   */
+  async prepareBrowserSignature(user: AuthUser, id: string, certificatesB64: unknown) {
+    const row = await this.exports.visible(user, id);
+    if (!row.signature || row.signature.signedBy !== user.id) throw forbidden('Chỉ người đã ký báo cáo mới được ký số văn bản PDF của nó.');
+    if (this.providers.forUnit(await this.repo.unitCodesUp(row.unitId)).kind !== 'browser-token')
+      throw conflict('Đơn vị này không ký số bằng USB token trong trình duyệt.');
+    if (await this.repo.latest(row.id, row.signature.hash)) throw conflict('Văn bản PDF đã được ký số.');
+    const certs = Array.isArray(certificatesB64) ? certificatesB64.filter((c): c is string => typeof c === 'string' && /^[A-Za-z0-9+/=]+$/.test(c)) : [];
+    if (!certs.length || certs.length > 5)
+      throw unprocessable('Thiếu chứng thư số của USB token.', [{ path: 'certificates', title: 'Chứng thư số', message: 'Cần 1–5 chứng thư số (DER, base64), của người ký trước.' }]);
+    const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const file = await this.exports.render(row, 'pdf', undefined, { signerName: user.fullName, signedAt: isoVietnam(signedAt), testOnly: false });
+    const prepared = await prepareExternalSignature(file.content, Buffer.from(certs[0]!, 'base64'), {
+      name: user.fullName,
+      reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature.hash}`,
+      location: row.unitName,
+      signingTime: signedAt,
+    });
+    const pendingId = await this.repo.transaction((m) =>
+      this.repo.insertPending(m, {
+        submissionId: row.id,
+        contentHash: row.signature!.hash,
+        signerName: user.fullName,
+        signedBy: user.id,
+        signedAt,
+        placeholderPdf: prepared.placeholderPdf,
+        signedAttrs: prepared.signedAttrs,
+        certificates: certs,
+      }),
+    );
+    return { pendingId, hashToSign: prepared.hashToSign.toString('base64'), hashAlgorithm: 'SHA-256', signatureAlgorithm: 'RSASSA-PKCS1-v1_5' };
+  }
+
+  /** USB token, step 2: the plugin's signature is assembled, embedded, verified, and stored as the official record. */
+  async completeBrowserSignature(user: AuthUser, id: string, pendingId: unknown, signatureB64: unknown) {
+    const row = await this.exports.visible(user, id);
+    if (typeof pendingId !== 'string' || typeof signatureB64 !== 'string' || !signatureB64)
+      throw unprocessable('Thiếu chữ ký từ USB token.', [{ path: 'signature', title: 'Chữ ký', message: 'Cần pendingId và chữ ký (base64).' }]);
+    return this.repo.transaction(async (m) => {
+      const p = await this.repo.takePending(m, pendingId, row.id);
+      if (!p || p.signedBy !== user.id) throw notFound('Không tìm thấy yêu cầu ký đang chờ.');
+      const certs = p.certificates.map((c) => Buffer.from(c, 'base64'));
+      const pdf = await completeExternalSignature(p.placeholderPdf, p.signedAttrs, Buffer.from(signatureB64, 'base64'), certs, p.signedAt);
+      const report = this.verify(pdf).at(-1);
+      if (!report?.valid) throw unprocessable(`Chữ ký từ USB token không hợp lệ: ${report?.problems.join(' ') ?? ''}`);
+      await this.store({ m } as TransitionFacts, row, 'signer', 'browser-token', report.testOnly, p.signerName, user.id, p.signedAt, pdf);
+      return { signatures: this.verify(pdf) };
     });
   }
 

@@ -6,6 +6,16 @@ import { Pkcs12Provider } from './providers/pkcs12.provider.js';
 import { type ProviderKind, type SigningProvider, SigningProviderError } from './providers/provider.js';
 import { RemoteCscProvider } from './providers/remote-csc.provider.js';
 
+/**
+ * The key is on a USB token in the signer's browser: the server never signs with it, the page does
+ * (POST …/pdf-signature/prepare, the token plugin, POST …/pdf-signature/complete).
+ */
+const BROWSER_TOKEN: SigningProvider = {
+  kind: 'browser-token',
+  testOnly: false,
+  open: () => Promise.reject(new SigningProviderError('Chữ ký bằng USB token được thực hiện trong trình duyệt của người ký.')),
+};
+
 /** The signing provider of each unit (configuration), and the trust anchors of verification. */
 @Injectable()
 export class SigningProvidersService implements OnModuleInit {
@@ -41,7 +51,7 @@ export class SigningProvidersService implements OnModuleInit {
     if (kind === 'development') return this.development();
     if (kind === 'pkcs12' && s.pkcs12) return new Pkcs12Provider(s.pkcs12.file, s.pkcs12.password);
     if (kind === 'remote-csc' && s.csc) return new RemoteCscProvider(s.csc);
-    if (kind === 'browser-token') throw new SigningProviderError('Ký bằng USB token qua trình duyệt chưa được hỗ trợ ở máy chủ này.');
+    if (kind === 'browser-token') return BROWSER_TOKEN;
     throw new SigningProviderError(`Chưa cấu hình nhà cung cấp ký số "${kind}".`);
   }
 

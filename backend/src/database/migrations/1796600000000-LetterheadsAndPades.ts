@@ -50,11 +50,26 @@ export class LetterheadsAndPades1796600000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'official_pdf is append-only: the signed record of a submission is never changed';
       END $$`);
+    // A USB-token signature in the browser is made in two requests: the prepared PDF waits here.
+    await q.query(`
+      CREATE TABLE pending_pdf_signature (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        submission_id uuid NOT NULL REFERENCES submission(id),
+        content_hash text NOT NULL,
+        signer_name text NOT NULL,
+        signed_by uuid NOT NULL REFERENCES app_user(id),
+        signed_at timestamptz NOT NULL,
+        placeholder_pdf bytea NOT NULL,
+        signed_attrs bytea NOT NULL,
+        certificates jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
     await q.query(`CREATE TRIGGER official_pdf_no_change BEFORE UPDATE OR DELETE ON official_pdf
       FOR EACH ROW EXECUTE FUNCTION official_pdf_immutable()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE pending_pdf_signature`);
     await q.query(`DROP TABLE official_pdf`);
     await q.query(`DROP FUNCTION official_pdf_immutable()`);
     await q.query(`ALTER TABLE app_user DROP COLUMN position`);

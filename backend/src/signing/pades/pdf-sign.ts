@@ -50,7 +50,50 @@ export function ascii(s: string): string {
 }
 
 export async function addPadesSignature(pdf: Buffer, session: SigningSession, o: PadesOptions): Promise<Buffer> {
-  const withPlaceholder = plainAddPlaceholder({
+  return new SignPdf().sign(withPlaceholder(pdf, o), new CmsSigner(session), o.signingTime);
+}
+
+/** Carries the signed attributes out of SignPdf.sign when the key is elsewhere (a USB token in the browser). */
+class Prepared extends Error {
+  constructor(readonly signedAttrs: Buffer) {
+    super('prepared');
+  }
+}
+
+/**
+ * First half of an external signature: the PDF with its placeholder and the signed attributes whose
+ * SHA-256 the token must sign. The placeholder PDF and the attributes are deterministic, so
+ * completeExternalSignature later fills the same byte range.
+ */
+export async function prepareExternalSignature(pdf: Buffer, signerCertDer: Buffer, o: PadesOptions): Promise<{ placeholderPdf: Buffer; signedAttrs: Buffer; hashToSign: Buffer }> {
+  const placeholderPdf = withPlaceholder(pdf, o);
+  const capture = new (class extends Signer {
+    override async sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
+      const digest = createHash('sha256').update(content).digest();
+      throw new Prepared(signedAttributes(digest, signingTime ?? o.signingTime, signerCertDer));
+    }
+  })();
+  try {
+    await new SignPdf().sign(placeholderPdf, capture, o.signingTime);
+  } catch (e) {
+    if (e instanceof Prepared) return { placeholderPdf, signedAttrs: e.signedAttrs, hashToSign: createHash('sha256').update(e.signedAttrs).digest() };
+    throw e;
+  }
+  throw new Error('unreachable: the capturing signer always throws');
+}
+
+/** Second half: the token's raw signature over hashToSign, assembled into the CMS and embedded. */
+export async function completeExternalSignature(placeholderPdf: Buffer, signedAttrs: Buffer, signature: Buffer, certificates: Buffer[], signingTime: Date): Promise<Buffer> {
+  const embed = new (class extends Signer {
+    override async sign(): Promise<Buffer> {
+      return assembleCms(signedAttrs, signature, certificates);
+    }
+  })();
+  return new SignPdf().sign(placeholderPdf, embed, signingTime);
+}
+
+function withPlaceholder(pdf: Buffer, o: PadesOptions): Buffer {
+  return plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: ascii(o.reason),
     contactInfo: '',
@@ -61,5 +104,4 @@ export async function addPadesSignature(pdf: Buffer, session: SigningSession, o:
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'BaoCaoBDG',
   });
-  return new SignPdf().sign(withPlaceholder, new CmsSigner(session), o.signingTime);
 }
