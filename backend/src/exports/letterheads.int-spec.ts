@@ -87,5 +87,9 @@ describe('letterheads from data (DOCX of a school, a commune, a Phòng and a S�
     expect(imported.body).toMatchObject({ ok: true, created: 1 });
     const [row] = await sut.sql(`SELECT governing_body, short_name, head_title FROM org_unit WHERE code = 'KC-TH-MOI'`);
     expect(row).toEqual({ governing_body: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO KHOÁI CHÂU', short_name: 'THM', head_title: 'HIỆU TRƯỞNG' });
+    // An empty string clears a field (the screen sends every field).
+    const cleared = await sut.http.patch(`/api/org-units/${so.id}`).set(as('hy.admin')).send({ governingBody: '', shortName: '', signAuthority: '' });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    expect(cleared.body).toMatchObject({ governingBody: null, shortName: null, signAuthority: null });
   });
 });
