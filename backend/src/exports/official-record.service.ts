@@ -51,7 +51,7 @@ export class OfficialRecordService implements OnModuleInit {
   }
 
   private async signAsSigner(f: TransitionFacts, row: SubmissionRow) {
-    const provider = this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
+    const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
     // A USB token signs in the signer's browser afterwards (prepare → plugin → complete).
     if (provider.kind === 'browser-token') return;
     const signedAt = new Date(Math.floor(f.at.getTime() / 1000) * 1000);
@@ -69,7 +69,7 @@ export class OfficialRecordService implements OnModuleInit {
   private async seal(f: TransitionFacts, row: SubmissionRow) {
     const last = await this.repo.latest(row.id, row.signature!.hash, f.m);
     if (!last) return;
-    const provider = this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
+    const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
     // An agency seal is a server-held key; a unit signing with USB tokens seals with its own token later.
     if (provider.kind === 'browser-token') return;
     const signedAt = new Date(Math.floor(f.at.getTime() / 1000) * 1000);
@@ -105,7 +105,7 @@ export class OfficialRecordService implements OnModuleInit {
   async prepareBrowserSignature(user: AuthUser, id: string, certificatesB64: unknown) {
     const row = await this.exports.visible(user, id);
     if (!row.signature || row.signature.signedBy !== user.id) throw forbidden('Chỉ người đã ký báo cáo mới được ký số văn bản PDF của nó.');
-    if (this.providers.forUnit(await this.repo.unitCodesUp(row.unitId)).kind !== 'browser-token')
+    if ((await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId))).kind !== 'browser-token')
       throw conflict('Đơn vị này không ký số bằng USB token trong trình duyệt.');
     if (await this.repo.latest(row.id, row.signature.hash)) throw conflict('Văn bản PDF đã được ký số.');
     const certs = Array.isArray(certificatesB64) ? certificatesB64.filter((c): c is string => typeof c === 'string' && /^[A-Za-z0-9+/=]+$/.test(c)) : [];
@@ -144,10 +144,10 @@ export class OfficialRecordService implements OnModuleInit {
       if (!p || p.signedBy !== user.id) throw notFound('Không tìm thấy yêu cầu ký đang chờ.');
       const certs = p.certificates.map((c) => Buffer.from(c, 'base64'));
       const pdf = await completeExternalSignature(p.placeholderPdf, p.signedAttrs, Buffer.from(signatureB64, 'base64'), certs, p.signedAt);
-      const report = this.verify(pdf).at(-1);
+      const report = (await this.verify(pdf)).at(-1);
       if (!report?.valid) throw unprocessable(`Chữ ký từ USB token không hợp lệ: ${report?.problems.join(' ') ?? ''}`);
       await this.store({ m } as TransitionFacts, row, 'signer', 'browser-token', report.testOnly, p.signerName, user.id, p.signedAt, pdf);
-      return { signatures: this.verify(pdf) };
+      return { signatures: await this.verify(pdf) };
     });
   }
 
@@ -157,7 +157,7 @@ export class OfficialRecordService implements OnModuleInit {
     const current = row.signature ? this.signing.contentHash(row.data, await this.exportsRepo.attachmentHashes(row.id)) : null;
     const official = row.signature ? await this.repo.latest(row.id, row.signature.hash) : null;
     const stored = await this.repo.list(row.id);
-    const reports = official ? this.verify(official.pdf) : [];
+    const reports = official ? await this.verify(official.pdf) : [];
     return {
       officialPdf: official ? { sha256: official.sha256, bytes: official.pdf.length, revisions: stored.filter((s) => s.contentHash === official.contentHash).length } : null,
       signatures: reports.map((r) => {
@@ -172,12 +172,12 @@ export class OfficialRecordService implements OnModuleInit {
   async verifyUpload(file: Buffer | undefined) {
     if (!file?.length) throw badRequest('Chưa chọn tệp PDF (trường "file").');
     if (file.subarray(0, 5).toString('latin1') !== '%PDF-') throw badRequest('Tệp tải lên không phải PDF.');
-    const reports = this.verify(file);
+    const reports = await this.verify(file);
     const hash = reports.find((r) => r.contentHash)?.contentHash ?? null;
     return { signatures: reports, submission: hash ? await this.repo.submissionBySignedHash(hash) : null };
   }
 
-  private verify(pdf: Buffer): SignatureReport[] {
-    return verifyPdfSignatures(pdf, this.providers.trustAnchors(), this.providers.testAnchors());
+  private async verify(pdf: Buffer): Promise<SignatureReport[]> {
+    return verifyPdfSignatures(pdf, this.providers.trustAnchors(), await this.providers.testAnchors());
   }
 }

@@ -20,33 +20,34 @@ const BROWSER_TOKEN: SigningProvider = {
 @Injectable()
 export class SigningProvidersService implements OnModuleInit {
   private readonly cache = new Map<ProviderKind, SigningProvider>();
-  private dev: DevelopmentProvider | null = null;
+  private dev: Promise<DevelopmentProvider> | null = null;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
   /** The development CA is created at first start, so that `npm start` signs out of the box. */
   onModuleInit() {
     const s = this.config.signing;
-    if ([s.defaultProvider, ...Object.values(s.byUnit)].includes('development')) this.development();
+    // Started, not awaited: the key generation runs off the event loop while the app starts.
+    if ([s.defaultProvider, ...Object.values(s.byUnit)].includes('development')) this.development().catch(() => undefined);
   }
 
-  private development(): DevelopmentProvider {
-    this.dev ??= new DevelopmentProvider(this.config.dataDir);
+  private development(): Promise<DevelopmentProvider> {
+    this.dev ??= DevelopmentProvider.create(this.config.dataDir);
     return this.dev;
   }
 
   /** The provider for a unit: its own code, else its nearest ancestor's, else the default. */
-  forUnit(codesNearestFirst: string[]): SigningProvider {
+  async forUnit(codesNearestFirst: string[]): Promise<SigningProvider> {
     const s = this.config.signing;
     const kind = (codesNearestFirst.map((c) => s.byUnit[c]).find(Boolean) ?? s.defaultProvider) as ProviderKind;
     const hit = this.cache.get(kind);
     if (hit) return hit;
-    const made = this.make(kind);
+    const made = await this.make(kind);
     this.cache.set(kind, made);
     return made;
   }
 
-  private make(kind: ProviderKind): SigningProvider {
+  private async make(kind: ProviderKind): Promise<SigningProvider> {
     const s = this.config.signing;
     if (kind === 'development') return this.development();
     if (kind === 'pkcs12' && s.pkcs12) return new Pkcs12Provider(s.pkcs12.file, s.pkcs12.password);
@@ -61,7 +62,7 @@ export class SigningProvidersService implements OnModuleInit {
   }
 
   /** The development CA: signatures chaining to it are valid but marked as test-only. */
-  testAnchors(): string[] {
-    return this.dev ? [this.dev.caCertPem] : [];
+  async testAnchors(): Promise<string[]> {
+    return this.dev ? [(await this.dev).caCertPem] : [];
   }
 }

@@ -27,13 +27,14 @@ function agencyCa(): KeyAndCert {
 
 describe('PAdES signatures (development, pkcs12, remote CSC) verified by the product, pdfsig and openssl', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pades-'));
-  const dev = new DevelopmentProvider(dir);
+  let dev: DevelopmentProvider;
   const ca = agencyCa();
   let csc: MockCsc;
   let pkcs12: Pkcs12Provider;
   let pdf: Buffer;
 
   beforeAll(async () => {
+    dev = await DevelopmentProvider.create(dir);
     csc = await startMockCsc(ca, 'Trần Văn Giám Đốc');
     const seal = newRsaKeyPem();
     const sealCert = issueCertificate({ subject: { commonName: 'Sở Giáo dục và Đào tạo Hưng Yên', organization: 'Sở GD&ĐT Hưng Yên' }, publicPem: seal.publicPem, issuer: ca, ca: false, years: 1 });

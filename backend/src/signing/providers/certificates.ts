@@ -1,5 +1,6 @@
 /** X.509 certificates for the development CA and the tests, made with node-forge (keys from node:crypto, which is fast). */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 const { pki } = forge;
@@ -26,6 +27,15 @@ function attrs(s: CertSubject): forge.pki.CertificateField[] {
 
 export function newRsaKeyPem(): { privatePem: string; publicPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+/** The same, off the event loop (libuv's thread pool): RSA key generation takes seconds on a busy machine. */
+export async function newRsaKeyPemAsync(): Promise<{ privatePem: string; publicPem: string }> {
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
   return {
     privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { issueCertificate, type KeyAndCert, newRsaKeyPem, pemToDer } from './certificates.js';
+import { issueCertificate, type KeyAndCert, newRsaKeyPemAsync, pemToDer } from './certificates.js';
 import type { SignerIdentity, SigningProvider, SigningSession } from './provider.js';
 import { rsaSignHash } from './rsa.js';
 
@@ -14,12 +14,18 @@ const DEV_CA_SUBJECT = { commonName: 'CA thử nghiệm Báo cáo BĐG', organiz
 export class DevelopmentProvider implements SigningProvider {
   readonly kind = 'development' as const;
   readonly testOnly = true;
-  private readonly ca: KeyAndCert;
-  private readonly leafKey: { privatePem: string; publicPem: string };
+  /** One certificate per signer name, issued once per process (forge signs in pure JS: slow). */
+  private readonly issued = new Map<string, string>();
 
-  constructor(dataDir: string) {
-    this.ca = DevelopmentProvider.loadOrCreateCa(dataDir);
-    this.leafKey = newRsaKeyPem();
+  private constructor(
+    private readonly ca: KeyAndCert,
+    private readonly leafKey: { privatePem: string; publicPem: string },
+  ) {}
+
+  /** Loads (or at first start creates) the test CA, with key generation off the event loop. */
+  static async create(dataDir: string): Promise<DevelopmentProvider> {
+    const [ca, leaf] = await Promise.all([DevelopmentProvider.loadOrCreateCa(dataDir), newRsaKeyPemAsync()]);
+    return new DevelopmentProvider(ca, leaf);
   }
 
   /** The test CA's certificate (PEM): a trust anchor for development signatures only. */
@@ -27,13 +33,13 @@ export class DevelopmentProvider implements SigningProvider {
     return this.ca.certPem;
   }
 
-  static loadOrCreateCa(dataDir: string): KeyAndCert {
+  static async loadOrCreateCa(dataDir: string): Promise<KeyAndCert> {
     const dir = path.join(dataDir, 'signing');
     const keyFile = path.join(dir, 'dev-ca.key.pem');
     const certFile = path.join(dir, 'dev-ca.crt.pem');
     if (existsSync(keyFile) && existsSync(certFile)) return { keyPem: readFileSync(keyFile, 'utf8'), certPem: readFileSync(certFile, 'utf8'), subject: DEV_CA_SUBJECT };
     mkdirSync(dir, { recursive: true });
-    const k = newRsaKeyPem();
+    const k = await newRsaKeyPemAsync();
     const certPem = issueCertificate({
       subject: DEV_CA_SUBJECT,
       publicPem: k.publicPem,
@@ -49,13 +55,17 @@ export class DevelopmentProvider implements SigningProvider {
   }
 
   async open(who: SignerIdentity): Promise<SigningSession> {
-    const certPem = issueCertificate({
-      subject: { commonName: who.name, organization: who.unitName, organizationalUnit: TEST_ONLY_LABEL },
-      publicPem: this.leafKey.publicPem,
-      issuer: this.ca,
-      ca: false,
-      years: 2,
-    });
+    const cacheKey = `${who.name}\u0000${who.unitName}`;
+    const certPem =
+      this.issued.get(cacheKey) ??
+      issueCertificate({
+        subject: { commonName: who.name, organization: who.unitName, organizationalUnit: TEST_ONLY_LABEL },
+        publicPem: this.leafKey.publicPem,
+        issuer: this.ca,
+        ca: false,
+        years: 2,
+      });
+    this.issued.set(cacheKey, certPem);
     const key = this.leafKey.privatePem;
     return {
       certificates: [pemToDer(certPem), pemToDer(this.ca.certPem)],
