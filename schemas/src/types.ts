@@ -36,7 +36,7 @@ export interface JsonSchema {
 
 /**
  * Bố cục văn bản chính thức (Nghị định 30/2020/NĐ-CP) sinh từ nội dung đã ký.
- * Chuỗi có thể chứa chỗ giữ chỗ {unitName}, {parentUnitName}, {placeName}, {year}, {period}
+ * Chuỗi có thể chứa chỗ giữ chỗ {unitName}, {parentUnitName}, {governingBody}, {shortName}, {placeName}, {year}, {period}
  * (máy chủ thay bằng thông tin đơn vị và đợt báo cáo khi dựng văn bản).
  */
 export interface TemplateDocumentLayout {

@@ -125,6 +125,12 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await page.getByTestId('locked-notice').waitFor();
     await shots.take(page, 'signed');
     expect((await state()).state).toBe('submitted');
+    // The PDF carries the head's PAdES signature (development CA): the panel shows it valid, marked test-only.
+    await page.getByTestId('pdf-signatures-check').click();
+    const sig = page.getByTestId('pdf-signature-1');
+    await sig.getByTestId('pdf-signature-valid').waitFor();
+    expect(await sig.textContent()).toContain('Chữ ký thử nghiệm, không có giá trị pháp lý');
+    await shots.take(page, 'pdf-signature-valid');
   });
 
   it('the Phòng reviewer returns it with a comment', async () => {

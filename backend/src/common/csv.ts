@@ -25,6 +25,8 @@ export function decodeCsv(buf: Buffer): string {
 export function parseCsv(
   buf: Buffer,
   required: string[],
+  /** Other accepted header names (e.g. Vietnamese ones) → the column's key. */
+  aliases: Record<string, string> = {},
 ): { rows: { line: number; values: Record<string, string> }[]; errors: CsvRowError[] } {
   const text = decodeCsv(buf);
   let records: string[][];
@@ -35,7 +37,8 @@ export function parseCsv(
     return { rows: [], errors: [{ line: 0, column: '', message: `Tệp CSV không đọc được: ${(e as Error).message}` }] };
   }
   if (!records.length) return { rows: [], errors: [{ line: 1, column: '', message: 'Tệp CSV trống.' }] };
-  const header = records[0]!.map((h) => h.trim());
+  const byName = new Map(Object.entries(aliases).map(([k, v]) => [headerKey(k), v]));
+  const header = records[0]!.map((h) => byName.get(headerKey(h)) ?? h.trim());
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length)
     return {
@@ -47,6 +50,11 @@ export function parseCsv(
     values: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])),
   }));
   return { rows, errors: [] };
+}
+
+/** Header names compare without case, accents' composition or surrounding spaces. */
+function headerKey(h: string): string {
+  return h.normalize('NFC').trim().toLocaleLowerCase('vi-VN');
 }
 
 export interface ImportReport {

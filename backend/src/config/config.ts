@@ -23,6 +23,56 @@ export interface AppConfig {
   exportWorkers: number;
   exportTimeoutSeconds: number;
   exportMemoryMb: number;
+  signing: SigningConfig;
+}
+
+/**
+ * PAdES signing: the provider for each unit (by unit code, else the nearest ancestor's, else the
+ * default), the provider's settings, and the trust anchors a signature must chain to.
+ */
+export interface SigningConfig {
+  /** `development` | `pkcs12` | `remote-csc` | `browser-token`. */
+  defaultProvider: string;
+  /** Unit code → provider kind, from SIGNING_PROVIDERS="SO-HY=pkcs12,SO-PT=remote-csc". */
+  byUnit: Record<string, string>;
+  pkcs12: { file: string; password: string } | null;
+  csc: { baseUrl: string; accessToken: string; credentialId: string | null; timeoutMs: number } | null;
+  /** PEM files of trusted CAs (licensed Vietnamese CAs' roots), from SIGNING_TRUST_ANCHORS (comma-separated paths). */
+  trustAnchorsPem: string[];
+}
+
+const PROVIDER_KINDS = ['development', 'pkcs12', 'remote-csc', 'browser-token'];
+
+function signingConfig(env: NodeJS.ProcessEnv, problems: string[]): SigningConfig {
+  const defaultProvider = env.SIGNING_PROVIDER?.trim() || 'development';
+  const byUnit: Record<string, string> = {};
+  for (const pair of (env.SIGNING_PROVIDERS ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [code, kind] = pair.split('=').map((s) => s.trim());
+    if (!code || !kind) problems.push(`SIGNING_PROVIDERS không hợp lệ / is invalid: "${pair}" (cần dạng MÃ-ĐƠN-VỊ=loại)`);
+    else byUnit[code] = kind;
+  }
+  for (const kind of [defaultProvider, ...Object.values(byUnit)])
+    if (!PROVIDER_KINDS.includes(kind)) problems.push(`Nhà cung cấp ký số không biết / unknown signing provider: "${kind}" (${PROVIDER_KINDS.join(', ')})`);
+  const used = new Set([defaultProvider, ...Object.values(byUnit)]);
+  const p12File = env.SIGNING_PKCS12_FILE?.trim();
+  if (used.has('pkcs12') && (!p12File || !existsSync(p12File) || env.SIGNING_PKCS12_PASSWORD === undefined))
+    problems.push('Ký số pkcs12 cần SIGNING_PKCS12_FILE (tệp tồn tại) và SIGNING_PKCS12_PASSWORD');
+  const cscUrl = env.SIGNING_CSC_URL?.trim();
+  if (used.has('remote-csc') && (!cscUrl || !env.SIGNING_CSC_TOKEN)) problems.push('Ký số remote-csc cần SIGNING_CSC_URL và SIGNING_CSC_TOKEN');
+  const trustAnchorsPem: string[] = [];
+  for (const file of (env.SIGNING_TRUST_ANCHORS ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    if (!existsSync(file)) problems.push(`SIGNING_TRUST_ANCHORS: không thấy tệp ${file}`);
+    else trustAnchorsPem.push(...(readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []));
+  }
+  return {
+    defaultProvider,
+    byUnit,
+    pkcs12: p12File ? { file: p12File, password: env.SIGNING_PKCS12_PASSWORD ?? '' } : null,
+    csc: cscUrl
+      ? { baseUrl: cscUrl, accessToken: env.SIGNING_CSC_TOKEN ?? '', credentialId: env.SIGNING_CSC_CREDENTIAL?.trim() || null, timeoutMs: intSetting(env, 'SIGNING_CSC_TIMEOUT_SECONDS', 120, 5, 600, problems) * 1000 }
+      : null,
+    trustAnchorsPem,
+  };
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD ?? '';
   if (adminPassword && adminPassword.length < 8)
     problems.push('ADMIN_PASSWORD quá ngắn / too short: cần ít nhất 8 ký tự');
+  const signing = signingConfig(env, problems);
   if (problems.length) throw new ConfigError(problems.join('\n'));
 
   mkdirSync(dataDir, { recursive: true });
@@ -75,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportWorkers,
     exportTimeoutSeconds,
     exportMemoryMb,
+    signing,
   };
 }
 

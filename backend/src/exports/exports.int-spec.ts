@@ -138,7 +138,7 @@ describe('exports: DOCX, PDF, XLSX through the API', () => {
     expect(all).toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO KHOÁI CHÂU');
     expect(all).toContain('TRƯỜNG TIỂU HỌC TÂN DÂN');
     // number and date from the data (document.bindings → /vanBan/soVanBan, /vanBan/ngayBanHanh)
-    expect(paragraphs).toContain('Số: 12/BC');
+    expect(paragraphs).toContain('Số: 12/BC-THTD');
     expect(all).toContain('Khoái Châu, ngày 10 tháng 5 năm 2020');
     expect(all).toContain('Hiệu trưởng kc.th-tan-dan');
     expect(all).not.toContain('DỰ THẢO');

@@ -4,12 +4,15 @@ import { ExportPool } from './export-pool.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
+import { OfficialRecordRepository } from './official-record.repository.js';
+import { OfficialRecordService } from './official-record.service.js';
+import { SignaturesController } from './signatures.controller.js';
 
 /** Official documents and figures of a submission; the `export` job. JobsModule is global. */
 @Module({
   imports: [SubmissionsModule],
-  controllers: [ExportsController],
-  providers: [ExportsRepository, ExportsService, ExportPool],
+  controllers: [ExportsController, SignaturesController],
+  providers: [ExportsRepository, ExportsService, ExportPool, OfficialRecordRepository, OfficialRecordService],
   exports: [ExportsService],
 })
 export class ExportsModule {}

@@ -9,6 +9,10 @@ export interface ExportUnit {
   placeName: string | null;
   parentName: string | null;
   parentPlaceName: string | null;
+  governingBody: string | null;
+  shortName: string | null;
+  headTitle: string | null;
+  signAuthority: string | null;
 }
 
 /** The few facts an official document needs beyond the submission: its unit, parent and round period. */
@@ -18,11 +22,25 @@ export class ExportsRepository {
 
   async unit(unitId: string): Promise<ExportUnit | null> {
     const rows = await this.db.query(
-      `SELECT o.id, o.code, o.name, o.place_name AS "placeName", p.name AS "parentName", p.place_name AS "parentPlaceName"
+      `SELECT o.id, o.code, o.name, o.place_name AS "placeName", p.name AS "parentName", p.place_name AS "parentPlaceName",
+              o.governing_body AS "governingBody", o.short_name AS "shortName", o.head_title AS "headTitle",
+              o.sign_authority AS "signAuthority"
          FROM org_unit o LEFT JOIN org_unit p ON p.id = o.parent_id WHERE o.id = $1`,
       [unitId],
     );
     return rows[0] ?? null;
+  }
+
+  /** Name of a unit (the round's receiving unit of this level). */
+  async unitName(unitId: string): Promise<string | null> {
+    const rows: { name: string }[] = await this.db.query(`SELECT name FROM org_unit WHERE id = $1`, [unitId]);
+    return rows[0]?.name ?? null;
+  }
+
+  /** The signer's position ("Phó Trưởng phòng"), null for the head. */
+  async userPosition(userId: string): Promise<string | null> {
+    const rows: { position: string | null }[] = await this.db.query(`SELECT position FROM app_user WHERE id = $1`, [userId]);
+    return rows[0]?.position ?? null;
   }
 
   async roundPeriod(roundId: string): Promise<string | null> {

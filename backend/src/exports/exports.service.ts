@@ -14,7 +14,8 @@ import { UsersRepository } from '../users/users.repository.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
 import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
-import { ExportsRepository } from './exports.repository.js';
+import { type ExportUnit, ExportsRepository } from './exports.repository.js';
+import { OfficialRecordRepository } from './official-record.repository.js';
 
 export const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -68,6 +69,7 @@ export class ExportsService implements OnModuleInit {
     private readonly jobsRepo: JobsRepository,
     private readonly users: UsersRepository,
     private readonly pool: ExportPool,
+    private readonly official: OfficialRecordRepository,
   ) {}
 
   onModuleInit() {
@@ -103,7 +105,16 @@ export class ExportsService implements OnModuleInit {
     return this.jobs.enqueue(JOB.export, { submissionId: row.id, format, userId: user.id } satisfies ExportPayload, { userId: user.id });
   }
 
-  async render(row: SubmissionRow, format: ExportFormat, progress: (p: number) => Promise<void> = async () => {}): Promise<ExportedFile> {
+  /**
+   * `digital`: the visible appearance of the PAdES signature about to be added (the official record
+   * renders the PDF with it). Without it, a signed submission's PDF is its stored official record.
+   */
+  async render(
+    row: SubmissionRow,
+    format: ExportFormat,
+    progress: (p: number) => Promise<void> = async () => {},
+    digital: DocumentInput['digitalSignature'] = null,
+  ): Promise<ExportedFile> {
     const template = await this.defs.template(row.templateVersionId);
     const flow = await this.defs.flow(row.flowVersionId);
     const schema = this.defs.schemaFor(template, row.compiled !== null || this.defs.isCompileFlow(flow)) as object;
@@ -117,6 +128,11 @@ export class ExportsService implements OnModuleInit {
         throw conflict('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký); không xuất văn bản chính thức.');
     }
     await progress(10);
+    if (format === 'pdf' && signed && !digital) {
+      // The signed PDF is the official record, immutable: export returns it as stored.
+      const official = await this.official.latest(row.id, row.signature!.hash);
+      if (official) return { fileName: `Báo cáo ${unit.code}.pdf`, mimeType: MIME.pdf, content: official.pdf, draft: false, warnings: [] };
+    }
     const draft = !signed;
     const ext = format;
     const fileName = `Báo cáo ${unit.code}${draft ? ' (dự thảo)' : ''}.${ext}`;
@@ -135,7 +151,7 @@ export class ExportsService implements OnModuleInit {
       await progress(30);
       ({ content } = await this.pool.render({ format, input }));
     } else {
-      const input = await this.documentInput(row, template, schema, unit, draft);
+      const input = { ...(await this.documentInput(row, template, schema, unit, draft)), digitalSignature: digital };
       await progress(30);
       ({ content, warnings } = await this.pool.render({ format, input }));
     }
@@ -162,16 +178,28 @@ export class ExportsService implements OnModuleInit {
     const signedAt = row.signature?.signedAt ? new Date(row.signature.signedAt) : null;
     // Number, date and signer come from the data (document.bindings); the signature fills what the data lacks.
     const date = draft ? (boundDate ?? new Date()) : (boundDate ?? signedAt ?? new Date());
+    const position = row.signature?.signedBy ? await this.repo.userPosition(row.signature.signedBy) : null;
     const signer =
       typeof boundSigner === 'string' && boundSigner.trim()
-        ? null
+        ? position
+          ? { fullName: boundSigner.trim(), title: '', position }
+          : null
         : row.signature?.signedByName
-          ? { fullName: row.signature.signedByName, title: '' }
+          ? { fullName: row.signature.signedByName, title: '', position }
           : null;
     return {
       template: { code: template.code, version: template.version, title: template.title, schema, uiSchema: template.uiSchema, document: doc },
       data: row.data,
-      unit: { name: unit.name, parentName: unit.parentName, code: unit.code },
+      unit: {
+        name: unit.name,
+        parentName: unit.parentName,
+        code: unit.code,
+        governingBody: unit.governingBody,
+        shortName: unit.shortName,
+        headTitle: unit.headTitle,
+        signAuthority: unit.signAuthority,
+      },
+      receivers: await this.receivers(row, unit),
       place: unit.placeName ?? unit.parentPlaceName ?? null,
       date,
       number: null,
@@ -180,6 +208,18 @@ export class ExportsService implements OnModuleInit {
       signatureHash: row.signature?.hash ?? null,
       period: await this.repo.roundPeriod(row.roundId),
     };
+  }
+
+  /**
+   * Nơi nhận from the round: the unit this level reports to in the round ("để tổng hợp"); the round's
+   * own root reports outside it, to its tree parent and its governing body ("để báo cáo").
+   */
+  private async receivers(row: SubmissionRow, unit: ExportUnit): Promise<string[]> {
+    if (row.parentUnitId) {
+      const name = await this.repo.unitName(row.parentUnitId);
+      return name ? [`${name} (để tổng hợp)`] : [];
+    }
+    return [unit.parentName, unit.governingBody].filter((n): n is string => !!n).map((n) => `${n} (để báo cáo)`);
   }
 
   /**

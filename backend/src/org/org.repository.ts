@@ -11,14 +11,27 @@ export interface OrgUnitView {
   path: string;
   level: number;
   placeName: string | null;
+  governingBody: string | null;
+  shortName: string | null;
+  headTitle: string | null;
+  signAuthority: string | null;
   mergedIntoId: string | null;
   active: boolean;
   childCount: number;
 }
 
 const select = `o.id, o.code, o.name, o.kind, o.parent_id AS "parentId", o.path::text AS path,
-  nlevel(o.path) AS level, o.place_name AS "placeName", o.merged_into_id AS "mergedIntoId", o.active,
+  nlevel(o.path) AS level, o.place_name AS "placeName",
+  o.governing_body AS "governingBody", o.short_name AS "shortName", o.head_title AS "headTitle", o.sign_authority AS "signAuthority", o.merged_into_id AS "mergedIntoId", o.active,
   (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = o.id AND c.active) AS "childCount"`;
+
+/** Letterhead fields of a unit (Nghị định 30/2020): optional, an empty string clears one. */
+export interface LetterheadPatch {
+  governingBody?: string | null;
+  shortName?: string | null;
+  headTitle?: string | null;
+  signAuthority?: string | null;
+}
 
 /** An ltree label for a unit: stable (from its id), whatever its code or name becomes. */
 export const labelOf = (id: string) => 'u' + id.replace(/-/g, '');
@@ -77,21 +90,21 @@ export class OrgRepository {
 
   async insert(
     m: EntityManager,
-    u: { code: string; name: string; kind: string; parentId: string | null; placeName?: string | null },
+    u: { code: string; name: string; kind: string; parentId: string | null; placeName?: string | null } & LetterheadPatch,
   ): Promise<string> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO org_unit (id, code, name, kind, parent_id, place_name, path)
-       SELECT g.id, $1, $2, $3, $4, $5,
+      `INSERT INTO org_unit (id, code, name, kind, parent_id, place_name, governing_body, short_name, head_title, sign_authority, path)
+       SELECT g.id, $1, $2, $3, $4, $5, $6, $7, $8, $9,
               CASE WHEN $4::uuid IS NULL THEN text2ltree('u' || replace(g.id::text, '-', ''))
                    ELSE (SELECT path FROM org_unit WHERE id = $4) || text2ltree('u' || replace(g.id::text, '-', '')) END
          FROM (SELECT gen_random_uuid() AS id) g
        RETURNING id`,
-      [u.code, u.name, u.kind, u.parentId, u.placeName ?? null],
+      [u.code, u.name, u.kind, u.parentId, u.placeName ?? null, u.governingBody || null, u.shortName || null, u.headTitle || null, u.signAuthority || null],
     );
     return rows[0]!.id;
   }
 
-  async rename(m: EntityManager, id: string, patch: { name?: string; code?: string; kind?: string; placeName?: string | null }) {
+  async rename(m: EntityManager, id: string, patch: { name?: string; code?: string; kind?: string; placeName?: string | null } & LetterheadPatch) {
     const sets: string[] = [];
     const params: unknown[] = [id];
     for (const [col, val] of [
@@ -99,9 +112,14 @@ export class OrgRepository {
       ['code', patch.code],
       ['kind', patch.kind],
       ['place_name', patch.placeName],
+      ['governing_body', patch.governingBody],
+      ['short_name', patch.shortName],
+      ['head_title', patch.headTitle],
+      ['sign_authority', patch.signAuthority],
     ] as const) {
       if (val === undefined) continue;
-      params.push(val);
+      // An empty string clears an optional letterhead field.
+      params.push(val === '' && col !== 'name' && col !== 'code' && col !== 'kind' ? null : val);
       sets.push(`${col} = $${params.length}`);
     }
     if (sets.length) await m.query(`UPDATE org_unit SET ${sets.join(', ')} WHERE id = $1`, params);

@@ -10,6 +10,20 @@ import { OrgRepository, type OrgUnitView } from './org.repository.js';
 
 const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị.';
 
+/** Vietnamese headers accepted by the unit CSV import, beside the English keys. */
+export const ORG_CSV_ALIASES: Record<string, string> = {
+  'Mã đơn vị': 'code',
+  'Tên đơn vị': 'name',
+  'Loại đơn vị': 'kind',
+  'Mã đơn vị cấp trên': 'parentCode',
+  'Địa danh': 'placeName',
+  'Cơ quan chủ quản': 'governingBody',
+  'Tên cơ quan chủ quản': 'governingBody',
+  'Tên viết tắt': 'shortName',
+  'Chức danh người đứng đầu': 'headTitle',
+  'Thẩm quyền ký': 'signAuthority',
+};
+
 @Injectable()
 export class OrgService {
   constructor(
@@ -119,12 +133,15 @@ export class OrgService {
     });
   }
 
-  /** CSV columns: code,name,kind,parentCode[,placeName]. All rows or none. */
+  /**
+   * CSV columns: code,name,kind,parentCode[,placeName,governingBody,shortName,headTitle,signAuthority],
+   * or their Vietnamese headers (see ORG_CSV_ALIASES). All rows or none.
+   */
   async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
     if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['code', 'name', 'kind', 'parentCode']),
+      parseCsv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_ALIASES),
       (fn) => this.repo.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;
@@ -139,10 +156,22 @@ export class OrgService {
         const parent = v.parentCode ? await this.repo.byCode(v.parentCode, m) : null;
         if (!parent || !isBelowOrSame(parent.path, user.unitPath))
           refuse('parentCode', `Không tìm thấy đơn vị cấp trên "${v.parentCode ?? ''}" trong phạm vi quản lý.`);
+        if (v.shortName && !/^[\p{L}\p{N}&.]{1,20}$/u.test(v.shortName)) refuse('shortName', 'Tên viết tắt chỉ gồm chữ, số, "&", "." (tối đa 20 ký tự), ví dụ SGDĐT.');
+        if (v.signAuthority && !/^(TM|TL)\. .{1,100}$/u.test(v.signAuthority)) refuse('signAuthority', 'Dòng ký thay phải bắt đầu bằng "TM. " hoặc "TL. ", ví dụ "TM. ỦY BAN NHÂN DÂN".');
         if (!ok) return false;
         seen.add(v.code!);
         // Written even in a dry run (rolled back after), so later rows may name earlier ones as parents.
-        await this.repo.insert(m, { code: v.code!, name: v.name!, kind: v.kind!, parentId: parent!.id, placeName: v.placeName || null });
+        await this.repo.insert(m, {
+          code: v.code!,
+          name: v.name!,
+          kind: v.kind!,
+          parentId: parent!.id,
+          placeName: v.placeName || null,
+          governingBody: v.governingBody || null,
+          shortName: v.shortName || null,
+          headTitle: v.headTitle || null,
+          signAuthority: v.signAuthority || null,
+        });
         return true;
       },
       {

@@ -6,6 +6,8 @@ export interface DemoUnit {
   place?: string;
   /** prefix of the demo usernames for this unit */
   login: string;
+  /** Chức vụ of a deputy head who may sign (user `<login>.pho`), if any. */
+  deputy?: string;
   children?: DemoUnit[];
 }
 
@@ -31,6 +33,7 @@ export const HUNG_YEN: DemoUnit = {
       kind: 'phong',
       place: 'Khoái Châu',
       login: 'kc',
+      deputy: 'Phó Trưởng phòng',
       children: schools('kc', 'Khoái Châu', [
         ['truong_mn', 'mn-tan-dan', 'Trường Mầm non Tân Dân'],
         ['truong_mn', 'mn-binh-minh', 'Trường Mầm non Bình Minh'],

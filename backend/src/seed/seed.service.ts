@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/current-user.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { FlowsService } from '../flows/flows.service.js';
+import { defaultGoverningBody, defaultHeadTitle, defaultShortName, defaultSignAuthority, type UnitFacts } from '../org/letterhead-defaults.js';
 import { OrgRepository } from '../org/org.repository.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { RoundsService } from '../rounds/rounds.service.js';
@@ -82,8 +83,19 @@ export class SeedService implements OnApplicationBootstrap {
     this.log.log('Đã tạo dữ liệu mẫu: Sở GD&ĐT Hưng Yên, Sở GD&ĐT Phú Thọ, người dùng và đợt báo cáo');
   }
 
-  private async insertTree(m: EntityManager, u: DemoUnit, parentId: string, hash: string, province = false) {
-    const id = await this.org.insert(m, { code: u.code, name: u.name, kind: u.kind, parentId, placeName: u.place ?? null });
+  private async insertTree(m: EntityManager, u: DemoUnit, parentId: string, hash: string, province = false, parent: UnitFacts | null = null) {
+    const facts: UnitFacts = { name: u.name, kind: u.kind, placeName: u.place ?? null };
+    const id = await this.org.insert(m, {
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parentId,
+      placeName: u.place ?? null,
+      governingBody: defaultGoverningBody(facts, parent),
+      shortName: defaultShortName(facts),
+      headTitle: defaultHeadTitle(u.kind),
+      signAuthority: defaultSignAuthority(u.kind),
+    });
     const roles: [string, string, string[]][] = u.kind.startsWith('truong')
       ? [
           ['editor', 'Cán bộ nhập liệu', ['editor']],
@@ -94,11 +106,14 @@ export class SeedService implements OnApplicationBootstrap {
           ['head', 'Thủ trưởng', ['head']],
         ];
     if (province) roles.push(['admin', 'Quản trị', ['admin']]);
+    // A deputy who signs on the head's behalf ("KT. TRƯỞNG PHÒNG"), as the Khoái Châu plan itself is signed.
+    if (u.deputy) roles.push(['pho', u.deputy, ['head']]);
     for (const [suffix, title, r] of roles) {
       const username = province && suffix === 'admin' ? `${u.login.split('.')[0]}.admin` : `${u.login}.${suffix}`;
-      await this.users.insert(m, { username, passwordHash: hash, fullName: `${title} — ${u.name}`, unitId: id, roles: r });
+      const position = suffix === 'pho' ? title : null;
+      await this.users.insert(m, { username, passwordHash: hash, fullName: `${title} — ${u.name}`, unitId: id, roles: r, position });
     }
-    for (const c of u.children ?? []) await this.insertTree(m, c, id, hash);
+    for (const c of u.children ?? []) await this.insertTree(m, c, id, hash, false, facts);
   }
 
   private async openDemoRounds() {

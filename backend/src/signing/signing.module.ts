@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { SigningHooks } from './signing-hooks.js';
+import { SigningProvidersService } from './signing-providers.service.js';
 import { SigningService } from './signing.service.js';
 
 @Global()
-@Module({ providers: [SigningService], exports: [SigningService] })
+@Module({ providers: [SigningService, SigningHooks, SigningProvidersService], exports: [SigningService, SigningHooks, SigningProvidersService] })
 export class SigningModule {}

@@ -18,6 +18,7 @@ import type { AuthUser } from '../auth/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
 import { ApiException, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { SigningHooks } from '../signing/signing-hooks.js';
 import { SigningService } from '../signing/signing.service.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -44,6 +45,7 @@ export class SubmissionsService {
     private readonly notifications: NotificationsService,
     private readonly compiler: CompileService,
     private readonly jobs: JobsService,
+    private readonly hooks: SigningHooks,
   ) {}
 
   // ───────────── reading ─────────────
@@ -289,6 +291,16 @@ export class SubmissionsService {
       if (patch.locked === false && row.signature && dto.type !== 'SIGN') patch.signature = null;
 
       await this.repo.applyTransition(m, id, patch);
+      // The official signed PDF (PAdES) follows in the same transaction: the signer's signature, the seal when issued.
+      await this.hooks.afterTransition({
+        m,
+        submissionId: id,
+        signed: result.effects.some((e) => e.type === 'sign'),
+        becameFinal: patch.final && !row.final,
+        actor: { id: user.id, fullName: user.fullName },
+        row: await this.repo.byId(id, m),
+        at: now,
+      });
       await this.appendLog(m, row.id, result.from, result.to, dto.type, user, result.logEntry.comment ?? null, result.effects, data, now);
       if (row.parentUnitId && (result.to === 'accepted' || result.from === 'accepted'))
         await this.repo.markParentCompiledStale(m, row.roundId, row.parentUnitId);

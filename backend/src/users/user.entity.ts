@@ -9,6 +9,8 @@ export class User {
   @Column({ name: 'unit_id', type: 'uuid' }) unitId: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) roles: string[];
   @Column({ type: 'text', nullable: true }) email: string | null;
+  /** Chức vụ, e.g. "Phó Trưởng phòng": a deputy signs "KT." on the head's behalf. Null: the head. */
+  @Column({ type: 'text', nullable: true }) position: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

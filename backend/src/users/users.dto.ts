@@ -27,6 +27,7 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles: string[];
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ (người ký thay ghi KT.)' }) @IsOptional() @IsString() @MaxLength(100) position?: string;
 }
 
 export class UpdateUserDto {
@@ -40,5 +41,6 @@ export class UpdateUserDto {
   @IsIn(ROLES, { each: true })
   roles?: string[];
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ (người ký thay ghi KT.)' }) @IsOptional() @IsString() @MaxLength(100) position?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -18,7 +18,7 @@ export interface UserView {
 }
 
 const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit_id AS "unitId",
-  o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active`;
+  o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active, u.position`;
 
 @Injectable()
 export class UsersRepository {

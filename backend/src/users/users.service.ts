@@ -54,6 +54,7 @@ export class UsersService {
         unitId: dto.unitId,
         roles: dto.roles,
         email: dto.email ?? null,
+        position: dto.position || null,
       });
       await this.audit.record(m, {
         actorId: user.id,
@@ -77,6 +78,7 @@ export class UsersService {
     if (dto.unitId !== undefined) patch.unitId = dto.unitId;
     if (dto.roles !== undefined) patch.roles = dto.roles;
     if (dto.email !== undefined) patch.email = dto.email;
+    if (dto.position !== undefined) patch.position = dto.position || null;
     if (dto.active !== undefined) patch.active = dto.active;
     if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
     if (!Object.keys(patch).length) return target;

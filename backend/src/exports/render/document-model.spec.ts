@@ -103,7 +103,7 @@ describe(buildDocumentModel.name, () => {
   it('takes the caller’s number, date and signer first, then the data’s bound fields', () => {
     const signed = buildDocumentModel(input());
     expect(signed.header.numberLine).toBe('Số: 12/BC-THCSĐT');
-    expect(signed.signature).toEqual({ authority: null, title: 'HIỆU TRƯỞNG', note: '(Đã ký)', fullName: 'Nguyễn Thị Hương' });
+    expect(signed.signature).toEqual({ authority: null, digital: null, title: 'HIỆU TRƯỞNG', note: '(Đã ký)', fullName: 'Nguyễn Thị Hương' });
     expect(signed.footer).toContain('a3f1c2d4e5b6');
     expect(signed.stamp).toBeNull();
 

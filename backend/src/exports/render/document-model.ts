@@ -23,6 +23,7 @@ import {
   uiFor,
   unitOf,
 } from './schema-walk.js';
+import { signerBlock } from './signer-block.js';
 import { EMPTY, dateInWords, parseDateValue, upper, vnParts } from './vi-format.js';
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -113,7 +114,7 @@ interface Ctx {
   out: DocBlock[];
 }
 
-/** Fills the {unitName}, {parentUnitName}, {year}, {period}, {placeName} placeholders. */
+/** Fills the {unitName}, {parentUnitName}, {governingBody}, {shortName}, {year}, {period}, {placeName} placeholders. */
 function fill(text: string, vars: Record<string, string | null>, warnings: string[], where: string): string {
   return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
     if (!(name in vars)) {
@@ -132,7 +133,7 @@ function fill(text: string, vars: Record<string, string | null>, warnings: strin
 /** The template's `document` section with defaults for whatever it lacks, and one warning each. */
 export function resolveLayout(
   doc: Partial<DocumentLayout> | undefined,
-  input: Pick<DocumentInput, 'unit' | 'template'>,
+  input: Pick<DocumentInput, 'unit' | 'template' | 'receivers'>,
   warnings: string[],
 ): DocumentLayout {
   const d: Record<string, unknown> = isObj(doc) ? doc : {};
@@ -148,10 +149,10 @@ export function resolveLayout(
   };
   const documentType = str('documentType', 'loại văn bản', 'BÁO CÁO');
   const abbr = TYPE_ABBR[upper(documentType)] ?? 'BC';
-  const code = String(input.unit?.code ?? '').trim().replace(/[\s/]+/g, '') || 'ĐV';
+  const code = (nonBlank(input.unit?.shortName) ? input.unit.shortName : String(input.unit?.code ?? '')).trim().replace(/[\s/]+/g, '') || 'ĐV';
   const recipients = Array.isArray(d.recipients) ? d.recipients.filter(nonBlank).map((r) => r.trim()) : [];
   if (recipients.length === 0) {
-    const fallback = [input.unit.parentName ? '{parentUnitName}' : null, 'Lưu: VT.'].filter(nonBlank);
+    const fallback = [input.unit.parentName && !input.receivers?.length ? '{parentUnitName}' : null, 'Lưu: VT.'].filter(nonBlank);
     missing('recipients', 'nơi nhận', fallback.join('; '));
     recipients.push(...fallback);
   }
@@ -311,9 +312,12 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
   const date = (input.draft ? (boundDate ?? inputDate) : (inputDate ?? boundDate)) ?? new Date();
   if (!inputDate && !boundDate) warnings.push('Thiếu ngày ban hành: dùng ngày hiện tại.');
   const parentName = nonBlank(input.unit?.parentName) ? input.unit.parentName.trim() : null;
+  const governingBody = nonBlank(input.unit?.governingBody) ? input.unit.governingBody.trim() : null;
   const vars: Record<string, string | null> = {
     unitName: nonBlank(input.unit?.name) ? input.unit.name.trim() : null,
     parentUnitName: parentName,
+    governingBody,
+    shortName: nonBlank(input.unit?.shortName) ? input.unit.shortName.trim() : null,
     year: String(vnParts(date).year),
     period: nonBlank(input.period) ? input.period.trim() : null,
     placeName: nonBlank(input.place) ? input.place.trim() : null,
@@ -332,7 +336,9 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
   // Before registration the number is left blank for the văn thư to write in.
   const numberLine = `Số: ${number ?? '\u00a0'.repeat(6)}/${f(layout.symbol, 'ký hiệu')}`;
 
-  const parentBodyText = f(layout.parentBody, 'cơ quan chủ quản').replace(EMPTY, '').trim();
+  // The governing body comes from the unit's data whenever the caller passes it (even as null: none).
+  const fromData = input.unit && 'governingBody' in input.unit;
+  const parentBodyText = fromData ? (governingBody ?? '') : f(layout.parentBody, 'cơ quan chủ quản').replace(EMPTY, '').trim();
   const parentBody = parentBodyText === '' ? null : upper(parentBodyText);
 
   const skip = new Set([layout.bindings.number, layout.bindings.date, layout.bindings.signerName].filter((p) => p !== ''));
@@ -344,9 +350,14 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
     warnings.push(`Không đọc hết được cấu trúc biểu mẫu: ${(e as Error).message}`);
   }
 
-  const recipients = layout.recipients
+  // The round's receivers first, the template's fixed recipients after, "Lưu: …" always last.
+  const fixed = layout.recipients
+    .filter((r) => !(input.receivers?.length && r.includes('{parentUnitName}')))
     .map((r) => f(r, 'nơi nhận').replace(/^[-–•]\s*/, ''))
     .filter((r) => r !== EMPTY && r !== '');
+  const receivers = (input.receivers ?? []).filter(nonBlank).map((r) => r.trim());
+  const isArchive = (r: string): boolean => /^Lưu\b/u.test(r);
+  const recipients = [...receivers, ...fixed.filter((r) => !isArchive(r)), ...fixed.filter(isArchive)];
   const recipientItems = recipients.map((r, i) => {
     const last = i === recipients.length - 1;
     const bare = r.replace(/[;.,]+$/, '');
@@ -359,7 +370,26 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
       ? boundSigner.trim()
       : '';
   if (!input.draft && signerName === '') warnings.push('Văn bản không phải dự thảo nhưng chưa có họ tên người ký.');
-  const signerTitle = nonBlank(input.signer?.title) ? input.signer.title.trim() : f(layout.signerTitle, 'chức danh người ký');
+  const block = signerBlock({
+    headTitle: nonBlank(input.unit?.headTitle) ? input.unit.headTitle : f(layout.signerTitle, 'chức danh người ký'),
+    signAuthority: nonBlank(input.unit?.signAuthority)
+      ? input.unit.signAuthority
+      : layout.signerAuthority
+        ? f(layout.signerAuthority, 'quyền hạn ký')
+        : null,
+    position: input.signer?.position ?? null,
+  });
+  const signerTitle = nonBlank(input.signer?.title) ? input.signer.title.trim() : block.title;
+  const digital = input.digitalSignature
+    ? {
+        lines: [
+          `Ký số bởi: ${input.digitalSignature.signerName}`,
+          `Thời gian ký: ${input.digitalSignature.signedAt}`,
+          ...(input.digitalSignature.testOnly ? ['Chữ ký thử nghiệm, không có giá trị pháp lý'] : []),
+        ],
+        testOnly: input.digitalSignature.testOnly,
+      }
+    : null;
 
   const hash = nonBlank(input.signatureHash) ? input.signatureHash.trim() : null;
   const title = nonBlank(input.template?.title) ? input.template.title : '';
@@ -379,14 +409,15 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
     body: ctx.out,
     recipients: { heading: 'Nơi nhận:', items: recipientItems },
     signature: {
-      authority: layout.signerAuthority ? upper(f(layout.signerAuthority, 'quyền hạn ký')) : null,
+      authority: block.authority,
       title: upper(signerTitle),
+      digital,
       note: !input.draft && hash ? '(Đã ký)' : null,
       fullName: signerName,
     },
     draft: input.draft === true,
     stamp: input.draft === true ? DRAFT_STAMP : null,
-    footer: hash ? `Mã kiểm tra nội dung đã ký (SHA-256): ${hash}` : null,
+    footer: hash ? `Mã kiểm tra toàn vẹn (SHA-256) của nội dung đã ký: ${hash}` : null,
     meta: {
       templateCode: String(input.template?.code ?? ''),
       templateVersion: Number(input.template?.version ?? 0),

@@ -114,8 +114,8 @@ function headingParagraph(b: Extract<DocBlock, { kind: 'heading' }>, pt: number)
   });
 }
 
-function bodyParagraph(children: TextRun[]): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: BODY_SPACING, children });
+function bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
+  return new Paragraph({ keepNext, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: BODY_SPACING, children });
 }
 
 function dataTable(b: Extract<DocBlock, { kind: 'table' }>, textWidth: number, basePt: number): Table {
@@ -158,19 +158,22 @@ function dataTable(b: Extract<DocBlock, { kind: 'table' }>, textWidth: number, b
 function bodyChildren(m: DocModel, textWidth: number): (Paragraph | Table)[] {
   const pt = m.font.bodyPt;
   const out: (Paragraph | Table)[] = [];
-  for (const b of m.body) {
+  // The last paragraph keeps with the signer block (keep-with-next), so the block never stands alone on a page.
+  const lastIndex = m.body.length - 1;
+  for (const [i, b] of m.body.entries()) {
+    const last = i === lastIndex;
     switch (b.kind) {
       case 'heading':
         out.push(headingParagraph(b, pt));
         break;
       case 'field':
-        out.push(bodyParagraph([run(`- ${b.label}: `, pt), run(b.value, pt)]));
+        out.push(bodyParagraph([run(`- ${b.label}: `, pt), run(b.value, pt)], last));
         break;
       case 'paragraph':
-        out.push(bodyParagraph([run(b.text, pt)]));
+        out.push(bodyParagraph([run(b.text, pt)], last));
         break;
       case 'list':
-        for (const item of b.items) out.push(bodyParagraph([run(`- ${item}`, pt)]));
+        for (const item of b.items) out.push(bodyParagraph([run(`- ${item}`, pt)], last));
         break;
       case 'table':
         out.push(dataTable(b, textWidth, m.font.tablePt));
@@ -194,7 +197,7 @@ function signatureTable(m: DocModel, textWidth: number): Table {
   ];
   const s = m.signature;
   const right: Paragraph[] = [];
-  if (s.authority) right.push(centered([run(s.authority, f.bodyPt, { bold: true })]));
+  for (const line of s.authority?.split('\n') ?? []) right.push(centered([run(line, f.bodyPt, { bold: true })]));
   right.push(centered([run(s.title, f.bodyPt, { bold: true })]));
   right.push(centered(s.note ? [run(s.note, f.bodyPt, { italics: true })] : []));
   // Room for the handwritten signature and the seal.
@@ -251,7 +254,7 @@ export async function renderDocxModel(m: DocModel): Promise<Buffer> {
   children.push(rule(textWidth, mmToTwips(30)));
   children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
   children.push(...bodyChildren(m, textWidth));
-  children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
+  children.push(new Paragraph({ keepNext: true, spacing: { before: 0, after: 120 }, children: [] }));
   children.push(signatureTable(m, textWidth));
 
   const doc = new Document({

@@ -1,10 +1,10 @@
 /**
  * Fonts for the PDF, read from npm packages so that a fresh machine needs no system font.
  *
- * First choice: Noto Serif (SIL OFL 1.1), a serif face with full Vietnamese coverage, shipped as
- * whole TTF files by @expo-google-fonts/noto-serif (the @fontsource packages only ship WOFF
- * subsets split by script, which a PDF text run cannot combine). Fallback: Roboto from pdfmake's
- * own vfs_fonts.js, which also covers Vietnamese.
+ * First choice: Tinos (Apache 2.0), metrically identical to Times New Roman (same advance widths,
+ * so lines break where Word breaks them), with full Vietnamese coverage, shipped as whole TTF files
+ * by @expo-google-fonts/tinos (the @fontsource packages only ship WOFF subsets split by script,
+ * which a PDF text run cannot combine). Then Noto Serif, then Roboto from pdfmake's vfs_fonts.js.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +29,22 @@ export interface PdfFont {
 
 const require = createRequire(import.meta.url);
 let cached: PdfFont | undefined;
+
+function tinos(): PdfFont {
+  const dir = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  const face = (folder: string, file: string): Buffer => readFileSync(join(dir, folder, file));
+  return {
+    family: 'Tinos',
+    source: 'Tinos (@expo-google-fonts/tinos), metrically identical to Times New Roman',
+    faces: {
+      normal: face('400Regular', 'Tinos_400Regular.ttf'),
+      bold: face('700Bold', 'Tinos_700Bold.ttf'),
+      italics: face('400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
+      bolditalics: face('700Bold_Italic', 'Tinos_700Bold_Italic.ttf'),
+    },
+    widthFactor: 1,
+  };
+}
 
 function notoSerif(): PdfFont {
   const dir = dirname(require.resolve('@expo-google-fonts/noto-serif/package.json'));
@@ -69,10 +85,14 @@ function roboto(): PdfFont {
 /** The PDF font, loaded once per process (read-only files, nothing another process needs). */
 export function pdfFont(): PdfFont {
   if (cached) return cached;
-  try {
-    cached = notoSerif();
-  } catch {
-    cached = roboto();
+  for (const load of [tinos, notoSerif, roboto]) {
+    try {
+      cached = load();
+      break;
+    } catch {
+      // next choice
+    }
   }
+  if (!cached) throw new Error('No PDF font package found (@expo-google-fonts/tinos, @expo-google-fonts/noto-serif, pdfmake)');
   return cached;
 }

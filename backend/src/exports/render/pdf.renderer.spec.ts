@@ -123,6 +123,20 @@ describe(renderPdf.name, () => {
     expect(stranded).toEqual([]);
   }, 120_000);
 
+  it('keeps the signer block with the last paragraph: it never opens a page alone', async () => {
+    const alone: string[] = [];
+    for (let k = 4; k < 24; k += 3) {
+      const khaiQuat = Array.from({ length: k }, (_x, i) => `Đoạn ${i + 1}: nội dung khái quát về công tác bình đẳng giới của đơn vị, đủ dài để xuống dòng.`);
+      const d = structuredClone(data) as { tinhHinhChung: Record<string, unknown> };
+      d.tinhHinhChung.khaiQuat = khaiQuat.join('\n');
+      const { pageTexts } = await pdfText(await renderPdf(input({ data: d, signatureHash: null })));
+      const page = pageTexts.find((t) => t.includes('Nơi nhận:')) ?? '';
+      const before = page.slice(0, page.indexOf('Nơi nhận:')).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\d+$/.test(l));
+      if (before.length === 0) alone.push(`${k} đoạn: khối ký đứng một mình đầu trang`);
+    }
+    expect(alone).toEqual([]);
+  }, 120_000);
+
   // A second, independent reader when poppler is on the machine; pdf.js above always runs.
   it.skipIf(!hasBinary('pdftotext'))('reads the same Vietnamese with pdftotext', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bdg-pdf-'));

@@ -162,14 +162,29 @@ function columnWidths(columns: { weight: number }[], textWidth: number): number[
   return columns.map((c) => (c.weight === 0 ? tt : Math.floor((free * c.weight) / total)));
 }
 
+/** The visible appearance of the PAdES signature (Phụ lục I): a blue frame with who signed and when. */
+function digitalAppearance(d: NonNullable<DocModel['signature']['digital']>): Content {
+  const blue = '#1F3BB3';
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ stack: d.lines.map((l): Content => ({ text: l, fontSize: 9, color: d.testOnly && l.startsWith('Chữ ký thử') ? '#C00000' : blue })), margin: [4, 3, 4, 3] }]],
+    },
+    layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8, hLineColor: () => blue, vLineColor: () => blue },
+    margin: [12, 6, 12, 8],
+    alignment: 'left',
+  };
+}
+
 function signatureBlock(m: DocModel): Content {
   const f = m.font;
   const s = m.signature;
   const right: Content[] = [];
-  if (s.authority) right.push({ text: s.authority, bold: true });
+  for (const line of s.authority?.split('\n') ?? []) right.push({ text: line, bold: true });
   right.push({ text: s.title, bold: true });
   right.push({ text: s.note ?? ' ', italics: true });
-  right.push({ text: ' ', margin: [0, 0, 0, 48] });
+  if (s.digital) right.push(digitalAppearance(s.digital));
+  else right.push({ text: ' ', margin: [0, 0, 0, 48] });
   right.push({ text: s.fullName || ' ', bold: true });
   return {
     unbreakable: true,
@@ -209,8 +224,17 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
   content.push({ text: m.subject, bold: true, alignment: 'center', fontSize: m.font.bodyPt });
   content.push(rule(textWidth, mmToPt(30), [0, 4, 0, 3]));
   content.push({ text: ' ', fontSize: 6 });
-  content.push(...bodyContent(m, textWidth));
-  content.push(signatureBlock(m));
+  const body = bodyContent(m, textWidth);
+  // Keep-with-next: the last body block travels with the signer block (unless it is a long table).
+  const last = body.length ? body[body.length - 1]! : null;
+  const lastBlock = m.body[m.body.length - 1];
+  if (last && !(lastBlock?.kind === 'table' && lastBlock.rows.length > 15)) {
+    content.push(...body.slice(0, -1));
+    content.push({ stack: [last, signatureBlock(m)], unbreakable: true });
+  } else {
+    content.push(...body);
+    content.push(signatureBlock(m));
+  }
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',

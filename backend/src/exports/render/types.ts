@@ -22,15 +22,34 @@ export interface DocumentInput {
   };
   /** The form data (signed content or current draft). */
   data: unknown;
-  unit: { name: string; parentName?: string | null; code: string };
+  unit: {
+    name: string;
+    parentName?: string | null;
+    code: string;
+    /**
+     * Tên cơ quan chủ quản from the unit's data. When the key is present (even null) it decides the
+     * letterhead's top line; the tree parent is never used for it.
+     */
+    governingBody?: string | null;
+    /** Short name for the số ký hiệu ("SGDĐT"). */
+    shortName?: string | null;
+    /** The head's title ("TRƯỞNG PHÒNG"); else the template's signerTitle. */
+    headTitle?: string | null;
+    /** "TM. …" / "TL. …" line of the unit, or null. */
+    signAuthority?: string | null;
+  };
+  /** Nơi nhận from the round: the receiving unit(s) of this level, e.g. "Sở GD&ĐT Hưng Yên (để tổng hợp)". */
+  receivers?: string[];
   /** Địa danh, e.g. "Khoái Châu". */
   place?: string | null;
   /** Ngày ký, or today for a draft. */
   date: Date;
   /** Số văn bản, e.g. "12". */
   number?: string | null;
-  /** Chức danh, họ tên. */
-  signer?: { fullName: string; title: string } | null;
+  /** Họ tên; `position` when a deputy signs ("Phó Trưởng phòng"); `title` overrides the whole title. */
+  signer?: { fullName: string; title: string; position?: string | null } | null;
+  /** The visible appearance of a PAdES signature (Phụ lục I): who, when (ISO 8601, +07:00), test or not. */
+  digitalSignature?: { signerName: string; signedAt: string; testOnly: boolean } | null;
   /** Stamp "DỰ THẢO". */
   draft: boolean;
   signatureHash?: string | null;
@@ -106,8 +125,10 @@ export interface DocModel {
   body: DocBlock[];
   recipients: { heading: string; items: string[] };
   signature: {
-    /** "KT. TRƯỞNG PHÒNG" or null. */
+    /** "KT. TRƯỞNG PHÒNG" or null (lines joined by "\n"). */
     authority: string | null;
+    /** Lines of the digital signature's visible appearance, or null. */
+    digital: { lines: string[]; testOnly: boolean } | null;
     /** Chức danh, uppercase. */
     title: string;
     /** "(Đã ký)" once signed, null otherwise. */
@@ -118,7 +139,7 @@ export interface DocModel {
   draft: boolean;
   /** "DỰ THẢO" when draft. */
   stamp: string | null;
-  /** Footer line with the content hash, or null. */
+  /** Footer line with the integrity code (mã kiểm tra toàn vẹn, SHA-256), or null. */
   footer: string | null;
   meta: { templateCode: string; templateVersion: number; title: string; unitCode: string };
   /** What the renderer had to make up (Vietnamese, for the admin who owns the template). */

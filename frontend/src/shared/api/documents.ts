@@ -22,6 +22,26 @@ export interface VerifyResult {
   problems: string[];
 }
 
+/** One PAdES signature of the official PDF, verified (GET /api/submissions/:id/signatures). */
+export interface PdfSignature {
+  index: number;
+  kind: 'signer' | 'seal' | null;
+  provider: string | null;
+  subject: string | null;
+  issuer: string | null;
+  signingTime: string | null;
+  covers: { bytes: number; ofBytes: number; wholeDocument: boolean };
+  testOnly: boolean;
+  matchesStoredData: boolean;
+  valid: boolean;
+  problems: string[];
+}
+
+export interface PdfSignatures {
+  officialPdf: { sha256: string; bytes: number; revisions: number } | null;
+  signatures: PdfSignature[];
+}
+
 export interface NotificationItem {
   id: string;
   kind: string;
@@ -39,6 +59,7 @@ export const documentsApi = {
   job: (jobId: string) => apiFetch<JobView>(`/api/jobs/${enc(jobId)}`),
   jobFilePath: (jobId: string) => `/api/jobs/${enc(jobId)}/file`,
   verify: (submissionId: string) => apiFetch<VerifyResult>(`/api/submissions/${enc(submissionId)}/verify`),
+  pdfSignatures: (submissionId: string) => apiFetch<PdfSignatures>(`/api/submissions/${enc(submissionId)}/signatures`),
   notifications: () => apiFetch<NotificationItem[]>('/api/notifications'),
   markNotificationRead: (id: string) => apiFetch<unknown>(`/api/notifications/${enc(id)}/read`, { method: 'POST' }),
   markAllNotificationsRead: () => apiFetch<{ updated: number }>('/api/notifications/read-all', { method: 'POST' }),

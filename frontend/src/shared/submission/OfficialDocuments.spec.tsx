@@ -192,3 +192,35 @@ describe('SignaturePanel', () => {
     expect(screen.queryByTestId('verify-ok')).not.toBeInTheDocument();
   });
 });
+
+describe('PdfSignaturesPanel', () => {
+  const signed = submission({
+    signature: { hash: HASH, signedBy: 'h1', signedByName: 'Trần Thị Hiệu Trưởng', role: 'head', unitId: 'u1', signedAt: '2025-06-05T02:07:00.000Z' },
+  });
+
+  it('lists each PAdES signature with its verdict, the test-only mark and the reasons of an invalid one', async () => {
+    const sig = (over: object) => ({
+      index: 1, kind: 'signer', provider: 'development', subject: 'CN=Trần Thị Hiệu Trưởng, O=Trường', issuer: 'CN=CA thử nghiệm Báo cáo BĐG',
+      signingTime: '2025-06-05T02:07:00.000Z', covers: { bytes: 100, ofBytes: 200, wholeDocument: false }, testOnly: true, matchesStoredData: true, valid: true, problems: [], ...over,
+    });
+    stubFetch({
+      'GET /api/submissions/s1/signatures': () =>
+        json(200, {
+          officialPdf: { sha256: HASH, bytes: 200, revisions: 2 },
+          signatures: [sig({}), sig({ index: 2, kind: 'seal', subject: 'CN=Trường', valid: false, testOnly: false, covers: { bytes: 200, ofBytes: 200, wholeDocument: true }, problems: ['Nội dung tệp đã bị thay đổi sau khi ký (mã băm không khớp).'] })],
+        }),
+    });
+    renderWithProviders(<OfficialDocuments submission={signed} />);
+    expect(screen.getByTestId('signature-panel')).toHaveTextContent('Mã kiểm tra toàn vẹn');
+    expect(screen.getByTestId('signature-panel')).not.toHaveTextContent('Chữ ký số');
+    await userEvent.click(screen.getByTestId('pdf-signatures-check'));
+    const first = await screen.findByTestId('pdf-signature-1');
+    expect(first).toHaveTextContent('Trần Thị Hiệu Trưởng');
+    expect(first).toHaveTextContent('Hợp lệ');
+    expect(first).toHaveTextContent('Chữ ký thử nghiệm, không có giá trị pháp lý');
+    const second = screen.getByTestId('pdf-signature-2');
+    expect(second).toHaveTextContent('Không hợp lệ');
+    expect(second).toHaveTextContent('Chữ ký số của cơ quan (đóng dấu)');
+    expect(second).toHaveTextContent('Nội dung tệp đã bị thay đổi sau khi ký');
+  });
+});

@@ -2,6 +2,7 @@ import { Card } from 'antd';
 import type { Submission } from '../api/types';
 import { ExportButtons } from './ExportButtons';
 import { isCompiled } from './hooks';
+import { PdfSignaturesPanel } from './PdfSignaturesPanel';
 import { SignaturePanel } from './SignaturePanel';
 
 /** Văn bản chính thức: the document downloads and, once signed, the signature with its integrity check. */
@@ -14,6 +15,7 @@ export function OfficialDocuments({ submission, pollMs }: { submission: Submissi
       {submission.signature && (
         <div style={{ marginTop: 16, borderTop: '1px solid #f0f0f0', paddingTop: 12 }}>
           <SignaturePanel submissionId={submission.id} signature={submission.signature} />
+          <PdfSignaturesPanel submissionId={submission.id} />
         </div>
       )}
     </Card>

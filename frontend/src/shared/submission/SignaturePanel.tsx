@@ -27,7 +27,7 @@ export function SignaturePanel({ submissionId, signature }: { submissionId: stri
   return (
     <section aria-labelledby={`sig-${submissionId}`} data-testid="signature-panel">
       <Typography.Title level={3} id={`sig-${submissionId}`} style={{ fontSize: 16, marginTop: 0 }}>
-        Chữ ký số
+        Mã kiểm tra toàn vẹn
       </Typography.Title>
       <Descriptions
         size="small"
@@ -54,7 +54,7 @@ export function SignaturePanel({ submissionId, signature }: { submissionId: stri
           },
           {
             key: 'hash',
-            label: 'Mã băm SHA-256',
+            label: 'Mã kiểm tra toàn vẹn (SHA-256)',
             children: (
               <Typography.Text
                 code

@@ -85,7 +85,10 @@ export const adminApi = {
     apiFetch<OrgUnit & { children: unknown[] }>(`/api/org-units/${enc(id)}/tree`),
   createOrgUnit: (body: { code: string; name: string; kind: string; parentId: string | null }) =>
     apiFetch<OrgUnit>('/api/org-units', { method: 'POST', json: body }),
-  updateOrgUnit: (id: string, body: Partial<Pick<OrgUnit, 'name' | 'code' | 'kind'>>) =>
+  updateOrgUnit: (
+    id: string,
+    body: Partial<Pick<OrgUnit, 'name' | 'code' | 'kind' | 'placeName' | 'governingBody' | 'shortName' | 'headTitle' | 'signAuthority'>>,
+  ) =>
     apiFetch<OrgUnit>(`/api/org-units/${enc(id)}`, { method: 'PATCH', json: body }),
   moveOrgUnit: (id: string, parentId: string) =>
     apiFetch<OrgUnit>(`/api/org-units/${enc(id)}/move`, { method: 'POST', json: { parentId } }),

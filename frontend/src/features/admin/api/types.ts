@@ -9,6 +9,12 @@ export interface OrgUnit {
   level: number;
   childCount?: number;
   mergedIntoId: string | null;
+  /** Letterhead (Nghị định 30/2020): tên cơ quan chủ quản, tên viết tắt, địa danh, chức danh, TM./TL. */
+  placeName?: string | null;
+  governingBody?: string | null;
+  shortName?: string | null;
+  headTitle?: string | null;
+  signAuthority?: string | null;
 }
 
 export interface User {

@@ -33,6 +33,7 @@ import type { OrgUnit } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { CsvImportModal } from './CsvImportModal';
+import { LETTERHEAD_FIELDS, LetterheadModal } from './LetterheadModal';
 
 interface TreeItem {
   key: string;
@@ -56,7 +57,7 @@ function setChildren(list: TreeItem[], key: string, children: TreeItem[]): TreeI
   );
 }
 
-type Action = null | 'add' | 'rename' | 'move' | 'merge' | 'import';
+type Action = null | 'add' | 'rename' | 'letterhead' | 'move' | 'merge' | 'import';
 
 export function OrgPage() {
   const { message } = App.useApp();
@@ -160,6 +161,11 @@ export function OrgPage() {
                 <Descriptions.Item label="Số đơn vị trực thuộc">
                   {selected.childCount ?? '—'}
                 </Descriptions.Item>
+                {LETTERHEAD_FIELDS.map((f) => (
+                  <Descriptions.Item key={f.key} label={f.label}>
+                    <span data-testid={`org-${f.key}`}>{selected[f.key] || '—'}</span>
+                  </Descriptions.Item>
+                ))}
               </Descriptions>
               {selected.mergedIntoId ? (
                 <Alert
@@ -178,6 +184,9 @@ export function OrgPage() {
                     data-testid="org-rename"
                   >
                     Đổi tên
+                  </Button>
+                  <Button icon={<EditOutlined />} onClick={() => setAction('letterhead')} data-testid="org-letterhead">
+                    Tiêu đề văn bản
                   </Button>
                   <Button
                     icon={<SwapOutlined />}
@@ -210,6 +219,9 @@ export function OrgPage() {
       {selected && action === 'rename' && (
         <RenameModal unit={selected} onDone={refresh} onCancel={() => setAction(null)} />
       )}
+      {action === 'letterhead' && selected && (
+        <LetterheadModal unit={selected} onDone={refresh} onCancel={() => setAction(null)} />
+      )}
       {selected && (action === 'move' || action === 'merge') && (
         <MoveMergeModal mode={action} unit={selected} onDone={refresh} onCancel={() => setAction(null)} />
       )}
@@ -217,7 +229,7 @@ export function OrgPage() {
         open={action === 'import'}
         testid="units-import"
         title="Nhập đơn vị từ tệp CSV"
-        columnsHelp="Cột: code (mã đơn vị), name (tên), kind (loại: so, phong, xa, truong_th…), parentCode (mã đơn vị cấp trên), placeName (địa danh, tùy chọn). Tệp CSV UTF-8, UTF-16 hoặc Windows-1258; dòng đầu là tên cột."
+        columnsHelp="Cột: code (mã đơn vị), name (tên), kind (loại: so, phong, xa, truong_th…), parentCode (mã đơn vị cấp trên); tùy chọn: placeName (địa danh), governingBody (tên cơ quan chủ quản), shortName (tên viết tắt), headTitle (chức danh người đứng đầu), signAuthority (TM./TL.). Có thể dùng tiêu đề tiếng Việt: Mã đơn vị, Tên đơn vị, Loại đơn vị, Mã đơn vị cấp trên, Địa danh, Cơ quan chủ quản, Tên viết tắt, Chức danh người đứng đầu, Thẩm quyền ký. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258; dòng đầu là tên cột."
         run={(f, dry) => adminApi.importOrgUnits(f, dry)}
         onClose={(imported) => {
           setAction(null);

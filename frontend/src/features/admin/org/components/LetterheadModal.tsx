@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { adminApi } from '../../api/admin-api';
+import type { OrgUnit } from '../../api/types';
+import { describeError } from '../../components/errors';
+
+/** The letterhead fields of a unit (Nghị định 30/2020, Phụ lục I); empty clears a field. */
+export const LETTERHEAD_FIELDS = [
+  { key: 'governingBody', label: 'Tên cơ quan chủ quản', example: 'UBND TỈNH HƯNG YÊN', help: 'Dòng trên cùng của tiêu đề văn bản; để trống nếu đơn vị không có cơ quan chủ quản.' },
+  { key: 'shortName', label: 'Tên viết tắt (số ký hiệu)', example: 'SGDĐT', help: 'Dùng trong "Số: …/BC-SGDĐT".' },
+  { key: 'placeName', label: 'Địa danh', example: 'Hưng Yên', help: 'Dùng trong "Hưng Yên, ngày … tháng … năm …".' },
+  { key: 'headTitle', label: 'Chức danh người đứng đầu', example: 'GIÁM ĐỐC', help: 'Cấp phó ký thay ghi "KT. GIÁM ĐỐC".' },
+  { key: 'signAuthority', label: 'Thẩm quyền ký (TM./TL.)', example: 'TM. ỦY BAN NHÂN DÂN', help: 'Để trống nếu thủ trưởng ký trực tiếp.' },
+] as const;
+
+export type LetterheadKey = (typeof LETTERHEAD_FIELDS)[number]['key'];
+
+export function LetterheadModal({ unit, onDone, onCancel }: { unit: OrgUnit; onDone: (m: string) => void; onCancel: () => void }) {
+  const [values, setValues] = useState<Record<LetterheadKey, string>>(
+    () => Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f.key, unit[f.key] ?? ''])) as Record<LetterheadKey, string>,
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await adminApi.updateOrgUnit(unit.id, Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f.key, values[f.key].trim()])));
+      onDone('Đã lưu tiêu đề văn bản của đơn vị.');
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={`Tiêu đề văn bản — ${unit.name}`} okText="Lưu" cancelText="Huỷ" onOk={submit} confirmLoading={busy} onCancel={onCancel}>
+      <Typography.Paragraph type="secondary">Theo Nghị định 30/2020/NĐ-CP, Phụ lục I. Văn bản đã ký giữ nguyên tiêu đề cũ.</Typography.Paragraph>
+      <Form layout="vertical">
+        {LETTERHEAD_FIELDS.map((f) => (
+          <Form.Item key={f.key} label={f.label} htmlFor={`lh-${f.key}`} extra={f.help}>
+            <Input
+              id={`lh-${f.key}`}
+              data-testid={`lh-${f.key}`}
+              placeholder={`Ví dụ: ${f.example}`}
+              value={values[f.key]}
+              onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+            />
+          </Form.Item>
+        ))}
+      </Form>
+      {error && <Alert type="error" showIcon message={error} />}
+    </Modal>
+  );
+}
