@@ -10,5 +10,7 @@ export class User {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) roles: string[];
   @Column({ type: 'text', nullable: true }) email: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Bumped to revoke every token issued before (password change, deactivation, role or unit change, logout). */
+  @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
