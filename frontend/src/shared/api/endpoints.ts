@@ -23,6 +23,8 @@ const sub = (id: string) => `/api/submissions/${encodeURIComponent(id)}`;
 export const api = {
   login: (username: string, password: string) =>
     apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', json: { username, password } }),
+  /** Revokes every token of the signed-in user on the server (all devices), not only this one. */
+  logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: () => apiFetch<User>('/api/me'),
   myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
   templateVersion: (code: string, version: number) =>
