@@ -13,6 +13,7 @@ import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSc
 import { ReturnedData1795000000100 } from './migrations/1795000000100-ReturnedData.js';
 import { JobsExports1795100000000 } from './migrations/1795100000000-JobsExports.js';
 import { SignInHardening1796200000000 } from './migrations/1796200000000-SignInHardening.js';
+import { CodeOwnership1796200000001 } from './migrations/1796200000001-CodeOwnership.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 
 export const entities = [
@@ -33,6 +34,7 @@ export const migrations = [
   ReturnedData1795000000100,
   JobsExports1795100000000,
   SignInHardening1796200000000,
+  CodeOwnership1796200000001,
   ReportingRegimes1796900000000,
 ];
 
