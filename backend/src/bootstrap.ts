@@ -60,8 +60,7 @@ export function configureApp(app: INestApplication, config: AppConfig) {
   app.enableShutdownHooks();
 
   if (!config.exposeMetrics) app.use('/metrics', closed);
-  if (!config.exposeApiDocs) app.use('/api/docs', closed);
-  else setupApiDocs(app);
+  if (config.exposeApiDocs) setupApiDocs(app);
 
   if (existsSync(path.join(frontendDist, 'index.html'))) {
     app.use(express.static(frontendDist, { index: false, maxAge: '1h' }));
@@ -83,9 +82,10 @@ function setupApiDocs(app: INestApplication) {
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
 }
 
-/** A route closed by configuration answers like a route that does not exist. */
-function closed(_req: Request, res: Response) {
-  res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Không tìm thấy địa chỉ hoặc dữ liệu yêu cầu.' });
+/** A route closed by configuration is routed nowhere, so it answers exactly like a path that does not exist. */
+function closed(req: Request, _res: Response, next: NextFunction) {
+  req.url = '/__closed__';
+  next();
 }
 
 /** One clear line when the given server does not answer, instead of TypeORM's retries and a stack. */
