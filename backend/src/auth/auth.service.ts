@@ -27,7 +27,7 @@ export class AuthService {
     const username = normalizeUsername(rawUsername);
     await this.limiter.check(username, address);
     const found = await this.users.findForLogin(username);
-    const ok = await this.hasher.verify(found?.passwordHash, password);
+    const ok = await this.hasher.verify(found?.passwordHash, password, address);
     if (!found || !ok || !found.active) throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
     const payload: TokenPayload = { sub: found.id, ver: found.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload);

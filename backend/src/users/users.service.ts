@@ -57,7 +57,7 @@ export class UsersService {
     await this.requireUnitInSubtree(user, dto.unitId);
     const username = normalizeUsername(dto.username);
     assertPasswordAcceptable(dto.password, username);
-    const passwordHash = await this.hasher.hash(dto.password);
+    const passwordHash = await this.hasher.hash(dto.password, user.id);
     const id = await this.db.transaction(async (m) => {
       if (await this.repo.usernameTaken(username, m)) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
       const u = await this.repo.insert(m, {
@@ -93,7 +93,7 @@ export class UsersService {
     if (dto.active !== undefined) patch.active = dto.active;
     if (dto.password !== undefined) {
       assertPasswordAcceptable(dto.password, target.username);
-      patch.passwordHash = await this.hasher.hash(dto.password);
+      patch.passwordHash = await this.hasher.hash(dto.password, user.id);
     }
     if (!Object.keys(patch).length) return target;
     const revokes =
@@ -148,7 +148,7 @@ export class UsersService {
         if (!dryRun)
           await this.repo.insert(m, {
             username,
-            passwordHash: await this.hasher.hash(v.password!),
+            passwordHash: await this.hasher.hash(v.password!, user.id),
             fullName: v.fullName!,
             unitId: unit!.id,
             roles,
@@ -174,10 +174,10 @@ export class UsersService {
 
   /** A user changes their own password: the current one proves it is them; earlier tokens are revoked. */
   async changeOwnPassword(user: AuthUser, currentPassword: string, newPassword: string) {
-    if (!(await this.hasher.verify(await this.repo.passwordHash(user.id), currentPassword)))
+    if (!(await this.hasher.verify(await this.repo.passwordHash(user.id), currentPassword, user.id)))
       throw unprocessable('Mật khẩu hiện tại không đúng.', [{ path: 'currentPassword', title: 'Mật khẩu hiện tại', message: 'Mật khẩu hiện tại không đúng.' }]);
     assertPasswordAcceptable(newPassword, user.username, 'newPassword');
-    const passwordHash = await this.hasher.hash(newPassword);
+    const passwordHash = await this.hasher.hash(newPassword, user.id);
     await this.db.transaction(async (m) => {
       await this.repo.update(m, user.id, { passwordHash });
       await this.repo.bumpTokenVersion(m, user.id);
