@@ -25,13 +25,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, opts: { 
     bodyParser: false,
     logger: opts.logger === false ? false : ['error', 'warn'],
   });
-  configureApp(app);
+  configureApp(app, config);
   return app;
 }
 
-export function configureApp(app: INestApplication) {
+export function configureApp(app: INestApplication, config: AppConfig) {
   const http = app as NestExpressApplication;
-  http.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured number of proxies in front (nginx: 1);
+  // with 0 the socket's address is the client's, whatever a client writes in its headers.
+  http.set('trust proxy', config.trustProxyHops);
   http.disable('x-powered-by');
   app.use(
     helmet({
@@ -57,13 +59,8 @@ export function configureApp(app: INestApplication) {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('Báo cáo BĐG — API')
-    .setDescription('Biểu mẫu và quy trình phê duyệt báo cáo bình đẳng giới')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  if (!config.exposeMetrics) app.use('/metrics', closed);
+  if (config.exposeApiDocs) setupApiDocs(app);
 
   if (existsSync(path.join(frontendDist, 'index.html'))) {
     app.use(express.static(frontendDist, { index: false, maxAge: '1h' }));
@@ -73,6 +70,22 @@ export function configureApp(app: INestApplication) {
       res.sendFile(path.join(frontendDist, 'index.html'));
     });
   }
+}
+
+function setupApiDocs(app: INestApplication) {
+  const doc = new DocumentBuilder()
+    .setTitle('Báo cáo BĐG — API')
+    .setDescription('Biểu mẫu và quy trình phê duyệt báo cáo bình đẳng giới')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+}
+
+/** A route closed by configuration is routed nowhere, so it answers exactly like a path that does not exist. */
+function closed(req: Request, _res: Response, next: NextFunction) {
+  req.url = '/__closed__';
+  next();
 }
 
 /** One clear line when the given server does not answer, instead of TypeORM's retries and a stack. */

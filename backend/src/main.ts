@@ -75,7 +75,7 @@ async function main() {
 function demoLogins(seedDemo: boolean): string[] {
   if (!seedDemo) return [];
   return [
-    '   Các tài khoản mẫu dưới đây dùng mật khẩu: Demo@2026',
+    '   Các tài khoản mẫu dưới đây dùng mật khẩu: Demo@2026!',
     '   hy.admin (quản trị Sở Hưng Yên), hy.so.reviewer (Sở duyệt)',
     '   kc.reviewer (Phòng Khoái Châu duyệt/tổng hợp), kc.head (Trưởng phòng ký)',
     '   kc.th-tan-dan.editor (trường nhập liệu), kc.th-tan-dan.head (hiệu trưởng ký)',

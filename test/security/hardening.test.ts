@@ -93,11 +93,11 @@ describe('login rate limit (LOGIN_RATE_LIMIT=5)', () => {
       const codes: number[] = [];
       for (let i = 0; i < 7; i++) codes.push((await a.post('/api/auth/login', undefined, { username: 'kc.reviewer', password: `sai-${i}` })).status);
       expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-      const r = await a.post('/api/auth/login', undefined, { username: 'kc.reviewer', password: 'Demo@2026' });
+      const r = await a.post('/api/auth/login', undefined, { username: 'kc.reviewer', password: 'Demo@2026!' });
       expect(r.status).toBe(429);
       expect(r.body.message).toMatch(/quá nhiều lần|thử lại/);
       // another account from the same address is not locked out by this one
-      expect((await a.post('/api/auth/login', undefined, { username: 'kc.head', password: 'Demo@2026' })).status).toBe(200);
+      expect((await a.post('/api/auth/login', undefined, { username: 'kc.head', password: 'Demo@2026!' })).status).toBe(200);
     } finally {
       await limited.close();
     }

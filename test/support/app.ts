@@ -15,7 +15,7 @@ import pg from 'pg';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MAIN = path.join(ROOT, 'backend/dist/main.js');
 export const ADMIN_PASSWORD = 'Admin@Proof1';
-export const DEMO = 'Demo@2026';
+export const DEMO = 'Demo@2026!';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

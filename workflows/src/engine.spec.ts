@@ -244,6 +244,14 @@ describe('transition', () => {
         'Cần nhập lý do trả lại',
       ],
       [
+        'RETURN with a comment made only of invisible characters',
+        'submitted',
+        { type: 'RETURN', comment: '\u200B\u00A0\u202E\uFEFF\u3164' },
+        parentReviewer,
+        'hasComment',
+        'Cần nhập lý do trả lại',
+      ],
+      [
         'REJECT without a comment',
         'pending_signature',
         { type: 'REJECT' },

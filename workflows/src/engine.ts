@@ -34,6 +34,7 @@ import {
   guardVocabulary,
   type GuardInput,
 } from './vocabulary.js';
+import { hasVisibleText, trimInvisible } from './text.js';
 
 export type FlowEngineErrorCode = 'INVALID_DEFINITION' | 'INVALID_SNAPSHOT' | 'INTERNAL';
 
@@ -190,9 +191,7 @@ export function eventLabel(def: FlowDefinition, event: string): string {
   return compileFlow(def).flow.eventLabels.get(event) ?? event;
 }
 
-function hasText(s: unknown): s is string {
-  return typeof s === 'string' && s.trim().length > 0;
-}
+const hasText = hasVisibleText;
 
 function refusal(
   code: 'EVENT_NOT_ALLOWED' | 'GUARD_FAILED' | 'ROLE_MISSING',
@@ -230,7 +229,7 @@ export function transition(
   if (!candidates)
     return refusal('EVENT_NOT_ALLOWED', `Không thể «${evLabel}» khi hồ sơ đang ở trạng thái «${stLabel}»`);
 
-  const comment = hasText(event.comment) ? event.comment.trim() : undefined;
+  const comment = hasText(event.comment) ? trimInvisible(event.comment) : undefined;
   const input: GuardInput = {
     actor,
     facts,

@@ -52,3 +52,4 @@ export {
 } from './definition-schema.js';
 export type { JsonSchema } from './mini-schema.js';
 export { MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH, MAX_DEFINITION_NODES } from './read-input.js';
+export { hasVisibleText, stripControlAndFormat, trimInvisible } from './text.js';

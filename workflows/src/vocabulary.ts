@@ -5,6 +5,7 @@
  */
 import type { Actor, EffectType, FlowEvent, NamedRef, Role, SubmissionFacts } from './types.js';
 import type { JsonSchema } from './mini-schema.js';
+import { hasVisibleText } from './text.js';
 
 export const ROLES: readonly Role[] = ['admin', 'editor', 'head', 'reviewer'];
 
@@ -69,9 +70,7 @@ interface GuardImpl extends GuardDescriptor {
 const noParams: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
 const roleEnum: JsonSchema = { type: 'string', enum: [...ROLES] };
 
-function hasText(s: unknown): boolean {
-  return typeof s === 'string' && s.trim().length > 0;
-}
+const hasText = hasVisibleText;
 
 function roleNames(params: Record<string, unknown>): Role[] {
   if (typeof params['role'] === 'string') return [params['role'] as Role];

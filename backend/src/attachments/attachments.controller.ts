@@ -20,6 +20,10 @@ export class AttachmentsController {
     return this.attachments.list(u, id);
   }
 
+  @Get('submissions/:id/attachments/quota') quota(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.attachments.quota(u, id);
+  }
+
   @Post('submissions/:id/attachments')
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: HARD_LIMIT, files: 1 } }))

@@ -33,4 +33,13 @@ export class AttachmentsRepository {
     const rows = await m.query(`SELECT locked, final FROM submission WHERE id = $1 FOR UPDATE`, [submissionId]);
     return rows[0] ?? null;
   }
+
+  /** Files attached to a submission and their total size (read under the submission's row lock when uploading). */
+  async usage(submissionId: string, m: EntityManager = this.db.manager): Promise<{ files: number; totalBytes: number }> {
+    const rows: { files: number; total: string }[] = await m.query(
+      `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS total FROM attachment WHERE submission_id = $1`,
+      [submissionId],
+    );
+    return { files: rows[0]!.files, totalBytes: Number(rows[0]!.total) };
+  }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@bdg/schemas';
+import { stripControlAndFormat } from '@bdg/workflows';
 import fileType from 'file-type';
 import { unzipSync } from 'fflate';
 import { AuditService } from '../audit/audit.service.js';
@@ -21,10 +22,11 @@ const ALLOWED: Record<string, string> = {
 
 /** Only the last path segment, no control characters, bounded length; the type's extension enforced. */
 export function safeFileName(name: string, ext: string): string {
-  const base = (utf8Name(name).split(/[\\/]/).pop() ?? '')
+  // Control and format characters (U+202E right-to-left override, zero-width, BOM) go first, so
+  // "hoa-don\u202Efdp.exe" cannot pass for "hoa-donexe.pdf" in another person's list.
+  const base = stripControlAndFormat(utf8Name(name).split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/[<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 150);
@@ -92,6 +94,8 @@ export class AttachmentsService {
       const row = await this.repo.lockSubmission(m, submissionId);
       if (!row) throw notFound('Không tìm thấy báo cáo.');
       if (row.locked || row.final) throw conflict('Báo cáo đã ký/khóa: không thể thêm minh chứng.');
+      // Under the submission's row lock: concurrent uploads to one submission are counted one by one.
+      this.checkQuota(await this.repo.usage(submissionId, m), file.size);
       const saved = await this.repo.insert(m, {
         submissionId,
         fileName,
@@ -106,6 +110,30 @@ export class AttachmentsService {
     });
   }
 
+  /** The limits as the server enforces them, and what the submission already uses (for the UI to state). */
+  async quota(user: AuthUser, submissionId: string) {
+    await this.submissions.get(user, submissionId);
+    const used = await this.repo.usage(submissionId);
+    return {
+      maxFileBytes: this.config.uploadLimitBytes,
+      maxFiles: this.config.attachmentsPerSubmission,
+      maxTotalBytes: this.config.attachmentsTotalBytes,
+      files: used.files,
+      totalBytes: used.totalBytes,
+    };
+  }
+
+  private checkQuota(used: { files: number; totalBytes: number }, size: number) {
+    const { attachmentsPerSubmission: maxFiles, attachmentsTotalBytes: maxTotal } = this.config;
+    if (used.files + 1 > maxFiles)
+      throw conflict(`Mỗi báo cáo được đính kèm tối đa ${maxFiles} tệp minh chứng; báo cáo này đã có ${used.files} tệp.`);
+    if (used.totalBytes + size > maxTotal)
+      throw new ApiException(
+        413,
+        `Tổng dung lượng minh chứng của một báo cáo tối đa ${mb(maxTotal)} MB; báo cáo này đã dùng ${mb(used.totalBytes)} MB, tệp này ${mb(size)} MB.`,
+      );
+  }
+
   async download(user: AuthUser, id: string) {
     const a = await this.repo.withContent(id);
     if (!a) throw notFound('Không tìm thấy tệp đính kèm.');
@@ -113,6 +141,8 @@ export class AttachmentsService {
     return a;
   }
 }
+
+const mb = (bytes: number) => (Math.round((bytes / 1048576) * 10) / 10).toLocaleString('vi-VN');
 
 function view(a: { id: string; fileName: string; mimeType: string; size: number; sha256: string; createdAt: Date }) {
   return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, size: a.size, sha256: a.sha256, createdAt: a.createdAt };

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ChangePasswordDto } from '../users/users.dto.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { type AuthUser, CurrentUser, Public } from './current-user.js';
-import { LoginThrottlerGuard } from './login-throttler.guard.js';
 
 @ApiTags('auth')
 @Controller('api')
@@ -14,12 +14,26 @@ export class AuthController {
     private readonly users: UsersService,
   ) {}
 
+  /** `ip` is the socket's address, or the client's as vouched for by TRUST_PROXY_HOPS proxies. */
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Ip() ip: string) {
+    return this.auth.login(dto.username, dto.password, ip);
+  }
+
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser) {
+    return this.auth.logout(user.id);
+  }
+
+  @ApiBearerAuth()
+  @Post('auth/password')
+  @HttpCode(204)
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
+    return this.users.changeOwnPassword(user, dto.currentPassword, dto.newPassword);
   }
 
   @ApiBearerAuth()

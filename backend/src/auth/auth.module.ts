@@ -2,16 +2,16 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { LoginAttemptsRepository } from './login-attempts.repository.js';
+import { LoginLimiter } from './login-limiter.js';
 
 @Module({
   imports: [
-    ThrottlerModule.forRoot([{ ttl: 60_000, limit: Number(process.env.LOGIN_RATE_LIMIT ?? 10) }]),
     JwtModule.registerAsync({
       inject: [CONFIG],
       useFactory: (c: AppConfig) => ({
@@ -23,6 +23,6 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, LoginAttemptsRepository, LoginLimiter, { provide: APP_GUARD, useClass: JwtAuthGuard }],
 })
 export class AuthModule {}

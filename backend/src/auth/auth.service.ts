@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import argon2 from 'argon2';
 import { unauthorized } from '../common/errors.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
+import { normalizeUsername } from '../users/username.js';
+import { LoginLimiter } from './login-limiter.js';
+import { PasswordHasher } from '../users/password-hasher.js';
 
-// A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
-let dummyHash: Promise<string> | null = null;
+/** What a token carries: the user and the token version it was issued under. */
+export interface TokenPayload {
+  sub: string;
+  ver: number;
+}
 
 @Injectable()
 export class AuthService {
@@ -14,14 +19,23 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly jwt: JwtService,
+    private readonly limiter: LoginLimiter,
+    private readonly hasher: PasswordHasher,
   ) {}
 
-  async login(username: string, password: string) {
-    const found = await this.users.findForLogin(username.trim().toLowerCase());
-    dummyHash ??= argon2.hash('khong-ton-tai', { type: argon2.argon2id });
-    const ok = await argon2.verify(found?.passwordHash ?? (await dummyHash), password).catch(() => false);
+  async login(rawUsername: string, password: string, address: string) {
+    const username = normalizeUsername(rawUsername);
+    await this.limiter.check(username, address);
+    const found = await this.users.findForLogin(username);
+    const ok = await this.hasher.verify(found?.passwordHash, password, address);
     if (!found || !ok || !found.active) throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
-    const accessToken = await this.jwt.signAsync({ sub: found.id });
+    const payload: TokenPayload = { sub: found.id, ver: found.tokenVersion };
+    const accessToken = await this.jwt.signAsync(payload);
     return { accessToken, user: await this.usersService.view(found.id) };
+  }
+
+  /** Every token the user holds stops working at once, on every replica. */
+  async logout(userId: string) {
+    await this.usersService.revokeTokens(userId, userId);
   }
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { unauthorized } from '../common/errors.js';
 import { UsersRepository } from '../users/users.repository.js';
+import type { TokenPayload } from './auth.service.js';
 import { IS_PUBLIC } from './current-user.js';
 
 @Injectable()
@@ -20,17 +21,18 @@ export class JwtAuthGuard implements CanActivate {
     const header: string = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     if (!token) throw unauthorized('Bạn cần đăng nhập để tiếp tục.');
-    let sub: string;
+    let payload: Partial<TokenPayload>;
     try {
       // Only HS256: a token claiming `none` or another algorithm is refused.
-      const payload = await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] });
-      sub = payload.sub;
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
     } catch {
       throw unauthorized();
     }
-    // Roles and unit are read fresh, so a deactivated user or a changed role takes effect at once.
-    const user = await this.users.findAuthUser(sub);
-    if (!user) throw unauthorized();
+    // Roles, unit and token version are read fresh from PostgreSQL on every request (nothing cached
+    // per replica), so a logout, password change or deactivation revokes earlier tokens at once.
+    const found = typeof payload.sub === 'string' ? await this.users.findAuthUser(payload.sub) : null;
+    if (!found || found.tokenVersion !== (payload.ver ?? 0)) throw unauthorized();
+    const { tokenVersion: _v, ...user } = found;
     req.user = user;
     return true;
   }

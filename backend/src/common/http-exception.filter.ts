@@ -60,7 +60,8 @@ export function isConnectionError(e: unknown): boolean {
   const msg = String((e as { message?: string })?.message ?? '');
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code ?? '') ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    // …and what node-postgres says while the server restarts after a crash (the supervised embedded one).
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|already released|terminating connection|the database system is|server closed the connection|socket has been ended/i.test(
       msg,
     )
   );

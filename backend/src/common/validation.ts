@@ -6,6 +6,8 @@ import { unprocessable, type FieldProblem } from './errors.js';
 const fieldTitles: Record<string, string> = {
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
   fullName: 'Họ và tên',
   unitId: 'Đơn vị',
   roles: 'Vai trò',

@@ -9,6 +9,13 @@ export interface VersionedEntity extends ObjectLiteral {
   ownerUnitId: string | null;
 }
 
+export interface CodeOwner {
+  ownerUnitId: string | null;
+  ownerPath: string | null;
+  /** true when this call made the caller's unit the owner */
+  claimed: boolean;
+}
+
 export type WithOwnerPath<E> = E & { ownerPath: string | null };
 
 export abstract class VersionedRepository<E extends VersionedEntity> {
@@ -66,6 +73,25 @@ export abstract class VersionedRepository<E extends VersionedEntity> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))`, [this.table, code]);
     const rows = await m.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM ${this.table} WHERE code = $1`, [code]);
     return rows[0].v;
+  }
+
+  /**
+   * Claims `code` for `ownerUnitId` unless a unit already owns it, and returns its owner. Two
+   * transactions claiming one new code at once: the primary key makes the second wait for the
+   * first and then see the first one's owner (read committed: the SELECT is a new snapshot).
+   */
+  async claimCode(m: EntityManager, code: string, ownerUnitId: string | null): Promise<CodeOwner> {
+    const codes = this.table.replace(/_version$/, '_code');
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO ${codes} (code, owner_unit_id) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [code, ownerUnitId],
+    );
+    const rows: { ownerUnitId: string | null; ownerPath: string | null }[] = await m.query(
+      `SELECT c.owner_unit_id AS "ownerUnitId", o.path::text AS "ownerPath"
+         FROM ${codes} c LEFT JOIN org_unit o ON o.id = c.owner_unit_id WHERE c.code = $1`,
+      [code],
+    );
+    return { ...rows[0]!, claimed: inserted.length > 0 };
   }
 
   save(m: EntityManager, t: Partial<E>): Promise<E> {

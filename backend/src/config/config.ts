@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
+import { passwordProblem } from '../users/password-policy.js';
 
 /** Settings read once from the environment, validated, typed. */
 export interface AppConfig {
@@ -23,6 +24,20 @@ export interface AppConfig {
   exportWorkers: number;
   exportTimeoutSeconds: number;
   exportMemoryMb: number;
+  /** Sign-in attempts per minute per normalised username, and per client address. */
+  loginRateLimit: number;
+  loginAddressRateLimit: number;
+  /** Proxy hops in front of the app whose X-Forwarded-For is believed (0: none, the socket address counts). */
+  trustProxyHops: number;
+  /** Concurrent argon2 hashes; more wait in a queue of at most `passwordHashQueue`, beyond which 503. */
+  passwordHashConcurrency: number;
+  passwordHashQueue: number;
+  /** Evidence files per submission: how many, and their total size. */
+  attachmentsPerSubmission: number;
+  attachmentsTotalBytes: number;
+  /** Whether /metrics and /api/docs are served. */
+  exposeMetrics: boolean;
+  exposeApiDocs: boolean;
   signing: SigningConfig;
 }
 
@@ -99,13 +114,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const exportWorkers = intSetting(env, 'EXPORT_WORKERS', Math.max(1, Math.min(4, cpus().length - 1)), 1, 64, problems);
   const exportTimeoutSeconds = intSetting(env, 'EXPORT_TIMEOUT_SECONDS', 120, 1, 3600, problems);
   const exportMemoryMb = intSetting(env, 'EXPORT_MEMORY_MB', 1024, 64, 16_384, problems);
+  const loginRateLimit = intSetting(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000, problems);
+  const loginAddressRateLimit = intSetting(env, 'LOGIN_ADDRESS_RATE_LIMIT', loginRateLimit * 10, 1, 10_000_000, problems);
+  const trustProxyHops = intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems);
+  const passwordHashConcurrency = intSetting(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1, 64, problems);
+  const passwordHashQueue = intSetting(env, 'PASSWORD_HASH_QUEUE', 100, 0, 100_000, problems);
+  const attachmentsPerSubmission = intSetting(env, 'ATTACHMENTS_PER_SUBMISSION', 30, 1, 10_000, problems);
+  const attachmentsTotalBytes = intSetting(env, 'ATTACHMENTS_TOTAL_MB', 100, 1, 100_000, problems) * 1024 * 1024;
+  const exposeMetrics = boolSetting(env, 'EXPOSE_METRICS', true, problems);
+  const exposeApiDocs = boolSetting(env, 'EXPOSE_API_DOCS', true, problems);
   const dataDir = path.resolve(env.DATA_DIR?.trim() || './.data');
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL không hợp lệ / is invalid: cần dạng smtp://…');
   const adminPassword = env.ADMIN_PASSWORD ?? '';
-  if (adminPassword && adminPassword.length < 8)
-    problems.push('ADMIN_PASSWORD quá ngắn / too short: cần ít nhất 8 ký tự');
   const signing = signingConfig(env, problems);
+  const weak = adminPassword ? passwordProblem(adminPassword, 'admin') : null;
+  if (weak) problems.push(`ADMIN_PASSWORD không đạt / too weak: ${weak}`);
   if (problems.length) throw new ConfigError(problems.join('\n'));
 
   mkdirSync(dataDir, { recursive: true });
@@ -127,6 +151,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportTimeoutSeconds,
     exportMemoryMb,
     signing,
+    loginRateLimit,
+    loginAddressRateLimit,
+    trustProxyHops,
+    passwordHashConcurrency,
+    passwordHashQueue,
+    attachmentsPerSubmission,
+    attachmentsTotalBytes,
+    exposeMetrics,
+    exposeApiDocs,
   };
 }
 
@@ -146,6 +179,15 @@ function intSetting(
     return fallback;
   }
   return n;
+}
+
+function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  problems.push(`${name} không hợp lệ / is invalid: "${raw}" (cần true hoặc false)`);
+  return fallback;
 }
 
 /** A secret generated once per installation and kept beside the data, never in the code. */

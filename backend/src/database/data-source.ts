@@ -12,6 +12,8 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema.js';
 import { ReturnedData1795000000100 } from './migrations/1795000000100-ReturnedData.js';
 import { JobsExports1795100000000 } from './migrations/1795100000000-JobsExports.js';
+import { SignInHardening1796200000000 } from './migrations/1796200000000-SignInHardening.js';
+import { CodeOwnership1796200000001 } from './migrations/1796200000001-CodeOwnership.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 
@@ -32,6 +34,8 @@ export const migrations = [
   InitialSchema1795000000000,
   ReturnedData1795000000100,
   JobsExports1795100000000,
+  SignInHardening1796200000000,
+  CodeOwnership1796200000001,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
 ];

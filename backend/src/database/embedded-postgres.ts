@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { superviseEmbeddedPostgres } from './postgres-supervisor.js';
 
 /**
  * A real PostgreSQL started from the npm package, so a newcomer needs nothing installed.
@@ -74,10 +75,15 @@ export async function startEmbeddedPostgres(
       );
     }
     await createDatabase(pg, 'bdg');
+    const supervisor = superviseEmbeddedPostgres(pg, (line) => {
+      console.warn(line);
+      log(line);
+    });
     return {
       url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/bdg`,
       dataDir: pgDir,
       stop: async () => {
+        supervisor.release();
         await pg.stop();
         lock.release();
       },

@@ -9,7 +9,7 @@ import { binary } from '../test-support/binary.js';
 process.env.JOBS_POLL_SECONDS = '0.5';
 process.env.JOBS_SCHEDULE = 'false';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 const SCHOOLS = 1200;
 
 

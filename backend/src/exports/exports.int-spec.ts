@@ -9,7 +9,7 @@ import { binary } from '../test-support/binary.js';
 process.env.JOBS_POLL_SECONDS = '0.5';
 process.env.JOBS_CHECK_MS = '500';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type FlowDefinition, lintFlow, simulate } from '@bdg/workflows';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
-import { canEdit, canRead } from '../common/access.js';
+import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
 import { findingsToDetails } from '../templates/templates.service.js';
@@ -60,12 +60,12 @@ export class FlowsService {
 
   async createDraft(user: AuthUser, code: string, dto: SaveFlowVersionDto) {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được tạo quy trình.');
-    const existing = await this.repo.byCode(code);
-    if (existing.length && !canEdit(user, existing[0]!.ownerPath))
-      throw forbidden('Quy trình này thuộc đơn vị khác; hãy sao chép sang mã mới để chỉnh sửa.');
+    const existing = (await this.repo.byCode(code)).filter((f) => canRead(user, f.ownerPath));
     this.refuseLintErrors(dto.machine);
     const meta = (dto.machine.meta ?? {}) as { label?: string };
     return this.repo.transaction(async (m) => {
+      const owner = await this.repo.claimCode(m, code, user.unitId);
+      refuseForeignCode(user, owner, code, 'quy trình', 'Quy trình này thuộc đơn vị cấp trên; hãy sao chép sang mã mới để chỉnh sửa.');
       const version = await this.repo.nextVersion(m, code);
       const saved = await this.repo.save(m, {
         code,
@@ -73,7 +73,7 @@ export class FlowsService {
         title: dto.title ?? meta.label ?? existing.at(-1)?.title ?? code,
         machine: dto.machine,
         status: 'draft',
-        ownerUnitId: existing[0]?.ownerUnitId ?? user.unitId,
+        ownerUnitId: owner.ownerUnitId,
       });
       await this.audit.record(m, { actorId: user.id, action: 'create', entity: 'flow_version', entityId: saved.id, detail: { code, version } });
       return toView((await this.repo.byId(saved.id, m))!);
@@ -116,6 +116,7 @@ export class FlowsService {
           this.log.error(`Bỏ qua quy trình ${f.id}: có lỗi kiểm tra`);
           continue;
         }
+        const owner = await this.repo.claimCode(m, f.id, rootUnitId);
         await this.repo.save(m, {
           code: f.id,
           version,
@@ -123,7 +124,7 @@ export class FlowsService {
           machine: f as unknown as Record<string, unknown>,
           status: 'published',
           publishedAt: new Date(),
-          ownerUnitId: rootUnitId,
+          ownerUnitId: owner.ownerUnitId,
         });
       }
     });

@@ -5,7 +5,7 @@ import { BossSupervisor, type QueueDefinition } from './boss-supervisor.js';
 import { JOB } from './job-names.js';
 import { JobsService } from './jobs.service.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
@@ -240,7 +240,7 @@ describe('COMPILE over a large subtree through the HTTP API', () => {
   });
 
   it('answers 202 with a job, which compiles in the background and reports its progress to the requester', async () => {
-    const token = await sut.login('kc.reviewer', 'Demo@2026');
+    const token = await sut.login('kc.reviewer', 'Demo@2026!');
     const list = await sut.http.get('/api/submissions').set({ Authorization: `Bearer ${token}` });
     const phong = list.body.find((x: { unitCode: string; templateCode: string }) => x.unitCode === 'PGD-KC' && x.templateCode === 'khoai-chau-bdg-2016-2020');
     const res = await sut.http.post(`/api/submissions/${phong.id}/events`).set({ Authorization: `Bearer ${token}` }).send({ type: 'COMPILE' });
@@ -254,7 +254,7 @@ describe('COMPILE over a large subtree through the HTTP API', () => {
     expect(job).toMatchObject({ state: 'completed', progress: 100 });
     const after = await sut.http.get(`/api/submissions/${phong.id}`).set({ Authorization: `Bearer ${token}` });
     expect(after.body).toMatchObject({ state: 'draft', compiled: { included: 0, total: 10 } });
-    const other = await sut.login('kc.head', 'Demo@2026');
+    const other = await sut.login('kc.head', 'Demo@2026!');
     expect((await sut.http.get(`/api/jobs/${res.body.jobId}`).set({ Authorization: `Bearer ${other}` })).status).toBe(404);
   });
 });

@@ -10,7 +10,7 @@ process.env.JOBS_CHECK_MS = '500';
 // Reminders run by hand here; the hourly schedule must not fire in the middle of a test.
 process.env.JOBS_SCHEDULE = 'false';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A minimal SMTP server that keeps what it receives (no TLS, no auth). */

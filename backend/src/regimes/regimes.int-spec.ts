@@ -3,7 +3,7 @@ import { RemindersService } from '../jobs/reminders.service.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { RegimesService } from './regimes.service.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 
 describe(RegimesService.name, () => {
   let sut: TestApp;

@@ -124,5 +124,5 @@ export const PHU_THO: DemoUnit = {
   ],
 };
 
-export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_PASSWORD = 'Demo@2026!';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 
 /** The Khoái Châu journey through the HTTP API, on the demo province (DESIGN.md "Shipped flows"). */
 describe('Khoái Châu journey', () => {

@@ -2,13 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type Finding, type JsonSchema, lintTemplate, type TemplateVersionDoc } from '@bdg/schemas';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
-import { canEdit, canRead } from '../common/access.js';
+import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
 import type { SaveTemplateVersionDto } from './templates.dto.js';
 import { TemplatesRepository, type TemplateVersionRow } from './templates.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy mẫu báo cáo hoặc phiên bản này.';
+const READ_ONLY = 'Mẫu báo cáo này thuộc đơn vị cấp trên; bạn chỉ có thể dùng, không thể sửa. Hãy nhân bản sang mã mới.';
 
 /** The template file format (what lint reads) of a stored version. */
 const docOf = (t: TemplateVersionRow) => ({
@@ -77,9 +78,7 @@ export class TemplatesService {
   /** A new draft version: from scratch, or cloned from `basedOn` (the admin's yearly routine). */
   async createDraft(user: AuthUser, code: string, dto: SaveTemplateVersionDto) {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được tạo mẫu báo cáo.');
-    const existing = await this.repo.byCode(code);
-    if (existing.length && !canEdit(user, existing[0]!.ownerPath))
-      throw forbidden('Mẫu báo cáo này thuộc đơn vị khác; bạn chỉ có thể dùng, không thể sửa. Hãy nhân bản sang mã mới.');
+    const existing = (await this.repo.byCode(code)).filter((t) => canRead(user, t.ownerPath));
     let base: TemplateVersionRow | null = null;
     if (dto.basedOn) {
       base = await this.repo.one(dto.basedOn.code, dto.basedOn.version);
@@ -89,6 +88,8 @@ export class TemplatesService {
     const periodKind = dto.periodKind ?? base?.periodKind ?? existing.at(-1)?.periodKind ?? 'nam';
     if (!title) throw unprocessable('Trường "Tiêu đề" là bắt buộc.', [{ path: 'title', title: 'Tiêu đề', message: 'Trường "Tiêu đề" là bắt buộc.' }]);
     return this.repo.transaction(async (m) => {
+      const owner = await this.repo.claimCode(m, code, user.unitId);
+      refuseForeignCode(user, owner, code, 'mẫu báo cáo', READ_ONLY);
       const version = await this.repo.nextVersion(m, code);
       const doc = {
         code,
@@ -105,7 +106,7 @@ export class TemplatesService {
         status: 'draft',
         basedOnCode: base?.code ?? null,
         basedOnVersion: base?.version ?? null,
-        ownerUnitId: existing[0]?.ownerUnitId ?? user.unitId,
+        ownerUnitId: owner.ownerUnitId,
       });
       await this.audit.record(m, { actorId: user.id, action: 'create', entity: 'template_version', entityId: saved.id, detail: { code, version } });
       return toView((await this.repo.byId(saved.id, m))!);
@@ -170,6 +171,7 @@ export class TemplatesService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('seed-templates'))`);
       for (const f of files) {
         if (await this.repo.one(f.code, f.version, m)) continue;
+        const owner = await this.repo.claimCode(m, f.code, rootUnitId);
         const errors = lintTemplate(f).filter((x) => x.severity === 'error');
         if (errors.length) {
           this.log.error(`Bỏ qua mẫu ${f.code} v${f.version}: ${errors.map((e) => e.message).join('; ')}`);
@@ -185,7 +187,7 @@ export class TemplatesService {
           document: (f.document ?? {}) as unknown as Record<string, unknown>,
           status: 'published',
           publishedAt: new Date(),
-          ownerUnitId: rootUnitId,
+          ownerUnitId: owner.ownerUnitId,
         });
       }
     });

@@ -13,6 +13,8 @@ export interface TestApp {
   app: INestApplication;
   http: ReturnType<typeof request>;
   databaseUrl: string;
+  /** The app's DATA_DIR (a second replica on the same database may share it). */
+  dataDir: string;
   /** Raw SQL against the test database, for setup and tamper checks. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   login(username: string, password?: string): Promise<string>;
@@ -72,6 +74,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     http,
     databaseUrl: db.url,
+    dataDir,
     sql: async (text, params) => (await pool.query(text, params)).rows,
     login: async (username, password = ADMIN_PASSWORD) => {
       const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password });

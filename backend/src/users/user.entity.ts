@@ -12,5 +12,7 @@ export class User {
   /** Chức vụ, e.g. "Phó Trưởng phòng": a deputy signs "KT." on the head's behalf. Null: the head. */
   @Column({ type: 'text', nullable: true }) position: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Bumped to revoke every token issued before (password change, deactivation, role or unit change, logout). */
+  @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,14 +12,21 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
 } from 'class-validator';
+
+import { normalizeUsername } from './username.js';
 
 export const ROLES = ['admin', 'editor', 'head', 'reviewer'] as const;
 
 export class CreateUserDto {
-  @ApiProperty() @IsString() @Matches(/^[a-zA-Z0-9._-]{3,60}$/) username: string;
-  @ApiProperty() @IsString() @MinLength(8) @MaxLength(200) password: string;
+  /** Normalised (trim, NFC, lower case) before it is checked, like every username. */
+  @ApiProperty()
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeUsername(value) : value))
+  @IsString()
+  @Matches(/^[a-z0-9._-]{3,60}$/)
+  username: string;
+  /** Policy (length, common passwords) checked by the service, with its own Vietnamese message. */
+  @ApiProperty() @IsString() @MaxLength(200) password: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) fullName: string;
   @ApiProperty() @IsUUID() unitId: string;
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -31,7 +39,7 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) password?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) fullName?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
@@ -43,4 +51,9 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ (người ký thay ghi KT.)' }) @IsOptional() @IsString() @MaxLength(100) position?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
+  @ApiProperty() @IsString() @MaxLength(200) newPassword: string;
 }

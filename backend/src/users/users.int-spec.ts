@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 
 describe('UsersController', () => {
   let sut: TestApp;
@@ -61,12 +61,12 @@ describe('UsersController', () => {
   });
 
   it('imports users from CSV all-or-nothing', async () => {
-    const bad = Buffer.from('username,fullName,unitCode,roles,password\nkc.u1,Người 1,PGD-KC,editor,MatKhau@1\nkc.u2,Người 2,SO-PT,editor,MatKhau@1\n');
+    const bad = Buffer.from('username,fullName,unitCode,roles,password\nkc.u1,Người 1,PGD-KC,editor,MatKhau@123\nkc.u2,Người 2,SO-PT,editor,MatKhau@123\n');
     const r = await sut.http.post('/api/users/import').set(auth(hy)).attach('file', bad, 'u.csv');
     expect(r.body.ok).toBe(false);
     expect(r.body.errors).toEqual([{ line: 3, column: 'unitCode', message: expect.stringMatching(/phạm vi quản lý/) }]);
     expect(await sut.sql(`SELECT 1 FROM app_user WHERE username = 'kc.u1'`)).toHaveLength(0);
-    const good = Buffer.from('username,fullName,unitCode,roles,password\nkc.u1,Người 1,PGD-KC,editor;head,MatKhau@1\n');
+    const good = Buffer.from('username,fullName,unitCode,roles,password\nkc.u1,Người 1,PGD-KC,editor;head,MatKhau@123\n');
     expect((await sut.http.post('/api/users/import').set(auth(hy)).attach('file', good, 'u.csv')).body).toMatchObject({ ok: true, created: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module.js';
+import { PasswordHasher } from './password-hasher.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [OrgModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService],
-  exports: [UsersRepository, UsersService],
+  providers: [UsersRepository, UsersService, PasswordHasher],
+  exports: [UsersRepository, UsersService, PasswordHasher],
 })
 export class UsersModule {}

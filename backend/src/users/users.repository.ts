@@ -29,13 +29,15 @@ export class UsersRepository {
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('lower(u.username) = :username', { username })
+      .where('u.username = :username', { username })
       .getOne() as Promise<(User & { passwordHash: string }) | null>;
   }
 
-  async findAuthUser(id: string): Promise<AuthUser | null> {
-    const rows: AuthUser[] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name AS "fullName", u.unit_id AS "unitId", o.path::text AS "unitPath", u.roles
+  /** The user a token names, with the token version every token must still carry. */
+  async findAuthUser(id: string): Promise<(AuthUser & { tokenVersion: number }) | null> {
+    const rows: (AuthUser & { tokenVersion: number })[] = await this.db.query(
+      `SELECT u.id, u.username, u.full_name AS "fullName", u.unit_id AS "unitId", o.path::text AS "unitPath", u.roles,
+              u.token_version AS "tokenVersion"
          FROM app_user u JOIN org_unit o ON o.id = u.unit_id
         WHERE u.id = $1 AND u.active`,
       [id],
@@ -67,8 +69,18 @@ export class UsersRepository {
   }
 
   async usernameTaken(username: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM app_user WHERE lower(username) = lower($1)`, [username]);
+    const rows = await m.query(`SELECT 1 FROM app_user WHERE username = $1`, [username]);
     return rows.length > 0;
+  }
+
+  /** Revokes every token the user holds; in the caller's transaction, beside its audit entry. */
+  async bumpTokenVersion(m: EntityManager, id: string): Promise<void> {
+    await m.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
+  }
+
+  async passwordHash(id: string): Promise<string | null> {
+    const rows: { h: string }[] = await this.db.query(`SELECT password_hash AS h FROM app_user WHERE id = $1 AND active`, [id]);
+    return rows[0]?.h ?? null;
   }
 
   insert(m: EntityManager, u: Partial<User> & { passwordHash: string }): Promise<User> {

@@ -5,11 +5,21 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
 import { importAllOrNothing, parseCsv } from '../common/csv.js';
-import { conflict, forbidden, notFound } from '../common/errors.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
+import { titleOf } from '../common/validation.js';
 import { OrgRepository } from '../org/org.repository.js';
 import { ROLES, type CreateUserDto, type UpdateUserDto } from './users.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
+import { normalizeUsername } from './username.js';
 import { UsersRepository } from './users.repository.js';
+
+/** 422 naming the field "Mật khẩu" when the password breaks the policy. */
+function assertPasswordAcceptable(password: string, username: string, field = 'password') {
+  const problem = passwordProblem(password, username);
+  if (problem) throw unprocessable(problem, [{ path: field, title: titleOf(field), message: problem }]);
+}
 
 export const hashPassword = (pw: string) => argon2.hash(pw, { type: argon2.argon2id });
 
@@ -20,6 +30,7 @@ export class UsersService {
     private readonly repo: UsersRepository,
     private readonly org: OrgRepository,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async view(id: string) {
@@ -44,11 +55,13 @@ export class UsersService {
   async create(user: AuthUser, dto: CreateUserDto) {
     this.requireAdmin(user);
     await this.requireUnitInSubtree(user, dto.unitId);
-    const passwordHash = await hashPassword(dto.password);
+    const username = normalizeUsername(dto.username);
+    assertPasswordAcceptable(dto.password, username);
+    const passwordHash = await this.hasher.hash(dto.password, user.id);
     const id = await this.db.transaction(async (m) => {
-      if (await this.repo.usernameTaken(dto.username, m)) throw conflict(`Tên đăng nhập "${dto.username}" đã tồn tại.`);
+      if (await this.repo.usernameTaken(username, m)) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
       const u = await this.repo.insert(m, {
-        username: dto.username.toLowerCase(),
+        username,
         passwordHash,
         fullName: dto.fullName,
         unitId: dto.unitId,
@@ -80,10 +93,19 @@ export class UsersService {
     if (dto.email !== undefined) patch.email = dto.email;
     if (dto.position !== undefined) patch.position = dto.position || null;
     if (dto.active !== undefined) patch.active = dto.active;
-    if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+    if (dto.password !== undefined) {
+      assertPasswordAcceptable(dto.password, target.username);
+      patch.passwordHash = await this.hasher.hash(dto.password, user.id);
+    }
     if (!Object.keys(patch).length) return target;
+    const revokes =
+      dto.password !== undefined ||
+      dto.active === false ||
+      (dto.unitId !== undefined && dto.unitId !== target.unitId) ||
+      (dto.roles !== undefined && [...dto.roles].sort().join() !== [...target.roles].sort().join());
     await this.db.transaction(async (m) => {
       await this.repo.update(m, id, patch);
+      if (revokes) await this.repo.bumpTokenVersion(m, id);
       const { passwordHash: _omit, ...shown } = patch;
       await this.audit.record(m, {
         actorId: user.id,
@@ -109,7 +131,7 @@ export class UsersService {
           ok = false;
           problem(column, message);
         };
-        const username = (v.username ?? '').toLowerCase();
+        const username = normalizeUsername(v.username ?? '');
         if (!/^[a-z0-9._-]{3,60}$/.test(username))
           refuse('username', 'Tên đăng nhập 3–60 ký tự, chỉ gồm chữ không dấu, số, dấu chấm, gạch.');
         else if (seen.has(username) || (await this.repo.usernameTaken(username, m))) refuse('username', `Tên đăng nhập "${username}" đã tồn tại.`);
@@ -120,14 +142,15 @@ export class UsersService {
         const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
         if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
           refuse('roles', 'Vai trò phải thuộc: admin, editor, head, reviewer (phân cách bằng dấu ;).');
-        if ((v.password ?? '').length < 8) refuse('password', 'Mật khẩu cần ít nhất 8 ký tự.');
+        const weak = passwordProblem(v.password ?? '', username);
+        if (weak) refuse('password', weak);
         if (!ok) return false;
         seen.add(username);
         // A dry run skips the (slow) password hashing: nothing later depends on these rows.
         if (!dryRun)
           await this.repo.insert(m, {
             username,
-            passwordHash: await hashPassword(v.password!),
+            passwordHash: await this.hasher.hash(v.password!, user.id),
             fullName: v.fullName!,
             unitId: unit!.id,
             roles,
@@ -142,4 +165,25 @@ export class UsersService {
     );
   }
 
+
+  /** Logout: every token of `userId` stops working at once. */
+  async revokeTokens(actorId: string, userId: string) {
+    await this.db.transaction(async (m) => {
+      await this.repo.bumpTokenVersion(m, userId);
+      await this.audit.record(m, { actorId, action: 'logout', entity: 'user', entityId: userId, detail: {} });
+    });
+  }
+
+  /** A user changes their own password: the current one proves it is them; earlier tokens are revoked. */
+  async changeOwnPassword(user: AuthUser, currentPassword: string, newPassword: string) {
+    if (!(await this.hasher.verify(await this.repo.passwordHash(user.id), currentPassword, user.id)))
+      throw unprocessable('Mật khẩu hiện tại không đúng.', [{ path: 'currentPassword', title: 'Mật khẩu hiện tại', message: 'Mật khẩu hiện tại không đúng.' }]);
+    assertPasswordAcceptable(newPassword, user.username, 'newPassword');
+    const passwordHash = await this.hasher.hash(newPassword, user.id);
+    await this.db.transaction(async (m) => {
+      await this.repo.update(m, user.id, { passwordHash });
+      await this.repo.bumpTokenVersion(m, user.id);
+      await this.audit.record(m, { actorId: user.id, action: 'change-password', entity: 'user', entityId: user.id, detail: {} });
+    });
+  }
 }

@@ -61,8 +61,8 @@ export function AppLayout() {
             </span>
             <Button
               icon={<LogoutOutlined />}
-              onClick={() => {
-                signOut();
+              onClick={async () => {
+                await signOut();
                 navigate('/login', { replace: true });
               }}
             >

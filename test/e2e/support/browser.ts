@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { ROOT } from './app.js';
 
-export const DEMO = 'Demo@2026';
+export const DEMO = 'Demo@2026!';
 export const ARTIFACTS = path.join(ROOT, 'test/artifacts/e2e');
 export const baseUrl = () => inject('baseUrl');
 

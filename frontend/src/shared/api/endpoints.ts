@@ -2,6 +2,7 @@
 import { apiFetch, apiUpload } from './client';
 import type {
   Attachment,
+  AttachmentQuota,
   FieldComment,
   HistoryEntry,
   JsonObject,
@@ -23,6 +24,8 @@ const sub = (id: string) => `/api/submissions/${encodeURIComponent(id)}`;
 export const api = {
   login: (username: string, password: string) =>
     apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', json: { username, password } }),
+  /** Revokes every token of the signed-in user on the server (all devices), not only this one. */
+  logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: () => apiFetch<User>('/api/me'),
   myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
   templateVersion: (code: string, version: number) =>
@@ -40,6 +43,7 @@ export const api = {
   /** Extra (requested from the backend): the data as it stood when the submission was last returned. */
   returned: (id: string) => apiFetch<{ data: JsonObject; at: string } | null>(`${sub(id)}/returned`),
   attachments: (id: string) => apiFetch<Attachment[]>(`${sub(id)}/attachments`),
+  attachmentQuota: (id: string) => apiFetch<AttachmentQuota>(`${sub(id)}/attachments/quota`),
   uploadAttachment: (id: string, file: File, onProgress?: (p: number) => void, signal?: AbortSignal) =>
     apiUpload<Attachment>(`${sub(id)}/attachments`, file, { onProgress, signal }),
   attachmentUrl: (attachmentId: string) => `/api/attachments/${encodeURIComponent(attachmentId)}`,
@@ -55,6 +59,7 @@ export const qk = {
   submission: (id: string) => ['submission', id] as const,
   history: (id: string) => ['submission', id, 'history'] as const,
   attachments: (id: string) => ['submission', id, 'attachments'] as const,
+  attachmentQuota: (id: string) => ['submission', id, 'attachments', 'quota'] as const,
   children: (id: string) => ['submission', id, 'children'] as const,
   previous: (id: string) => ['submission', id, 'previous'] as const,
   returned: (id: string) => ['submission', id, 'returned'] as const,

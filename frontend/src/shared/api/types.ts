@@ -130,6 +130,15 @@ export interface PreviousRound {
   data: JsonObject;
 }
 
+/** GET /api/submissions/:id/attachments/quota: the limits the server enforces and what is used. */
+export interface AttachmentQuota {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxTotalBytes: number;
+  files: number;
+  totalBytes: number;
+}
+
 export interface Attachment {
   id: string;
   fileName: string;

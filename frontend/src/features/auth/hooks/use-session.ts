@@ -15,9 +15,14 @@ export function hasRole(user: User | null | undefined, role: string): boolean {
   return !!user?.roles.includes(role);
 }
 
+/**
+ * Signs out on the server first (POST /api/auth/logout revokes the token everywhere), then forgets it
+ * here. Offline or already revoked, the local sign-out still happens.
+ */
 export function useSignOut() {
   const qc = useQueryClient();
-  return useCallback(() => {
+  return useCallback(async () => {
+    if (tokenStore.get()) await api.logout().catch(() => undefined);
     tokenStore.clear();
     qc.clear();
   }, [qc]);

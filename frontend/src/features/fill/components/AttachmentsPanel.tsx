@@ -6,12 +6,14 @@ import { apiDownload, errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
 import { formatDateTime, formatFileSize } from '../../../shared/format/format';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { ALLOWED_EXTENSIONS, checkAttachment } from '../utils/attachment-rules';
+import { ALLOWED_EXTENSIONS, checkAttachment, quotaHint } from '../utils/attachment-rules';
 
 /** Minh chứng: drag and drop with progress, type and size errors, the list of what is attached. */
 export function AttachmentsPanel({ submissionId, editable }: { submissionId: string; editable: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: qk.attachments(submissionId), queryFn: () => api.attachments(submissionId) });
+  // The server's limits (and what is used), so the hint and the pre-check state the real numbers.
+  const quota = useQuery({ queryKey: qk.attachmentQuota(submissionId), queryFn: () => api.attachmentQuota(submissionId), enabled: editable });
   const [uploads, setUploads] = useState<UploadFile[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
   const [downloadError, setDownloadError] = useState<string | null>(null);
@@ -24,8 +26,10 @@ export function AttachmentsPanel({ submissionId, editable }: { submissionId: str
           accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',')}
           fileList={uploads}
           onChange={({ fileList }) => setUploads(fileList.filter((f) => f.status !== 'done'))}
-          beforeUpload={(file) => {
-            const problem = checkAttachment(file);
+          beforeUpload={(file, batch) => {
+            const earlier = [...uploads.filter((u) => u.status === 'uploading'), ...batch.slice(0, batch.indexOf(file))];
+            const queued = { files: earlier.length, bytes: earlier.reduce((n, f) => n + (f.size ?? 0), 0) };
+            const problem = checkAttachment(file, quota.data ?? null, queued);
             if (problem) {
               setProblems((p) => [...p, problem]);
               return Upload.LIST_IGNORE;
@@ -51,7 +55,9 @@ export function AttachmentsPanel({ submissionId, editable }: { submissionId: str
             <InboxOutlined aria-hidden />
           </p>
           <p className="ant-upload-text">Kéo thả tệp vào đây hoặc bấm để chọn tệp</p>
-          <p className="ant-upload-hint">PDF, Word, Excel, ảnh; tối đa 20 MB mỗi tệp.</p>
+          <p className="ant-upload-hint" data-testid="attachment-limits">
+            {quotaHint(quota.data ?? null)}
+          </p>
         </Upload.Dragger>
       )}
       {problems.map((p, i) => (

@@ -207,7 +207,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
           <Form.Item
             name="password"
             label="Mật khẩu ban đầu"
-            rules={[{ required: true, min: 8, message: 'Ít nhất 8 ký tự' }]}
+            rules={[{ required: true, min: 10, message: 'Mật khẩu cần ít nhất 10 ký tự.' }]}
           >
             <Input.Password aria-label="Mật khẩu ban đầu" autoComplete="new-password" />
           </Form.Item>
@@ -254,7 +254,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
       open
       title={`Đặt lại mật khẩu: ${user.fullName}`}
       okText="Đặt lại…"
-      okButtonProps={{ disabled: password.length < 8 }}
+      okButtonProps={{ disabled: password.length < 10 }}
       cancelText="Huỷ"
       onOk={run}
       onCancel={onClose}
@@ -264,7 +264,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
         autoComplete="new-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        placeholder="Ít nhất 8 ký tự"
+        placeholder="Ít nhất 10 ký tự, không dùng mật khẩu phổ biến"
       />
       {error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={error} />}
     </Modal>

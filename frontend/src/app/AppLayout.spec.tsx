@@ -1,0 +1,53 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tokenStore } from '../shared/api/client';
+import { mockFetch, renderWithProviders } from '../test-utils/render';
+import { AppLayout } from './AppLayout';
+
+vi.setConfig({ testTimeout: 20000 });
+afterEach(() => {
+  vi.unstubAllGlobals();
+  tokenStore.clear();
+});
+
+const me = {
+  id: 'u1',
+  username: 'kc.reviewer',
+  fullName: 'Chuyên viên Khoái Châu',
+  email: null,
+  unitId: 'o1',
+  unitCode: 'PGD-KC',
+  unitName: 'Phòng GD&ĐT Khoái Châu',
+  unitKind: 'phong',
+  roles: ['reviewer'],
+  active: true,
+};
+
+describe('AppLayout', () => {
+  it('"Đăng xuất" revokes the token on the server (POST /api/auth/logout) before forgetting it here', async () => {
+    tokenStore.set('token-cu');
+    const { calls } = mockFetch({ 'GET /api/me': () => me, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => undefined });
+    const headers: (string | null)[] = [];
+    const fetchFn = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      headers.push(new Headers(init?.headers).get('Authorization'));
+      return fetchFn(input, init);
+    });
+    renderWithProviders(<AppLayout />, { route: '/', path: '/' });
+    fireEvent.click(await screen.findByRole('button', { name: /Đăng xuất/ }));
+    await screen.findByTestId('other-route');
+    const logout = calls.findIndex((c) => c.method === 'POST' && c.url === '/api/auth/logout');
+    expect(logout).toBeGreaterThanOrEqual(0);
+    expect(headers[logout]).toBe('Bearer token-cu');
+    await waitFor(() => expect(tokenStore.get()).toBeNull());
+  });
+
+  it('still signs out locally when the server cannot be reached', async () => {
+    tokenStore.set('token-cu');
+    mockFetch({ 'GET /api/me': () => me, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => ({ status: 503, body: { message: 'bận' } }) });
+    renderWithProviders(<AppLayout />, { route: '/', path: '/' });
+    fireEvent.click(await screen.findByRole('button', { name: /Đăng xuất/ }));
+    await screen.findByTestId('other-route');
+    expect(tokenStore.get()).toBeNull();
+  });
+});
