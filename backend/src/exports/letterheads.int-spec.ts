@@ -3,7 +3,7 @@ import { binary } from '../test-support/binary.js';
 import { docxParagraphs } from '../test-support/docx-text.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 
 /**
  * Letterheads from the unit's data (Nghị định 30/2020, Phụ lục I): the top line is the unit's

@@ -9,7 +9,7 @@ import { binary } from '../test-support/binary.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 
 /** An agency certificate (PKCS#12) issued by a CA the server is configured to trust. */
 function agencyFiles(dir: string) {
