@@ -5,10 +5,11 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
 import { importAllOrNothing, parseCsv } from '../common/csv.js';
-import { conflict, forbidden, notFound } from '../common/errors.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
 import { OrgRepository } from '../org/org.repository.js';
-import { ROLES, type CreateUserDto, type UpdateUserDto } from './users.dto.js';
+import { RolesService } from '../roles/roles.service.js';
+import type { CreateUserDto, UpdateUserDto } from './users.dto.js';
 import { UsersRepository } from './users.repository.js';
 
 export const hashPassword = (pw: string) => argon2.hash(pw, { type: argon2.argon2id });
@@ -20,7 +21,15 @@ export class UsersService {
     private readonly repo: UsersRepository,
     private readonly org: OrgRepository,
     private readonly audit: AuditService,
+    private readonly roles: RolesService,
   ) {}
+
+  /** Built-in roles and those defined at or above the user's unit; anything else is a 422 naming the role. */
+  private async requireAssignable(unitId: string, roles: string[]) {
+    const unit = await this.org.byId(unitId);
+    const problem = unit ? await this.roles.checkAssignable(unit.path, roles) : null;
+    if (problem) throw unprocessable(problem, [{ path: 'roles', title: 'Vai trò', message: problem }]);
+  }
 
   async view(id: string) {
     const v = await this.repo.view(id);
@@ -44,6 +53,7 @@ export class UsersService {
   async create(user: AuthUser, dto: CreateUserDto) {
     this.requireAdmin(user);
     await this.requireUnitInSubtree(user, dto.unitId);
+    await this.requireAssignable(dto.unitId, dto.roles);
     const passwordHash = await hashPassword(dto.password);
     const id = await this.db.transaction(async (m) => {
       if (await this.repo.usernameTaken(dto.username, m)) throw conflict(`Tên đăng nhập "${dto.username}" đã tồn tại.`);
@@ -72,6 +82,7 @@ export class UsersService {
     const target = await this.repo.view(id);
     if (!target || !(await this.org.isWithin(target.unitId, user.unitPath))) throw notFound('Không tìm thấy người dùng.');
     if (dto.unitId) await this.requireUnitInSubtree(user, dto.unitId);
+    if (dto.roles !== undefined || dto.unitId !== undefined) await this.requireAssignable(dto.unitId ?? target.unitId, dto.roles ?? target.roles);
     const patch: Record<string, unknown> = {};
     if (dto.fullName !== undefined) patch.fullName = dto.fullName;
     if (dto.unitId !== undefined) patch.unitId = dto.unitId;
@@ -116,8 +127,11 @@ export class UsersService {
         if (!unit || !isBelowOrSame(unit.path, user.unitPath))
           refuse('unitCode', `Không tìm thấy đơn vị "${v.unitCode ?? ''}" trong phạm vi quản lý.`);
         const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
-        if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
-          refuse('roles', 'Vai trò phải thuộc: admin, editor, head, reviewer (phân cách bằng dấu ;).');
+        if (!roles.length) refuse('roles', 'Cần ít nhất một vai trò (phân cách bằng dấu ;).');
+        else if (unit) {
+          const problem = await this.roles.checkAssignable(unit.path, roles, m);
+          if (problem) refuse('roles', problem);
+        }
         if ((v.password ?? '').length < 8) refuse('password', 'Mật khẩu cần ít nhất 8 ký tự.');
         if (!ok) return false;
         seen.add(username);
