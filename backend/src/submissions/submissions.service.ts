@@ -29,6 +29,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { SigningService } from '../signing/signing.service.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { RolesService } from '../roles/roles.service.js';
 import { CompileService } from './compile.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
@@ -52,6 +53,7 @@ export class SubmissionsService {
     private readonly notifications: NotificationsService,
     private readonly compiler: CompileService,
     private readonly jobs: JobsService,
+    private readonly roles: RolesService,
   ) {}
 
   // ───────────── reading ─────────────
@@ -237,7 +239,8 @@ export class SubmissionsService {
         throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
       const { template, compiled } = await this.context(row);
       const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
-      const facts = await this.facts(row, formErrors.length, m);
+      // Refusals name a province's roles by their Vietnamese label.
+      const facts = { ...(await this.facts(row, formErrors.length, m)), roleLabels: await this.roles.labelsAt(row.unitPath) };
       const event: FlowEvent = { type: dto.type, comment: dto.comment };
       const now = new Date();
       const result = transition(def, row.snapshot, event, actorOf(user), facts, now);

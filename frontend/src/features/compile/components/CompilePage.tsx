@@ -42,7 +42,7 @@ export function CompilePage() {
 function CompileView({ submission, prepared, title, titleOf }: { submission: Submission; prepared: PreparedForm; title: string; titleOf: (p: string) => string }) {
   const children = useQuery({ queryKey: qk.children(submission.id), queryFn: () => api.children(submission.id) });
   const compile = useSendEvent(submission.id);
-  const compileEvent = submission.allowedEvents.find((e) => e.type === 'COMPILE');
+  const compileEvent = submission.allowedEvents.find((e) => e.kind === 'compile');
   const [sourcePath, setSourcePath] = useState<string | null>(null);
   const sections = useSections(prepared);
   // The consolidated data changes with each COMPILE: a new store (and form) per version.
@@ -67,7 +67,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
     },
     [submission.compiled, titleOf],
   );
-  const done = (children.data ?? []).filter((c) => c.final || c.state === 'accepted').length;
+  const done = (children.data ?? []).filter((c) => c.final || c.stateTags?.includes('done')).length;
   return (
     <article data-testid="compile-page">
       <SubmissionHeader submission={submission} title={title} heading="Tổng hợp" />
@@ -85,7 +85,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
       <Card style={{ marginBottom: 16 }}>
         <Space wrap align="center">
           {compileEvent && (
-            <Button type="primary" loading={compile.isPending} onClick={() => compile.mutate({ type: 'COMPILE' })} data-event="COMPILE">
+            <Button type="primary" loading={compile.isPending} onClick={() => compile.mutate({ type: compileEvent.type })} data-event={compileEvent.type}>
               {compileEvent.label || 'Tổng hợp'}
             </Button>
           )}
@@ -99,7 +99,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
         </Space>
         {compile.error && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={errorMessage(compile.error)} />}
         <div style={{ marginTop: 12 }}>
-          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['COMPILE']} />
+          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['compile']} />
         </div>
       </Card>
       <Tabs

@@ -61,12 +61,12 @@ export function kindLabel(kind: string): string {
  */
 export function notificationPath(
   submissionId: string,
-  submission: Pick<Submission, 'unitId' | 'state'> | null | undefined,
+  submission: Pick<Submission, 'unitId' | 'state' | 'status'> | null | undefined,
   user: Pick<User, 'unitId'> | null | undefined,
 ): string {
   const base = `/submissions/${encodeURIComponent(submissionId)}`;
   if (!submission) return base;
   if (user && submission.unitId !== user.unitId) return `${base}/review`;
-  if (submission.state === 'collecting') return `${base}/compile`;
+  if (submission.status === 'collecting') return `${base}/compile`;
   return base;
 }
