@@ -32,6 +32,7 @@ export {
   isDoneState,
   isDoneTags,
   isHandedInTags,
+  isCollectingTags,
   isStatusTag,
   locksData,
   locksDataTags,

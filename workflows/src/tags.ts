@@ -39,6 +39,8 @@ export function stateStatus(def: FlowDefinition, state: string): StatusTag | und
 export const isDoneTags = (tags: readonly string[]): boolean => tags.includes('done');
 /** Has the unit handed its report in (waiting above it, or finished)? */
 export const isHandedInTags = (tags: readonly string[]): boolean => tags.some((t) => (HANDED_IN_TAGS as string[]).includes(t));
+/** Is a compiling unit still waiting for its children (it opens on the compile page)? */
+export const isCollectingTags = (tags: readonly string[]): boolean => tags.includes('collecting');
 /** Does a state with these tags lock the data? */
 export const locksDataTags = (tags: readonly string[]): boolean => tags.some((t) => (LOCKING_TAGS as string[]).includes(t));
 

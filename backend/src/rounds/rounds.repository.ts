@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { HANDED_IN_TAGS } from '@bdg/workflows';
 import { Round } from './round.entity.js';
 
 export interface RoundView {
@@ -119,12 +120,12 @@ export class RoundsRepository {
     return this.db.query(
       `SELECT s.id AS "submissionId", o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind,
               s.parent_unit_id AS "parentId", s.state, s.state_tags AS "stateTags", s.locked, s.final, s.deadline,
-              ('done' = ANY(s.state_tags) OR 'submitted' = ANY(s.state_tags) OR s.final) AS "handedIn",
+              (s.state_tags && $3::text[] OR s.final) AS "handedIn",
               (s.deadline IS NOT NULL AND s.deadline < now() AND NOT s.locked AND NOT s.final) AS late
          FROM submission s JOIN org_unit o ON o.id = s.unit_id
         WHERE s.round_id = $1 AND o.path <@ $2::ltree
         ORDER BY nlevel(o.path), o.code`,
-      [roundId, path],
+      [roundId, path, HANDED_IN_TAGS],
     ) as Promise<
       {
         submissionId: string;
