@@ -118,7 +118,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
                     pagination={(children.data?.length ?? 0) > 30 ? { pageSize: 30 } : false}
                     columns={[
                       { title: 'Đơn vị', dataIndex: 'unitName', render: (n: string, c) => <Link to={`/submissions/${c.id}/review`}>{n}</Link> },
-                      { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, c) => <StateTag state={c.state} label={c.stateLabel} /> },
+                      { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, c) => <StateTag state={c.state} label={c.stateLabel} tags={c.stateTags} /> },
                       { title: 'Hạn nộp', dataIndex: 'deadline', render: (_: unknown, c) => <DeadlineBadge deadline={c.deadline} late={c.late} /> },
                       { title: 'Cập nhật', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
                     ]}
