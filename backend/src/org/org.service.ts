@@ -10,6 +10,15 @@ import { OrgRepository, type OrgUnitView } from './org.repository.js';
 
 const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị.';
 
+
+/** The unit CSV's columns with their Vietnamese titles (either is accepted). */
+export const ORG_CSV_COLUMNS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  kind: 'Loại đơn vị',
+  parentCode: 'Mã đơn vị cấp trên',
+  placeName: 'Địa danh',
+};
 @Injectable()
 export class OrgService {
   constructor(
@@ -124,7 +133,7 @@ export class OrgService {
     if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['code', 'name', 'kind', 'parentCode']),
+      parseCsv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_COLUMNS),
       (fn) => this.repo.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;

@@ -4,7 +4,17 @@ import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
-import { importAllOrNothing, parseCsv } from '../common/csv.js';
+import { headerKey, importAllOrNothing, parseCsv } from '../common/csv.js';
+
+/** The user CSV's columns with their Vietnamese titles (either is accepted). */
+export const USER_CSV_COLUMNS = {
+  username: 'Tên đăng nhập',
+  fullName: 'Họ và tên',
+  unitCode: 'Mã đơn vị',
+  roles: 'Vai trò',
+  password: 'Mật khẩu',
+  email: 'Thư điện tử',
+};
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
 import { OrgRepository } from '../org/org.repository.js';
@@ -110,7 +120,7 @@ export class UsersService {
     this.requireAdmin(user);
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password']),
+      parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password'], USER_CSV_COLUMNS),
       (fn) => this.db.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;
@@ -126,9 +136,13 @@ export class UsersService {
         const unit = v.unitCode ? await this.org.byCode(v.unitCode, m) : null;
         if (!unit || !isBelowOrSame(unit.path, user.unitPath))
           refuse('unitCode', `Không tìm thấy đơn vị "${v.unitCode ?? ''}" trong phạm vi quản lý.`);
-        const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
+        let roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
         if (!roles.length) refuse('roles', 'Cần ít nhất một vai trò (phân cách bằng dấu ;).');
         else if (unit) {
+          // A role is written by its code or its Vietnamese label ("Người nhập liệu; Phó hiệu trưởng").
+          const known = await this.roles.assignableCodes(unit.path, m);
+          const byLabel = new Map([...known].map(([code, label]) => [headerKey(label), code]));
+          roles = roles.map((r) => (known.has(r) ? r : (byLabel.get(headerKey(r)) ?? r)));
           const problem = await this.roles.checkAssignable(unit.path, roles, m);
           if (problem) refuse('roles', problem);
         }

@@ -217,7 +217,7 @@ export function OrgPage() {
         open={action === 'import'}
         testid="units-import"
         title="Nhập đơn vị từ tệp CSV"
-        columnsHelp="Cột: code (mã đơn vị), name (tên), kind (loại: so, phong, xa, truong_th…), parentCode (mã đơn vị cấp trên), placeName (địa danh, tùy chọn). Tệp CSV UTF-8, UTF-16 hoặc Windows-1258; dòng đầu là tên cột."
+        columnsHelp="Cột: Mã đơn vị, Tên đơn vị, Loại đơn vị (so, phong, xa, truong_th…), Mã đơn vị cấp trên, Địa danh (tùy chọn). Tên cột tiếng Anh (code, name, kind, parentCode, placeName) cũng được. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258; dòng đầu là tên cột."
         run={(f, dry) => adminApi.importOrgUnits(f, dry)}
         onClose={(imported) => {
           setAction(null);

@@ -137,7 +137,7 @@ export function UsersPage() {
         open={importing}
         testid="users-import"
         title="Nhập người dùng từ tệp CSV"
-        columnsHelp="Cột: username, fullName, unitCode, roles (admin|editor|head|reviewer, nhiều vai trò cách nhau bằng ;), password, email (tùy chọn). Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
+        columnsHelp="Cột: Tên đăng nhập, Họ và tên, Mã đơn vị, Vai trò (tên hoặc mã vai trò, ví dụ «Người nhập liệu; Phó hiệu trưởng»; nhiều vai trò cách nhau bằng ;), Mật khẩu, Thư điện tử (tùy chọn). Tên cột tiếng Anh (username, fullName, unitCode, roles, password, email) cũng được. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
         run={(f, dry) => adminApi.importUsers(f, dry)}
         onClose={(imported) => {
           setImporting(false);
