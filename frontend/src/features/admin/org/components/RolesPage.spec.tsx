@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderAt } from '../../test/render';
 import { RolesPage, roleCodeFrom } from './RolesPage';
 
-vi.setConfig({ testTimeout: 60000 });
 afterEach(() => vi.unstubAllGlobals());
 
 const builtIn = (code: string, label: string) => ({ code, label, description: null, builtIn: true, ownerUnitId: null, ownerUnitName: null, holders: null });
