@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
+import { RolesModule } from './roles/roles.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { RoundsModule } from './rounds/rounds.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         OrgModule,
+        RolesModule,
         UsersModule,
         AuthModule,
         SigningModule,

@@ -108,7 +108,7 @@ export async function scaleRows(app: AppProcess, sql: Sql): Promise<ScaleRow[]> 
   for (let i = 0; i < FIELDS; i += 50) chunks.push(`jsonb_build_object(${Array.from({ length: Math.min(50, FIELDS - i) }, (_, k) => pair(i + k)).join(', ')})`);
   const fields = chunks.join(' || ');
   await sql.q(
-    `UPDATE submission s SET state = 'accepted', final = true, locked = true, data = ${fields}
+    `UPDATE submission s SET state = 'accepted', state_tags = '{done}', final = true, locked = true, data = ${fields}
       WHERE s.round_id = $1 AND s.parent_unit_id = $2`,
     [round.body.id, so.id],
   );

@@ -62,7 +62,7 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await inspector.getByTestId('field-title').fill('Số giáo viên nữ đạt danh hiệu giáo viên dạy giỏi');
     await inspector.getByTestId('field-key').fill('soGVNuDayGioi');
     await inspector.getByTestId('field-required').check();
-    await pickOption(page, inspector.getByTestId('field-aggregate'), 'Cộng tổng (sum)');
+    await pickOption(page, inspector.getByTestId('field-aggregate'), 'Cộng dồn');
     await shots.take(page, 'new-number-field');
     // 2. Its percentage of all staff: computed, recomputed from the sums when rolled up.
     await page.getByTestId('tree-node-I').click();
@@ -72,7 +72,7 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await inspector.getByTestId('field-key').fill('tyLeGVNuDayGioi');
     await inspector.getByTestId('field-computed').fill('soGVNuDayGioi / tongSoCBGVNV * 100');
     await inspector.getByText('Công thức hợp lệ.').waitFor();
-    await pickOption(page, inspector.getByTestId('field-aggregate'), 'Tỉ lệ tính lại');
+    await pickOption(page, inspector.getByTestId('field-aggregate'), 'Tỷ lệ tính lại');
     await pickOption(page, inspector.getByTestId('ratio-numerator'), '/I/soGVNuDayGioi');
     await pickOption(page, inspector.getByTestId('ratio-denominator'), '/I/tongSoCBGVNV');
     await shots.take(page, 'computed-percentage');

@@ -129,7 +129,7 @@ describe('transition', () => {
 
     it('compileChildren carries which child states to compile', () => {
       const r = sut(shippedFlow('phong'), null, { type: 'COMPILE' }, ownReviewer, facts(), NOW);
-      expect(r.ok && r.effects).toEqual([{ type: 'compileChildren', params: { childStates: ['accepted'] } }]);
+      expect(r.ok && r.effects).toEqual([{ type: 'compileChildren', params: { childTags: ['done'] } }]);
     });
 
     it('reaches the final state and marks it so', () => {
@@ -415,7 +415,7 @@ describe('transition', () => {
         { type: 'requireComment', params: { label: 'Ghi chú', comment: 'Đã sửa' } },
       ]);
       expect(allowedEvents(def, null, editor, facts(), NOW)).toEqual([
-        { type: 'GO', label: 'Đi', requiresComment: true, commentLabel: 'Ghi chú' },
+        { type: 'GO', label: 'Đi', kind: 'submit', requiresComment: true, commentLabel: 'Ghi chú' },
       ]);
     });
 
@@ -546,19 +546,19 @@ describe('transition', () => {
 describe('allowedEvents', () => {
   it('gives each actor its buttons, with labels and comment requirement', () => {
     expect(allowedEvents(truong, null, editor, facts(), NOW)).toEqual([
-      { type: 'SUBMIT', label: 'Gửi ký', requiresComment: false },
+      { type: 'SUBMIT', label: 'Gửi ký', kind: 'submit', requiresComment: false },
     ]);
     expect(allowedEvents(truong, null, head, facts(), NOW)).toEqual([]);
     expect(allowedEvents(truong, at('pending_signature'), head, facts(), NOW)).toEqual([
-      { type: 'SIGN', label: 'Ký duyệt', requiresComment: false },
-      { type: 'REJECT', label: 'Trả lại', requiresComment: true, commentLabel: 'Lý do trả lại' },
+      { type: 'SIGN', label: 'Ký duyệt', kind: 'sign', requiresComment: false },
+      { type: 'REJECT', label: 'Trả lại', kind: 'reject', requiresComment: true, commentLabel: 'Lý do trả lại' },
     ]);
     expect(allowedEvents(truong, at('submitted'), parentReviewer, facts(), NOW).map((e) => e.type)).toEqual([
       'ACCEPT',
       'RETURN',
     ]);
     expect(allowedEvents(truong, at('returned'), editor, facts(), NOW)).toEqual([
-      { type: 'SUBMIT', label: 'Gửi ký lại', requiresComment: false },
+      { type: 'SUBMIT', label: 'Gửi ký lại', kind: 'submit', requiresComment: false },
     ]);
     expect(allowedEvents(truong, at('accepted'), parentReviewer, facts(), NOW)).toEqual([]);
   });

@@ -25,6 +25,7 @@ import type {
   TransitionResult,
 } from './types.js';
 import { hasErrors, lintInternal } from './lint.js';
+import { eventKind } from './tags.js';
 import { normalize, type NormalFlow, type NormalState, type NormalTransition } from './normalize.js';
 import {
   ALL_GUARD,
@@ -307,6 +308,7 @@ export function allowedEvents(
     out.push({
       type,
       label: t.label ?? type,
+      kind: eventKind(c.definition, state.name, type),
       requiresComment: t.requiresComment,
       ...(t.commentLabel !== undefined ? { commentLabel: t.commentLabel } : {}),
     });

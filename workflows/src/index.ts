@@ -16,7 +16,39 @@ export type {
   SimulatedStep,
   SubmissionFacts,
   TransitionResult,
+  StatusTag,
+  FlagTag,
+  EventKind,
+  StepActor,
 } from './types.js';
+export {
+  actorsNow,
+  collectsChildren,
+  compileSelection,
+  eventKind,
+  eventNeedsComment,
+  eventsOfKind,
+  flowHasEvent,
+  isDoneState,
+  isDoneTags,
+  isHandedInTags,
+  isCollectingTags,
+  isStatusTag,
+  locksData,
+  locksDataTags,
+  ownUnitRolesNow,
+  readsChildren,
+  rolesUsed,
+  stateStatus,
+  stateTags,
+  FLAG_TAGS,
+  HANDED_IN_TAGS,
+  LOCKING_TAGS,
+  STATUS_TAGS,
+  tagLabels,
+} from './tags.js';
+export { FLOW_FORMAT, flowFormat, upgradeFlow } from './upgrade.js';
+export type { KnownRole, LintOptions } from './lint-tags.js';
 export { lintFlow, loadFlow, hasErrors } from './lint.js';
 export {
   allowedEvents,
@@ -38,6 +70,7 @@ export {
   recipientLabels,
   roleLabels,
   ROLES,
+  ROLE_CODE_PATTERN,
   RECIPIENTS,
   type ActionDescriptor,
   type GuardDescriptor,

@@ -9,6 +9,8 @@ import { validateAgainstSchema } from './mini-schema.js';
 import { flowDefinitionSchema } from './definition-schema.js';
 import { normalize, type NormalFlow, type NormalTransition } from './normalize.js';
 import { pointer } from './json-pointer.js';
+import { roleFindings, tagFindings, type LintOptions } from './lint-tags.js';
+import { upgradeFlow } from './upgrade.js';
 import {
   ALL_GUARD,
   getActionDescriptor,
@@ -22,14 +24,18 @@ export type LintOutcome = { value: FlowDefinition | undefined; findings: Finding
 const error = (path: string, message: string): Finding => ({ severity: 'error', path, message });
 const warning = (path: string, message: string): Finding => ({ severity: 'warning', path, message });
 
-export function lintFlow(input: unknown): Finding[] {
-  return lintInternal(input).findings;
+/** Findings of a definition (format-1 input is upgraded first); `opts.roles` checks the roles it names. */
+export function lintFlow(input: unknown, opts: LintOptions = {}): Finding[] {
+  const { value, findings } = lintInternal(input);
+  return value && !hasErrors(findings) ? [...findings, ...roleFindings(value, opts)] : findings;
 }
 
 export function loadFlow(
   input: unknown,
+  opts: LintOptions = {},
 ): { ok: true; definition: FlowDefinition; warnings: Finding[] } | { ok: false; findings: Finding[] } {
-  const { value, findings } = lintInternal(input);
+  const { value, findings: own } = lintInternal(input);
+  const findings = value && !hasErrors(own) ? [...own, ...roleFindings(value, opts)] : own;
   if (!value || findings.some((f) => f.severity === 'error')) return { ok: false, findings };
   return { ok: true, definition: deepFreeze(value), warnings: findings };
 }
@@ -44,8 +50,9 @@ export function lintInternal(input: unknown): LintOutcome {
     if (!read.ok) return { value: undefined, findings: read.findings };
     const findings = validateAgainstSchema(flowDefinitionSchema, read.value);
     if (hasErrors(findings)) return { value: undefined, findings };
-    const def = read.value as FlowDefinition;
+    const def = upgradeFlow(read.value as FlowDefinition);
     findings.push(...semanticFindings(def));
+    if (def.states[def.initial] !== undefined) findings.push(...tagFindings(def));
     return { value: def, findings };
   } catch {
     return {

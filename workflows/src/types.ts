@@ -1,12 +1,12 @@
 /** Public types of @bdg/workflows. Everything here is plain JSON-serialisable data. */
 
-/** Roles known to the product (DESIGN.md "HTTP API"). */
+/** The built-in roles (DESIGN.md "HTTP API"); a province adds its own role codes as data. */
 export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
 
 export interface Actor {
   userId: string;
   unitId: string;
-  /** 'admin' | 'editor' | 'head' | 'reviewer' */
+  /** Built-in ('admin' | 'editor' | 'head' | 'reviewer') or province-defined role codes. */
   roles: string[];
 }
 
@@ -19,6 +19,8 @@ export interface SubmissionFacts {
   childrenAccepted: number;
   /** ISO date (end of that day, Vietnam time) or ISO date/time. */
   deadline: string | null;
+  /** Vietnamese labels of province-defined roles, for refusal messages. */
+  roleLabels?: Readonly<Record<string, string>>;
 }
 
 export interface FlowEvent {
@@ -45,7 +47,7 @@ export type FlowDefinition = {
   id: string;
   initial: string;
   states: Record<string, unknown>;
-  meta?: { label?: string; description?: string };
+  meta?: { label?: string; description?: string; format?: number };
   [k: string]: unknown;
 };
 
@@ -97,6 +99,8 @@ export interface AllowedEvent {
   type: string;
   /** Vietnamese button label. */
   label: string;
+  /** What the event does, derived from its actions, guards and target's tags (never its name). */
+  kind: EventKind;
   requiresComment: boolean;
   /** Vietnamese prompt for the comment box when requiresComment. */
   commentLabel?: string;
@@ -126,4 +130,39 @@ export interface SimulatedPath {
   target: string;
   targetLabel: string;
   steps: SimulatedStep[];
+}
+
+/**
+ * Status tags: every state carries exactly one (README "State tags").
+ * - collecting: a compiling unit waits for its children's reports
+ * - editing: the unit writes its report
+ * - returned: sent back by the level above, the unit writes again
+ * - awaitingApproval: waiting for someone inside the unit (e.g. a deputy head) before signing
+ * - awaitingSignature: waiting for the unit's head to sign
+ * - submitted: handed in, waiting for the level above
+ * - done: finished (accepted, published)
+ */
+export type StatusTag =
+  | 'collecting'
+  | 'editing'
+  | 'returned'
+  | 'awaitingApproval'
+  | 'awaitingSignature'
+  | 'submitted'
+  | 'done';
+
+/** Flag tags a state may carry besides its status: `locked` locks the data whatever the status says. */
+export type FlagTag = 'locked';
+
+/** What an event does, derived from its actions, guards and target state's tags. */
+export type EventKind = 'compile' | 'submit' | 'approve' | 'sign' | 'accept' | 'return' | 'reject' | 'other';
+
+/** Who must act in a state: holders of one of `roles`, in the unit itself or its parent unit. */
+export interface StepActor {
+  event: string;
+  eventLabel: string;
+  kind: EventKind;
+  /** Role codes (empty = anyone in that unit). */
+  roles: string[];
+  scope: 'own' | 'parent' | 'any';
 }

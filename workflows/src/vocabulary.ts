@@ -7,7 +7,11 @@ import type { Actor, EffectType, FlowEvent, NamedRef, Role, SubmissionFacts } fr
 import type { JsonSchema } from './mini-schema.js';
 import { hasVisibleText } from './text.js';
 
+/** The built-in roles; a province adds its own (code + Vietnamese label) as data. */
 export const ROLES: readonly Role[] = ['admin', 'editor', 'head', 'reviewer'];
+
+/** A role code: built-in or defined by a province (e.g. `pho_hieu_truong`). */
+export const ROLE_CODE_PATTERN = '^[a-z][a-z0-9_]{1,39}$';
 
 export const roleLabels: Readonly<Record<Role, string>> = {
   admin: 'Quản trị',
@@ -68,18 +72,23 @@ interface GuardImpl extends GuardDescriptor {
 }
 
 const noParams: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
-const roleEnum: JsonSchema = { type: 'string', enum: [...ROLES] };
+const roleEnum: JsonSchema = { type: 'string', pattern: ROLE_CODE_PATTERN };
 
 const hasText = hasVisibleText;
 
-function roleNames(params: Record<string, unknown>): Role[] {
-  if (typeof params['role'] === 'string') return [params['role'] as Role];
-  if (Array.isArray(params['roles'])) return params['roles'] as Role[];
+export function roleNames(params: Record<string, unknown>): string[] {
+  if (typeof params['role'] === 'string') return [params['role']];
+  if (Array.isArray(params['roles'])) return params['roles'] as string[];
   return [];
 }
 
-function rolesText(roles: Role[]): string {
-  return roles.map((r) => `«${roleLabels[r] ?? r}»`).join(' hoặc ');
+/** A role's Vietnamese label: the province's label, the built-in one, or the code. */
+function roleText(role: string, labels?: Readonly<Record<string, string>>): string {
+  return labels?.[role] ?? (roleLabels as Record<string, string>)[role] ?? role;
+}
+
+function rolesText(roles: string[], labels?: Readonly<Record<string, string>>): string {
+  return roles.map((r) => `«${roleText(r, labels)}»`).join(' hoặc ');
 }
 
 const VN_OFFSET_MS = 7 * 3600 * 1000;
@@ -111,14 +120,14 @@ const guardImpls: GuardImpl[] = [
       maxProperties: 1,
       properties: {
         role: { ...roleEnum, title: 'Vai trò' },
-        roles: { type: 'array', title: 'Một trong các vai trò', minItems: 1, maxItems: 4, items: roleEnum },
+        roles: { type: 'array', title: 'Một trong các vai trò', minItems: 1, maxItems: 10, items: roleEnum },
       },
     },
-    check: ({ actor }, params) => {
+    check: ({ actor, facts }, params) => {
       const roles = roleNames(params);
       return roles.some((r) => actor.roles.includes(r))
         ? null
-        : `Bạn cần vai trò ${rolesText(roles)} để thực hiện thao tác này`;
+        : `Bạn cần vai trò ${rolesText(roles, facts.roleLabels)} để thực hiện thao tác này`;
     },
     describe: (params) => `Người thực hiện có vai trò ${rolesText(roleNames(params))}`,
   },
@@ -146,13 +155,13 @@ const guardImpls: GuardImpl[] = [
       properties: { role: { ...roleEnum, title: 'Vai trò (mặc định: reviewer)' } },
     },
     check: ({ actor, facts }, params) => {
-      const role = (params['role'] as Role | undefined) ?? 'reviewer';
+      const role = (params['role'] as string | undefined) ?? 'reviewer';
       if (facts.parentUnitId !== null && actor.unitId === facts.parentUnitId && actor.roles.includes(role))
         return null;
-      return `Chỉ ${roleLabels[role].toLowerCase()} của đơn vị cấp trên mới được thực hiện thao tác này`;
+      return `Chỉ ${roleText(role, facts.roleLabels).toLowerCase()} của đơn vị cấp trên mới được thực hiện thao tác này`;
     },
     describe: (params) =>
-      `Người thực hiện là ${roleLabels[(params['role'] as Role | undefined) ?? 'reviewer'].toLowerCase()} của đơn vị cấp trên`,
+      `Người thực hiện là ${roleText((params['role'] as string | undefined) ?? 'reviewer').toLowerCase()} của đơn vị cấp trên`,
   },
   {
     name: 'formIsValid',
@@ -264,11 +273,18 @@ export const actionVocabulary: readonly ActionDescriptor[] = [
     name: 'compileChildren',
     label: 'Tổng hợp đơn vị trực thuộc',
     description:
-      'Tổng hợp số liệu từ báo cáo của các đơn vị trực thuộc đang ở các trạng thái đã chọn (mặc định: accepted).',
+      'Tổng hợp số liệu từ báo cáo của các đơn vị trực thuộc có trạng thái mang nhãn đã chọn (mặc định: done — đã xong).',
     params: {
       type: 'object',
       additionalProperties: false,
       properties: {
+        childTags: {
+          type: 'array',
+          title: 'Nhãn trạng thái của báo cáo con được tổng hợp',
+          minItems: 1,
+          maxItems: 10,
+          items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
+        },
         childStates: {
           type: 'array',
           title: 'Trạng thái của báo cáo con được tổng hợp',

@@ -22,11 +22,25 @@ export function decodeCsv(buf: Buffer): string {
 }
 
 /** Parse with a header row; reports missing columns as row-1 errors. */
+/** A header cell compared without accents, case or spacing: "Tên đăng nhập" = "ten dang nhap". */
+export const headerKey = (h: string) =>
+  h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * Columns are named in Vietnamese or English: `columns` maps each column the code reads to its
+ * Vietnamese title or titles (e.g. username → "Tên đăng nhập"); any spelling is accepted in the header.
+ */
 export function parseCsv(
   buf: Buffer,
   required: string[],
-  /** Other accepted header names (e.g. Vietnamese ones) → the column's key. */
-  aliases: Record<string, string> = {},
+  columns: Record<string, string | string[]> = {},
 ): { rows: { line: number; values: Record<string, string> }[]; errors: CsvRowError[] } {
   const text = decodeCsv(buf);
   let records: string[][];
@@ -37,24 +51,23 @@ export function parseCsv(
     return { rows: [], errors: [{ line: 0, column: '', message: `Tệp CSV không đọc được: ${(e as Error).message}` }] };
   }
   if (!records.length) return { rows: [], errors: [{ line: 1, column: '', message: 'Tệp CSV trống.' }] };
-  const byName = new Map(Object.entries(aliases).map(([k, v]) => [headerKey(k), v]));
-  const header = records[0]!.map((h) => byName.get(headerKey(h)) ?? h.trim());
+  const byKey = new Map<string, string>();
+  for (const [code, titles] of Object.entries(columns)) {
+    byKey.set(headerKey(code), code);
+    for (const title of [titles].flat()) byKey.set(headerKey(title), code);
+  }
+  const header = records[0]!.map((h) => byKey.get(headerKey(h)) ?? h.trim());
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length)
     return {
       rows: [],
-      errors: missing.map((c) => ({ line: 1, column: c, message: `Thiếu cột "${c}" ở dòng tiêu đề.` })),
+      errors: missing.map((c) => ({ line: 1, column: c, message: `Thiếu cột "${[columns[c] ?? c].flat()[0]}" (${c}) ở dòng tiêu đề.` })),
     };
   const rows = records.slice(1).map((r, i) => ({
     line: i + 2,
     values: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])),
   }));
   return { rows, errors: [] };
-}
-
-/** Header names compare without case, accents' composition or surrounding spaces. */
-function headerKey(h: string): string {
-  return h.normalize('NFC').trim().toLocaleLowerCase('vi-VN');
 }
 
 export interface ImportReport {

@@ -14,6 +14,7 @@ import { ReturnedData1795000000100 } from './migrations/1795000000100-ReturnedDa
 import { JobsExports1795100000000 } from './migrations/1795100000000-JobsExports.js';
 import { SignInHardening1796200000000 } from './migrations/1796200000000-SignInHardening.js';
 import { CodeOwnership1796200000001 } from './migrations/1796200000001-CodeOwnership.js';
+import { StateTagsAndRoles1796400000000 } from './migrations/1796400000000-StateTagsAndRoles.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 
@@ -36,6 +37,7 @@ export const migrations = [
   JobsExports1795100000000,
   SignInHardening1796200000000,
   CodeOwnership1796200000001,
+  StateTagsAndRoles1796400000000,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
 ];

@@ -16,8 +16,8 @@ export class FlowsController {
   @Get() list(@CurrentUser() u: AuthUser) {
     return this.flows.list(u);
   }
-  @Post('lint') @HttpCode(200) lint(@Body() dto: LintFlowDto) {
-    return this.flows.check(dto.machine);
+  @Post('lint') @HttpCode(200) lint(@CurrentUser() u: AuthUser, @Body() dto: LintFlowDto) {
+    return this.flows.check(u, dto.machine);
   }
   @Get(':code/versions/:version') get(@CurrentUser() u: AuthUser, @Param('code') code: string, @Param('version', versionPipe) v: number) {
     return this.flows.get(u, code, v);

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type FlowDefinition, lintFlow, simulate } from '@bdg/workflows';
+import { type FlowDefinition, lintFlow, simulate, upgradeFlow } from '@bdg/workflows';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
+import { RolesService } from '../roles/roles.service.js';
 import { findingsToDetails } from '../templates/templates.service.js';
 import type { SaveFlowVersionDto } from './flows.dto.js';
 import { FlowsRepository, type FlowVersionRow } from './flows.repository.js';
@@ -18,7 +19,8 @@ function toView(f: FlowVersionRow, withBody = true) {
     version: f.version,
     title: f.title,
     status: f.status,
-    ...(withBody ? { machine: f.machine } : {}),
+    // Older stored formats are shown upgraded (the builder edits tags), the stored row untouched.
+    ...(withBody ? { machine: upgradeFlow(f.machine as unknown as FlowDefinition) } : {}),
     ownerUnitId: f.ownerUnitId,
     createdAt: f.createdAt,
     publishedAt: f.publishedAt,
@@ -31,6 +33,7 @@ export class FlowsService {
   constructor(
     private readonly repo: FlowsRepository,
     private readonly audit: AuditService,
+    private readonly roles: RolesService,
   ) {}
 
   async list(user: AuthUser) {
@@ -51,9 +54,9 @@ export class FlowsService {
     return toView(f);
   }
 
-  /** Lint and the paths an admin should see before publishing; nothing is stored. */
-  check(machine: unknown) {
-    const findings = lintFlow(machine);
+  /** Lint (with the province's roles) and the paths an admin should see before publishing; nothing is stored. */
+  async check(user: AuthUser, machine: unknown) {
+    const findings = lintFlow(machine, { roles: await this.roles.forLint(user.unitPath) });
     const errors = findings.filter((f) => f.severity === 'error');
     return { findings, paths: errors.length ? [] : simulate(machine as FlowDefinition) };
   }
@@ -62,7 +65,11 @@ export class FlowsService {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được tạo quy trình.');
     const existing = (await this.repo.byCode(code)).filter((f) => canRead(user, f.ownerPath));
     this.refuseLintErrors(dto.machine);
-    const meta = (dto.machine.meta ?? {}) as { label?: string };
+    // Stored in the current format: a definition written without tags gets the inferred ones, explicitly.
+    const machine = upgradeFlow(dto.machine as FlowDefinition) as unknown as Record<string, unknown>;
+    const ownerPath = existing[0]?.ownerPath ?? user.unitPath;
+    const warnings = lintFlow(machine, { roles: await this.roles.forLint(ownerPath) }).filter((f) => f.severity === 'warning');
+    const meta = (machine.meta ?? {}) as { label?: string };
     return this.repo.transaction(async (m) => {
       const owner = await this.repo.claimCode(m, code, user.unitId);
       refuseForeignCode(user, owner, code, 'quy trình', 'Quy trình này thuộc đơn vị cấp trên; hãy sao chép sang mã mới để chỉnh sửa.');
@@ -71,12 +78,12 @@ export class FlowsService {
         code,
         version,
         title: dto.title ?? meta.label ?? existing.at(-1)?.title ?? code,
-        machine: dto.machine,
+        machine,
         status: 'draft',
         ownerUnitId: owner.ownerUnitId,
       });
       await this.audit.record(m, { actorId: user.id, action: 'create', entity: 'flow_version', entityId: saved.id, detail: { code, version } });
-      return toView((await this.repo.byId(saved.id, m))!);
+      return { ...toView((await this.repo.byId(saved.id, m))!), warnings };
     });
   }
 
@@ -90,7 +97,8 @@ export class FlowsService {
       this.refuseLintErrors(f.machine);
       await this.repo.update(m, f.id, { status: 'published', publishedAt: new Date() });
       await this.audit.record(m, { actorId: user.id, action: 'publish', entity: 'flow_version', entityId: f.id, detail: { code, version } });
-      return toView((await this.repo.byId(f.id, m))!);
+      const warnings = lintFlow(f.machine, { roles: await this.roles.forLint(f.ownerPath) }).filter((x) => x.severity === 'warning');
+      return { ...toView((await this.repo.byId(f.id, m))!), warnings };
     });
   }
 

@@ -31,8 +31,10 @@ export interface ExportPayload {
 
 export interface CompileLargePayload {
   submissionId: string;
-  /** The reviewer who sent COMPILE: the event runs as this user. */
+  /** The reviewer who asked for the compile: the event runs as this user. */
   userId: string;
+  /** The flow's compile event (the one whose action is compileChildren). */
+  eventType: string;
   /** ISO time of the request: a compilation done after it means the job's effect already happened. */
   requestedAt: string;
 }

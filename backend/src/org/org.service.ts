@@ -10,20 +10,19 @@ import { OrgRepository, type OrgUnitView } from './org.repository.js';
 
 const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị.';
 
-/** Vietnamese headers accepted by the unit CSV import, beside the English keys. */
-export const ORG_CSV_ALIASES: Record<string, string> = {
-  'Mã đơn vị': 'code',
-  'Tên đơn vị': 'name',
-  'Loại đơn vị': 'kind',
-  'Mã đơn vị cấp trên': 'parentCode',
-  'Địa danh': 'placeName',
-  'Cơ quan chủ quản': 'governingBody',
-  'Tên cơ quan chủ quản': 'governingBody',
-  'Tên viết tắt': 'shortName',
-  'Chức danh người đứng đầu': 'headTitle',
-  'Thẩm quyền ký': 'signAuthority',
-};
 
+/** The unit CSV's columns with their Vietnamese titles (any of them is accepted). */
+export const ORG_CSV_COLUMNS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  kind: 'Loại đơn vị',
+  parentCode: 'Mã đơn vị cấp trên',
+  placeName: 'Địa danh',
+  governingBody: ['Cơ quan chủ quản', 'Tên cơ quan chủ quản'],
+  shortName: 'Tên viết tắt',
+  headTitle: 'Chức danh người đứng đầu',
+  signAuthority: 'Thẩm quyền ký',
+};
 @Injectable()
 export class OrgService {
   constructor(
@@ -135,13 +134,13 @@ export class OrgService {
 
   /**
    * CSV columns: code,name,kind,parentCode[,placeName,governingBody,shortName,headTitle,signAuthority],
-   * or their Vietnamese headers (see ORG_CSV_ALIASES). All rows or none.
+   * or their Vietnamese headers (see ORG_CSV_COLUMNS). All rows or none.
    */
   async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
     if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_ALIASES),
+      parseCsv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_COLUMNS),
       (fn) => this.repo.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;

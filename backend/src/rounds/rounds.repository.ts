@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { HANDED_IN_TAGS } from '@bdg/workflows';
 import { Round } from './round.entity.js';
 
 export interface RoundView {
@@ -64,7 +65,7 @@ export class RoundsRepository {
    */
   async createSubmissions(
     m: EntityManager,
-    p: { roundId: string; rootId: string; kind: string; templateVersionId: string; flowVersionId: string; state: string; snapshot: unknown; deadline: string | null; kinds: string[] },
+    p: { roundId: string; rootId: string; kind: string; templateVersionId: string; flowVersionId: string; state: string; stateTags: string[]; snapshot: unknown; deadline: string | null; kinds: string[] },
   ): Promise<number> {
     const res = await m.query(
       `WITH RECURSIVE tree AS (
@@ -73,9 +74,9 @@ export class RoundsRepository {
          SELECT c.id, c.kind, CASE WHEN t.kind = ANY($9) THEN t.id ELSE t.round_parent END
            FROM org_unit c JOIN tree t ON c.parent_id = t.id WHERE c.active
        )
-       INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline)
-       SELECT $1, tree.id, tree.round_parent, $4, $5, $6, $7::jsonb, $8::timestamptz FROM tree WHERE tree.kind = $3`,
-      [p.roundId, p.rootId, p.kind, p.templateVersionId, p.flowVersionId, p.state, JSON.stringify(p.snapshot), p.deadline, p.kinds],
+       INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline, state_tags)
+       SELECT $1, tree.id, tree.round_parent, $4, $5, $6, $7::jsonb, $8::timestamptz, $10::text[] FROM tree WHERE tree.kind = $3`,
+      [p.roundId, p.rootId, p.kind, p.templateVersionId, p.flowVersionId, p.state, JSON.stringify(p.snapshot), p.deadline, p.kinds, p.stateTags],
     );
     return Array.isArray(res) ? (res[1] as number) : 0;
   }
@@ -118,12 +119,13 @@ export class RoundsRepository {
   progress(roundId: string, path: string) {
     return this.db.query(
       `SELECT s.id AS "submissionId", o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind,
-              s.parent_unit_id AS "parentId", s.state, s.locked, s.final, s.deadline,
+              s.parent_unit_id AS "parentId", s.state, s.state_tags AS "stateTags", s.locked, s.final, s.deadline,
+              (s.state_tags && $3::text[] OR s.final) AS "handedIn",
               (s.deadline IS NOT NULL AND s.deadline < now() AND NOT s.locked AND NOT s.final) AS late
          FROM submission s JOIN org_unit o ON o.id = s.unit_id
         WHERE s.round_id = $1 AND o.path <@ $2::ltree
         ORDER BY nlevel(o.path), o.code`,
-      [roundId, path],
+      [roundId, path, HANDED_IN_TAGS],
     ) as Promise<
       {
         submissionId: string;
@@ -133,6 +135,8 @@ export class RoundsRepository {
         kind: string;
         parentId: string | null;
         state: string;
+        stateTags: string[];
+        handedIn: boolean;
         locked: boolean;
         final: boolean;
         deadline: Date | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { applyComputed, carryForward, type JsonSchema } from '@bdg/schemas';
 import { checkDeadlines, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
-import { type FlowDefinition, initialSnapshot, stateLabel, stateValue } from '@bdg/workflows';
+import { type FlowDefinition, initialSnapshot, stateLabel, stateTags, stateValue, upgradeFlow } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -82,7 +82,7 @@ export class RoundsService {
       const flow = typeof code === 'string' ? await this.flows.latestPublished(code) : null;
       if (!flow || !canRead(user, flow.ownerPath))
         problems.push({ path: `flows.${kind}`, title: 'Quy trình theo loại đơn vị', message: `Không tìm thấy quy trình đã ban hành "${String(code)}" cho loại đơn vị "${kind}".` });
-      else flowVersions[kind] = { id: flow.id, def: flow.machine as unknown as FlowDefinition };
+      else flowVersions[kind] = { id: flow.id, def: upgradeFlow(flow.machine as unknown as FlowDefinition) };
     }
     for (const [kind, d] of Object.entries(dto.deadlines)) {
       if (typeof d !== 'string' || Number.isNaN(Date.parse(deadlineOf(d)!)))
@@ -108,13 +108,15 @@ export class RoundsService {
       for (const kind of kinds) {
         const { id, def } = flowVersions[kind]!;
         const snapshot = initialSnapshot(def);
+        const state = stateValue(def, snapshot);
         await this.repo.createSubmissions(m, {
           roundId: round.id,
           rootId: root.id,
           kind,
           templateVersionId: template!.id,
           flowVersionId: id,
-          state: stateValue(def, snapshot),
+          state,
+          stateTags: stateTags(def, state),
           snapshot,
           deadline: deadlineOf(dto.deadlines[kind]),
           kinds,
@@ -165,7 +167,8 @@ export class RoundsService {
       lvl.total++;
       lvl.byState[r.state] = (lvl.byState[r.state] ?? 0) + 1;
       if (r.late) lvl.late++;
-      if (r.locked || r.final) lvl.done++;
+      // Handed in = its state means submitted or done (tags), whatever the flow calls it.
+      if (r.handedIn) lvl.done++;
       levels.set(r.kind, lvl);
       const def = flowLabels.get(r.kind);
       return { ...r, stateLabel: def ? stateLabel(def, r.state) : r.state };

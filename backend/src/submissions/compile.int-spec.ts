@@ -32,7 +32,7 @@ describe(CompileService.name, () => {
     for (const [i, k] of kids.entries()) {
       const data = khoaiChauReport(k.code, { total: 10 + i, women: 5 + i, managers: 2 + (i % 3), womenManagers: i % 2 });
       expect(getValidator(schema).validateComplete(data)).toEqual([]);
-      await sut.sql(`UPDATE submission SET state = 'accepted', final = true, data = $2::jsonb WHERE id = $1`, [k.id, JSON.stringify(data)]);
+      await sut.sql(`UPDATE submission SET state = 'accepted', state_tags = '{done}', final = true, data = $2::jsonb WHERE id = $1`, [k.id, JSON.stringify(data)]);
     }
   });
   afterAll(() => sut.close());
@@ -54,8 +54,8 @@ describe(CompileService.name, () => {
         },
       },
     } as JsonSchema;
-    const pure = await compiler.compile(db.manager, target, figuresOnly, ['accepted']);
-    const sql = await compiler.compile(db.manager, target, figuresOnly, ['accepted'], 0);
+    const pure = await compiler.compile(db.manager, target, figuresOnly, { tags: ['done'], states: [] });
+    const sql = await compiler.compile(db.manager, target, figuresOnly, { tags: ['done'], states: [] }, 0);
     expect(sql.data).toEqual(pure.data);
     expect((pure.data.I as Record<string, number>).tongSoCBGVNV).toBe(145); // 10 + 11 + … + 19
     expect(Object.keys(sql.compiled.sources)).toHaveLength(10);
@@ -64,8 +64,8 @@ describe(CompileService.name, () => {
 
   it('answers sources the same whether provenance was stored or is read on demand', async () => {
     const target = { roundId, unitId: phongId, data: {} };
-    const small = await compiler.compile(db.manager, target, schema, ['accepted']);
-    const large = await compiler.compile(db.manager, target, schema, ['accepted'], 0);
+    const small = await compiler.compile(db.manager, target, schema, { tags: ['done'], states: [] });
+    const large = await compiler.compile(db.manager, target, schema, { tags: ['done'], states: [] }, 0);
     expect(large.data).toEqual(small.data);
     expect(small.compiled).toMatchObject({ included: 10, total: 10, provenanceInline: true });
     expect(large.compiled).toMatchObject({ included: 10, provenanceInline: false, provenance: {} });

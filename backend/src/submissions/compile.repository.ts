@@ -15,6 +15,14 @@ export interface CompileChild {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Which children a compile takes in: those whose state carries one of `tags`, or (old flows) is named in `states`. */
+export interface ChildSelection {
+  tags: string[];
+  states: string[];
+}
+const INCLUDED = (alias: string, tagsParam: number, statesParam: number) =>
+  `(${alias}.state_tags && $${tagsParam}::text[] OR ${alias}.state = ANY($${statesParam}::text[]))`;
+
 /** SQL for consolidation: children read in keyset-paged batches, so 50,000 of them never sit in memory at once. */
 @Injectable()
 export class CompileRepository {
@@ -25,7 +33,7 @@ export class CompileRepository {
     return rows[0].n;
   }
 
-  async *includedChildren(m: EntityManager, roundId: string, parentUnitId: string, states: string[], batch = 5000): AsyncGenerator<CompileChild[]> {
+  async *includedChildren(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection, batch = 5000): AsyncGenerator<CompileChild[]> {
     let after = '';
     for (;;) {
       const rows: CompileChild[] = await m.query(
@@ -33,9 +41,9 @@ export class CompileRepository {
                 (s.compiled IS NOT NULL) AS "isCompiled",
                 encode(sha256(convert_to(s.data::text, 'UTF8')), 'hex') AS "contentHash"
            FROM submission s JOIN org_unit o ON o.id = s.unit_id
-          WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND s.state = ANY($3) AND o.code > $4
+          WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 6)} AND o.code > $4
           ORDER BY o.code LIMIT $5`,
-        [roundId, parentUnitId, states, after, batch],
+        [roundId, parentUnitId, sel.tags, after, batch, sel.states],
       );
       if (!rows.length) return;
       yield rows;
@@ -52,7 +60,7 @@ export class CompileRepository {
     m: EntityManager,
     roundId: string,
     parentUnitId: string,
-    states: string[],
+    sel: ChildSelection,
     fields: { segments: string[]; rule: 'sum' | 'min' | 'max' }[],
   ): Promise<number[]> {
     if (!fields.length) return [];
@@ -67,7 +75,7 @@ export class CompileRepository {
       const col = `${g.alias}.${quoteIdent(name)}`;
       return `${f.rule}(CASE WHEN jsonb_typeof(${col}) = 'number' THEN (${col})::numeric END)::float8`;
     });
-    const params: unknown[] = [roundId, parentUnitId, states];
+    const params: unknown[] = [roundId, parentUnitId, sel.tags, sel.states];
     const laterals = [...groups.values()].map((g) => {
       params.push(g.parent);
       const cols = [...g.columns].map((c) => `${quoteIdent(c)} jsonb`).join(', ');
@@ -76,27 +84,26 @@ export class CompileRepository {
     const rows = await m.query(
       `SELECT ${selects.map((e, i) => `${e} AS a${i}`).join(', ')}
          FROM submission s ${laterals.join(' ')}
-        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND s.state = ANY($3) AND jsonb_typeof(s.data) = 'object'`,
+        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)} AND jsonb_typeof(s.data) = 'object'`,
       params,
     );
     return fields.map((_, i) => rows[0][`a${i}`] as number);
   }
 
-  async countIncluded(m: EntityManager, roundId: string, parentUnitId: string, states: string[]): Promise<number> {
-    const rows = await m.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1 AND parent_unit_id = $2 AND state = ANY($3)`, [
-      roundId,
-      parentUnitId,
-      states,
-    ]);
+  async countIncluded(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection): Promise<number> {
+    const rows = await m.query(
+      `SELECT count(*)::int AS n FROM submission s WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
+      [roundId, parentUnitId, sel.tags, sel.states],
+    );
     return rows[0].n;
   }
 
   /** Content hashes of the included children, without loading their data into the process. */
-  async includedHashes(m: EntityManager, roundId: string, parentUnitId: string, states: string[]): Promise<{ id: string; h: string }[]> {
+  async includedHashes(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection): Promise<{ id: string; h: string }[]> {
     return m.query(
-      `SELECT id, encode(sha256(convert_to(data::text, 'UTF8')), 'hex') AS h FROM submission
-        WHERE round_id = $1 AND parent_unit_id = $2 AND state = ANY($3)`,
-      [roundId, parentUnitId, states],
+      `SELECT s.id, encode(sha256(convert_to(s.data::text, 'UTF8')), 'hex') AS h FROM submission s
+        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
+      [roundId, parentUnitId, sel.tags, sel.states],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { aggregationPlan, applyComputed, createRollUp, type JsonSchema, normalizeRule, parsePointer, schemaAt } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
-import { CompileRepository } from './compile.repository.js';
+import { type ChildSelection, CompileRepository } from './compile.repository.js';
 import type { CompiledInfo } from './submission.entity.js';
 
 /** Up to this many children, provenance is stored with the compiled data; above it, it is read on demand. */
@@ -19,13 +19,13 @@ export class CompileService {
     m: EntityManager,
     target: { roundId: string; unitId: string; data: Record<string, unknown> },
     schema: JsonSchema,
-    states: string[],
+    sel: ChildSelection,
     inlineLimit = INLINE_PROVENANCE_LIMIT,
   ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo }> {
     const total = await this.repo.countChildren(m, target.roundId, target.unitId);
-    const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, states);
+    const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, sel);
     const result =
-      includedCount <= inlineLimit ? await this.inProcess(m, target, schema, states) : await this.inSql(m, target, schema, states);
+      includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel) : await this.inSql(m, target, schema, sel);
     return {
       // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE.
       data: deepMerge(target.data, result.data) as Record<string, unknown>,
@@ -42,11 +42,11 @@ export class CompileService {
   }
 
   /** Small compiles: the pure roll-up over every child, provenance kept with the result. */
-  private async inProcess(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, states: string[]) {
+  private async inProcess(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, sel: ChildSelection) {
     const rollUp = createRollUp(schema);
     const sources: Record<string, string> = {};
     let included = 0;
-    for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, states)) {
+    for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, sel)) {
       for (const k of batch) {
         rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
         sources[k.id] = k.contentHash;
@@ -62,7 +62,7 @@ export class CompileService {
    * counts) by the pure roll-up over the children, only when the template has such fields. Ratios and
    * computed fields are then derived from the totals. Agreement with the pure path is tested.
    */
-  private async inSql(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, states: string[]) {
+  private async inSql(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, sel: ChildSelection) {
     const plan = aggregationPlan(schema);
     const numeric = /^(integer|number)(\|null)?$|^(integer|null|number)\|(integer|null|number)$/;
     const inSql = plan.filter(
@@ -74,7 +74,7 @@ export class CompileService {
       m,
       target.roundId,
       target.unitId,
-      states,
+      sel,
       inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule })),
     );
     // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
@@ -84,7 +84,7 @@ export class CompileService {
     if (rest.length) {
       const reduced = withoutRules(schema, sqlPointers);
       const rollUp = createRollUp(reduced);
-      for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, states)) {
+      for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, sel)) {
         for (const k of batch) {
           rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
           sources[k.id] = k.contentHash;
@@ -92,7 +92,7 @@ export class CompileService {
       }
       data = rollUp.finish().data as Record<string, unknown>;
     } else {
-      for (const { id, h } of await this.repo.includedHashes(m, target.roundId, target.unitId, states)) sources[id] = h;
+      for (const { id, h } of await this.repo.includedHashes(m, target.roundId, target.unitId, sel)) sources[id] = h;
     }
     inSql.forEach((e, i) => setIn(data, parsePointer(e.pointer), values[i] ?? null));
     // Ratios outside tables from the summed numerator and denominator; computed fields from the totals.

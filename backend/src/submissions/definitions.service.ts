@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { getValidator, type JsonSchema, rollUpSchema, type TemplateValidator } from '@bdg/schemas';
-import { type FlowDefinition } from '@bdg/workflows';
+import { collectsChildren, type FlowDefinition, readsChildren, upgradeFlow } from '@bdg/workflows';
 import { FlowsRepository } from '../flows/flows.repository.js';
 import { TemplatesRepository } from '../templates/templates.repository.js';
 
@@ -33,7 +33,8 @@ export class DefinitionsService {
     let f = this.flows.get(flowVersionId);
     if (!f) {
       const row = await this.flowRepo.byId(flowVersionId);
-      f = row!.machine as unknown as FlowDefinition;
+      // Stored versions are immutable; older formats are read through the pure upgrade.
+      f = upgradeFlow(row!.machine as unknown as FlowDefinition);
       this.flows.set(flowVersionId, f);
     }
     return f;
@@ -57,25 +58,14 @@ export class DefinitionsService {
     return t;
   }
 
-  /** A compile submission (its flow has COMPILE) holds rolled-up data, validated against the roll-up schema. */
+  /** A compile submission (its flow rolls up children) holds rolled-up data, validated against the roll-up schema. */
   isCompileFlow(def: FlowDefinition): boolean {
-    return this.traits(def).compile;
+    return collectsChildren(def);
   }
 
-  /** Whether a flow's guards read the children's states (childrenAccepted). */
+  /** Whether a flow's guards read the children's progress (childrenAccepted). */
   usesChildren(def: FlowDefinition): boolean {
-    return this.traits(def).children;
-  }
-
-  private readonly flowTraits = new WeakMap<FlowDefinition, { compile: boolean; children: boolean }>();
-  private traits(def: FlowDefinition) {
-    let t = this.flowTraits.get(def);
-    if (!t) {
-      const text = JSON.stringify(def.states);
-      t = { compile: text.includes('"COMPILE"'), children: text.includes('"childrenAccepted"') };
-      this.flowTraits.set(def, t);
-    }
-    return t;
+    return readsChildren(def);
   }
 
   schemaFor(t: LoadedTemplate, compiled: boolean): JsonSchema {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FLAG_TAGS, STATUS_TAGS } from '@bdg/workflows';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class SaveDataDto {
   @ApiProperty({ type: Object }) @IsObject() data: Record<string, unknown>;
@@ -13,7 +14,7 @@ export class FieldCommentDto {
 }
 
 export class SendEventDto {
-  @ApiProperty({ example: 'SUBMIT' }) @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/) type: string;
+  @ApiProperty({ description: 'Tên sự kiện trong quy trình của báo cáo (chữ HOA), ví dụ SUBMIT' }) @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/) type: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
   @ApiPropertyOptional({ type: [FieldCommentDto] })
   @IsOptional()
@@ -28,4 +29,6 @@ export class ListSubmissionsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() roundId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,40}$/) state?: string;
+  /** By meaning rather than by name: e.g. `done`, `awaitingSignature` (workflows/ README "State tags"). */
+  @ApiPropertyOptional({ enum: [...STATUS_TAGS, ...FLAG_TAGS] }) @IsOptional() @IsIn([...STATUS_TAGS, ...FLAG_TAGS]) tag?: string;
 }

@@ -20,6 +20,8 @@ export interface SubmissionRow {
   flowVersionId: string;
   flowCode: string;
   state: string;
+  /** The state's tags (its meaning), kept with it on every transition. */
+  stateTags: string[];
   snapshot: unknown;
   data: Record<string, unknown>;
   version: number;
@@ -36,7 +38,7 @@ export interface SubmissionRow {
 const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
   o.name AS "unitName", o.kind AS "unitKind", o.path::text AS "unitPath", s.parent_unit_id AS "parentUnitId",
   s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
-  s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.snapshot, s.data, s.version, s.locked,
+  s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
   s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.created_at AS "createdAt",
   s.updated_at AS "updatedAt"`;
 // Summaries leave out the heavy jsonb columns.
@@ -70,7 +72,7 @@ export class SubmissionsRepository {
     return rows[0] ?? null;
   }
 
-  list(path: string, f: { roundId?: string; unitId?: string; state?: string }): Promise<SubmissionSummaryRow[]> {
+  list(path: string, f: { roundId?: string; unitId?: string; state?: string; tag?: string }): Promise<SubmissionSummaryRow[]> {
     const params: unknown[] = [path];
     const where = ['o.path <@ $1::ltree'];
     if (f.roundId) {
@@ -85,6 +87,10 @@ export class SubmissionsRepository {
     if (f.state) {
       params.push(f.state);
       where.push(`s.state = $${params.length}`);
+    }
+    if (f.tag) {
+      params.push([f.tag]);
+      where.push(`s.state_tags @> $${params.length}::text[]`);
     }
     return this.db.query(
       `SELECT ${summaryColumns} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, o.code LIMIT 5000`,
@@ -110,7 +116,7 @@ export class SubmissionsRepository {
 
   async childCounts(roundId: string, parentUnitId: string, m: EntityManager = this.db.manager) {
     const rows = await m.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE state = 'accepted' OR final)::int AS accepted
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE 'done' = ANY(state_tags) OR final)::int AS accepted
          FROM submission WHERE round_id = $1 AND parent_unit_id = $2`,
       [roundId, parentUnitId],
     );
@@ -131,10 +137,10 @@ export class SubmissionsRepository {
   async applyTransition(
     m: EntityManager,
     id: string,
-    p: { state: string; snapshot: unknown; final: boolean; locked: boolean; data?: unknown; returnedData?: unknown; compiled?: CompiledInfo | null; signature?: SignatureRecord | null; fieldComments?: FieldComment[] },
+    p: { state: string; stateTags: string[]; snapshot: unknown; final: boolean; locked: boolean; data?: unknown; returnedData?: unknown; compiled?: CompiledInfo | null; signature?: SignatureRecord | null; fieldComments?: FieldComment[] },
   ) {
-    const sets = ['state = $2', 'snapshot = $3::jsonb', 'final = $4', 'locked = $5', 'version = version + 1', 'updated_at = now()'];
-    const params: unknown[] = [id, p.state, JSON.stringify(p.snapshot), p.final, p.locked];
+    const sets = ['state = $2', 'snapshot = $3::jsonb', 'final = $4', 'locked = $5', 'state_tags = $6::text[]', 'version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [id, p.state, JSON.stringify(p.snapshot), p.final, p.locked, p.stateTags];
     const add = (col: string, v: unknown, cast = '::jsonb') => {
       params.push(v === null ? null : JSON.stringify(v));
       sets.push(`${col} = $${params.length}${cast}`);

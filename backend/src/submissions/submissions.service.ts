@@ -3,12 +3,20 @@ import { applyComputed, type FieldError } from '@bdg/schemas';
 import {
   type Actor,
   allowedEvents,
+  compileSelection,
   type Effect,
+  eventKind,
   eventLabel,
   type FlowDefinition,
   type FlowEvent,
+  flowHasEvent,
+  isDoneTags,
   isFinalState,
+  isHandedInTags,
+  locksDataTags,
   stateLabel,
+  stateStatus,
+  stateTags,
   type SubmissionFacts,
   transition,
 } from '@bdg/workflows';
@@ -22,6 +30,7 @@ import { SigningHooks } from '../signing/signing-hooks.js';
 import { SigningService } from '../signing/signing.service.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { RolesService } from '../roles/roles.service.js';
 import { CompileService } from './compile.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
@@ -46,6 +55,7 @@ export class SubmissionsService {
     private readonly compiler: CompileService,
     private readonly jobs: JobsService,
     private readonly hooks: SigningHooks,
+    private readonly roles: RolesService,
   ) {}
 
   // ───────────── reading ─────────────
@@ -74,16 +84,11 @@ export class SubmissionsService {
     for (const r of rows) {
       const events = await this.allowed(user, r, now);
       if (!events.length) continue;
-      const types = events.map((e) => e.type);
-      const task = types.includes('SIGN')
-        ? 'sign'
-        : types.includes('ACCEPT') || types.includes('RETURN')
-          ? 'review'
-          : types.includes('COMPILE')
-            ? 'compile'
-            : 'fill';
+      const task = taskOf(events.map((e) => e.kind));
+      const def = await this.defs.flow(r.flowVersionId);
       const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
-      out.push({ ...(await this.summary(r)), task, daysLeft, allowedEvents: events });
+      // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
+      out.push({ ...(await this.summary(r)), task, stepLabel: stateLabel(def, r.state), daysLeft, allowedEvents: events });
     }
     return out;
   }
@@ -212,35 +217,42 @@ export class SubmissionsService {
    * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
    */
   async sendEvent(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
-    if (dto.type === 'COMPILE' && !opts.inJob) {
+    if (!opts.inJob) {
       const row = await this.visible(user, id);
-      const allowed = await this.allowed(user, row);
-      const children = (await this.repo.childCounts(row.roundId, row.unitId)).total;
-      if (children > largeCompileChildren() && allowed.some((e) => e.type === 'COMPILE')) {
-        const jobId = await this.jobs.enqueue(
-          JOB.compileLarge,
-          { submissionId: id, userId: user.id, requestedAt: new Date().toISOString() },
-          { userId: user.id, singletonKey: `compile:${id}` },
-        );
-        return { queued: true as const, jobId, message: `Đang tổng hợp ${children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
+      const def = await this.defs.flow(row.flowVersionId);
+      if (eventKind(def, row.state, dto.type) === 'compile') {
+        const allowed = await this.allowed(user, row);
+        const children = (await this.repo.childCounts(row.roundId, row.unitId)).total;
+        if (children > largeCompileChildren() && allowed.some((e) => e.type === dto.type)) {
+          const jobId = await this.jobs.enqueue(
+            JOB.compileLarge,
+            { submissionId: id, userId: user.id, eventType: dto.type, requestedAt: new Date().toISOString() },
+            { userId: user.id, singletonKey: `compile:${id}` },
+          );
+          return { queued: true as const, jobId, message: `Đang tổng hợp ${children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
+        }
       }
     }
     await this.repo.transaction(async (m) => {
       // The row lock serialises events on one submission: of two at once, the second sees the new state.
       const row = await this.visible(user, id, m, true);
       const def = await this.defs.flow(row.flowVersionId);
-      if (!JSON.stringify(def.states).includes(`"${dto.type}"`))
+      if (!flowHasEvent(def, dto.type))
         throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
       const { template, compiled } = await this.context(row);
       const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
-      const facts = await this.facts(row, formErrors.length, m);
+      // Refusals name a province's roles by their Vietnamese label.
+      const facts = { ...(await this.facts(row, formErrors.length, m)), roleLabels: await this.roles.labelsAt(row.unitPath) };
       const event: FlowEvent = { type: dto.type, comment: dto.comment };
       const now = new Date();
       const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
       if (!result.ok) throw refusalToHttp(result.refusal, formErrors, dto.type, def, row.state);
 
+      const kind = eventKind(def, result.from, dto.type);
+      const toTags = stateTags(def, result.to);
       const patch: Parameters<SubmissionsRepository['applyTransition']>[2] = {
         state: result.to,
+        stateTags: toTags,
         snapshot: result.snapshot,
         final: isFinalState(def, result.snapshot),
         locked: row.locked,
@@ -283,12 +295,14 @@ export class SubmissionsService {
             break;
         }
       }
-      if (dto.fieldComments?.length || ['RETURN', 'REJECT'].includes(dto.type)) {
+      // The state's tags lock the data (from the signer's desk on), whatever the effects said.
+      if (locksDataTags(toTags)) patch.locked = true;
+      if (dto.fieldComments?.length || kind === 'return' || kind === 'reject') {
         patch.fieldComments = (dto.fieldComments ?? []).map(
           (c): FieldComment => ({ path: c.path, text: c.text, by: user.id, byName: user.fullName, at: now.toISOString() }),
         );
-      } else if (dto.type === 'ACCEPT') patch.fieldComments = [];
-      if (patch.locked === false && row.signature && dto.type !== 'SIGN') patch.signature = null;
+      } else if (kind === 'accept') patch.fieldComments = [];
+      if (patch.locked === false && row.signature && kind !== 'sign') patch.signature = null;
 
       await this.repo.applyTransition(m, id, patch);
       // The official signed PDF (PAdES) follows in the same transaction: the signer's signature, the seal when issued.
@@ -302,7 +316,8 @@ export class SubmissionsService {
         at: now,
       });
       await this.appendLog(m, row.id, result.from, result.to, dto.type, user, result.logEntry.comment ?? null, result.effects, data, now);
-      if (row.parentUnitId && (result.to === 'accepted' || result.from === 'accepted'))
+      // A child entering or leaving `done` changes what its parent compiled from.
+      if (row.parentUnitId && (isDoneTags(toTags) || isDoneTags(stateTags(def, result.from))))
         await this.repo.markParentCompiledStale(m, row.roundId, row.parentUnitId);
       await this.audit.record(m, {
         actorId: user.id,
@@ -345,10 +360,9 @@ export class SubmissionsService {
     await this.repo.insertLog(m, { ...body, at, actorName: user.fullName, hash: this.signing.logHash(body) });
   }
 
-  /** Rolls up the children in the states the flow names (accepted by default), with provenance. */
+  /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance. */
   private compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect) {
-    const states = (effect.params?.childStates as string[] | undefined) ?? ['accepted'];
-    return this.compiler.compile(m, row, template.schema, states);
+    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params));
   }
 
   // ───────────── helpers ─────────────
@@ -405,6 +419,10 @@ export class SubmissionsService {
       flowCode: r.flowCode,
       state: r.state,
       stateLabel: stateLabel(def, r.state),
+      // The state's meaning: the frontend asks these, never the state's name.
+      stateTags: r.stateTags,
+      status: stateStatus(def, r.state) ?? null,
+      handedIn: isHandedInTags(r.stateTags) || r.final,
       final: r.final,
       locked: r.locked,
       version: r.version,
@@ -427,6 +445,15 @@ export class SubmissionsService {
         : null,
     };
   }
+}
+
+/** The task a work item is, from the kinds of the events the user may send (never their names). */
+function taskOf(kinds: string[]): 'sign' | 'review' | 'approve' | 'compile' | 'fill' {
+  if (kinds.includes('sign')) return 'sign';
+  if (kinds.includes('accept') || kinds.includes('return')) return 'review';
+  if (kinds.includes('approve') || kinds.includes('reject')) return 'approve';
+  if (kinds.includes('compile')) return 'compile';
+  return 'fill';
 }
 
 /** Who writes a report's data: its own unit's editor (a school), or its reviewer (a compiled report). */

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
-  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -16,7 +15,10 @@ import {
 
 import { normalizeUsername } from './username.js';
 
+/** Built-in roles; a province's own roles (GET /api/roles) are checked by the service against the user's unit. */
 export const ROLES = ['admin', 'editor', 'head', 'reviewer'] as const;
+const ROLE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
+const ROLE_MESSAGE = 'Mỗi vai trò là một mã (chữ thường không dấu, số, gạch dưới), ví dụ editor, pho_hieu_truong.';
 
 export class CreateUserDto {
   /** Normalised (trim, NFC, lower case) before it is checked, like every username. */
@@ -29,10 +31,10 @@ export class CreateUserDto {
   @ApiProperty() @IsString() @MaxLength(200) password: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) fullName: string;
   @ApiProperty() @IsUUID() unitId: string;
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ example: ['editor'], isArray: true, description: 'admin, editor, head, reviewer hoặc vai trò do tỉnh định nghĩa' })
   @IsArray()
-  @ArrayMaxSize(4)
-  @IsIn(ROLES, { each: true })
+  @ArrayMaxSize(10)
+  @Matches(ROLE_CODE, { each: true, message: ROLE_MESSAGE })
   roles: string[];
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ (người ký thay ghi KT.)' }) @IsOptional() @IsString() @MaxLength(100) position?: string;
@@ -42,11 +44,11 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) password?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) fullName?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({ example: ['editor'], isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(4)
-  @IsIn(ROLES, { each: true })
+  @ArrayMaxSize(10)
+  @Matches(ROLE_CODE, { each: true, message: ROLE_MESSAGE })
   roles?: string[];
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ (người ký thay ghi KT.)' }) @IsOptional() @IsString() @MaxLength(100) position?: string;

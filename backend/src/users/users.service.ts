@@ -4,12 +4,23 @@ import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../auth/current-user.js';
-import { importAllOrNothing, parseCsv } from '../common/csv.js';
+import { headerKey, importAllOrNothing, parseCsv } from '../common/csv.js';
+
+/** The user CSV's columns with their Vietnamese titles (either is accepted). */
+export const USER_CSV_COLUMNS = {
+  username: 'Tên đăng nhập',
+  fullName: 'Họ và tên',
+  unitCode: 'Mã đơn vị',
+  roles: 'Vai trò',
+  password: 'Mật khẩu',
+  email: 'Thư điện tử',
+};
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
 import { titleOf } from '../common/validation.js';
 import { OrgRepository } from '../org/org.repository.js';
-import { ROLES, type CreateUserDto, type UpdateUserDto } from './users.dto.js';
+import { RolesService } from '../roles/roles.service.js';
+import type { CreateUserDto, UpdateUserDto } from './users.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { normalizeUsername } from './username.js';
@@ -31,7 +42,15 @@ export class UsersService {
     private readonly org: OrgRepository,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
+    private readonly roles: RolesService,
   ) {}
+
+  /** Built-in roles and those defined at or above the user's unit; anything else is a 422 naming the role. */
+  private async requireAssignable(unitId: string, roles: string[]) {
+    const unit = await this.org.byId(unitId);
+    const problem = unit ? await this.roles.checkAssignable(unit.path, roles) : null;
+    if (problem) throw unprocessable(problem, [{ path: 'roles', title: 'Vai trò', message: problem }]);
+  }
 
   async view(id: string) {
     const v = await this.repo.view(id);
@@ -57,6 +76,7 @@ export class UsersService {
     await this.requireUnitInSubtree(user, dto.unitId);
     const username = normalizeUsername(dto.username);
     assertPasswordAcceptable(dto.password, username);
+    await this.requireAssignable(dto.unitId, dto.roles);
     const passwordHash = await this.hasher.hash(dto.password, user.id);
     const id = await this.db.transaction(async (m) => {
       if (await this.repo.usernameTaken(username, m)) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
@@ -86,6 +106,7 @@ export class UsersService {
     const target = await this.repo.view(id);
     if (!target || !(await this.org.isWithin(target.unitId, user.unitPath))) throw notFound('Không tìm thấy người dùng.');
     if (dto.unitId) await this.requireUnitInSubtree(user, dto.unitId);
+    if (dto.roles !== undefined || dto.unitId !== undefined) await this.requireAssignable(dto.unitId ?? target.unitId, dto.roles ?? target.roles);
     const patch: Record<string, unknown> = {};
     if (dto.fullName !== undefined) patch.fullName = dto.fullName;
     if (dto.unitId !== undefined) patch.unitId = dto.unitId;
@@ -123,7 +144,7 @@ export class UsersService {
     this.requireAdmin(user);
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password']),
+      parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password'], USER_CSV_COLUMNS),
       (fn) => this.db.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;
@@ -139,9 +160,16 @@ export class UsersService {
         const unit = v.unitCode ? await this.org.byCode(v.unitCode, m) : null;
         if (!unit || !isBelowOrSame(unit.path, user.unitPath))
           refuse('unitCode', `Không tìm thấy đơn vị "${v.unitCode ?? ''}" trong phạm vi quản lý.`);
-        const roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
-        if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
-          refuse('roles', 'Vai trò phải thuộc: admin, editor, head, reviewer (phân cách bằng dấu ;).');
+        let roles = (v.roles ?? '').split(/[;|]/).map((r) => r.trim()).filter(Boolean);
+        if (!roles.length) refuse('roles', 'Cần ít nhất một vai trò (phân cách bằng dấu ;).');
+        else if (unit) {
+          // A role is written by its code or its Vietnamese label ("Người nhập liệu; Phó hiệu trưởng").
+          const known = await this.roles.assignableCodes(unit.path, m);
+          const byLabel = new Map([...known].map(([code, label]) => [headerKey(label), code]));
+          roles = roles.map((r) => (known.has(r) ? r : (byLabel.get(headerKey(r)) ?? r)));
+          const problem = await this.roles.checkAssignable(unit.path, roles, m);
+          if (problem) refuse('roles', problem);
+        }
         const weak = passwordProblem(v.password ?? '', username);
         if (weak) refuse('password', weak);
         if (!ok) return false;

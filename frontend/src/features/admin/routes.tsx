@@ -4,6 +4,7 @@ import { AdminFrame } from './components/AdminFrame';
 import { FlowEditorPage } from './flow-builder/components/FlowEditorPage';
 import { FlowListPage } from './flow-builder/components/FlowListPage';
 import { OrgPage } from './org/components/OrgPage';
+import { RolesPage } from './org/components/RolesPage';
 import { UsersPage } from './org/components/UsersPage';
 import { RegimeListPage } from './regimes/components/RegimeListPage';
 import { RoundListPage } from './rounds/components/RoundListPage';
@@ -26,6 +27,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'regimes', element: <RegimeListPage /> },
       { path: 'org', element: <OrgPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'roles', element: <RolesPage /> },
     ],
   },
 ];
@@ -37,4 +39,5 @@ export const adminMenu: { key: string; label: string; path: string }[] = [
   { key: 'admin-regimes', label: 'Chế độ báo cáo', path: '/admin/regimes' },
   { key: 'admin-org', label: 'Cây đơn vị', path: '/admin/org' },
   { key: 'admin-users', label: 'Người dùng', path: '/admin/users' },
+  { key: 'admin-roles', label: 'Vai trò', path: '/admin/roles' },
 ];

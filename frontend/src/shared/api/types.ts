@@ -1,3 +1,4 @@
+import type { EventKind, StatusTag } from '@bdg/workflows';
 /** The JSON the backend returns (docs/api-shapes.md). */
 export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
 
@@ -49,6 +50,10 @@ export interface SubmissionSummary {
   flowCode: string;
   state: string;
   stateLabel: string;
+  /** The state's meaning (workflows/ README "State tags"): screens ask these, never the state's name. */
+  stateTags?: string[];
+  status?: StatusTag | null;
+  handedIn?: boolean;
   final: boolean;
   locked: boolean;
   version: number;
@@ -57,16 +62,20 @@ export interface SubmissionSummary {
   late?: boolean;
 }
 
-export type Task = 'fill' | 'sign' | 'review' | 'compile';
+export type Task = 'fill' | 'sign' | 'review' | 'approve' | 'compile';
 
 export interface WorkItem extends SubmissionSummary {
   task: Task;
+  /** The flow's own label for the step (e.g. "Chờ phó hiệu trưởng duyệt"). */
+  stepLabel?: string;
   daysLeft: number | null;
 }
 
 export interface AllowedEvent {
   type: string;
   label: string;
+  /** What the event does (from the flow's actions, guards and tags), never read from its name. */
+  kind?: EventKind;
   requiresComment: boolean;
 }
 
@@ -163,7 +172,7 @@ export interface Round {
 
 export interface RoundProgress {
   round: Round;
-  levels: { kind: string; total: number; byState: Record<string, number>; late: number }[];
+  levels: { kind: string; total: number; byState: Record<string, number>; late: number; done?: number }[];
   units: {
     unitId: string;
     unitCode: string;
@@ -173,6 +182,9 @@ export interface RoundProgress {
     submissionId: string;
     state: string;
     stateLabel: string;
+    stateTags?: string[];
+    /** Handed in: its state means submitted or done. */
+    handedIn?: boolean;
     deadline: string | null;
     late: boolean;
   }[];

@@ -102,6 +102,7 @@ export function roleLabel(role: string): string {
 export const TASK_LABELS: Record<string, string> = {
   fill: 'Cần nhập liệu',
   sign: 'Cần ký',
+  approve: 'Cần duyệt trong đơn vị',
   review: 'Cần duyệt',
   compile: 'Cần tổng hợp',
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Space } from 'antd';
 import { ApiError, errorMessage } from '../api/client';
+import type { EventKind } from '@bdg/workflows';
 import type { AllowedEvent, Submission } from '../api/types';
 import { useSendEvent, type SendEventBody } from './hooks';
 
@@ -16,12 +17,14 @@ export interface EventButtonsProps {
   /** A 422 from the server: its field list, to show beside the fields. */
   onFieldProblems?: (problems: { path: string; title: string; message: string }[]) => void;
   onDone?: (next: Submission, event: AllowedEvent) => void;
-  /** Events drawn elsewhere on the page (e.g. COMPILE). */
-  exclude?: string[];
+  /** Kinds of events drawn elsewhere on the page (e.g. the compile button). */
+  exclude?: EventKind[];
 }
 
-const PRIMARY = new Set(['SUBMIT', 'SIGN', 'ACCEPT', 'COMPILE']);
-const DANGER = new Set(['REJECT', 'RETURN']);
+/** Button looks by what the event does (its kind, from the flow's actions and tags), never by its name. */
+const PRIMARY = new Set<EventKind>(['submit', 'approve', 'sign', 'accept', 'compile']);
+const DANGER = new Set<EventKind>(['reject', 'return']);
+export const kindOf = (e: Pick<AllowedEvent, 'kind'>): EventKind => e.kind ?? 'other';
 
 /** The allowed events as buttons with their Vietnamese labels; comment dialog where one is required; confirm before SIGN. */
 export function EventButtons({ submissionId, events, beforeSend, extraBody, onFieldProblems, onDone, exclude }: EventButtonsProps) {
@@ -32,7 +35,7 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
   const [commentTouched, setCommentTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const shown = events.filter((e) => !exclude?.includes(e.type));
+  const shown = events.filter((e) => !exclude?.includes(kindOf(e)));
 
   const fire = async (event: AllowedEvent, text?: string) => {
     setError(null);
@@ -60,7 +63,7 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
       setCommentTouched(false);
       return;
     }
-    if (event.type === 'SIGN') {
+    if (kindOf(event) === 'sign') {
       modal.confirm({
         title: `${event.label}?`,
         content: `${SIGN_WARNING}. Bạn có chắc chắn muốn ký?`,
@@ -81,8 +84,8 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
         {shown.map((e) => (
           <Button
             key={e.type}
-            type={PRIMARY.has(e.type) ? 'primary' : 'default'}
-            danger={DANGER.has(e.type)}
+            type={PRIMARY.has(kindOf(e)) ? 'primary' : 'default'}
+            danger={DANGER.has(kindOf(e))}
             loading={busy === e.type}
             disabled={!!busy && busy !== e.type}
             onClick={() => onClick(e)}

@@ -18,7 +18,7 @@ export function SubmissionHeader({ submission, title, heading }: { submission: S
           { key: 'unit', label: 'Đơn vị', children: submission.unitName },
           { key: 'round', label: 'Đợt báo cáo', children: submission.roundName },
           { key: 'deadline', label: 'Hạn nộp', children: <DeadlineBadge deadline={submission.deadline} late={submission.late} /> },
-          { key: 'state', label: 'Trạng thái', children: <StateTag state={submission.state} label={submission.stateLabel} /> },
+          { key: 'state', label: 'Trạng thái', children: <StateTag state={submission.state} label={submission.stateLabel} tags={submission.stateTags} /> },
           ...(submission.signature
             ? [
                 {

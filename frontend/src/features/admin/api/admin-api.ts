@@ -2,6 +2,7 @@
 import type { PlannedRound, Regime } from '@bdg/regimes';
 import { apiFetch } from '../../../shared/api/client';
 import type {
+  RoleDef,
   FlowSummary,
   FlowVersion,
   ImportResult,
@@ -96,6 +97,13 @@ export const adminApi = {
     apiFetch<OrgUnit>(`/api/org-units/${enc(id)}/merge`, { method: 'POST', json: { intoId } }),
   importOrgUnits: (file: File, dryRun: boolean) =>
     upload(`/api/org-units/import${dryRun ? '?dryRun=1' : ''}`, file),
+
+  // roles
+  listRoles: () => apiFetch<RoleDef[]>('/api/roles'),
+  createRole: (body: { code: string; label: string; description?: string; ownerUnitId?: string }) =>
+    apiFetch<RoleDef>('/api/roles', { method: 'POST', json: body }),
+  updateRole: (id: string, body: { label?: string; description?: string }) =>
+    apiFetch<RoleDef>(`/api/roles/${enc(id)}`, { method: 'PATCH', json: body }),
 
   // users
   listUsers: (params: { unitId?: string; q?: string } = {}) => apiFetch<User[]>(`/api/users${qs(params)}`),

@@ -11,4 +11,5 @@ export const adminKeys = {
   orgUnits: (parentId: string | null, q?: string) => ['admin', 'org-units', parentId, q ?? ''] as const,
   orgUnitsAll: ['admin', 'org-units'] as const,
   users: ['admin', 'users'] as const,
+  roles: ['admin', 'roles'] as const,
 };

@@ -28,6 +28,19 @@ export interface User {
   active: boolean;
 }
 
+/** A role: built in (admin, editor, head, reviewer) or defined by a province (code + Vietnamese label). */
+export interface RoleDef {
+  id?: string;
+  code: string;
+  label: string;
+  description: string | null;
+  builtIn: boolean;
+  ownerUnitId: string | null;
+  ownerUnitName: string | null;
+  /** Active users holding it (province roles). */
+  holders: number | null;
+}
+
 export type VersionStatus = 'draft' | 'published';
 
 export interface TemplateSummary {

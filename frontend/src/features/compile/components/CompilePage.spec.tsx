@@ -65,7 +65,7 @@ function submission(over: Partial<Submission> = {}): Submission {
     stateLabel: 'Đang thu thập',
     locked: false,
     data: {},
-    allowedEvents: [{ type: 'COMPILE', label: 'Tổng hợp', requiresComment: false }],
+    allowedEvents: [{ type: 'COMPILE', kind: 'compile', label: 'Tổng hợp', requiresComment: false }],
     fieldComments: [],
     compiled: null,
     ...over,
@@ -80,8 +80,8 @@ const compiled = (stale = false) =>
     data: { I: { tongSo: 90, soNu: 60 } },
     compiled: { included: 2, total: 3, stale, compiledAt: '2025-06-09T03:15:00.000Z' },
     allowedEvents: [
-      { type: 'COMPILE', label: 'Tổng hợp', requiresComment: false },
-      { type: 'SUBMIT', label: 'Gửi ký duyệt', requiresComment: false },
+      { type: 'COMPILE', kind: 'compile', label: 'Tổng hợp', requiresComment: false },
+      { type: 'SUBMIT', kind: 'submit', label: 'Gửi ký duyệt', requiresComment: false },
     ],
   });
 

@@ -42,7 +42,7 @@ export function CompilePage() {
 function CompileView({ submission, prepared, title, titleOf }: { submission: Submission; prepared: PreparedForm; title: string; titleOf: (p: string) => string }) {
   const children = useQuery({ queryKey: qk.children(submission.id), queryFn: () => api.children(submission.id) });
   const compile = useSendEvent(submission.id);
-  const compileEvent = submission.allowedEvents.find((e) => e.type === 'COMPILE');
+  const compileEvent = submission.allowedEvents.find((e) => e.kind === 'compile');
   const [sourcePath, setSourcePath] = useState<string | null>(null);
   const sections = useSections(prepared);
   // The consolidated data changes with each COMPILE: a new store (and form) per version.
@@ -67,7 +67,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
     },
     [submission.compiled, titleOf],
   );
-  const done = (children.data ?? []).filter((c) => c.final || c.state === 'accepted').length;
+  const done = (children.data ?? []).filter((c) => c.final || c.stateTags?.includes('done')).length;
   return (
     <article data-testid="compile-page">
       <SubmissionHeader submission={submission} title={title} heading="Tổng hợp" />
@@ -85,7 +85,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
       <Card style={{ marginBottom: 16 }}>
         <Space wrap align="center">
           {compileEvent && (
-            <Button type="primary" loading={compile.isPending} onClick={() => compile.mutate({ type: 'COMPILE' })} data-event="COMPILE">
+            <Button type="primary" loading={compile.isPending} onClick={() => compile.mutate({ type: compileEvent.type })} data-event={compileEvent.type}>
               {compileEvent.label || 'Tổng hợp'}
             </Button>
           )}
@@ -99,7 +99,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
         </Space>
         {compile.error && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={errorMessage(compile.error)} />}
         <div style={{ marginTop: 12 }}>
-          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['COMPILE']} />
+          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['compile']} />
         </div>
       </Card>
       <Tabs
@@ -118,7 +118,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
                     pagination={(children.data?.length ?? 0) > 30 ? { pageSize: 30 } : false}
                     columns={[
                       { title: 'Đơn vị', dataIndex: 'unitName', render: (n: string, c) => <Link to={`/submissions/${c.id}/review`}>{n}</Link> },
-                      { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, c) => <StateTag state={c.state} label={c.stateLabel} /> },
+                      { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, c) => <StateTag state={c.state} label={c.stateLabel} tags={c.stateTags} /> },
                       { title: 'Hạn nộp', dataIndex: 'deadline', render: (_: unknown, c) => <DeadlineBadge deadline={c.deadline} late={c.late} /> },
                       { title: 'Cập nhật', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
                     ]}

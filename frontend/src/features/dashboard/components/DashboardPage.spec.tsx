@@ -51,14 +51,14 @@ const unit = (over: Partial<RoundProgress['units'][number]>): RoundProgress['uni
 const progress: RoundProgress = {
   round,
   levels: [
-    { kind: 'phong', total: 1, byState: { collecting: 1 }, late: 0 },
-    { kind: 'truong_th', total: 4, byState: { accepted: 2, submitted: 1, draft: 1 }, late: 1 },
+    { kind: 'phong', total: 1, byState: { collecting: 1 }, late: 0, done: 0 },
+    { kind: 'truong_th', total: 4, byState: { accepted: 2, submitted: 1, draft: 1 }, late: 1, done: 3 },
   ],
   units: [
     unit({ unitId: 'pgd', unitCode: 'PGD', unitName: 'Phòng GD&ĐT Ba Đình', kind: 'phong', parentId: null, submissionId: 'sp', state: 'collecting', stateLabel: 'Đang thu thập', deadline: '2025-06-20T00:00:00.000Z' }),
-    unit({ unitId: 'u1', unitName: 'Trường TH Kim Đồng', submissionId: 's1', state: 'accepted', stateLabel: 'Đã tiếp nhận' }),
-    unit({ unitId: 'u2', unitName: 'Trường TH Lê Lợi', submissionId: 's2', state: 'accepted', stateLabel: 'Đã tiếp nhận' }),
-    unit({ unitId: 'u3', unitName: 'Trường TH Nguyễn Du', submissionId: 's3', state: 'submitted', stateLabel: 'Đã gửi' }),
+    unit({ unitId: 'u1', unitName: 'Trường TH Kim Đồng', submissionId: 's1', state: 'accepted', stateLabel: 'Đã tiếp nhận', handedIn: true }),
+    unit({ unitId: 'u2', unitName: 'Trường TH Lê Lợi', submissionId: 's2', state: 'accepted', stateLabel: 'Đã tiếp nhận', handedIn: true }),
+    unit({ unitId: 'u3', unitName: 'Trường TH Nguyễn Du', submissionId: 's3', state: 'submitted', stateLabel: 'Đã gửi', handedIn: true }),
     unit({ unitId: 'u4', unitName: 'Trường TH Võ Thị Sáu', submissionId: 's4', state: 'draft', stateLabel: 'Đang soạn', late: true }),
   ],
 };

@@ -116,7 +116,7 @@ function ProgressView({ progress }: { progress: RoundProgress }) {
           columns={[
             { title: 'Đơn vị', dataIndex: 'unitName' },
             { title: 'Cấp', dataIndex: 'kind', render: unitKindLabel },
-            { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, u) => <StateTag state={u.state} label={u.stateLabel} /> },
+            { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, u) => <StateTag state={u.state} label={u.stateLabel} tags={u.stateTags} /> },
             { title: 'Hạn nộp', dataIndex: 'deadline', render: (_: unknown, u) => <DeadlineBadge deadline={u.deadline} late /> },
           ]}
         />

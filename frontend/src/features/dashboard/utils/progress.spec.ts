@@ -3,6 +3,8 @@ import type { RoundProgress } from '../../../shared/api/types';
 import { slugify } from './chart-png';
 import { completionByParent, levelCompletion, numericIndicators } from './progress';
 
+/** Names are the flow's own (a province may rename them); meaning comes with the tags. */
+const TAGS: Record<string, string[]> = { thu_thap: ['collecting'], da_duyet: ['done'], soan_thao: ['editing'], da_gui: ['submitted'] };
 const unit = (unitId: string, parentId: string | null, state: string, late = false) => ({
   unitId,
   unitCode: unitId,
@@ -12,6 +14,7 @@ const unit = (unitId: string, parentId: string | null, state: string, late = fal
   submissionId: `s-${unitId}`,
   state,
   stateLabel: state,
+  stateTags: TAGS[state],
   deadline: null,
   late,
 });
@@ -19,8 +22,8 @@ const unit = (unitId: string, parentId: string | null, state: string, late = fal
 describe('progress utils', () => {
   const progress = {
     round: {} as RoundProgress['round'],
-    levels: [{ kind: 'truong_th', total: 4, byState: { draft: 1, submitted: 1, accepted: 2 }, late: 1 }],
-    units: [unit('P', null, 'collecting'), unit('A', 'P', 'accepted'), unit('B', 'P', 'draft', true), unit('C', 'P', 'submitted')],
+    levels: [{ kind: 'truong_th', total: 4, byState: { soan_thao: 1, da_gui: 1, da_duyet: 2 }, late: 1, done: 3 }],
+    units: [unit('P', null, 'thu_thap'), unit('A', 'P', 'da_duyet'), unit('B', 'P', 'soan_thao', true), unit('C', 'P', 'da_gui')],
   } as RoundProgress;
 
   it('completionByParent counts handed-in and late children', () => {

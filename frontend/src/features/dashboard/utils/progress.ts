@@ -1,7 +1,8 @@
+import { isHandedInTags } from '@bdg/workflows';
 import type { RoundProgress } from '../../../shared/api/types';
 
-/** States that count as handed in (the flows' shared vocabulary: submitted upward, accepted, published). */
-export const DONE_STATES = new Set(['submitted', 'accepted', 'published']);
+/** Handed in = its state means submitted or done (the server reads the state's tags; names are the flow's own). */
+const handedIn = (u: RoundProgress['units'][number]) => u.handedIn ?? isHandedInTags(u.stateTags ?? []);
 
 export interface UnitCompletion {
   unitId: string;
@@ -20,7 +21,7 @@ export function completionByParent(progress: RoundProgress): UnitCompletion[] {
     if (!u.parentId || !names.has(u.parentId)) continue;
     const g = groups.get(u.parentId) ?? { unitId: u.parentId, unitName: names.get(u.parentId)!, total: 0, done: 0, late: 0, percent: 0 };
     g.total += 1;
-    if (DONE_STATES.has(u.state)) g.done += 1;
+    if (handedIn(u)) g.done += 1;
     if (u.late) g.late += 1;
     groups.set(u.parentId, g);
   }
@@ -30,9 +31,7 @@ export function completionByParent(progress: RoundProgress): UnitCompletion[] {
 }
 
 export function levelCompletion(level: RoundProgress['levels'][number]): number {
-  const done = Object.entries(level.byState)
-    .filter(([s]) => DONE_STATES.has(s))
-    .reduce((n, [, c]) => n + c, 0);
+  const done = level.done ?? 0;
   return level.total ? Math.round((done / level.total) * 1000) / 10 : 0;
 }
 

@@ -52,7 +52,7 @@ function submission(over: Partial<Submission> = {}): Submission {
   return sampleSubmission({
     deadline: '2025-06-10T00:00:00.000Z',
     data: { I: { tongSo: 40, soNu: 10 }, II: { hoatDong: [{ ten: 'Tập huấn', soNguoi: 20 }] } },
-    allowedEvents: [{ type: 'SUBMIT', label: 'Gửi ký duyệt', requiresComment: false }],
+    allowedEvents: [{ type: 'SUBMIT', kind: 'submit', label: 'Gửi ký duyệt', requiresComment: false }],
     ...over,
   });
 }
@@ -141,8 +141,8 @@ describe('FillPage', () => {
         state: 'pending_signature',
         stateLabel: 'Chờ ký',
         allowedEvents: [
-          { type: 'SIGN', label: 'Ký', requiresComment: false },
-          { type: 'REJECT', label: 'Trả lại để sửa', requiresComment: true },
+          { type: 'SIGN', kind: 'sign', label: 'Ký', requiresComment: false },
+          { type: 'REJECT', kind: 'reject', label: 'Trả lại để sửa', requiresComment: true },
         ],
       }),
       { 'POST /api/submissions/s1/events': () => submission({ locked: true, state: 'submitted', stateLabel: 'Đã gửi', allowedEvents: [] }) },
@@ -164,7 +164,7 @@ describe('FillPage', () => {
 
   it('asks for a comment where one is required and sends it with the event', async () => {
     const mock = setup(
-      submission({ locked: true, allowedEvents: [{ type: 'REJECT', label: 'Trả lại để sửa', requiresComment: true }] }),
+      submission({ locked: true, allowedEvents: [{ type: 'REJECT', kind: 'reject', label: 'Trả lại để sửa', requiresComment: true }] }),
       { 'POST /api/submissions/s1/events': () => submission({ state: 'draft', allowedEvents: [] }) },
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Trả lại để sửa' }));

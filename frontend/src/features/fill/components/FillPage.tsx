@@ -144,7 +144,7 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
         <EventButtons
           submissionId={submission.id}
           events={submission.allowedEvents}
-          beforeSend={(e) => form.prepareForEvent(e.type)}
+          beforeSend={(e) => form.prepareForEvent(e.kind)}
           onFieldProblems={(problems) => form.setErrors(problems.map((p) => ({ ...p, keyword: 'server' })))}
         />
       </div>

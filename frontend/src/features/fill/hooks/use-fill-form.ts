@@ -217,14 +217,14 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
     [conflict, compute, id],
   );
 
-  /** Before an event: save what is pending; before SUBMIT also demand the complete form. */
+  /** Before an event: save what is pending; before sending it on (a 'submit' event) also demand the complete form. */
   const prepareForEvent = useCallback(
-    async (type: string): Promise<boolean> => {
+    async (kind: string | undefined): Promise<boolean> => {
       if (editable) {
         const ok = await save();
         if (!ok) return false;
       }
-      if (type === 'SUBMIT' && editable) {
+      if (kind === 'submit' && editable) {
         mode.current = 'complete';
         return validate('complete').length === 0;
       }

@@ -63,6 +63,15 @@ describe('MyWorkPage', () => {
     expect(rows[0]).toHaveTextContent('Trường TH Kim Đồng');
   });
 
+  it("shows a province's own step (a deputy's approval) with the flow's label", async () => {
+    const step = { ...base, id: 's9', unitId: 'u9', unitName: 'Trường TH Cửu Cao', state: 'cho_pht', stateLabel: 'Chờ phó hiệu trưởng duyệt', stateTags: ['awaitingApproval'], task: 'approve' as const, stepLabel: 'Chờ phó hiệu trưởng duyệt', daysLeft: 3 };
+    mockFetch({ 'GET /api/my-work': () => [step] });
+    renderWithProviders(<MyWorkPage />);
+    expect(await screen.findByTestId('step-s9')).toHaveTextContent('Chờ phó hiệu trưởng duyệt');
+    expect(screen.getByRole('tab', { name: 'Cần duyệt trong đơn vị (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Xem và duyệt: Trường TH Cửu Cao, ' + step.roundName })).toBeInTheDocument();
+  });
+
   it('says so when nothing waits', async () => {
     mockFetch({ 'GET /api/my-work': () => [] });
     renderWithProviders(<MyWorkPage />);

@@ -10,7 +10,7 @@ import { StateTag } from '../../../shared/ui/StateTag';
 import { useMyWork } from '../hooks/use-my-work';
 import { sortWork, TASK_ORDER, taskPath } from '../utils/work-links';
 
-const OPEN_LABEL: Record<string, string> = { fill: 'Nhập liệu', sign: 'Xem và ký', review: 'Duyệt', compile: 'Tổng hợp' };
+const OPEN_LABEL: Record<string, string> = { fill: 'Nhập liệu', sign: 'Xem và ký', approve: 'Xem và duyệt', review: 'Duyệt', compile: 'Tổng hợp' };
 
 /** Việc cần làm: what waits for me, by role — to fill, to sign, to review, to compile. */
 export function MyWorkPage() {
@@ -35,13 +35,27 @@ export function MyWorkPage() {
       ),
     },
     { title: 'Đợt báo cáo', dataIndex: 'roundName' },
-    { title: 'Việc', dataIndex: 'task', render: (t: string) => TASK_LABELS[t] ?? t },
+    {
+      title: 'Việc',
+      dataIndex: 'task',
+      // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt") under the kind of task.
+      render: (t: string, w) => (
+        <span>
+          {TASK_LABELS[t] ?? t}
+          {w.stepLabel ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`step-${w.id}`}>
+              {w.stepLabel}
+            </Typography.Text>
+          ) : null}
+        </span>
+      ),
+    },
     {
       title: 'Hạn nộp',
       dataIndex: 'deadline',
       render: (_: unknown, w) => <DeadlineBadge deadline={w.deadline} daysLeft={w.daysLeft} />,
     },
-    { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, w) => <StateTag state={w.state} label={w.stateLabel} /> },
+    { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, w) => <StateTag state={w.state} label={w.stateLabel} tags={w.stateTags} /> },
     { title: 'Cập nhật', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
     {
       title: <span className="bdg-visually-hidden">Thao tác</span>,

@@ -12,7 +12,7 @@ export function taskPath(item: Pick<WorkItem, 'id' | 'task'>): string {
   }
 }
 
-export const TASK_ORDER: Task[] = ['fill', 'sign', 'review', 'compile'];
+export const TASK_ORDER: Task[] = ['fill', 'approve', 'sign', 'review', 'compile'];
 
 /** Late first, then by the nearest deadline; no deadline last. */
 export function sortWork(items: readonly WorkItem[]): WorkItem[] {

@@ -116,7 +116,7 @@ describe('NotificationCenter', () => {
 describe('notificationPath', () => {
   it('leads to review, compile or fill depending on whose report it is and its state', () => {
     expect(notificationPath('s1', { unitId: 'other', state: 'submitted' }, { unitId: 'me' })).toBe('/submissions/s1/review');
-    expect(notificationPath('s1', { unitId: 'me', state: 'collecting' }, { unitId: 'me' })).toBe('/submissions/s1/compile');
+    expect(notificationPath('s1', { unitId: 'me', state: 'thu_thap', stateTags: ['collecting'] }, { unitId: 'me' })).toBe('/submissions/s1/compile');
     expect(notificationPath('s1', { unitId: 'me', state: 'pending_signature' }, { unitId: 'me' })).toBe('/submissions/s1');
     expect(notificationPath('s1', null, { unitId: 'me' })).toBe('/submissions/s1');
   });

@@ -1,4 +1,5 @@
 /** Pure helpers of the notification centre: order, labels, relative time, where a click leads. */
+import { isCollectingTags } from '@bdg/workflows';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import 'dayjs/locale/vi';
@@ -61,12 +62,12 @@ export function kindLabel(kind: string): string {
  */
 export function notificationPath(
   submissionId: string,
-  submission: Pick<Submission, 'unitId' | 'state'> | null | undefined,
+  submission: Pick<Submission, 'unitId' | 'state' | 'stateTags'> | null | undefined,
   user: Pick<User, 'unitId'> | null | undefined,
 ): string {
   const base = `/submissions/${encodeURIComponent(submissionId)}`;
   if (!submission) return base;
   if (user && submission.unitId !== user.unitId) return `${base}/review`;
-  if (submission.state === 'collecting') return `${base}/compile`;
+  if (isCollectingTags(submission.stateTags ?? [])) return `${base}/compile`;
   return base;
 }

@@ -45,8 +45,8 @@ function submission(over: Partial<Submission> = {}): Submission {
     updatedAt: '2025-11-01T07:32:00.000Z',
     data: { I: { tongSo: 50, soNu: 30, ghiChu: 'Đã bổ sung' } },
     allowedEvents: [
-      { type: 'ACCEPT', label: 'Tiếp nhận', requiresComment: false },
-      { type: 'RETURN', label: 'Trả lại', requiresComment: true },
+      { type: 'ACCEPT', kind: 'accept', label: 'Tiếp nhận', requiresComment: false },
+      { type: 'RETURN', kind: 'return', label: 'Trả lại', requiresComment: true },
     ],
     fieldComments: [{ path: '/I/ghiChu', text: 'Ghi rõ nguồn số liệu', by: 'r', byName: 'Lê Văn Duyệt', at: '2025-10-20T02:00:00Z' }],
     ...over,

@@ -118,10 +118,10 @@ function ReviewView({
           submissionId={submission.id}
           events={submission.allowedEvents}
           extraBody={(e) =>
-            e.type === 'RETURN' && draftList.length ? { fieldComments: draftList.map(([path, text]) => ({ path, text })) } : {}
+            e.kind === 'return' && draftList.length ? { fieldComments: draftList.map(([path, text]) => ({ path, text })) } : {}
           }
           onDone={(_next, e) => {
-            if (e.type === 'ACCEPT' || e.type === 'RETURN') navigate('/');
+            if (e.kind === 'accept' || e.kind === 'return') navigate('/');
           }}
         />
         {draftList.length > 0 && (

@@ -41,12 +41,16 @@ import {
   setFinal,
   setInitial,
   setStateLabel,
+  setStateLocked,
+  setStateStatus,
+  stateTagsOf,
   structuralChecks,
   updateTransition,
   type EditResult,
 } from '../utils/flow-edit';
 import { FlowGraphView } from './FlowGraphView';
 import { SimulationPanel, type LoopView, type PathView } from './SimulationPanel';
+import { StateMeaningField } from './StateMeaningField';
 import { TransitionForm } from './TransitionForm';
 
 export function FlowEditorPage() {
@@ -244,7 +248,7 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
     if (selectedState) {
       const out = graph.transitions.filter((t) => t.source === selectedState.name);
       return (
-        <Card size="small" title={`Trạng thái ${selectedState.name}`} data-testid="state-panel">
+        <Card size="small" title={`Trạng thái «${selectedState.label || selectedState.name}»`} extra={<Typography.Text type="secondary" code title="Mã (nâng cao)">{selectedState.name}</Typography.Text>} data-testid="state-panel">
           {errors
             .filter((f) => f.target.state === selectedState.name && !f.target.transitionId)
             .map((f, i) => (
@@ -262,6 +266,17 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
                 }}
               />
             </Form.Item>
+            <StateMeaningField
+              tags={stateTagsOf(graph, selectedState.name)}
+              onStatus={(s) => {
+                setGraph(setStateStatus(graph, selectedState.name, s));
+                setDirty(true);
+              }}
+              onLocked={(v) => {
+                setGraph(setStateLocked(graph, selectedState.name, v));
+                setDirty(true);
+              }}
+            />
             <Space wrap>
               <span>
                 <Switch

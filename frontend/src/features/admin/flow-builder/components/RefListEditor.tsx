@@ -2,6 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
 import { recipientLabels, roleLabels } from '@bdg/workflows';
+import { useRoleOptions } from '../../org/hooks/use-roles';
 import type { VocabularyEntry } from '../../domain/bdg';
 import type { GraphRef } from '../utils/flow-graph';
 
@@ -30,6 +31,8 @@ function ParamInput({
   name: string;
 }) {
   const t = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  // Roles are data (built in + the province's own): picked by label from GET /api/roles.
+  if (name === 'role' || name === 'roles') return <RoleInput schema={schema} value={value} onChange={onChange} name={name} />;
   if (schema.enum) {
     return (
       <Select
@@ -75,6 +78,22 @@ function ParamInput({
       style={{ minWidth: 240 }}
       value={(value as string) ?? ''}
       onChange={(e) => onChange(e.target.value || undefined)}
+    />
+  );
+}
+
+function RoleInput({ schema, value, onChange, name }: { schema: Schema; value: unknown; onChange: (v: unknown) => void; name: string }) {
+  const { options } = useRoleOptions();
+  const many = name === 'roles';
+  return (
+    <Select
+      aria-label={schema.title ?? name}
+      mode={many ? 'multiple' : undefined}
+      allowClear
+      style={{ minWidth: 240 }}
+      value={many ? ((value as string[]) ?? []) : (value as string)}
+      onChange={(v: string | string[]) => onChange(Array.isArray(v) ? (v.length ? v : undefined) : v)}
+      options={options}
     />
   );
 }

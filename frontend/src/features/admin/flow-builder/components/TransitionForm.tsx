@@ -17,6 +17,18 @@ export interface TransitionFormProps {
   onCancel: () => void;
 }
 
+/** An event code from a Vietnamese button label: "Phó hiệu trưởng duyệt" → "PHO_HIEU_TRUONG_DUYET". */
+export function eventCodeFrom(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'D')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^[^A-Z]+|_+$/g, '')
+    .slice(0, 40);
+}
+
 export function TransitionForm({
   graph,
   source,
@@ -29,6 +41,7 @@ export function TransitionForm({
 }: TransitionFormProps) {
   const [event, setEvent] = useState(existing?.event ?? '');
   const [label, setLabel] = useState(existing?.label ?? '');
+  const [eventTouched, setEventTouched] = useState(false);
   const [target, setTarget] = useState(existing?.target ?? '');
   const [guards, setGuards] = useState<GraphRef[]>(existing?.guards ?? []);
   const [actions, setActions] = useState<GraphRef[]>(existing?.actions ?? []);
@@ -47,8 +60,21 @@ export function TransitionForm({
         <Alert key={i} type="error" showIcon message={f} style={{ marginBottom: 6 }} />
       ))}
       <Form layout="vertical" size="small" disabled={readOnly}>
+        <Form.Item label="Nhãn nút bấm (tiếng Việt)" required>
+          <Input
+            aria-label="Nhãn nút bấm"
+            data-testid="transition-label"
+            value={label}
+            onChange={(e) => {
+              setLabel(e.target.value);
+              // The code follows the label until the admin writes one (codes are the advanced detail).
+              if (!eventTouched && !existing) setEvent(eventCodeFrom(e.target.value));
+            }}
+            placeholder="Gửi ký, Trả lại…"
+          />
+        </Form.Item>
         <Form.Item
-          label="Sự kiện (viết HOA không dấu)"
+          label="Mã sự kiện (nâng cao; tự tạo từ nhãn, viết HOA không dấu)"
           validateStatus={eventOk ? undefined : 'error'}
           help={eventOk ? 'Ví dụ SUBMIT, SIGN, ACCEPT, RETURN, RECALL' : 'Chỉ chữ HOA không dấu, số và _'}
         >
@@ -57,17 +83,11 @@ export function TransitionForm({
             data-testid="transition-event"
             value={event}
             options={knownEvents.map((e) => ({ value: e }))}
-            onChange={(v: string) => setEvent(v.toUpperCase().replace(/\s+/g, '_'))}
+            onChange={(v: string) => {
+              setEventTouched(true);
+              setEvent(v.toUpperCase().replace(/\s+/g, '_'));
+            }}
             filterOption={(input, opt) => String(opt?.value ?? '').includes(input.toUpperCase())}
-          />
-        </Form.Item>
-        <Form.Item label="Nhãn nút bấm (tiếng Việt)" required>
-          <Input
-            aria-label="Nhãn nút bấm"
-            data-testid="transition-label"
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            placeholder="Gửi ký, Trả lại…"
           />
         </Form.Item>
         <Form.Item label="Trạng thái đích" required>

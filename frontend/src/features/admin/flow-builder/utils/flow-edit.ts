@@ -1,4 +1,5 @@
 /** Pure edits of a flow graph, each returning a new graph or a Vietnamese refusal. */
+import { isStatusTag } from '@bdg/workflows';
 import { reindex, type FlowGraph, type GraphRef, type TransitionEdge } from './flow-graph';
 
 export const STATE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -14,7 +15,30 @@ export function addState(graph: FlowGraph, name: string, label: string): EditRes
   if (!STATE_NAME.test(name))
     return { error: 'Mã trạng thái chỉ gồm chữ không dấu, số, _ hoặc -, bắt đầu bằng chữ.' };
   if (graph.states.some((s) => s.name === name)) return { error: `Đã có trạng thái “${name}”.` };
-  return { graph: { ...graph, states: [...graph.states, { name, label, final: false, extra: {} }] } };
+  // A new state starts as "being written" (a status tag is required); the admin picks its real meaning.
+  return { graph: { ...graph, states: [...graph.states, { name, label, final: false, extra: { tags: ['editing'] } }] } };
+}
+
+/** A state's tags (its meaning, @bdg/workflows "State tags"), kept with the other keys the builder does not draw. */
+export function stateTagsOf(graph: FlowGraph, name: string): string[] {
+  const tags = graph.states.find((s) => s.name === name)?.extra.tags;
+  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+}
+
+/** Sets the one status tag of a state, keeping its other tags (e.g. `locked`). */
+export function setStateStatus(graph: FlowGraph, name: string, status: string): FlowGraph {
+  const others = stateTagsOf(graph, name).filter((t) => !isStatusTag(t));
+  return setTags(graph, name, [status, ...others]);
+}
+
+/** Adds or removes the `locked` tag: the data stays locked in this state whatever its status says. */
+export function setStateLocked(graph: FlowGraph, name: string, locked: boolean): FlowGraph {
+  const tags = stateTagsOf(graph, name).filter((t) => t !== 'locked');
+  return setTags(graph, name, locked ? [...tags, 'locked'] : tags);
+}
+
+function setTags(graph: FlowGraph, name: string, tags: string[]): FlowGraph {
+  return { ...graph, states: graph.states.map((s) => (s.name === name ? { ...s, extra: { ...s.extra, tags } } : s)) };
 }
 
 export function removeState(graph: FlowGraph, name: string): EditResult {

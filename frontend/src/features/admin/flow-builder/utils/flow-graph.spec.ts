@@ -10,6 +10,9 @@ import {
   removeTransition,
   setFinal,
   setStateLabel,
+  setStateLocked,
+  setStateStatus,
+  stateTagsOf,
   structuralChecks,
   updateTransition,
 } from './flow-edit';
@@ -109,6 +112,18 @@ describe('flow edits', () => {
     expect(r.graph.transitions.find((t) => t.id === 'submitted/RETURN/0')!.target).toBe('draft');
     const g2 = removeTransition(r.graph, 'submitted/ACCEPT/0');
     expect(g2.transitions.some((t) => t.event === 'ACCEPT')).toBe(false);
+  });
+
+  it('sets a state meaning (one status tag, plus the locked flag) that lint accepts', () => {
+    const g = definitionToGraph(truongFlow as never);
+    const added = addState(g, 'cho_pht', 'Chờ phó hiệu trưởng duyệt');
+    if (!('graph' in added)) throw new Error(added.error);
+    expect(stateTagsOf(added.graph, 'cho_pht')).toEqual(['editing']);
+    const meaning = setStateLocked(setStateStatus(added.graph, 'cho_pht', 'awaitingApproval'), 'cho_pht', true);
+    expect(stateTagsOf(meaning, 'cho_pht')).toEqual(['awaitingApproval', 'locked']);
+    expect(stateTagsOf(setStateStatus(meaning, 'cho_pht', 'submitted'), 'cho_pht')).toEqual(['submitted', 'locked']);
+    const findings = lintFlow(graphToDefinition(meaning)).filter((f) => f.path.startsWith('/states/cho_pht/tags'));
+    expect(findings).toEqual([]);
   });
 
   it('removes a state with its transitions, but never the initial one', () => {

@@ -229,7 +229,7 @@ export function OrgPage() {
         open={action === 'import'}
         testid="units-import"
         title="Nhập đơn vị từ tệp CSV"
-        columnsHelp="Cột: code (mã đơn vị), name (tên), kind (loại: so, phong, xa, truong_th…), parentCode (mã đơn vị cấp trên); tùy chọn: placeName (địa danh), governingBody (tên cơ quan chủ quản), shortName (tên viết tắt), headTitle (chức danh người đứng đầu), signAuthority (TM./TL.). Có thể dùng tiêu đề tiếng Việt: Mã đơn vị, Tên đơn vị, Loại đơn vị, Mã đơn vị cấp trên, Địa danh, Cơ quan chủ quản, Tên viết tắt, Chức danh người đứng đầu, Thẩm quyền ký. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258; dòng đầu là tên cột."
+        columnsHelp="Cột: Mã đơn vị, Tên đơn vị, Loại đơn vị (so, phong, xa, truong_th…), Mã đơn vị cấp trên; tùy chọn: Địa danh, Cơ quan chủ quản, Tên viết tắt, Chức danh người đứng đầu, Thẩm quyền ký (TM./TL.). Tên cột tiếng Anh (code, name, kind, parentCode, placeName, governingBody, shortName, headTitle, signAuthority) cũng được. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258; dòng đầu là tên cột."
         run={(f, dry) => adminApi.importOrgUnits(f, dry)}
         onClose={(imported) => {
           setAction(null);

@@ -3,19 +3,19 @@ import { KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ROLES, roleLabels } from '@bdg/workflows';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { User } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
+import { useRoleOptions } from '../hooks/use-roles';
 import { CsvImportModal } from './CsvImportModal';
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabels[r] }));
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
+  const { labelOf } = useRoleOptions();
   const users = useQuery({ queryKey: adminKeys.users, queryFn: () => adminApi.listUsers() });
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -77,7 +77,7 @@ export function UsersPage() {
           {
             title: 'Vai trò',
             render: (_, u) =>
-              u.roles.map((r) => <Tag key={r}>{roleLabels[r as keyof typeof roleLabels] ?? r}</Tag>),
+              u.roles.map((r) => <Tag key={r}>{labelOf(r)}</Tag>),
           },
           {
             title: 'Hoạt động',
@@ -137,7 +137,7 @@ export function UsersPage() {
         open={importing}
         testid="users-import"
         title="Nhập người dùng từ tệp CSV"
-        columnsHelp="Cột: username, fullName, unitCode, roles (admin|editor|head|reviewer, nhiều vai trò cách nhau bằng ;), password, email (tùy chọn). Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
+        columnsHelp="Cột: Tên đăng nhập, Họ và tên, Mã đơn vị, Vai trò (tên hoặc mã vai trò, ví dụ «Người nhập liệu; Phó hiệu trưởng»; nhiều vai trò cách nhau bằng ;), Mật khẩu, Thư điện tử (tùy chọn). Tên cột tiếng Anh (username, fullName, unitCode, roles, password, email) cũng được. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
         run={(f, dry) => adminApi.importUsers(f, dry)}
         onClose={(imported) => {
           setImporting(false);
@@ -149,6 +149,7 @@ export function UsersPage() {
 }
 
 function UserModal({ user, onClose }: { user: User | null; onClose: (saved: boolean) => void }) {
+  const { options: roleOptions } = useRoleOptions();
   const [form] = Form.useForm<{
     username: string;
     fullName: string;

@@ -16,6 +16,8 @@ import {
 } from 'antd';
 import type { Finding } from '../../domain/bdg';
 import {
+  AGGREGATE_CODES,
+  AGGREGATE_HELP,
   AGGREGATE_LABELS,
   aggregatesFor,
   FIELD_KIND_LABELS,
@@ -29,6 +31,7 @@ import {
 } from '../utils/field-model';
 import { checkExpression } from '../utils/expression';
 import { locate, numericPointers } from '../utils/tree-ops';
+import { FieldPicker } from './FieldPicker';
 
 export interface FieldInspectorProps {
   model: TemplateModel;
@@ -284,7 +287,10 @@ export function FieldInspector({
           </Form.Item>
         )}
         {aggOptions.length > 0 && (
-          <Form.Item label="Tổng hợp lên cấp trên (x-aggregate)">
+          <Form.Item
+            label="Tổng hợp lên cấp trên"
+            help={agg ? <span data-testid="aggregate-help">{AGGREGATE_HELP[agg]} <Typography.Text type="secondary" code>x-aggregate: {AGGREGATE_CODES[agg]}</Typography.Text></span> : undefined}
+          >
             <Select
               aria-label="Cách tổng hợp"
               data-testid="field-aggregate"
@@ -359,7 +365,7 @@ export function FieldInspector({
         )}
         {isNumber && (
           <Form.Item
-            label="Công thức tính tự động (x-computed)"
+            label="Công thức tính tự động"
             validateStatus={exprCheck && !exprCheck.ok ? 'error' : exprCheck?.ok ? 'success' : undefined}
             help={
               exprCheck
@@ -370,6 +376,10 @@ export function FieldInspector({
             }
           >
             <Space.Compact style={{ width: '100%' }}>
+              <FieldPicker
+                fields={loc.siblings.filter((f) => f.id !== n.id && (f.kind === 'integer' || f.kind === 'number'))}
+                onPick={(key) => onUpdate({ computed: `${n.computed ? `${n.computed.trimEnd()} ` : ''}${key}`, nullable: true })}
+              />
               <Input
                 aria-label="Công thức"
                 data-testid="field-computed"

@@ -1,0 +1,41 @@
+/** The documented tag vocabulary (README "State tags"). */
+import type { FlagTag, StatusTag } from './types.js';
+
+export const STATUS_TAGS: readonly StatusTag[] = [
+  'collecting',
+  'editing',
+  'returned',
+  'awaitingApproval',
+  'awaitingSignature',
+  'submitted',
+  'done',
+];
+export const FLAG_TAGS: readonly FlagTag[] = ['locked'];
+
+/** Vietnamese meaning of each tag, for the builder and the docs. */
+export const tagLabels: Readonly<Record<StatusTag | FlagTag, string>> = {
+  collecting: 'Đang thu thập báo cáo đơn vị trực thuộc',
+  editing: 'Đơn vị đang soạn',
+  returned: 'Bị cấp trên trả lại, đơn vị soạn lại',
+  awaitingApproval: 'Chờ người trong đơn vị duyệt trước khi ký',
+  awaitingSignature: 'Chờ thủ trưởng ký',
+  submitted: 'Đã gửi, chờ cấp trên duyệt',
+  done: 'Đã xong',
+  locked: 'Khoá dữ liệu ở trạng thái này',
+};
+
+/** Statuses in which the unit's own work is handed in (the dashboards' "đã nộp"). */
+export const HANDED_IN_TAGS: readonly StatusTag[] = ['submitted', 'done'];
+/** Statuses whose data nobody edits: from the signer's desk on (DESIGN.md "Shipped flows"). */
+export const LOCKING_TAGS: readonly (StatusTag | FlagTag)[] = [
+  'awaitingApproval',
+  'awaitingSignature',
+  'submitted',
+  'done',
+  'locked',
+];
+
+const STATUS_SET = new Set<string>(STATUS_TAGS);
+
+export const isStatusTag = (t: string): t is StatusTag => STATUS_SET.has(t);
+
