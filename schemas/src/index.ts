@@ -56,3 +56,4 @@ export {
   type RuleSeverity,
   type RuleSlot,
 } from './rules.js';
+export { mergeRecompile, type RecompileChange, type RecompileResult } from './recompile.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applyComputed, type FieldError } from '@bdg/schemas';
+import { applyComputed, type FieldError, type RuleFinding } from '@bdg/schemas';
 import {
   type Actor,
   allowedEvents,
@@ -22,6 +22,8 @@ import { SigningService } from '../signing/signing.service.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { CompileService } from './compile.service.js';
+import { refusalToHttp, refuseStaleContent, refuseUnsealable, summarise, toProblem } from './content-guards.js';
+import { CoverageService } from './coverage.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
 import type { FieldComment, SignatureRecord } from './submission.entity.js';
@@ -44,11 +46,12 @@ export class SubmissionsService {
     private readonly notifications: NotificationsService,
     private readonly compiler: CompileService,
     private readonly jobs: JobsService,
+    private readonly coverage: CoverageService,
   ) {}
 
   // ───────────── reading ─────────────
 
-  private async visible(user: AuthUser, id: string, m?: EntityManager, forUpdate = false): Promise<SubmissionRow> {
+  async visible(user: AuthUser, id: string, m?: EntityManager, forUpdate = false): Promise<SubmissionRow> {
     const row = await this.repo.byId(id, m, forUpdate);
     // Another subtree's submission does not exist for this user (404, not 403).
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
@@ -201,7 +204,10 @@ export class SubmissionsService {
         throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
       }
       await this.audit.record(m, { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: saved.version } });
-      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt };
+      // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
+      const findings = this.defs.validator(template, compiled).checkRules(withComputed).map(toFinding);
+      const contentHash = this.signing.contentHash(withComputed, await this.repo.attachmentHashes(id, m));
+      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
     });
   }
 
@@ -229,6 +235,9 @@ export class SubmissionsService {
       const def = await this.defs.flow(row.flowVersionId);
       if (!JSON.stringify(def.states).includes(`"${dto.type}"`))
         throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
+      const attachmentHashes = await this.repo.attachmentHashes(id, m);
+      // What the user saw must still be what is stored: otherwise nothing happens (409).
+      refuseStaleContent(dto.contentHash, this.signing.contentHash(row.data, attachmentHashes));
       const { template, compiled } = await this.context(row);
       const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
       const facts = await this.facts(row, formErrors.length, m);
@@ -236,6 +245,8 @@ export class SubmissionsService {
       const now = new Date();
       const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
       if (!result.ok) throw refusalToHttp(result.refusal, formErrors, dto.type, def, row.state);
+      // Content is sealed by a signature or a final state: it must pass the complete check (rules included).
+      refuseUnsealable(result.effects, isFinalState(def, result.snapshot), formErrors, eventLabel(def, dto.type));
 
       const patch: Parameters<SubmissionsRepository['applyTransition']>[2] = {
         state: result.to,
@@ -255,14 +266,13 @@ export class SubmissionsService {
             patch.returnedData = row.data;
             break;
           case 'compileChildren': {
-            const c = await this.compile(m, row, template, effect);
+            const c = await this.compile(m, row, template, effect, dto.overwrite);
             data = c.data;
             patch.data = c.data;
             patch.compiled = c.compiled;
             break;
           }
           case 'sign': {
-            const attachmentHashes = await this.repo.attachmentHashes(id, m);
             patch.signature = {
               hash: this.signing.contentHash(data, attachmentHashes),
               signedBy: user.id,
@@ -334,14 +344,15 @@ export class SubmissionsService {
   }
 
   /** Rolls up the children in the states the flow names (accepted by default), with provenance. */
-  private compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect) {
+  /** Also used by the preview, inside a transaction that writes nothing. */
+  compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect, overwrite?: string[]) {
     const states = (effect.params?.childStates as string[] | undefined) ?? ['accepted'];
-    return this.compiler.compile(m, row, template.schema, states);
+    return this.compiler.compile(m, row, template.schema, states, undefined, { rollUpSchema: this.defs.schemaFor(template, true), overwrite });
   }
 
   // ───────────── helpers ─────────────
 
-  private async context(row: Pick<SubmissionRow, 'flowVersionId' | 'templateVersionId'>) {
+  async context(row: Pick<SubmissionRow, 'flowVersionId' | 'templateVersionId'>) {
     const def = await this.defs.flow(row.flowVersionId);
     const template = await this.defs.template(row.templateVersionId);
     return { def, template, compiled: this.defs.isCompileFlow(def) };
@@ -402,6 +413,7 @@ export class SubmissionsService {
   }
 
   private async view(user: AuthUser, row: SubmissionRow) {
+    const { template, compiled } = await this.context(row);
     return {
       ...(await this.summary(row)),
       data: row.data,
@@ -411,8 +423,12 @@ export class SubmissionsService {
       signature: row.signature,
       fieldComments: row.fieldComments,
       compiled: row.compiled
-        ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt }
+        ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt, kept: row.compiled.kept ?? [] }
         : null,
+      // What the user sees now: events that seal content must carry it back (409 when it moved on).
+      contentHash: this.signing.contentHash(row.data, await this.repo.attachmentHashes(row.id)),
+      findings: this.defs.validator(template, compiled).checkRules(row.data).map(toFinding),
+      coverage: compiled ? await this.coverage.of(row) : null,
     };
   }
 }
@@ -422,36 +438,6 @@ function mayEditData(user: AuthUser, row: { unitId: string }): boolean {
   return row.unitId === user.unitId && user.roles.some((r) => r === 'editor' || r === 'reviewer');
 }
 
-function toProblem(e: FieldError) {
-  return { path: e.path, title: e.title, message: e.message };
-}
-
-function summarise(errors: FieldError[]): string {
-  const head = errors.slice(0, 3).map((e) => e.message).join(' ');
-  return errors.length > 3 ? `Biểu mẫu có ${errors.length} lỗi. ${head} …` : head;
-}
-
-function refusalToHttp(
-  refusal: { code: string; guard?: string; message: string },
-  formErrors: FieldError[],
-  type: string,
-  def: FlowDefinition,
-  state: string,
-): ApiException {
-  switch (refusal.code) {
-    case 'ROLE_MISSING':
-      return forbidden(refusal.message);
-    case 'EVENT_NOT_ALLOWED':
-      return conflict(
-        `Không thể "${eventLabel(def, type)}" khi báo cáo đang ở trạng thái "${stateLabel(def, state)}".`,
-        { state },
-      );
-    default: {
-      const details =
-        refusal.guard === 'formIsValid'
-          ? formErrors.map(toProblem)
-          : [{ path: refusal.guard ?? '', title: refusal.guard === 'hasComment' || refusal.guard === 'requireComment' ? 'Ý kiến' : refusal.guard ?? '', message: refusal.message }];
-      return unprocessable(refusal.message, details);
-    }
-  }
+function toFinding(f: RuleFinding) {
+  return { ruleId: f.ruleId, severity: f.severity, path: f.path, title: f.title, message: f.message };
 }
