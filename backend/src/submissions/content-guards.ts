@@ -49,7 +49,9 @@ export function refusalToHttp(
         refusal.guard === 'formIsValid'
           ? formErrors.map(toProblem)
           : [{ path: refusal.guard ?? '', title: refusal.guard === 'hasComment' || refusal.guard === 'requireComment' ? 'Ý kiến' : refusal.guard ?? '', message: refusal.message }];
-      return unprocessable(refusal.message, details);
+      // The form's own problems (a rule's message among them) say more than "the form has N errors".
+      const message = refusal.guard === 'formIsValid' && formErrors.length ? `${refusal.message}: ${summarise(formErrors)}` : refusal.message;
+      return unprocessable(message, details);
     }
   }
 }
