@@ -345,6 +345,15 @@ describe('transition', () => {
         'Cần ít nhất 80% đơn vị trực thuộc được chấp nhận (mới có 7/10)',
       ],
       [
+        'childrenAccepted',
+        { type: 'childrenAccepted', params: { count: 3 } },
+        editor,
+        facts({ childrenTotal: 10, childrenAccepted: 2 }),
+        { type: 'GO' },
+        'GUARD_FAILED',
+        'Cần ít nhất 3 đơn vị trực thuộc được chấp nhận (mới có 2/10)',
+      ],
+      [
         'beforeDeadline',
         { type: 'beforeDeadline' },
         editor,
@@ -371,6 +380,12 @@ describe('transition', () => {
         'childrenAccepted percent reached',
         { type: 'childrenAccepted', params: { percent: 80 } },
         facts({ childrenTotal: 10, childrenAccepted: 8 }),
+        NOW,
+      ],
+      [
+        'childrenAccepted count reached (a count alone does not demand 100 %)',
+        { type: 'childrenAccepted', params: { count: 3 } },
+        facts({ childrenTotal: 10, childrenAccepted: 3 }),
         NOW,
       ],
       [
