@@ -57,3 +57,4 @@ export {
   type RuleSlot,
 } from './rules.js';
 export { mergeRecompile, type RecompileChange, type RecompileResult } from './recompile.js';
+export { coveragePercent, coverageSentence, isComplete, type Coverage } from './coverage.js';

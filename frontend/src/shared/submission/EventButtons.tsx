@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Space } from 'antd';
 import { ApiError, errorMessage } from '../api/client';
 import type { AllowedEvent, Submission } from '../api/types';
+import { coverageSentence, isComplete } from '../schema-form/schema-lib';
+import { FindingItems } from './FindingsList';
 import { useSendEvent, type SendEventBody } from './hooks';
 
 export const SIGN_WARNING = 'Sau khi ký, nội dung sẽ bị khóa';
@@ -18,13 +20,15 @@ export interface EventButtonsProps {
   onDone?: (next: Submission, event: AllowedEvent) => void;
   /** Events drawn elsewhere on the page (e.g. COMPILE). */
   exclude?: string[];
+  /** The submission as shown: an incomplete coverage or rule warnings are confirmed before moving it on. */
+  submission?: Pick<Submission, 'coverage' | 'findings'>;
 }
 
 const PRIMARY = new Set(['SUBMIT', 'SIGN', 'ACCEPT', 'COMPILE']);
 const DANGER = new Set(['REJECT', 'RETURN']);
 
 /** The allowed events as buttons with their Vietnamese labels; comment dialog where one is required; confirm before SIGN. */
-export function EventButtons({ submissionId, events, beforeSend, extraBody, onFieldProblems, onDone, exclude }: EventButtonsProps) {
+export function EventButtons({ submissionId, events, beforeSend, extraBody, onFieldProblems, onDone, exclude, submission }: EventButtonsProps) {
   const send = useSendEvent(submissionId);
   const { modal, message } = App.useApp();
   const [commentFor, setCommentFor] = useState<AllowedEvent | null>(null);
@@ -54,6 +58,32 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
   };
 
   const onClick = (event: AllowedEvent) => {
+    const coverage = submission?.coverage;
+    const warnings = (submission?.findings ?? []).filter((f) => f.severity === 'warning');
+    const incomplete = !!coverage && !isComplete(coverage);
+    // Moving on an incomplete consolidation, or figures with warnings, is a decision to confirm (not for a return).
+    if (!event.requiresComment && (incomplete || warnings.length)) {
+      modal.confirm({
+        title: `${event.label}?`,
+        width: 560,
+        content: (
+          <div data-testid="event-confirm-details">
+            {incomplete && <p data-testid="confirm-coverage">{coverageSentence(coverage)}</p>}
+            {warnings.length > 0 && (
+              <>
+                <p>Các cảnh báo về số liệu:</p>
+                <FindingItems findings={warnings} />
+              </>
+            )}
+            <p>{event.type === 'SIGN' ? `${SIGN_WARNING}. ` : ''}Bạn vẫn muốn tiếp tục?</p>
+          </div>
+        ),
+        okText: event.label,
+        cancelText: 'Hủy',
+        onOk: () => fire(event),
+      });
+      return;
+    }
     if (event.requiresComment) {
       setCommentFor(event);
       setComment('');
