@@ -1,9 +1,27 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binary } from '../test-support/binary.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+async function docxText(buf: Buffer): Promise<string> {
+  const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
+  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n').normalize('NFC');
+}
+
+async function pdfText(buf: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++)
+    for (const item of (await (await doc.getPage(i)).getTextContent()).items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
+  await doc.destroy();
+  return text.replace(/\s+/g, ' ').normalize('NFC');
+}
 
 /** Figures people can trust: cross-field rules, sign what you saw, honest coverage, recompile keeps hand edits. */
 describe('Figures people can trust', () => {
@@ -129,6 +147,23 @@ describe('Figures people can trust', () => {
       stateLabel: expect.any(String),
     });
     expect(compiled.body.coverage.missing.map((m: { unitName: string }) => m.unitName)).toContain('Trường THCS Tân Dân');
+  });
+
+  it('the documents say it too: a line under the title and the missing units in an appendix (DOCX, PDF), a sheet (XLSX)', async () => {
+    const exp = (format: string) =>
+      sut.http.get(`/api/submissions/${phongId}/export?format=${format}`).set(as('kc.reviewer')).buffer(true).parse(binary);
+    const docx = await docxText((await exp('docx')).body as Buffer);
+    expect(docx).toContain('Báo cáo này tổng hợp 2/10 đơn vị; 8 đơn vị chưa có được liệt kê ở Phụ lục.');
+    expect(docx).toContain('Các đơn vị chưa có trong số liệu tổng hợp');
+    expect(docx).toContain('Trường THCS Tân Dân');
+    const pdf = await pdfText((await exp('pdf')).body as Buffer);
+    expect(pdf).toContain('tổng hợp 2/10 đơn vị');
+    expect(pdf).toContain('Các đơn vị chưa có trong số liệu tổng hợp');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exp('xlsx')).body as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Độ đầy đủ')!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/^Báo cáo này tổng hợp 2\/10 đơn vị; chưa có: /);
+    expect(sheet.rowCount).toBe(2 + 8);
   });
 
   it('recompiling keeps a hand-corrected figure, shows old → new with the units first, and replaces it only when asked', async () => {
