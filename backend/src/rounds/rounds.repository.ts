@@ -119,6 +119,7 @@ export class RoundsRepository {
     return this.db.query(
       `SELECT s.id AS "submissionId", o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind,
               s.parent_unit_id AS "parentId", s.state, s.locked, s.final, s.deadline,
+              (s.compiled->>'included')::int AS "compiledIncluded",
               (s.deadline IS NOT NULL AND s.deadline < now() AND NOT s.locked AND NOT s.final) AS late
          FROM submission s JOIN org_unit o ON o.id = s.unit_id
         WHERE s.round_id = $1 AND o.path <@ $2::ltree
@@ -136,6 +137,7 @@ export class RoundsRepository {
         locked: boolean;
         final: boolean;
         deadline: Date | null;
+        compiledIncluded: number | null;
         late: boolean;
       }[]
     >;

@@ -192,5 +192,7 @@ export interface RoundProgress {
     stateLabel: string;
     deadline: string | null;
     late: boolean;
+    /** A unit that compiles its children: how many of them its figures include. */
+    coverage?: { included: number; expected: number } | null;
   }[];
 }
