@@ -1,4 +1,5 @@
-import type { FieldError } from '@bdg/schemas';
+import type { FieldError, RuleFinding } from '@bdg/schemas';
+import type { AuthUser } from '../auth/current-user.js';
 import { type Effect, eventLabel, type FlowDefinition, stateLabel } from '@bdg/workflows';
 import { type ApiException, conflict, forbidden, unprocessable } from '../common/errors.js';
 
@@ -54,4 +55,13 @@ export function refusalToHttp(
       return unprocessable(message, details);
     }
   }
+}
+
+/** Who writes a report's data: its own unit's editor (a school), or its reviewer (a compiled report). */
+export function mayEditData(user: AuthUser, row: { unitId: string }): boolean {
+  return row.unitId === user.unitId && user.roles.some((r) => r === 'editor' || r === 'reviewer');
+}
+
+export function toFinding(f: RuleFinding) {
+  return { ruleId: f.ruleId, severity: f.severity, path: f.path, title: f.title, message: f.message };
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { applyComputed, type FieldError, type RuleFinding } from '@bdg/schemas';
+import { applyComputed } from '@bdg/schemas';
 import {
   type Actor,
   allowedEvents,
   type Effect,
   eventLabel,
-  type FlowDefinition,
   type FlowEvent,
   isFinalState,
   stateLabel,
@@ -16,13 +15,13 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
-import { ApiException, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SigningService } from '../signing/signing.service.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { CompileService } from './compile.service.js';
-import { refusalToHttp, refuseStaleContent, refuseUnsealable, summarise, toProblem } from './content-guards.js';
+import { mayEditData, refusalToHttp, refuseStaleContent, refuseUnsealable, summarise, toFinding, toProblem } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
@@ -137,49 +136,6 @@ export class SubmissionsService {
   async previous(user: AuthUser, id: string) {
     const row = await this.visible(user, id);
     return (await this.repo.previous(row)) ?? null;
-  }
-
-  /** Which units made a consolidated figure, and with which values. */
-  async sources(user: AuthUser, id: string, path: string) {
-    const row = await this.visible(user, id);
-    if (!row.compiled) throw notFound('Báo cáo này chưa được tổng hợp.');
-    const template = await this.defs.template(row.templateVersionId);
-    const entries = await this.compiler.sources(row.compiled, row.data, path, template.schema);
-    if (!entries) throw notFound(`Không có nguồn số liệu cho trường "${path}".`);
-    const units = await this.repo.unitsByIds([...new Set(entries.map((e) => e.unitId))]);
-    return entries.map((e) => ({ unitId: e.unitId, unitCode: units.get(e.unitId)?.code ?? '', unitName: units.get(e.unitId)?.name ?? '', value: e.value }));
-  }
-
-  async verify(user: AuthUser, id: string) {
-    const row = await this.visible(user, id);
-    const problems: string[] = [];
-    let signature: { ok: boolean; expected: string; actual: string } | null = null;
-    if (row.signature) {
-      const actual = this.signing.contentHash(row.data, await this.repo.attachmentHashes(id));
-      signature = { ok: actual === row.signature.hash, expected: row.signature.hash, actual };
-      if (!signature.ok) problems.push('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký).');
-    }
-    const logs = await this.repo.logs(id);
-    const chain = this.signing.verifyChain(
-      logs.map((l) => ({
-        submissionId: l.submissionId,
-        seq: l.seq,
-        event: l.event,
-        fromState: l.fromState,
-        toState: l.toState,
-        actorId: l.actorId,
-        comment: l.comment,
-        effects: l.effects,
-        dataHash: l.dataHash,
-        at: new Date(l.at).toISOString(),
-        prevHash: l.prevHash,
-        hash: l.hash,
-      })),
-    );
-    if (!chain.ok) problems.push(chain.reason!);
-    if (logs.length && logs.at(-1)!.toState !== row.state)
-      problems.push('Trạng thái hiện tại không khớp với mục cuối của nhật ký chuyển trạng thái.');
-    return { ok: problems.length === 0, signature, log: { ok: chain.ok, brokenAt: chain.brokenAt, entries: logs.length }, problems };
   }
 
   // ───────────── writing ─────────────
@@ -431,13 +387,4 @@ export class SubmissionsService {
       coverage: compiled ? await this.coverage.of(row) : null,
     };
   }
-}
-
-/** Who writes a report's data: its own unit's editor (a school), or its reviewer (a compiled report). */
-function mayEditData(user: AuthUser, row: { unitId: string }): boolean {
-  return row.unitId === user.unitId && user.roles.some((r) => r === 'editor' || r === 'reviewer');
-}
-
-function toFinding(f: RuleFinding) {
-  return { ruleId: f.ruleId, severity: f.severity, path: f.path, title: f.title, message: f.message };
 }
