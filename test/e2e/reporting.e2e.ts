@@ -95,7 +95,13 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await shots.take(page, 'mistake-message');
 
     await field(page, '/I/tongSoCBGVNV').fill('40');
+    // A cross-field rule of the template (x-rules), checked in the browser as she types, beside the field.
+    await field(page, '/I/soNu').pressSequentially('50');
+    const rule = page.locator('[data-pointer="/I/soNu"] .bdg-field-error');
+    await rule.filter({ hasText: 'Số nữ không được lớn hơn tổng số CB-GV-NV.' }).waitFor();
+    await shots.take(page, 'cross-field-rule');
     await field(page, '/I/soNu').fill('30');
+    await rule.waitFor({ state: 'detached' });
     await field(page, '/I/soCBQL').fill('3');
     await field(page, '/I/soNuCBQL').fill('2');
     await field(page, '/III/vanDeTrongTam').fill(full.III.vanDeTrongTam);
