@@ -128,7 +128,8 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await confirm.waitFor();
     await shots.take(page, 'sign-confirmation');
     await confirm.getByRole('button', { name: 'Ký duyệt' }).click();
-    await page.getByTestId('locked-notice').waitFor();
+    // Locked since SUBMIT already: wait for the signed notice, not just the lock.
+    await page.getByTestId('locked-notice').filter({ hasText: 'đã được ký' }).waitFor();
     await shots.take(page, 'signed');
     expect((await state()).state).toBe('submitted');
   });
@@ -167,7 +168,7 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await head.getByTestId('event-buttons').getByRole('button', { name: 'Ký duyệt' }).click();
     const confirm = head.getByRole('dialog').filter({ hasText: 'Sau khi ký, nội dung sẽ bị khóa' });
     await confirm.getByRole('button', { name: 'Ký duyệt' }).click();
-    await head.getByTestId('locked-notice').waitFor();
+    await head.getByTestId('locked-notice').filter({ hasText: 'đã được ký' }).waitFor();
     const s = await state();
     expect(s.state).toBe('submitted');
     expect(s.data.I).toMatchObject({ soNu: 31 });
