@@ -70,7 +70,7 @@ describe('lint x-rules', () => {
         properties: {
           a: { type: 'integer', title: 'A', 'x-aggregate': 'sum' },
           b: { type: 'integer', title: 'B', 'x-aggregate': 'sum' },
-          t: { type: 'array', title: 'Bảng', 'x-aggregate': 'concat', items: row },
+          t: { type: 'array', title: 'Bảng', 'x-aggregate': 'concat', maxItems: 50, items: row },
         },
       },
     };
