@@ -45,3 +45,16 @@ export { canonicalJson, sha256Hex, contentHash } from './signing.js';
 export { diffTemplates, carryForward, type TemplateChange, type CarryForwardResult } from './diff.js';
 export { fieldTitle, titleParts } from './titles.js';
 export { parsePointer, toPointer, schemaAt, typeLabel, walkFields } from './pointer.js';
+export {
+  checkRules,
+  ruleErrors,
+  rulesPlan,
+  walkObjects,
+  RULE_SEVERITIES,
+  type RuleDeclaration,
+  type RuleFinding,
+  type RuleSeverity,
+  type RuleSlot,
+} from './rules.js';
+export { mergeRecompile, type RecompileChange, type RecompileResult } from './recompile.js';
+export { coveragePercent, coverageSentence, isComplete, type Coverage } from './coverage.js';

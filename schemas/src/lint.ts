@@ -6,6 +6,7 @@ import { lintBounds } from './lint-bounds.js';
 import { viPredicate } from './locale-vi.js';
 import { deref, escapeSegment, isPlainObject, parsePointer, schemaAt, toPointer, typesOf, walkFields } from './pointer.js';
 import { templateVersionSchema } from './template-format.js';
+import { rulesPlan } from './rules.js';
 import { fieldTitle } from './titles.js';
 import type { Finding, JsonSchema } from './types.js';
 import { createAjv, type Ajv } from './validation.js';
@@ -167,6 +168,18 @@ export function lintTemplate(doc: unknown): Finding[] {
       schemaLocation(parsePointer(cyc[0]!)) + '/x-computed',
       `Các trường tính toán phụ thuộc vòng tròn: ${cyc.map((p) => fieldTitle(schema, p)).join(' → ')}.`,
     );
+  }
+
+  // 3b. Quy tắc giữa các trường (x-rules): biểu thức, tên trường, mức độ, mã không trùng
+  const ruleIds = new Map<string, string>();
+  for (const slot of rulesPlan(schema)) {
+    const at = (slot.container.length ? schemaLocation(slot.container) : '/schema') + `/x-rules/${slot.index}`;
+    const where = slot.container.length ? ` (${fieldTitle(schema, toPointer(slot.container))})` : '';
+    for (const p of slot.problems) err(at, p + where);
+    if (!slot.id) continue;
+    const prev = ruleIds.get(slot.id);
+    if (prev !== undefined) err(at, `Quy tắc "${slot.id}" trùng mã với quy tắc tại ${prev}; mỗi quy tắc cần một mã riêng.`);
+    else ruleIds.set(slot.id, at);
   }
 
   // 4. uiSchema: ui:order chỉ nêu trường có thật

@@ -3,6 +3,7 @@ import { normalizeRule } from './aggregate-rule.js';
 import { markDerivedSchema } from './bounds.js';
 import { cloneJson } from './computed.js';
 import { deref, isPlainObject } from './pointer.js';
+import { walkObjects } from './rules.js';
 import type { JsonSchema } from './types.js';
 
 const DROP_ON_SUM = ['maximum', 'exclusiveMaximum'];
@@ -90,6 +91,11 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
   };
   const out = tx(schema, 0);
   if (schema.$defs) out.$defs = cloneJson(schema.$defs) as Record<string, JsonSchema>;
+  // The children's figures were each checked and accepted: on their roll-up a rule only warns.
+  walkObjects(out, (_segs, obj) => {
+    if (Array.isArray(obj['x-rules']))
+      obj['x-rules'] = obj['x-rules'].map((r) => (isPlainObject(r) ? { ...r, severity: 'warning' as const } : r));
+  });
   // concatenated answers of many units: the product's default sizes do not apply
   return markDerivedSchema(out);
 }

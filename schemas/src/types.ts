@@ -31,6 +31,8 @@ export interface JsonSchema {
   'x-aggregate'?: AggregateRule;
   'x-computed'?: string;
   'x-unit'?: string;
+  /** Quy tắc giữa các trường của đối tượng này (rules.ts). */
+  'x-rules'?: { id: string; assert: string; message: string; severity: 'error' | 'warning' }[];
   [keyword: string]: unknown;
 }
 

@@ -5,6 +5,7 @@ import { boundsOnlySchema, withDefaultBounds } from './bounds.js';
 import { linearRegExp, useLinearKeywords } from './linear-keywords.js';
 import { localizeAjvErrors } from './locale-vi.js';
 import { isPlainObject } from './pointer.js';
+import { checkRules, type RuleFinding } from './rules.js';
 import type { FieldError, JsonSchema } from './types.js';
 
 // CJS → ESM: lấy export mặc định ở cả Node (NodeNext) và trình duyệt (bundler).
@@ -14,7 +15,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 export type Ajv = InstanceType<AjvCtor>;
 
 /** Từ khoá riêng của chúng tôi, khai báo để AJV ở chế độ strict chấp nhận. */
-export const CUSTOM_KEYWORDS = ['x-aggregate', 'x-computed', 'x-unit'] as const;
+export const CUSTOM_KEYWORDS = ['x-aggregate', 'x-computed', 'x-unit', 'x-rules'] as const;
 
 /**
  * Tạo một AJV 2020-12 cấu hình như máy chủ dùng (allErrors, formats, từ khoá riêng).
@@ -35,7 +36,15 @@ export function createAjv(): Ajv {
   });
   useLinearKeywords(ajv);
   addFormats(ajv);
-  for (const k of CUSTOM_KEYWORDS) ajv.addKeyword({ keyword: k, schemaType: k === 'x-aggregate' ? ['string', 'object'] : 'string' });
+  type JsonType = 'string' | 'object' | 'array';
+  const schemaTypes: Record<(typeof CUSTOM_KEYWORDS)[number], JsonType | JsonType[]> = {
+    'x-aggregate': ['string', 'object'],
+    'x-computed': 'string',
+    'x-unit': 'string',
+    // Checked by lint in Vietnamese and run by rules.ts, not by AJV.
+    'x-rules': 'array',
+  };
+  for (const k of CUSTOM_KEYWORDS) ajv.addKeyword({ keyword: k, schemaType: schemaTypes[k] });
   return ajv;
 }
 
@@ -72,7 +81,10 @@ function forCompile(schema: JsonSchema): JsonSchema {
 
 export interface TemplateValidator {
   validateDraft(data: unknown): FieldError[];
+  /** Hình dạng và đầy đủ (AJV), cộng các quy tắc x-rules mức "error" không đạt. */
   validateComplete(data: unknown): FieldError[];
+  /** Mọi quy tắc x-rules không đạt (lỗi và cảnh báo), cho người nhập và người duyệt xem. */
+  checkRules(data: unknown): RuleFinding[];
   /** Hàm AJV đã biên dịch (để đo hiệu năng hoặc dùng trực tiếp) */
   readonly draft: ValidateFunction;
   readonly complete: ValidateFunction;
@@ -112,7 +124,8 @@ export function getValidator(schema: JsonSchema, cacheKey?: string): TemplateVal
     complete,
     bounds,
     validateDraft: (data) => run(draft, data),
-    validateComplete: (data) => run(complete, data),
+    validateComplete: (data) => [...run(complete, data), ...checkRules(schema, data).filter((f) => f.severity === 'error')],
+    checkRules: (data) => checkRules(schema, data),
   };
   if (cacheKey !== undefined) {
     if (byKey.size >= MAX_KEYED) byKey.delete(byKey.keys().next().value as string);

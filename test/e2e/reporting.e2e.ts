@@ -95,7 +95,13 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await shots.take(page, 'mistake-message');
 
     await field(page, '/I/tongSoCBGVNV').fill('40');
+    // A cross-field rule of the template (x-rules), checked in the browser as she types, beside the field.
+    await field(page, '/I/soNu').pressSequentially('50');
+    const rule = page.locator('[data-pointer="/I/soNu"] .bdg-field-error');
+    await rule.filter({ hasText: 'Số nữ không được lớn hơn tổng số CB-GV-NV.' }).waitFor();
+    await shots.take(page, 'cross-field-rule');
     await field(page, '/I/soNu').fill('30');
+    await rule.waitFor({ state: 'detached' });
     await field(page, '/I/soCBQL').fill('3');
     await field(page, '/I/soNuCBQL').fill('2');
     await field(page, '/III/vanDeTrongTam').fill(full.III.vanDeTrongTam);
@@ -122,7 +128,8 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await confirm.waitFor();
     await shots.take(page, 'sign-confirmation');
     await confirm.getByRole('button', { name: 'Ký duyệt' }).click();
-    await page.getByTestId('locked-notice').waitFor();
+    // Locked since SUBMIT already: wait for the signed notice, not just the lock.
+    await page.getByTestId('locked-notice').filter({ hasText: 'đã được ký' }).waitFor();
     await shots.take(page, 'signed');
     expect((await state()).state).toBe('submitted');
     // The PDF carries the head's PAdES signature (development CA): the panel shows it valid, marked test-only.
@@ -167,7 +174,7 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await head.getByTestId('event-buttons').getByRole('button', { name: 'Ký duyệt' }).click();
     const confirm = head.getByRole('dialog').filter({ hasText: 'Sau khi ký, nội dung sẽ bị khóa' });
     await confirm.getByRole('button', { name: 'Ký duyệt' }).click();
-    await head.getByTestId('locked-notice').waitFor();
+    await head.getByTestId('locked-notice').filter({ hasText: 'đã được ký' }).waitFor();
     const s = await state();
     expect(s.state).toBe('submitted');
     expect(s.data.I).toMatchObject({ soNu: 31 });

@@ -60,13 +60,13 @@ describe('transition', () => {
         context: { flowId: 'truong' },
         children: {},
       },
-      effects: [{ type: 'notify', params: { to: ['unitHeads'] } }],
+      effects: [{ type: 'lockData' }, { type: 'notify', params: { to: ['unitHeads'] } }],
       logEntry: {
         event: 'SUBMIT',
         from: 'draft',
         to: 'pending_signature',
         actor: editor,
-        effects: [{ type: 'notify', params: { to: ['unitHeads'] } }],
+        effects: [{ type: 'lockData' }, { type: 'notify', params: { to: ['unitHeads'] } }],
         at: NOW.toISOString(),
       },
     });
@@ -89,7 +89,7 @@ describe('transition', () => {
 
   describe('effects of the shipped flows (a contract with the backend)', () => {
     it.each([
-      ['truong', 'draft', 'SUBMIT', 'pending_signature', editor, undefined, ['notify']],
+      ['truong', 'draft', 'SUBMIT', 'pending_signature', editor, undefined, ['lockData', 'notify']],
       ['truong', 'pending_signature', 'SIGN', 'submitted', head, undefined, ['lockData', 'sign']],
       ['truong', 'pending_signature', 'REJECT', 'draft', head, 'Sai số liệu', ['unlockData', 'notify']],
       ['truong', 'submitted', 'ACCEPT', 'accepted', parentReviewer, undefined, ['notify']],
@@ -102,12 +102,12 @@ describe('transition', () => {
         'Thiếu minh chứng',
         ['unlockData', 'notify'],
       ],
-      ['truong', 'returned', 'SUBMIT', 'pending_signature', editor, undefined, ['notify']],
+      ['truong', 'returned', 'SUBMIT', 'pending_signature', editor, undefined, ['lockData', 'notify']],
       ['phong', 'collecting', 'COMPILE', 'draft', ownReviewer, undefined, ['compileChildren']],
       ['phong', 'draft', 'COMPILE', 'draft', ownReviewer, undefined, ['compileChildren']],
       ['phong', 'submitted', 'ACCEPT', 'accepted', parentReviewer, undefined, ['notify']],
       ['so', 'collecting', 'COMPILE', 'draft', ownReviewer, undefined, ['compileChildren']],
-      ['so', 'draft', 'SUBMIT', 'pending_signature', editor, undefined, ['notify']],
+      ['so', 'draft', 'SUBMIT', 'pending_signature', editor, undefined, ['lockData', 'notify']],
       ['so', 'pending_signature', 'SIGN', 'published', head, undefined, ['lockData', 'sign']],
       ['so', 'pending_signature', 'REJECT', 'draft', head, 'Sai', ['unlockData', 'notify']],
       ['truong-truc-tiep', 'submitted', 'ACCEPT', 'accepted', parentReviewer, undefined, ['notify']],
@@ -353,6 +353,15 @@ describe('transition', () => {
         'Cần ít nhất 80% đơn vị trực thuộc được chấp nhận (mới có 7/10)',
       ],
       [
+        'childrenAccepted',
+        { type: 'childrenAccepted', params: { count: 3 } },
+        editor,
+        facts({ childrenTotal: 10, childrenAccepted: 2 }),
+        { type: 'GO' },
+        'GUARD_FAILED',
+        'Cần ít nhất 3 đơn vị trực thuộc được chấp nhận (mới có 2/10)',
+      ],
+      [
         'beforeDeadline',
         { type: 'beforeDeadline' },
         editor,
@@ -379,6 +388,12 @@ describe('transition', () => {
         'childrenAccepted percent reached',
         { type: 'childrenAccepted', params: { percent: 80 } },
         facts({ childrenTotal: 10, childrenAccepted: 8 }),
+        NOW,
+      ],
+      [
+        'childrenAccepted count reached (a count alone does not demand 100 %)',
+        { type: 'childrenAccepted', params: { count: 3 } },
+        facts({ childrenTotal: 10, childrenAccepted: 3 }),
         NOW,
       ],
       [

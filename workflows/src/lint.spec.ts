@@ -116,6 +116,12 @@ describe('lintFlow', () => {
       /Không được có thuộc tính «unit»/,
     ],
     [
+      'childrenAccepted with a count below one',
+      (d) => void (d.states.draft.on.SUBMIT.guard.params.guards[2] = { type: 'childrenAccepted', params: { count: 0 } }),
+      '/states/draft/on/SUBMIT/guard/params/guards/2/params/count',
+      /Điều kiện «childrenAccepted»/,
+    ],
+    [
       'empty all',
       (d) => void (d.states.draft.on.SUBMIT.guard.params.guards = []),
       '/states/draft/on/SUBMIT/guard/params',

@@ -175,25 +175,39 @@ const guardImpls: GuardImpl[] = [
   {
     name: 'childrenAccepted',
     label: 'Đơn vị trực thuộc đã được chấp nhận',
-    description: 'Tất cả (mặc định) hoặc ít nhất N % đơn vị trực thuộc đã được chấp nhận.',
+    description:
+      'Tất cả (mặc định), hoặc ít nhất N % (percent), hoặc ít nhất N đơn vị (count) trực thuộc đã được chấp nhận; nêu cả hai thì phải đạt cả hai.',
     kind: 'data',
     params: {
       type: 'object',
       additionalProperties: false,
-      properties: { percent: { type: 'number', title: 'Tỉ lệ tối thiểu (%)', minimum: 1, maximum: 100 } },
+      properties: {
+        percent: { type: 'number', title: 'Tỉ lệ tối thiểu (%)', minimum: 1, maximum: 100 },
+        count: { type: 'integer', title: 'Số đơn vị tối thiểu', minimum: 1, maximum: 100000 },
+      },
     },
     check: ({ facts }, params) => {
-      const percent = typeof params['percent'] === 'number' ? params['percent'] : 100;
+      const hasPercent = typeof params['percent'] === 'number';
+      const count = typeof params['count'] === 'number' ? params['count'] : null;
+      // Neither given: all children; a count alone does not also demand 100 %.
+      const percent = hasPercent ? (params['percent'] as number) : count === null ? 100 : 0;
       const { childrenAccepted: done, childrenTotal: total } = facts;
-      if (total <= 0 || done * 100 >= percent * total) return null;
+      if (total <= 0) return null;
+      if (count !== null && done < Math.min(count, total))
+        return `Cần ít nhất ${Math.min(count, total)} đơn vị trực thuộc được chấp nhận (mới có ${done}/${total})`;
+      if (done * 100 >= percent * total) return null;
       return percent >= 100
         ? `Cần tất cả đơn vị trực thuộc được chấp nhận (mới có ${done}/${total})`
         : `Cần ít nhất ${percent}% đơn vị trực thuộc được chấp nhận (mới có ${done}/${total})`;
     },
-    describe: (params) =>
-      typeof params['percent'] === 'number' && params['percent'] < 100
-        ? `Ít nhất ${params['percent']}% đơn vị trực thuộc đã được chấp nhận`
-        : 'Tất cả đơn vị trực thuộc đã được chấp nhận',
+    describe: (params) => {
+      const parts: string[] = [];
+      if (typeof params['percent'] === 'number' && params['percent'] < 100) parts.push(`ít nhất ${params['percent']}%`);
+      if (typeof params['count'] === 'number') parts.push(`ít nhất ${params['count']} đơn vị`);
+      if (!parts.length) return 'Tất cả đơn vị trực thuộc đã được chấp nhận';
+      const text = `${parts.join(' và ')} đơn vị trực thuộc đã được chấp nhận`.replace('đơn vị đơn vị', 'đơn vị');
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    },
   },
   {
     name: 'beforeDeadline',

@@ -9,6 +9,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { SigningService } from '../signing/signing.service.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
+import { CoverageService } from '../submissions/coverage.service.js';
 import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
@@ -70,6 +71,7 @@ export class ExportsService implements OnModuleInit {
     private readonly users: UsersRepository,
     private readonly pool: ExportPool,
     private readonly official: OfficialRecordRepository,
+    private readonly coverage: CoverageService,
   ) {}
 
   onModuleInit() {
@@ -117,7 +119,10 @@ export class ExportsService implements OnModuleInit {
   ): Promise<ExportedFile> {
     const template = await this.defs.template(row.templateVersionId);
     const flow = await this.defs.flow(row.flowVersionId);
-    const schema = this.defs.schemaFor(template, row.compiled !== null || this.defs.isCompileFlow(flow)) as object;
+    const compiledReport = row.compiled !== null || this.defs.isCompileFlow(flow);
+    const schema = this.defs.schemaFor(template, compiledReport) as object;
+    // A compiled report says in the document itself how many of its units it includes.
+    const coverage = compiledReport ? await this.coverage.of(row) : null;
     const unit = await this.repo.unit(row.unitId);
     if (!unit) throw notFound('Không tìm thấy đơn vị của báo cáo.');
     const signed = row.signature !== null && row.signature !== undefined;
@@ -147,11 +152,12 @@ export class ExportsService implements OnModuleInit {
         uiSchema: template.uiSchema,
         data: row.data,
         provenance: row.compiled ? await this.provenanceWithNames(await this.provenanceOf(row, template.schema)) : undefined,
+        coverage,
       };
       await progress(30);
       ({ content } = await this.pool.render({ format, input }));
     } else {
-      const input = { ...(await this.documentInput(row, template, schema, unit, draft)), digitalSignature: digital };
+      const input = { ...(await this.documentInput(row, template, schema, unit, draft)), digitalSignature: digital, coverage };
       await progress(30);
       ({ content, warnings } = await this.pool.render({ format, input }));
     }

@@ -121,6 +121,7 @@ export class RoundsRepository {
       `SELECT s.id AS "submissionId", o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind,
               s.parent_unit_id AS "parentId", s.state, s.state_tags AS "stateTags", s.locked, s.final, s.deadline,
               (s.state_tags && $3::text[] OR s.final) AS "handedIn",
+              (s.compiled->>'included')::int AS "compiledIncluded",
               (s.deadline IS NOT NULL AND s.deadline < now() AND NOT s.locked AND NOT s.final) AS late
          FROM submission s JOIN org_unit o ON o.id = s.unit_id
         WHERE s.round_id = $1 AND o.path <@ $2::ltree
@@ -140,6 +141,7 @@ export class RoundsRepository {
         locked: boolean;
         final: boolean;
         deadline: Date | null;
+        compiledIncluded: number | null;
         late: boolean;
       }[]
     >;

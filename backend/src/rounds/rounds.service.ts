@@ -162,7 +162,10 @@ export class RoundsService {
       if (f) flowLabels.set(kind, f.machine as unknown as FlowDefinition);
     }
     const levels = new Map<string, { kind: string; total: number; byState: Record<string, number>; late: number; done: number }>();
-    const units = rows.map((r) => {
+    // A compiled report counts as done only as far as its coverage goes: how many children of how many expected.
+    const childCount = new Map<string, number>();
+    for (const r of rows) if (r.parentId) childCount.set(r.parentId, (childCount.get(r.parentId) ?? 0) + 1);
+    const units = rows.map(({ compiledIncluded, ...r }) => {
       const lvl = levels.get(r.kind) ?? { kind: r.kind, total: 0, byState: {}, late: 0, done: 0 };
       lvl.total++;
       lvl.byState[r.state] = (lvl.byState[r.state] ?? 0) + 1;
@@ -171,7 +174,9 @@ export class RoundsService {
       if (r.handedIn) lvl.done++;
       levels.set(r.kind, lvl);
       const def = flowLabels.get(r.kind);
-      return { ...r, stateLabel: def ? stateLabel(def, r.state) : r.state };
+      const expected = childCount.get(r.unitId) ?? 0;
+      const coverage = expected > 0 ? { included: Math.min(compiledIncluded ?? 0, expected), expected } : null;
+      return { ...r, stateLabel: def ? stateLabel(def, r.state) : r.state, coverage };
     });
     return { round: toView(round), levels: [...levels.values()], units };
   }

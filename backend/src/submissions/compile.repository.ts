@@ -33,6 +33,15 @@ export class CompileRepository {
     return rows[0].n;
   }
 
+  /** The children's submissions in a round, without their data (for coverage). */
+  childStates(roundId: string, parentUnitId: string): Promise<{ id: string; unitId: string; unitCode: string; unitName: string; state: string; flowVersionId: string }[]> {
+    return this.db.query(
+      `SELECT s.id, s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.state, s.flow_version_id AS "flowVersionId"
+         FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.round_id = $1 AND s.parent_unit_id = $2 ORDER BY o.code`,
+      [roundId, parentUnitId],
+    );
+  }
+
   async *includedChildren(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection, batch = 5000): AsyncGenerator<CompileChild[]> {
     let after = '';
     for (;;) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { aggregationPlan, applyComputed, createRollUp, type JsonSchema, normalizeRule, parsePointer, schemaAt } from '@bdg/schemas';
+import { aggregationPlan, applyComputed, createRollUp, type JsonSchema, mergeRecompile, normalizeRule, parsePointer, type RecompileChange, schemaAt } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
 import { type ChildSelection, CompileRepository } from './compile.repository.js';
 import type { CompiledInfo } from './submission.entity.js';
@@ -17,18 +17,24 @@ export class CompileService {
 
   async compile(
     m: EntityManager,
-    target: { roundId: string; unitId: string; data: Record<string, unknown> },
+    target: { roundId: string; unitId: string; data: Record<string, unknown>; compiled?: CompiledInfo | null },
     schema: JsonSchema,
     sel: ChildSelection,
     inlineLimit = INLINE_PROVENANCE_LIMIT,
-  ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo }> {
+    keep?: { rollUpSchema: JsonSchema; overwrite?: string[] },
+  ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo; changes: RecompileChange[] }> {
     const total = await this.repo.countChildren(m, target.roundId, target.unitId);
     const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, sel);
     const result =
       includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel) : await this.inSql(m, target, schema, sel);
+    // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE; so do figures it corrected
+    // by hand since the last one (unless the user chose to replace them).
+    const merged = keep
+      ? mergeRecompile(keep.rollUpSchema, target.data, target.compiled?.rolledUp, result.data as Record<string, unknown>, keep.overwrite)
+      : { data: deepMerge(target.data, result.data) as Record<string, unknown>, changes: [] };
     return {
-      // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE.
-      data: deepMerge(target.data, result.data) as Record<string, unknown>,
+      data: merged.data,
+      changes: merged.changes,
       compiled: {
         included: result.included,
         total,
@@ -37,6 +43,8 @@ export class CompileService {
         provenance: result.provenance ?? {},
         provenanceInline: result.provenance !== null,
         sources: result.sources,
+        rolledUp: result.data as Record<string, unknown>,
+        kept: merged.changes.filter((c) => !c.replaced).map((c) => c.path),
       },
     };
   }

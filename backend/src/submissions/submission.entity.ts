@@ -28,6 +28,10 @@ export interface CompiledInfo {
   provenanceInline?: boolean;
   /** Child submission id → content hash it was compiled from. */
   sources: Record<string, string>;
+  /** The roll-up as last written: a field that differs from it now was corrected by hand. */
+  rolledUp?: Record<string, unknown>;
+  /** Hand-corrected fields the last COMPILE kept instead of the new figures. */
+  kept?: string[];
 }
 
 @Entity('submission')

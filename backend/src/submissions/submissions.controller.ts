@@ -5,6 +5,8 @@ import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { ListSubmissionsQuery, SaveDataDto, SendEventDto } from './submissions.dto.js';
 import { SubmissionsService } from './submissions.service.js';
+import { CompilePreviewService } from './compile-preview.service.js';
+import { TraceService } from './trace.service.js';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo cáo (id) không hợp lệ.') });
 
@@ -12,7 +14,11 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo c�
 @ApiBearerAuth()
 @Controller('api')
 export class SubmissionsController {
-  constructor(private readonly submissions: SubmissionsService) {}
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly previews: CompilePreviewService,
+    private readonly trace: TraceService,
+  ) {}
 
   @Get('my-work') myWork(@CurrentUser() u: AuthUser) {
     return this.submissions.myWork(u);
@@ -50,9 +56,12 @@ export class SubmissionsController {
   }
   @Get('submissions/:id/sources') sources(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Query('path') path?: string) {
     if (!path || !/^(\/[^/]{1,100}){1,12}$/.test(path)) throw badRequest('Tham số "path" phải là đường dẫn trường, ví dụ /I/tongSoCBGVNV.');
-    return this.submissions.sources(u, id, path);
+    return this.trace.sources(u, id, path);
+  }
+  @Get('submissions/:id/compile-preview') compilePreview(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+    return this.previews.preview(u, id);
   }
   @Get('submissions/:id/verify') verify(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
-    return this.submissions.verify(u, id);
+    return this.trace.verify(u, id);
   }
 }

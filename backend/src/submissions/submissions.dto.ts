@@ -23,6 +23,16 @@ export class SendEventDto {
   @ValidateNested({ each: true })
   @Type(() => FieldCommentDto)
   fieldComments?: FieldCommentDto[];
+  /** The contentHash of what the user saw; a different current content → 409, nothing done. */
+  @ApiPropertyOptional({ example: 'a3f…(64 hex)' }) @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) contentHash?: string;
+  /** COMPILE: hand-corrected fields to replace with the new figures anyway ("*" = all). */
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsString({ each: true })
+  @Matches(/^(\*|(\/[^/]{1,100}){1,12})$/, { each: true })
+  overwrite?: string[];
 }
 
 export class ListSubmissionsQuery {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applyComputed, type FieldError } from '@bdg/schemas';
+import { applyComputed } from '@bdg/schemas';
 import {
   type Actor,
   allowedEvents,
@@ -7,7 +7,6 @@ import {
   type Effect,
   eventKind,
   eventLabel,
-  type FlowDefinition,
   type FlowEvent,
   flowHasEvent,
   isDoneTags,
@@ -24,7 +23,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
-import { ApiException, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SigningHooks } from '../signing/signing-hooks.js';
 import { SigningService } from '../signing/signing.service.js';
@@ -32,6 +31,8 @@ import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import { CompileService } from './compile.service.js';
+import { mayEditData, refusalToHttp, refuseStaleContent, refuseUnsealable, summarise, toFinding, toProblem } from './content-guards.js';
+import { CoverageService } from './coverage.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
 import type { FieldComment, SignatureRecord } from './submission.entity.js';
@@ -56,11 +57,12 @@ export class SubmissionsService {
     private readonly jobs: JobsService,
     private readonly hooks: SigningHooks,
     private readonly roles: RolesService,
+    private readonly coverage: CoverageService,
   ) {}
 
   // ───────────── reading ─────────────
 
-  private async visible(user: AuthUser, id: string, m?: EntityManager, forUpdate = false): Promise<SubmissionRow> {
+  async visible(user: AuthUser, id: string, m?: EntityManager, forUpdate = false): Promise<SubmissionRow> {
     const row = await this.repo.byId(id, m, forUpdate);
     // Another subtree's submission does not exist for this user (404, not 403).
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
@@ -143,49 +145,6 @@ export class SubmissionsService {
     return (await this.repo.previous(row)) ?? null;
   }
 
-  /** Which units made a consolidated figure, and with which values. */
-  async sources(user: AuthUser, id: string, path: string) {
-    const row = await this.visible(user, id);
-    if (!row.compiled) throw notFound('Báo cáo này chưa được tổng hợp.');
-    const template = await this.defs.template(row.templateVersionId);
-    const entries = await this.compiler.sources(row.compiled, row.data, path, template.schema);
-    if (!entries) throw notFound(`Không có nguồn số liệu cho trường "${path}".`);
-    const units = await this.repo.unitsByIds([...new Set(entries.map((e) => e.unitId))]);
-    return entries.map((e) => ({ unitId: e.unitId, unitCode: units.get(e.unitId)?.code ?? '', unitName: units.get(e.unitId)?.name ?? '', value: e.value }));
-  }
-
-  async verify(user: AuthUser, id: string) {
-    const row = await this.visible(user, id);
-    const problems: string[] = [];
-    let signature: { ok: boolean; expected: string; actual: string } | null = null;
-    if (row.signature) {
-      const actual = this.signing.contentHash(row.data, await this.repo.attachmentHashes(id));
-      signature = { ok: actual === row.signature.hash, expected: row.signature.hash, actual };
-      if (!signature.ok) problems.push('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký).');
-    }
-    const logs = await this.repo.logs(id);
-    const chain = this.signing.verifyChain(
-      logs.map((l) => ({
-        submissionId: l.submissionId,
-        seq: l.seq,
-        event: l.event,
-        fromState: l.fromState,
-        toState: l.toState,
-        actorId: l.actorId,
-        comment: l.comment,
-        effects: l.effects,
-        dataHash: l.dataHash,
-        at: new Date(l.at).toISOString(),
-        prevHash: l.prevHash,
-        hash: l.hash,
-      })),
-    );
-    if (!chain.ok) problems.push(chain.reason!);
-    if (logs.length && logs.at(-1)!.toState !== row.state)
-      problems.push('Trạng thái hiện tại không khớp với mục cuối của nhật ký chuyển trạng thái.');
-    return { ok: problems.length === 0, signature, log: { ok: chain.ok, brokenAt: chain.brokenAt, entries: logs.length }, problems };
-  }
-
   // ───────────── writing ─────────────
 
   async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number) {
@@ -208,7 +167,10 @@ export class SubmissionsService {
         throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
       }
       await this.audit.record(m, { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: saved.version } });
-      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt };
+      // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
+      const findings = this.defs.validator(template, compiled).checkRules(withComputed).map(toFinding);
+      const contentHash = this.signing.contentHash(withComputed, await this.repo.attachmentHashes(id, m));
+      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
     });
   }
 
@@ -239,6 +201,9 @@ export class SubmissionsService {
       const def = await this.defs.flow(row.flowVersionId);
       if (!flowHasEvent(def, dto.type))
         throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
+      const attachmentHashes = await this.repo.attachmentHashes(id, m);
+      // What the user saw must still be what is stored: otherwise nothing happens (409).
+      refuseStaleContent(dto.contentHash, this.signing.contentHash(row.data, attachmentHashes));
       const { template, compiled } = await this.context(row);
       const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
       // Refusals name a province's roles by their Vietnamese label.
@@ -247,6 +212,8 @@ export class SubmissionsService {
       const now = new Date();
       const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
       if (!result.ok) throw refusalToHttp(result.refusal, formErrors, dto.type, def, row.state);
+      // Content is sealed by a signature or a final state: it must pass the complete check (rules included).
+      refuseUnsealable(result.effects, isFinalState(def, result.snapshot), formErrors, eventLabel(def, dto.type));
 
       const kind = eventKind(def, result.from, dto.type);
       const toTags = stateTags(def, result.to);
@@ -269,14 +236,13 @@ export class SubmissionsService {
             patch.returnedData = row.data;
             break;
           case 'compileChildren': {
-            const c = await this.compile(m, row, template, effect);
+            const c = await this.compile(m, row, template, effect, dto.overwrite);
             data = c.data;
             patch.data = c.data;
             patch.compiled = c.compiled;
             break;
           }
           case 'sign': {
-            const attachmentHashes = await this.repo.attachmentHashes(id, m);
             patch.signature = {
               hash: this.signing.contentHash(data, attachmentHashes),
               signedBy: user.id,
@@ -360,14 +326,15 @@ export class SubmissionsService {
     await this.repo.insertLog(m, { ...body, at, actorName: user.fullName, hash: this.signing.logHash(body) });
   }
 
-  /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance. */
-  private compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect) {
-    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params));
+  /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance.
+   *  Also used by the preview, inside a transaction that writes nothing. */
+  compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect, overwrite?: string[]) {
+    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params), undefined, { rollUpSchema: this.defs.schemaFor(template, true), overwrite });
   }
 
   // ───────────── helpers ─────────────
 
-  private async context(row: Pick<SubmissionRow, 'flowVersionId' | 'templateVersionId'>) {
+  async context(row: Pick<SubmissionRow, 'flowVersionId' | 'templateVersionId'>) {
     const def = await this.defs.flow(row.flowVersionId);
     const template = await this.defs.template(row.templateVersionId);
     return { def, template, compiled: this.defs.isCompileFlow(def) };
@@ -432,6 +399,7 @@ export class SubmissionsService {
   }
 
   private async view(user: AuthUser, row: SubmissionRow) {
+    const { template, compiled } = await this.context(row);
     return {
       ...(await this.summary(row)),
       data: row.data,
@@ -441,8 +409,12 @@ export class SubmissionsService {
       signature: row.signature,
       fieldComments: row.fieldComments,
       compiled: row.compiled
-        ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt }
+        ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt, kept: row.compiled.kept ?? [] }
         : null,
+      // What the user sees now: events that seal content must carry it back (409 when it moved on).
+      contentHash: this.signing.contentHash(row.data, await this.repo.attachmentHashes(row.id)),
+      findings: this.defs.validator(template, compiled).checkRules(row.data).map(toFinding),
+      coverage: compiled ? await this.coverage.of(row) : null,
     };
   }
 }
@@ -456,41 +428,3 @@ function taskOf(kinds: string[]): 'sign' | 'review' | 'approve' | 'compile' | 'f
   return 'fill';
 }
 
-/** Who writes a report's data: its own unit's editor (a school), or its reviewer (a compiled report). */
-function mayEditData(user: AuthUser, row: { unitId: string }): boolean {
-  return row.unitId === user.unitId && user.roles.some((r) => r === 'editor' || r === 'reviewer');
-}
-
-function toProblem(e: FieldError) {
-  return { path: e.path, title: e.title, message: e.message };
-}
-
-function summarise(errors: FieldError[]): string {
-  const head = errors.slice(0, 3).map((e) => e.message).join(' ');
-  return errors.length > 3 ? `Biểu mẫu có ${errors.length} lỗi. ${head} …` : head;
-}
-
-function refusalToHttp(
-  refusal: { code: string; guard?: string; message: string },
-  formErrors: FieldError[],
-  type: string,
-  def: FlowDefinition,
-  state: string,
-): ApiException {
-  switch (refusal.code) {
-    case 'ROLE_MISSING':
-      return forbidden(refusal.message);
-    case 'EVENT_NOT_ALLOWED':
-      return conflict(
-        `Không thể "${eventLabel(def, type)}" khi báo cáo đang ở trạng thái "${stateLabel(def, state)}".`,
-        { state },
-      );
-    default: {
-      const details =
-        refusal.guard === 'formIsValid'
-          ? formErrors.map(toProblem)
-          : [{ path: refusal.guard ?? '', title: refusal.guard === 'hasComment' || refusal.guard === 'requireComment' ? 'Ý kiến' : refusal.guard ?? '', message: refusal.message }];
-      return unprocessable(refusal.message, details);
-    }
-  }
-}

@@ -4,6 +4,7 @@
  * Layout comes from the template's `document` section; this file only supplies defaults (with a
  * warning each) and the fixed rules of Nghị định 30/2020/NĐ-CP (A4, margins, fonts).
  */
+import { withCoverage } from './coverage-blocks.js';
 import type { DocBlock, DocModel, DocumentInput, DocumentLayout } from './types.js';
 import {
   childPointer,
@@ -406,7 +407,7 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
     },
     documentType: upper(f(layout.documentType, 'loại văn bản')),
     subject: f(layout.subject, 'trích yếu'),
-    body: ctx.out,
+    body: withCoverage(ctx.out, input.coverage),
     recipients: { heading: 'Nơi nhận:', items: recipientItems },
     signature: {
       authority: block.authority,

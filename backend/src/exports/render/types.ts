@@ -1,4 +1,4 @@
-import type { TemplateDocumentLayout } from '@bdg/schemas';
+import type { Coverage, TemplateDocumentLayout } from '@bdg/schemas';
 
 /**
  * Types of the pure document renderers (DOCX, PDF, XLSX). No NestJS, no database: the exports
@@ -55,6 +55,8 @@ export interface DocumentInput {
   signatureHash?: string | null;
   /** Kỳ báo cáo for the {period} placeholder, e.g. "6 tháng đầu năm 2024" (optional). */
   period?: string | null;
+  /** A compiled report: which children it includes (a line under the title, the missing ones in an appendix). */
+  coverage?: Coverage | null;
 }
 
 /** Text with its emphasis; the renderers map it onto their own run types. */
@@ -154,4 +156,6 @@ export interface XlsxInput {
   data: unknown;
   /** JSON Pointer of a field → the units whose values made it. */
   provenance?: Record<string, { unitId: string; unitName?: string; unitCode?: string; value: unknown }[]>;
+  /** A compiled report's coverage: a sheet with the missing units. */
+  coverage?: Coverage | null;
 }

@@ -5,6 +5,7 @@
  * template's Vietnamese title. The header is row 1 of every sheet, so the data can be filtered.
  */
 import ExcelJS from 'exceljs';
+import { addCoverageSheet } from './coverage-blocks.js';
 import { outlineNumber } from './document-model.js';
 import {
   childPointer,
@@ -288,6 +289,7 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
     else if (e.kind === 'table') tableSheet(ctx, e.title, e.s, e.u, e.value);
   }
   if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
+  addCoverageSheet(wb, input.coverage);
   if (wb.worksheets.length === 0) sectionSheet(ctx, input.title || 'Báo cáo');
   // every text cell, answers and names alike: one linear pass before writing
   wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => keepAsText(c))));

@@ -3,6 +3,7 @@ import { apiFetch, apiUpload } from './client';
 import type {
   Attachment,
   AttachmentQuota,
+  CompilePreview,
   FieldComment,
   HistoryEntry,
   JsonObject,
@@ -33,8 +34,11 @@ export const api = {
   submission: (id: string) => apiFetch<Submission>(sub(id)),
   saveData: (id: string, data: JsonObject, version: number) =>
     apiFetch<SaveDataResponse>(`${sub(id)}/data`, { method: 'PUT', json: { data, version } }),
-  sendEvent: (id: string, body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[] }) =>
-    apiFetch<Submission>(`${sub(id)}/events`, { method: 'POST', json: body }),
+  sendEvent: (
+    id: string,
+    body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[]; contentHash?: string; overwrite?: string[] },
+  ) => apiFetch<Submission>(`${sub(id)}/events`, { method: 'POST', json: body }),
+  compilePreview: (id: string) => apiFetch<CompilePreview>(`${sub(id)}/compile-preview`),
   history: (id: string) => apiFetch<HistoryEntry[]>(`${sub(id)}/history`),
   sources: (id: string, path: string) =>
     apiFetch<SourceValue[]>(`${sub(id)}/sources?path=${encodeURIComponent(path)}`),

@@ -2,6 +2,10 @@ import type { EventKind, StatusTag } from '@bdg/workflows';
 /** The JSON the backend returns (docs/api-shapes.md). */
 export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
 
+import type { Coverage } from '@bdg/schemas';
+
+export type { Coverage };
+
 export interface User {
   id: string;
   username: string;
@@ -103,13 +107,35 @@ export interface Submission extends SubmissionSummary {
   allowedEvents: AllowedEvent[];
   signature?: Signature | null;
   fieldComments: FieldComment[];
-  compiled?: { included: number; total: number; stale: boolean; compiledAt: string } | null;
+  compiled?: { included: number; total: number; stale: boolean; compiledAt: string; kept?: string[] } | null;
+  /** SHA-256 of the data and evidence as shown: sent back with every event (409 when it moved on). */
+  contentHash?: string;
+  /** Cross-field rules (x-rules) that fail on the stored data: errors and warnings. */
+  findings?: RuleFindingView[];
+  /** Compiled reports: which children the figures include. */
+  coverage?: Coverage | null;
+}
+
+export interface RuleFindingView {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  path: string;
+  title: string;
+  message: string;
 }
 
 export interface SaveDataResponse {
   version: number;
   data: JsonObject;
   updatedAt: string;
+  contentHash?: string;
+  findings?: RuleFindingView[];
+}
+
+/** GET /api/submissions/:id/compile-preview */
+export interface CompilePreview {
+  changes: { path: string; title: string; old: unknown; new: unknown; edited: boolean; replaced: boolean; units: { unitId: string; unitName: string }[] }[];
+  coverage: { included: number; expected: number };
 }
 
 export interface HistoryEntry {
@@ -187,5 +213,7 @@ export interface RoundProgress {
     handedIn?: boolean;
     deadline: string | null;
     late: boolean;
+    /** A unit that compiles its children: how many of them its figures include. */
+    coverage?: { included: number; expected: number } | null;
   }[];
 }

@@ -3,6 +3,8 @@ import { Alert, App, Button, Input, Modal, Space } from 'antd';
 import { ApiError, errorMessage } from '../api/client';
 import type { EventKind } from '@bdg/workflows';
 import type { AllowedEvent, Submission } from '../api/types';
+import { coverageSentence, isComplete } from '../schema-form/schema-lib';
+import { FindingItems } from './FindingsList';
 import { useSendEvent, type SendEventBody } from './hooks';
 
 export const SIGN_WARNING = 'Sau khi ký, nội dung sẽ bị khóa';
@@ -19,6 +21,8 @@ export interface EventButtonsProps {
   onDone?: (next: Submission, event: AllowedEvent) => void;
   /** Kinds of events drawn elsewhere on the page (e.g. the compile button). */
   exclude?: EventKind[];
+  /** The submission as shown: an incomplete coverage or rule warnings are confirmed before moving it on. */
+  submission?: Pick<Submission, 'coverage' | 'findings'>;
 }
 
 /** Button looks by what the event does (its kind, from the flow's actions and tags), never by its name. */
@@ -27,7 +31,7 @@ const DANGER = new Set<EventKind>(['reject', 'return']);
 export const kindOf = (e: Pick<AllowedEvent, 'kind'>): EventKind => e.kind ?? 'other';
 
 /** The allowed events as buttons with their Vietnamese labels; comment dialog where one is required; confirm before SIGN. */
-export function EventButtons({ submissionId, events, beforeSend, extraBody, onFieldProblems, onDone, exclude }: EventButtonsProps) {
+export function EventButtons({ submissionId, events, beforeSend, extraBody, onFieldProblems, onDone, exclude, submission }: EventButtonsProps) {
   const send = useSendEvent(submissionId);
   const { modal, message } = App.useApp();
   const [commentFor, setCommentFor] = useState<AllowedEvent | null>(null);
@@ -57,6 +61,32 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
   };
 
   const onClick = (event: AllowedEvent) => {
+    const coverage = submission?.coverage;
+    const warnings = (submission?.findings ?? []).filter((f) => f.severity === 'warning');
+    const incomplete = !!coverage && !isComplete(coverage);
+    // Moving on an incomplete consolidation, or figures with warnings, is a decision to confirm (not for a return).
+    if (!event.requiresComment && (incomplete || warnings.length)) {
+      modal.confirm({
+        title: `${event.label}?`,
+        width: 560,
+        content: (
+          <div data-testid="event-confirm-details">
+            {incomplete && <p data-testid="confirm-coverage">{coverageSentence(coverage)}</p>}
+            {warnings.length > 0 && (
+              <>
+                <p>Các cảnh báo về số liệu:</p>
+                <FindingItems findings={warnings} />
+              </>
+            )}
+            <p>{event.type === 'SIGN' ? `${SIGN_WARNING}. ` : ''}Bạn vẫn muốn tiếp tục?</p>
+          </div>
+        ),
+        okText: event.label,
+        cancelText: 'Hủy',
+        onOk: () => fire(event),
+      });
+      return;
+    }
     if (event.requiresComment) {
       setCommentFor(event);
       setComment('');

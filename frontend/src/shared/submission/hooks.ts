@@ -1,6 +1,7 @@
 /** Server state of one submission, shared by the fill, review and compile pages. */
 import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/client';
 import { api, qk } from '../api/endpoints';
 import type { FieldComment, Submission } from '../api/types';
 import { prepareForm } from '../schema-form/prepare-form';
@@ -64,12 +65,24 @@ export interface SendEventBody {
   type: string;
   comment?: string;
   fieldComments?: Pick<FieldComment, 'path' | 'text'>[];
+  contentHash?: string;
+  overwrite?: string[];
 }
 
+/**
+ * Every event carries the contentHash of the submission as this page shows it (the query cache), so the
+ * server refuses (409) to act on content the user has not seen; the page then reloads what is current.
+ */
 export function useSendEvent(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SendEventBody) => api.sendEvent(id, body),
+    mutationFn: (body: SendEventBody) => {
+      const shown = qc.getQueryData<Submission>(qk.submission(id));
+      return api.sendEvent(id, { contentHash: shown?.contentHash, ...body });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: qk.submission(id) });
+    },
     onSuccess: (next: Submission) => {
       qc.setQueryData(qk.submission(id), next);
       void qc.invalidateQueries({ queryKey: qk.history(id) });

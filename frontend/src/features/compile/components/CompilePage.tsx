@@ -1,18 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import type { RJSFSchema } from '@rjsf/utils';
 import { errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
-import type { Submission, SubmissionSummary } from '../../../shared/api/types';
+import type { CompilePreview, Submission, SubmissionSummary } from '../../../shared/api/types';
 import { formatDateTime, formatNumber } from '../../../shared/format/format';
 import { FormStore } from '../../../shared/schema-form/form-store';
 import type { PreparedForm } from '../../../shared/schema-form/prepare-form';
 import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
 import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
+import { CoverageNotice } from '../../../shared/submission/CoverageNotice';
 import { EventButtons } from '../../../shared/submission/EventButtons';
+import { FindingsList } from '../../../shared/submission/FindingsList';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { usePreparedTemplate, useSendEvent, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
@@ -21,6 +23,7 @@ import { DeadlineBadge } from '../../../shared/ui/DeadlineBadge';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { StateTag } from '../../../shared/ui/StateTag';
 import { getAtPointer } from '../../../shared/utils/json-pointer';
+import { RecompileDialog } from './RecompileDialog';
 import { SourcesDrawer } from './SourcesDrawer';
 
 /** Tổng hợp (Phòng, Sở): the children's progress, COMPILE, and the consolidated form traced back to its units. */
@@ -44,6 +47,25 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
   const compile = useSendEvent(submission.id);
   const compileEvent = submission.allowedEvents.find((e) => e.kind === 'compile');
   const [sourcePath, setSourcePath] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const [preview, setPreview] = useState<CompilePreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const runCompile = async (overwrite?: string[]) => {
+    await compile.mutateAsync({ type: compileEvent!.type, ...(overwrite?.length ? { overwrite } : {}) }).catch(() => undefined);
+    setPreview(null);
+    // What is shown afterwards comes from the server, never from what the page held before.
+    await qc.invalidateQueries({ queryKey: qk.submission(submission.id) });
+  };
+  // A first compile replaces nothing; a recompile shows what would change and asks first.
+  const onCompile = async () => {
+    setPreviewError(null);
+    if (!submission.compiled) return runCompile();
+    try {
+      setPreview(await api.compilePreview(submission.id));
+    } catch (e) {
+      setPreviewError(errorMessage(e));
+    }
+  };
   const sections = useSections(prepared);
   // The consolidated data changes with each COMPILE: a new store (and form) per version.
   const store = useMemo(() => new FormStore(submission.data ?? {}), [submission.data]);
@@ -85,7 +107,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
       <Card style={{ marginBottom: 16 }}>
         <Space wrap align="center">
           {compileEvent && (
-            <Button type="primary" loading={compile.isPending} onClick={() => compile.mutate({ type: compileEvent.type })} data-event={compileEvent.type}>
+            <Button type="primary" loading={compile.isPending} onClick={() => void onCompile()} data-event={compileEvent.type}>
               {compileEvent.label || 'Tổng hợp'}
             </Button>
           )}
@@ -98,10 +120,31 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
           {!submission.locked && submission.compiled && <Link to={`/submissions/${submission.id}`}>Mở để chỉnh sửa và gửi</Link>}
         </Space>
         {compile.error && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={errorMessage(compile.error)} />}
+        {previewError && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={previewError} />}
+        {!!submission.compiled?.kept?.length && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="kept-fields"
+            title={`Lần tổng hợp gần nhất giữ nguyên ${submission.compiled.kept.length} trường đơn vị đã tự sửa: ${submission.compiled.kept.map(titleOf).join('; ')}`}
+          />
+        )}
         <div style={{ marginTop: 12 }}>
-          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['compile']} />
+          <EventButtons submissionId={submission.id} events={submission.allowedEvents} exclude={['compile']} submission={submission} />
         </div>
       </Card>
+      <CoverageNotice coverage={submission.coverage} />
+      <FindingsList findings={submission.findings} />
+      {preview && (
+        <RecompileDialog
+          preview={preview}
+          label={compileEvent?.label || 'Tổng hợp lại'}
+          busy={compile.isPending}
+          onConfirm={(overwrite) => void runCompile(overwrite)}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       <Tabs
         items={[
           {

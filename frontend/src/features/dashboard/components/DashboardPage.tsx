@@ -69,8 +69,8 @@ function ProgressView({ progress }: { progress: RoundProgress }) {
         {progress.levels.map((l) => (
           <Col key={l.kind} xs={24} sm={12} lg={6}>
             <Card>
-              <Statistic title={unitKindLabel(l.kind)} value={levelCompletion(l)} suffix="% đã nộp" formatter={(v) => formatNumber(Number(v), 1)} />
-              <Progress percent={levelCompletion(l)} showInfo={false} aria-label={`${unitKindLabel(l.kind)}: ${formatPercent(levelCompletion(l))} đã nộp`} />
+              <Statistic title={unitKindLabel(l.kind)} value={levelCompletion(l, progress.units)} suffix="% đã nộp" formatter={(v) => formatNumber(Number(v), 1)} />
+              <Progress percent={levelCompletion(l, progress.units)} showInfo={false} aria-label={`${unitKindLabel(l.kind)}: ${formatPercent(levelCompletion(l, progress.units))} đã nộp`} />
               <div>
                 {formatNumber(l.total)} đơn vị · <span className={l.late ? 'bdg-flag' : undefined}>{formatNumber(l.late)} trễ hạn</span>
               </div>
@@ -78,7 +78,7 @@ function ProgressView({ progress }: { progress: RoundProgress }) {
           </Col>
         ))}
       </Row>
-      <ChartCard title="Trạng thái theo cấp" summary={progress.levels.map((l) => `${unitKindLabel(l.kind)}: ${formatPercent(levelCompletion(l))} đã nộp`).join('; ')} testId="chart-levels">
+      <ChartCard title="Trạng thái theo cấp" summary={progress.levels.map((l) => `${unitKindLabel(l.kind)}: ${formatPercent(levelCompletion(l, progress.units))} đã nộp`).join('; ')} testId="chart-levels">
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={levelRows} layout="vertical" margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />

@@ -54,3 +54,16 @@ describe('progress utils', () => {
     expect(slugify('Tỷ lệ nữ CBQL — Đợt 1')).toBe('ty-le-nu-cbql-dot-1');
   });
 });
+
+describe('done as far as coverage goes', () => {
+  it('a Sở that published with 1 of its 3 Phòng counts as one third, at its level and under its parent', () => {
+    const so = { ...unit('SO', 'BO', 'published'), kind: 'so', coverage: { included: 1, expected: 3 } };
+    const p = {
+      round: {} as RoundProgress['round'],
+      levels: [{ kind: 'so', total: 1, byState: { published: 1 }, late: 0 }],
+      units: [{ ...unit('BO', null, 'collecting'), kind: 'bo' }, so],
+    } as RoundProgress;
+    expect(levelCompletion(p.levels[0]!, p.units)).toBe(33.3);
+    expect(completionByParent(p)[0]).toMatchObject({ unitId: 'BO', done: 1 / 3, percent: 33.3 });
+  });
+});

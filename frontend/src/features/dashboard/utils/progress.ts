@@ -13,6 +13,18 @@ export interface UnitCompletion {
   percent: number;
 }
 
+type ProgressUnit = RoundProgress['units'][number];
+
+/**
+ * How much of a handed-in unit counts as done: all of it, or for a compiled report only the share of its
+ * children its figures include (a Sở that published with 1 of its 3 Phòng counts as one third).
+ */
+export function doneShare(u: ProgressUnit): number {
+  if (!handedIn(u)) return 0;
+  const c = u.coverage;
+  return c && c.expected > 0 ? Math.min(1, c.included / c.expected) : 1;
+}
+
 /** Completion per parent unit: of its children's submissions, how many are handed in, how many late. */
 export function completionByParent(progress: RoundProgress): UnitCompletion[] {
   const names = new Map(progress.units.map((u) => [u.unitId, u.unitName]));
@@ -21,7 +33,7 @@ export function completionByParent(progress: RoundProgress): UnitCompletion[] {
     if (!u.parentId || !names.has(u.parentId)) continue;
     const g = groups.get(u.parentId) ?? { unitId: u.parentId, unitName: names.get(u.parentId)!, total: 0, done: 0, late: 0, percent: 0 };
     g.total += 1;
-    if (handedIn(u)) g.done += 1;
+    g.done += doneShare(u);
     if (u.late) g.late += 1;
     groups.set(u.parentId, g);
   }
@@ -30,8 +42,8 @@ export function completionByParent(progress: RoundProgress): UnitCompletion[] {
     .sort((a, b) => a.percent - b.percent || a.unitName.localeCompare(b.unitName, 'vi'));
 }
 
-export function levelCompletion(level: RoundProgress['levels'][number]): number {
-  const done = level.done ?? 0;
+export function levelCompletion(level: RoundProgress['levels'][number], units?: readonly ProgressUnit[]): number {
+  const done = units ? units.filter((u) => u.kind === level.kind).reduce((n, u) => n + doneShare(u), 0) : (level.done ?? 0);
   return level.total ? Math.round((done / level.total) * 1000) / 10 : 0;
 }
 

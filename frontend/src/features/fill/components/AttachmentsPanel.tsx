@@ -43,6 +43,8 @@ export function AttachmentsPanel({ submissionId, editable }: { submissionId: str
               .then((res) => {
                 onSuccess?.(res);
                 void qc.invalidateQueries({ queryKey: qk.attachments(submissionId) });
+                // Evidence is part of the content hash that events carry back.
+                void qc.invalidateQueries({ queryKey: qk.submission(submissionId) });
               })
               .catch((err: unknown) => {
                 const msg = errorMessage(err);

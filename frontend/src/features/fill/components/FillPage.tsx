@@ -8,7 +8,10 @@ import type { PreparedForm } from '../../../shared/schema-form/prepare-form';
 import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
 import type { TemplateValidator } from '../../../shared/schema-form/schema-lib';
 import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
+import { ChangesSinceSeen } from '../../../shared/submission/ChangesSinceSeen';
+import { CoverageNotice } from '../../../shared/submission/CoverageNotice';
 import { EventButtons } from '../../../shared/submission/EventButtons';
+import { FindingsList } from '../../../shared/submission/FindingsList';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { isCompiled, usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
@@ -92,6 +95,9 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
     <article data-testid="fill-page" data-editable={editable}>
       <SubmissionHeader submission={submission} title={template.title} />
       <OfficialDocuments submission={submission} />
+      <CoverageNotice coverage={submission.coverage} />
+      {!editable && <ChangesSinceSeen submission={submission} titleOf={titleOf} />}
+      {!editable && <FindingsList findings={submission.findings} onJump={sections.jumpTo} />}
       {form.restored && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Đã khôi phục dữ liệu bạn nhập nhưng chưa kịp lưu (phiên trước bị gián đoạn). Hệ thống đang lưu lại." />
       )}
@@ -144,6 +150,7 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
         <EventButtons
           submissionId={submission.id}
           events={submission.allowedEvents}
+          submission={submission}
           beforeSend={(e) => form.prepareForEvent(e.kind)}
           onFieldProblems={(problems) => form.setErrors(problems.map((p) => ({ ...p, keyword: 'server' })))}
         />

@@ -9,7 +9,7 @@ import { ApiError, errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { JsonObject, Submission } from '../../../shared/api/types';
 import { FormStore } from '../../../shared/schema-form/form-store';
-import { applyComputed, type FieldError, type JsonSchema, type TemplateValidator } from '../../../shared/schema-form/schema-lib';
+import { applyComputed, type FieldError, type JsonSchema, type RuleFinding, type TemplateValidator } from '../../../shared/schema-form/schema-lib';
 import { draftStore } from '../../../shared/utils/draft-store';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'invalid' | 'conflict' | 'error';
@@ -22,6 +22,12 @@ export interface ConflictState {
 export const AUTOSAVE_DELAY_MS = 1500;
 const DRAFT_WRITE_DELAY_MS = 300;
 const RETRY_DELAYS_MS = [2000, 5000, 10000, 30000];
+const RULE_CHECK_DELAY_MS = 250;
+
+/** A failing rule as a field error; a warning says so, since it does not block sending. */
+function ruleAsFieldError(r: RuleFinding): FieldError {
+  return { path: r.path, title: r.title, message: r.severity === 'warning' ? `Cảnh báo: ${r.message}` : r.message, keyword: `x-rules:${r.severity}` };
+}
 
 export interface UseFillFormOptions {
   submission: Submission;
@@ -71,7 +77,9 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
     (which: 'draft' | 'complete' = mode.current) => {
       const data = store.getComputed();
       const found = which === 'complete' ? validator.validateComplete(data) : validator.validateDraft(data);
-      setErrors(found);
+      // Cross-field rules (x-rules), by the same code as the server: shown beside their fields in both modes.
+      const rules = validator.checkRules(data).filter((r) => !found.some((f) => f.path === r.path && f.message === r.message));
+      setErrors([...found, ...rules.map(ruleAsFieldError)]);
       return found;
     },
     [store, validator],
@@ -103,7 +111,9 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
         retryCount.current = 0;
         setSavedAt(res.updatedAt ?? new Date().toISOString());
         setSaveError(null);
-        qc.setQueryData<Submission>(qk.submission(id), (old) => (old ? { ...old, version: res.version, data: res.data, updatedAt: res.updatedAt } : old));
+        qc.setQueryData<Submission>(qk.submission(id), (old) =>
+          old ? { ...old, version: res.version, data: res.data, updatedAt: res.updatedAt, contentHash: res.contentHash ?? old.contentHash, findings: res.findings ?? old.findings } : old,
+        );
         if (store.getRevision() === revision) {
           draftStore.clear(id);
           setStatus('saved');
@@ -152,6 +162,21 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
   useEffect(() => {
     saveRef.current = save;
   });
+
+  // A rule between fields is checked as the clerk types (after a short pause), not only on blur.
+  const hasRules = useMemo(() => JSON.stringify(schema).includes('"x-rules"'), [schema]);
+  const ruleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    if (!editable || !hasRules) return;
+    const unsubscribe = store.subscribe(() => {
+      clearTimeout(ruleTimer.current);
+      ruleTimer.current = setTimeout(() => validate(), RULE_CHECK_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(ruleTimer.current);
+    };
+  }, [editable, hasRules, store, validate]);
 
   // Every change: keep a local copy soon, save after a pause.
   useEffect(() => {

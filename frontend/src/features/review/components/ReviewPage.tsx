@@ -11,7 +11,9 @@ import { formatDateTime, formatNumber, formatPercent } from '../../../shared/for
 import { FormStore } from '../../../shared/schema-form/form-store';
 import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
 import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
+import { CoverageNotice } from '../../../shared/submission/CoverageNotice';
 import { EventButtons } from '../../../shared/submission/EventButtons';
+import { FindingsList } from '../../../shared/submission/FindingsList';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { isCompiled, usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
@@ -113,10 +115,13 @@ function ReviewView({
     <article data-testid="review-page">
       <SubmissionHeader submission={submission} title={title} heading="Duyệt báo cáo" />
       <OfficialDocuments submission={submission} />
+      <CoverageNotice coverage={submission.coverage} />
+      <FindingsList findings={submission.findings} />
       <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
         <EventButtons
           submissionId={submission.id}
           events={submission.allowedEvents}
+          submission={submission}
           extraBody={(e) =>
             e.kind === 'return' && draftList.length ? { fieldComments: draftList.map(([path, text]) => ({ path, text })) } : {}
           }

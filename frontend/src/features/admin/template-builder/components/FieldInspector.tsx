@@ -32,6 +32,7 @@ import {
 import { checkExpression } from '../utils/expression';
 import { locate, numericPointers } from '../utils/tree-ops';
 import { FieldPicker } from './FieldPicker';
+import { RulesEditor } from './RulesEditor';
 
 export interface FieldInspectorProps {
   model: TemplateModel;
@@ -162,6 +163,9 @@ export function FieldInspector({
               .map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
+        {n.kind === 'section' && (
+          <RulesEditor node={n} readOnly={readOnly} onChange={(rules) => onUpdate({ extra: { ...n.extra, 'x-rules': rules as unknown as FieldNode['extra'][string] } })} />
+        )}
         {n.kind !== 'section' && (
           <Form.Item>
             <Checkbox
