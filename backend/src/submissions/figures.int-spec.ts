@@ -6,7 +6,7 @@ import { binary } from '../test-support/binary.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 async function docxText(buf: Buffer): Promise<string> {

@@ -3,7 +3,7 @@ import { RemindersService } from '../jobs/reminders.service.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026';
+const DEMO = 'Demo@2026!';
 const all = (...guards: unknown[]) => ({ type: 'all', params: { guards } });
 const editorOwn = all({ type: 'hasRole', params: { role: 'editor' } }, 'isOwnUnit', 'formIsValid');
 const deputyOwn = (...more: unknown[]) => all({ type: 'hasRole', params: { role: 'pho_hieu_truong' } }, 'isOwnUnit', ...more);
