@@ -12,6 +12,7 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema.js';
 import { ReturnedData1795000000100 } from './migrations/1795000000100-ReturnedData.js';
 import { JobsExports1795100000000 } from './migrations/1795100000000-JobsExports.js';
+import { TemplateSchemaAsAuthored1796500000000 } from './migrations/1796500000000-TemplateSchemaAsAuthored.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 
 export const entities = [
@@ -27,7 +28,13 @@ export const entities = [
   Notification,
 ];
 
-export const migrations = [InitialSchema1795000000000, ReturnedData1795000000100, JobsExports1795100000000, ReportingRegimes1796900000000];
+export const migrations = [
+  InitialSchema1795000000000,
+  ReturnedData1795000000100,
+  JobsExports1795100000000,
+  TemplateSchemaAsAuthored1796500000000,
+  ReportingRegimes1796900000000,
+];
 
 /** Migrations run at start; `synchronize` is never used. */
 export function dataSourceOptions(url: string): DataSourceOptions {
