@@ -1,6 +1,7 @@
 /** So sánh hai phiên bản biểu mẫu và mang số liệu năm trước sang phiên bản mới. */
 import { cloneJson } from './computed.js';
-import { getAt, isPlainObject, parsePointer, toPointer, typeLabel, walkFields } from './pointer.js';
+import { getAt, isPlainObject, parsePointer, toPointer } from './pointer.js';
+import { typeLabel, walkFields } from './walker.js';
 import type { JsonSchema } from './types.js';
 import { getValidator } from './validation.js';
 

@@ -3,7 +3,8 @@
  * viPredicate(e) trả phần vị ngữ ("phải là số nguyên"); localizeAjvErrors ghép với tên trường.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { escapeSegment, schemaAt } from './pointer.js';
+import { escapeSegment } from './pointer.js';
+import { schemaAt } from './walker.js';
 import { titleParts } from './titles.js';
 import type { FieldError, JsonSchema } from './types.js';
 

@@ -2,7 +2,8 @@
 import { normalizeRule } from './aggregate-rule.js';
 import { markDerivedSchema } from './bounds.js';
 import { cloneJson } from './computed.js';
-import { deref, isPlainObject } from './pointer.js';
+import { isPlainObject } from './pointer.js';
+import { deref } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 const DROP_ON_SUM = ['maximum', 'exclusiveMaximum'];

@@ -16,7 +16,8 @@
 import { normalizeRule } from './aggregate-rule.js';
 import { computedPlan, type ComputedSlot } from './computed.js';
 import { readRef } from './expression.js';
-import { deref, escapeSegment, isPlainObject, parsePointer, schemaAt, toPointer, typeLabel } from './pointer.js';
+import { escapeSegment, isPlainObject, parsePointer, toPointer } from './pointer.js';
+import { deref, schemaAt, typeLabel } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 export interface RollUpChild {

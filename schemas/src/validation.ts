@@ -6,6 +6,7 @@ import { linearRegExp, useLinearKeywords } from './linear-keywords.js';
 import { localizeAjvErrors } from './locale-vi.js';
 import { isPlainObject } from './pointer.js';
 import type { FieldError, JsonSchema } from './types.js';
+import { useMatcherAjv } from './walker.js';
 
 // CJS → ESM: lấy export mặc định ở cả Node (NodeNext) và trình duyệt (bundler).
 type AjvCtor = typeof Ajv2020;
@@ -38,6 +39,9 @@ export function createAjv(): Ajv {
   for (const k of CUSTOM_KEYWORDS) ajv.addKeyword({ keyword: k, schemaType: k === 'x-aggregate' ? ['string', 'object'] : 'string' });
   return ajv;
 }
+
+// The walker decides which branch data takes with the same AJV configuration as validation.
+useMatcherAjv(() => createAjv());
 
 /** Từ khoá bị bỏ ở chế độ nháp: thiếu dữ liệu không phải lỗi hình dạng. */
 const DRAFT_DROPPED = new Set(['required', 'minItems', 'minContains', 'dependentRequired', 'minProperties']);
