@@ -16,8 +16,8 @@
 import { normalizeRule } from './aggregate-rule.js';
 import { computedPlan, type ComputedSlot } from './computed.js';
 import { readRef } from './expression.js';
-import { escapeSegment, isPlainObject, parsePointer, toPointer } from './pointer.js';
-import { deref, schemaAt, typeLabel } from './walker.js';
+import { escapeSegment, FORBIDDEN_KEYS, getAt, isPlainObject, parsePointer, toPointer } from './pointer.js';
+import { deref, hasMapPart, patternTest, resolveSchema, schemaAt, typeLabel } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 export interface RollUpChild {
@@ -43,8 +43,13 @@ export interface RollUp {
 }
 
 type LeafKind = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'first';
+/** The map part of an object (additionalProperties/patternProperties): each key rolled up on its own. */
+interface MapPart {
+  patterns: [string, Node | null][];
+  additional: Node | null | undefined;
+}
 type Node =
-  | { t: 'object'; props: [string, Node][] }
+  | { t: 'object'; props: [string, Node][]; map?: MapPart }
   | { t: 'leaf'; kind: LeafKind }
   | { t: 'ratio'; num: string[]; den: string[]; scale: number }
   | { t: 'table'; key: string; row: Node & { t: 'object' } }
@@ -57,8 +62,10 @@ interface Plan {
 
 const planCache = new WeakMap<JsonSchema, Plan>();
 
-function buildNode(root: JsonSchema, s: JsonSchema, depth: number): Node | null {
+function buildNode(root: JsonSchema, s0: JsonSchema, depth: number): Node | null {
   if (depth > 64) return null;
+  // every branch's fields are rolled up (a union): units may have taken different choices
+  const s = resolveSchema(root, s0) ?? s0;
   const rule = normalizeRule(s);
   if (rule.kind === 'invalid' || rule.kind === 'none') return null;
   if (rule.kind === 'ratio') {
@@ -71,12 +78,13 @@ function buildNode(root: JsonSchema, s: JsonSchema, depth: number): Node | null 
     return { t: 'table', key: rule.groupBy, row };
   }
   if (s.items && rule.kind === 'concat') return { t: 'rows' };
-  if (s.properties && rule.kind === 'unset') return buildObject(root, s, depth + 1);
+  if ((s.properties || hasMapPart(s)) && rule.kind === 'unset') return buildObject(root, s, depth + 1);
   if (rule.kind === 'unset') return null;
   return { t: 'leaf', kind: rule.kind };
 }
 
-function buildObject(root: JsonSchema, s: JsonSchema, depth: number): Node & { t: 'object' } {
+function buildObject(root: JsonSchema, s0: JsonSchema, depth: number): Node & { t: 'object' } {
+  const s = resolveSchema(root, s0) ?? s0;
   const props: [string, Node][] = [];
   for (const [k, raw] of Object.entries(s.properties ?? {})) {
     const c = deref(root, raw);
@@ -84,7 +92,19 @@ function buildObject(root: JsonSchema, s: JsonSchema, depth: number): Node & { t
     const n = buildNode(root, c, depth);
     if (n) props.push([k, n]);
   }
-  return { t: 'object', props };
+  if (!hasMapPart(s)) return { t: 'object', props };
+  const sub = (x: unknown): Node | null => {
+    const c = isPlainObject(x) ? deref(root, x as JsonSchema) : undefined;
+    return c ? buildNode(root, c, depth) : null;
+  };
+  const patterns = Object.entries(isPlainObject(s.patternProperties) ? s.patternProperties : {}).map(([p, x]) => [p, sub(x)] as [string, Node | null]);
+  return { t: 'object', props, map: { patterns, additional: isPlainObject(s.additionalProperties) ? sub(s.additionalProperties) : undefined } };
+}
+
+/** The node for a key of a map part: the first matching pattern, else additionalProperties. */
+function mapNode(map: MapPart, key: string): Node | null {
+  for (const [p, n] of map.patterns) if (patternTest(p, key)) return n;
+  return map.additional ?? null;
 }
 
 function plan(schema: JsonSchema): Plan {
@@ -215,19 +235,19 @@ class RatioAcc implements Acc {
   }
 }
 
-function getIn(o: unknown, segs: readonly string[]): unknown {
-  let cur = o;
-  for (const s of segs) {
-    cur = own(cur, s);
-    if (cur === undefined) return undefined;
-  }
-  return cur;
-}
+const getIn = getAt;
 
 class ObjectAcc implements Acc {
   private readonly children: [string, Acc][];
-  constructor(node: Node & { t: 'object' }, inRow: boolean) {
+  private readonly declared: Set<string>;
+  /** keys of the map part, each with its own accumulator, created as units bring them */
+  private readonly mapped = new Map<string, Acc>();
+  constructor(
+    private readonly node: Node & { t: 'object' },
+    private readonly inRow: boolean,
+  ) {
     this.children = node.props.map(([k, n]) => [k, makeAcc(n, inRow)]);
+    this.declared = new Set(node.props.map(([k]) => k));
   }
   add(v: unknown, base: unknown, ctx: Ctx): void {
     if (!isPlainObject(v)) {
@@ -236,15 +256,29 @@ class ObjectAcc implements Acc {
       return;
     }
     for (const [k, a] of this.children) a.add(own(v, k), base, ctx);
+    const map = this.node.map;
+    if (!map) return;
+    for (const k of Object.keys(v)) {
+      if (this.declared.has(k) || FORBIDDEN_KEYS.has(k)) continue;
+      let a = this.mapped.get(k);
+      if (!a) {
+        const n = mapNode(map, k);
+        if (!n) continue;
+        a = makeAcc(n, this.inRow);
+        this.mapped.set(k, a);
+      }
+      a.add(v[k], base, ctx);
+    }
   }
   finish(path: string, prov: Record<string, ProvenanceEntry[]>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, a] of this.children) out[k] = a.finish(`${path}/${escapeSegment(k)}`, prov);
+    for (const k of [...this.mapped.keys()].sort(compareKeys)) out[k] = this.mapped.get(k)!.finish(`${path}/${escapeSegment(k)}`, prov);
     return out;
   }
   /** Điền các ratio sau khi đã có tổng. */
   resolveRatios(out: Record<string, unknown>, base: unknown): void {
-    for (const [k, a] of this.children) {
+    for (const [k, a] of [...this.children, ...this.mapped]) {
       if (a instanceof RatioAcc) out[k] = ratioValue(a.node, a.relative ? out : base);
       else if (a instanceof ObjectAcc && isPlainObject(out[k])) a.resolveRatios(out[k] as Record<string, unknown>, base);
       else if (a instanceof TableAcc && Array.isArray(out[k])) a.resolveRatios(out[k] as unknown[]);
@@ -414,8 +448,9 @@ export function aggregationPlan(schema: JsonSchema): AggregationPlanEntry[] {
   const out: AggregationPlanEntry[] = [];
   const rec = (s: JsonSchema, segs: string[], table: { ptr: string; key: string } | undefined, depth: number): void => {
     if (depth > 64) return;
-    for (const [k, raw] of Object.entries(s.properties ?? {})) {
-      const c = deref(schema, raw);
+    const r = resolveSchema(schema, s) ?? s;
+    for (const [k, raw] of Object.entries(r.properties ?? {})) {
+      const c = resolveSchema(schema, raw);
       if (!c) continue;
       const cs = [...segs, k];
       const ptr = toPointer(cs);
