@@ -17,6 +17,7 @@ import {
   orderedKeys,
   own,
   resolveSchema,
+  childSchema,
   schemaType,
   splitNumber,
   titleOf,
@@ -189,16 +190,17 @@ interface Child {
 }
 
 /** The visible children of an object schema, in display order (hidden and bound fields left out). */
-function childrenOf(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: string): Child[] {
-  const props = isObj(schema.properties) ? schema.properties : {};
+function childrenOf(ctx: Ctx, schema0: Json, ui: Json, data: unknown, pointer: string): Child[] {
+  // the branches this unit's data took (oneOf, if/then/else, dependentSchemas…)
+  const schema = resolveSchema(schema0, ctx.root, data ?? {});
   const out: Child[] = [];
-  for (const key of orderedKeys(schema, ui)) {
+  for (const key of orderedKeys(schema, ui, data, ctx.root)) {
     const ptr = childPointer(pointer, key);
     if (ctx.skip.has(ptr)) continue;
-    const s = resolveSchema(props[key], ctx.root);
+    const value = own(data, key);
+    const s = childSchema(schema, key, ctx.root, value);
     const u = uiFor(ui, key);
     if (isHidden(u)) continue;
-    const value = own(data, key);
     const kind = fieldKind(s, u, value);
     // A section whose every field is hidden or bound to the header (e.g. "Thông tin văn bản") is left out.
     if (kind === 'section' && childrenOf(ctx, s, u, value, ptr).length === 0) continue;
@@ -260,9 +262,8 @@ function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: st
 function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string): DocBlock {
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
-  const props = isObj(items.properties) ? items.properties : {};
-  const cols = orderedKeys(items, itemsUi)
-    .map((key) => ({ key, s: resolveSchema(props[key], ctx.root), u: uiFor(itemsUi, key) }))
+  const cols = orderedKeys(items, itemsUi, undefined, ctx.root)
+    .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
   const columns = [
     { key: '#', title: 'TT', numeric: false, weight: 0 },
