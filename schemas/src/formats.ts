@@ -1,9 +1,9 @@
 /** Formats AJV does not know but RJSF forms use, and what decides how a schema is compiled. */
 import { isPlainObject } from './pointer.js';
 
-interface FormatHost {
-  addFormat(name: string, format: { type: 'string'; validate: (s: string) => boolean }): unknown;
-}
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+
+type FormatHost = Pick<Ajv2020, 'addFormat' | 'addKeyword'>;
 
 /** RFC 2397 `data:[<mediatype>][;name=…][;base64],<data>`: RJSF's file widget stores files so. */
 export function isDataUrl(s: string): boolean {
@@ -16,6 +16,8 @@ export function isDataUrl(s: string): boolean {
 
 export function addBdgFormats(ajv: FormatHost): void {
   ajv.addFormat('data-url', { type: 'string', validate: isDataUrl });
+  // AJV resolves `$anchor` references but its strict mode does not list the keyword itself
+  ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
 }
 
 /** Does the schema carry an `$id` anywhere (a bundle)? Such schemas get an AJV of their own. */

@@ -22,6 +22,8 @@ export function ajvCompileMessageVi(e: unknown): string {
     return `"$id" "${m[1]}" được dùng cho hai schema khác nhau trong gói; mỗi $id phải là duy nhất.`;
   if ((m = /schema is invalid: (.*)$/.exec(msg)))
     return `schema không đúng cú pháp JSON Schema 2020-12 (${m[1]!.replace(/^data/, 'tại schema')}).`;
+  if ((m = /"(then|else)" without "if"/.exec(msg)))
+    return `"${m[1]}" không có "if" đi kèm nên sẽ bị bỏ qua; hãy thêm điều kiện "if" hoặc bỏ "${m[1]}".`;
   if (/strict mode/.test(msg)) return `schema có cấu trúc mơ hồ mà trình kiểm tra ở chế độ chặt từ chối (${msg.replace(/^strict mode: /, '')}).`;
   return `schema không biên dịch được (${msg}).`;
 }

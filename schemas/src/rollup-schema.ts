@@ -1,9 +1,8 @@
 /** Schema mà một báo cáo tổng hợp được kiểm tra theo (DESIGN.md, ý 6). */
 import { normalizeRule } from './aggregate-rule.js';
 import { markDerivedSchema } from './bounds.js';
-import { cloneJson } from './computed.js';
 import { isPlainObject } from './pointer.js';
-import { deref, resolveSchema } from './walker.js';
+import { deref, inlineRefs, resolveSchema } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 const DROP_ON_SUM = ['maximum', 'exclusiveMaximum'];
@@ -16,7 +15,8 @@ const DROP_ALWAYS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not', 'de
 const DROP_ON_ROWS = ['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'unevaluatedItems'];
 
 function withoutApplicators(s: JsonSchema): JsonSchema {
-  const out = cloneJson(s) as JsonSchema;
+  // shallow: nested schemas keep their identity, so $refs inside them still resolve from their base
+  const out = { ...s };
   for (const k of DROP_ALWAYS) if (!(k === 'oneOf' || k === 'anyOf') || !isChoices(out[k])) delete out[k];
   return out;
 }
@@ -40,6 +40,7 @@ function keepAnnotations(s: JsonSchema): JsonSchema {
  */
 export function rollUpSchema(schema: JsonSchema): JsonSchema {
   const root = schema;
+  const cloneJson = (v: unknown): unknown => inlineRefs(root, v);
   const tx = (s0: JsonSchema, depth: number, inRow = false): JsonSchema => {
     const s = withoutApplicators(resolveSchema(root, s0) ?? deref(root, s0) ?? s0);
     if (depth > 64) return cloneJson(s) as JsonSchema;
@@ -112,8 +113,11 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
       }
     }
   };
+  // everything is inlined: the compiled report's schema carries no $ref, $defs or bundle $id
   const out = tx(schema, 0);
-  if (schema.$defs) out.$defs = cloneJson(schema.$defs) as Record<string, JsonSchema>;
+  delete out.$id;
+  delete out.$defs;
+  delete out.definitions;
   // concatenated answers of many units: the product's default sizes do not apply
   return markDerivedSchema(out);
 }

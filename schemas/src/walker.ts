@@ -466,3 +466,21 @@ export function isArraySchema(s: JsonSchema | undefined): boolean {
 export function isLeaf(s: JsonSchema): boolean {
   return !isObjectSchema(s) && !isArraySchema(s);
 }
+
+/**
+ * A self-contained copy of a schema: every `$ref` replaced by what it names (resolved from the
+ * base of the schema that holds it), `$id`/`$anchor`/`$defs` dropped. For derived schemas (the
+ * compiled report's) that must not carry the bundle's identifiers twice.
+ */
+export function inlineRefs(root: JsonSchema, s: unknown, depth = 0): unknown {
+  if (depth > 64) return {};
+  if (Array.isArray(s)) return s.map((x) => inlineRefs(root, x, depth + 1));
+  if (!isPlainObject(s)) return s;
+  const d = typeof s.$ref === 'string' ? (deref(root, s as JsonSchema) ?? {}) : s;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d)) {
+    if (k === '$id' || k === '$anchor' || k === '$defs' || k === 'definitions' || k === '$schema') continue;
+    out[k] = VALUE_KEYWORDS.has(k) ? structuredClone(v) : inlineRefs(root, v, depth + 1);
+  }
+  return out;
+}
