@@ -15,7 +15,12 @@ import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026';
 const SCHOOLS = ['kc.th-tan-dan', 'kc.thcs-tan-dan'];
-const corpus = loadCorpus();
+// Every hand-written and shipped schema, and the first case of each test-suite keyword; CORPUS_ALL=1
+// takes all of them (each schema costs a round and three documents: ~6 s on a busy 2-core machine).
+const all = loadCorpus();
+const corpus = process.env.CORPUS_ALL
+  ? all
+  : all.filter((e, i) => !e.name.startsWith('ts-') || !all.slice(0, i).some((p) => p.name.split('-')[1] === e.name.split('-')[1]));
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 async function docxText(buf: Buffer): Promise<string> {
@@ -31,13 +36,22 @@ async function pdfText(buf: Buffer): Promise<string> {
   await doc.destroy();
   return text;
 }
-async function xlsxCells(buf: Buffer): Promise<{ text: string; numbers: number[] }> {
+async function xlsxCells(buf: Buffer): Promise<{ text: string; numbers: number[]; dates: number[] }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   let text = '';
   const numbers: number[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => (typeof c.value === 'number' ? numbers.push(c.value) : (text += String(c.text ?? ''))))));
-  return { text, numbers };
+  const dates: number[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'number') numbers.push(c.value);
+        else if (c.value instanceof Date) dates.push(c.value.getTime());
+        else text += String(c.text ?? '');
+      }),
+    ),
+  );
+  return { text, numbers, dates };
 }
 
 /** Leaves of the compiled data with their pointers (computed nulls and empty strings left out). */
@@ -61,8 +75,7 @@ describe('corpus through the product: publish → round → fill → submit → 
   });
   afterAll(() => sut?.close());
 
-  // concurrent: the requests of one schema wait on PostgreSQL and the renderers while another's run
-  it.concurrent.each(corpus.map((e, i) => [e.name, e, i] as const))('%s', async (_name, e, i) => {
+  it.each(corpus.map((e, i) => [e.name, e, i] as const))('%s', async (_name, e, i) => {
     const code = `corpus-${i}`;
     const created = await sut.http.post(`/api/templates/${code}/versions`).set(as('hy.admin')).send({ title: e.title, schema: e.schema, uiSchema: e.uiSchema });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -91,7 +104,7 @@ describe('corpus through the product: publish → round → fill → submit → 
     const compiled = await event('kc.reviewer', phong.id, 'COMPILE');
     expect(compiled.status, JSON.stringify(compiled.body)).toBe(200);
     const values = leaves(compiled.body.data);
-    expect(values.length).toBeGreaterThan(0);
+    if (e.units.some((u) => leaves(u).length > 0)) expect(values.length).toBeGreaterThan(0);
     const get = (format: string) => sut.http.get(`/api/submissions/${phong.id}/export?format=${format}`).set(as('kc.reviewer')).buffer(true).parse(binary);
     const [docx, pdf, xlsx] = await Promise.all([get('docx'), get('pdf'), get('xlsx')]);
     for (const r of [docx, pdf, xlsx]) expect(r.status).toBe(200);
@@ -104,7 +117,9 @@ describe('corpus through the product: publish → round → fill → submit → 
       const where = `${toPointer(segs)} = ${JSON.stringify(getAt(compiled.body.data, segs))}`;
       expect(texts.docx, `DOCX ${where}`).toContain(needle);
       expect(texts.pdf, `PDF ${where}`).toContain(needle);
-      if (typeof v === 'number') expect(cells.numbers.some((n) => Math.abs(n - v) < 1e-9 || Math.abs(n * 100 - v) < 1e-6) || xlsxText.includes(needle), `XLSX ${where}`).toBe(true);
+      const isDate = typeof v === 'string' && (field.format === 'date' || field.format === 'date-time');
+      if (isDate) expect(cells.dates.some((d) => Math.abs(d - Date.parse(v)) <= 86_400_000) || xlsxText.includes(needle), `XLSX ${where}`).toBe(true);
+      else if (typeof v === 'number') expect(cells.numbers.some((n) => Math.abs(n - v) < 1e-9 || Math.abs(n * 100 - v) < 1e-6) || xlsxText.includes(needle), `XLSX ${where}`).toBe(true);
       else expect(xlsxText, `XLSX ${where}`).toContain(needle);
     }
   });

@@ -18,6 +18,7 @@ import {
   own,
   resolveSchema,
   childSchema,
+  columnKeys,
   schemaType,
   splitNumber,
   titleOf,
@@ -262,7 +263,7 @@ function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: st
 function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string): DocBlock {
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
-  const cols = orderedKeys(items, itemsUi, undefined, ctx.root)
+  const cols = columnKeys(items, itemsUi, value, ctx.root)
     .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
   const columns = [
@@ -284,10 +285,13 @@ function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string
   const rowsData = Array.isArray(value) ? value : [];
   const rows = rowsData.map((row, i) => [
     String(i + 1),
-    ...cols.map((c) => {
-      const v = own(row, c.key);
-      return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v, { unit: false });
-    }),
+    // a row that is not an object (a schema whose rows may be anything) is printed whole in the first column
+    ...(isObj(row) || cols.length === 0
+      ? cols.map((c) => {
+          const v = own(row, c.key);
+          return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v, { unit: false });
+        })
+      : [formatScalar({}, {}, row), ...cols.slice(1).map(() => '')]),
   ]);
   if (rows.length === 0) rows.push(columns.map(() => EMPTY));
   return { kind: 'table', path: pointer, columns, rows };

@@ -84,6 +84,13 @@ export function orderedKeys(s: Json, ui: unknown, data?: unknown, root?: unknown
   return [...listed.slice(0, star), ...rest, ...listed.slice(star + 1)];
 }
 
+/** Columns of a table: the row schema's properties in display order, then any other key a row holds that its map part admits. */
+export function columnKeys(items: Json, itemsUi: unknown, rows: unknown, root: unknown): string[] {
+  const keys = orderedKeys(items, itemsUi, undefined, root);
+  if (Array.isArray(rows)) for (const row of rows) for (const k of orderedKeys(items, {}, row, root)) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
 export function uiFor(ui: unknown, key: string): Json {
   const u = own(ui, key);
   return isObj(u) ? u : {};

@@ -19,6 +19,7 @@ import {
   percentScale,
   resolveSchema,
   childSchema,
+  columnKeys,
   schemaType,
   splitNumber,
   titleOf,
@@ -125,7 +126,7 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
   const ws = ctx.wb.addWorksheet(sheetName(title, ctx.taken));
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
-  const cols = orderedKeys(items, itemsUi, undefined, ctx.root)
+  const cols = columnKeys(items, itemsUi, value, ctx.root)
     .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
   ws.columns = [
@@ -141,7 +142,8 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
   rows.forEach((row, i) => {
     const r = ws.getRow(i + 2);
     r.getCell(1).value = i + 1;
-    cols.forEach((c, j) => writeValue(r.getCell(j + 2), c.s, own(row, c.key)));
+    if (!isObj(row) && cols.length > 0) r.getCell(2).value = formatScalar({}, {}, row);
+    else cols.forEach((c, j) => writeValue(r.getCell(j + 2), c.s, own(row, c.key)));
   });
   return ws;
 }

@@ -2,5 +2,14 @@
  * The one door to @bdg/schemas: the same validation messages, computed fields and titles as the server
  * (STYLE.md "One definition for both tiers"). Nothing here re-implements a rule.
  */
-export { applyComputed, fieldTitle, getValidator, linearRegExp, rollUpSchema } from '@bdg/schemas';
+export {
+  applyComputed,
+  fieldTitle,
+  getAt,
+  getValidator,
+  linearRegExp,
+  parsePointer as parsePointerStrict,
+  rollUpSchema,
+  toPointer,
+} from '@bdg/schemas';
 export type { FieldError, JsonSchema, TemplateValidator } from '@bdg/schemas';
