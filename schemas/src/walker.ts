@@ -15,6 +15,7 @@
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { getAt, isArraySegment, isPlainObject, parsePointer } from './pointer.js';
+import { compileLinearPattern } from './linear-keywords.js';
 import { deref, indexOf, ROOT_BASE } from './schema-index.js';
 export { deref, inlineRefs } from './schema-index.js';
 import type { JsonSchema } from './types.js';
@@ -185,13 +186,13 @@ export function propertySchema(root: JsonSchema, s: JsonSchema, key: string): Js
   return undefined;
 }
 
-const regexCache = new Map<string, RegExp | null>();
-/** JSON Schema patterns are unanchored ECMA-262 regular expressions (compiled once). */
+const regexCache = new Map<string, { test(s: string): boolean } | null>();
+/** JSON Schema patterns are unanchored; they run on RE2 (linear time), as in validation (lane 13a). */
 export function patternTest(pattern: string, key: string): boolean {
   let re = regexCache.get(pattern);
   if (re === undefined) {
     try {
-      re = new RegExp(pattern, 'u');
+      re = compileLinearPattern(pattern);
     } catch {
       re = null;
     }

@@ -48,7 +48,7 @@ for (const [file, groups] of Object.entries(PICK)) {
         type: 'object',
         title: g.description,
         properties: {
-          cacGiaTri: { type: 'array', title: 'Các giá trị', items: item, 'x-aggregate': 'concat' },
+          cacGiaTri: { type: 'array', title: 'Các giá trị', maxItems: 20, items: item, 'x-aggregate': 'concat' },
         },
       },
       uiSchema: {},
