@@ -81,6 +81,8 @@ export function boundsOnlySchema(schema: JsonSchema): JsonSchema {
     if (!isPlainObject(v) || depth > 100) return {};
     const out: Record<string, unknown> = {};
     for (const k of [...BOUND_KEYS, ...STRUCTURE_KEYS]) if (v[k] !== undefined) out[k] = v[k];
+    // a bundle's $ref resolve against its $id and $anchor names (lane 15b)
+    for (const k of ['$id', '$anchor']) if (typeof v[k] === 'string') out[k] = v[k];
     if (isPlainObject(v.items)) out.items = rec(v.items, depth + 1);
     if (Array.isArray(v.prefixItems)) out.prefixItems = v.prefixItems.map((x) => rec(x, depth + 1));
     if (Array.isArray(v.allOf)) out.allOf = v.allOf.map((x) => rec(x, depth + 1));

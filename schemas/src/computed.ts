@@ -1,6 +1,7 @@
 /** Trường tính toán (x-computed): lập kế hoạch, phát hiện vòng, tính giá trị. */
 import { parseExpression, readRef, type CompiledExpression } from './expression.js';
-import { isPlainObject, schemaAt, toPointer, walkFields } from './pointer.js';
+import { isPlainObject, toPointer } from './pointer.js';
+import { schemaAt, walkFields } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 export interface ComputedSlot {

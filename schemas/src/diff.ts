@@ -1,6 +1,7 @@
 /** So sánh hai phiên bản biểu mẫu và mang số liệu năm trước sang phiên bản mới. */
 import { cloneJson } from './computed.js';
-import { getAt, isPlainObject, parsePointer, toPointer, typeLabel, walkFields } from './pointer.js';
+import { getAt, isPlainObject, parsePointer, toPointer } from './pointer.js';
+import { typeLabel, walkFields } from './walker.js';
 import type { JsonSchema } from './types.js';
 import { getValidator } from './validation.js';
 
@@ -97,8 +98,14 @@ export function carryForward(fromSchema: JsonSchema, toSchema: JsonSchema, data:
       const fa = a.get(pp);
       const fb = b.get(pp);
       const v = src[k];
+      if (!fb && fa) {
+        if (v !== undefined && v !== null && v !== '') skip(rp, `Trường "${fa.title ?? k}" không còn trong mẫu mới.`);
+        continue;
+      }
       if (!fb) {
-        if (v !== undefined && v !== null && v !== '') skip(rp, fa ? `Trường "${fa.title ?? k}" không còn trong mẫu mới.` : `Trường "${k}" không có trong mẫu.`);
+        // a key the template does not name (a map part, or an object open to any key): kept as it
+        // is; the validation below drops it, with its reason, if the new version refuses it
+        out[k] = cloneJson(v);
         continue;
       }
       if (fb.schema['x-computed'] !== undefined) continue; // tính lại

@@ -44,7 +44,20 @@ export { AGGREGATE_KINDS, normalizeRule, type NormalizedRule } from './aggregate
 export { canonicalJson, sha256Hex, contentHash } from './signing.js';
 export { diffTemplates, carryForward, type TemplateChange, type CarryForwardResult } from './diff.js';
 export { fieldTitle, titleParts } from './titles.js';
-export { parsePointer, toPointer, schemaAt, typeLabel, walkFields } from './pointer.js';
+export { parsePointer, toPointer, getAt, escapeSegment, isPlainObject } from './pointer.js';
+export {
+  deref,
+  resolveSchema,
+  propertyEntries,
+  propertySchema,
+  matchesBranch,
+  isChoiceList,
+  schemaAt,
+  schemaPath,
+  typeLabel,
+  walkFields,
+  type FieldVisit,
+} from './walker.js';
 export {
   checkRules,
   ruleErrors,

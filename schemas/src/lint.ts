@@ -4,12 +4,15 @@ import { normalizeRule } from './aggregate-rule.js';
 import { computedPlan } from './computed.js';
 import { lintBounds } from './lint-bounds.js';
 import { viPredicate } from './locale-vi.js';
-import { deref, escapeSegment, isPlainObject, parsePointer, schemaAt, toPointer, typesOf, walkFields } from './pointer.js';
+import { escapeSegment, isPlainObject, parsePointer, toPointer } from './pointer.js';
+import { deref, schemaAt, typesOf, walkFields } from './walker.js';
 import { templateVersionSchema } from './template-format.js';
 import { rulesPlan } from './rules.js';
 import { fieldTitle } from './titles.js';
 import type { Finding, JsonSchema } from './types.js';
 import { createAjv, type Ajv } from './validation.js';
+import { hasEmbeddedId } from './formats.js';
+import { ajvCompileMessageVi, lintConstructs } from './lint-constructs.js';
 
 let lintAjv: Ajv | undefined;
 let formatValidator: ReturnType<Ajv['compile']> | undefined;
@@ -56,17 +59,20 @@ export function lintTemplate(doc: unknown): Finding[] {
   out.push(...costFindings);
   const badPattern = costFindings.some((f) => f.severity === 'error' && /\/pattern(Properties)?(\/|$)/.test(f.path));
 
-  // 1. Schema phải biên dịch được bằng AJV 2020-12 (strict); mẫu RE2 không dịch được đã báo ở bước 0
+  // 1. Schema phải biên dịch được bằng AJV 2020-12 (strict); mẫu RE2 không dịch được đã báo ở bước 0.
+  // The root $id is kept (a bundle's relative $refs depend on it); a schema with an $id gets its own AJV.
   if (!badPattern) {
     try {
-      const { $id: _id, ...rest } = schema;
-      void _id;
-      ajv().compile(rest);
-      ajv().removeSchema(rest);
+      const a = hasEmbeddedId(schema) ? createAjv() : ajv();
+      a.compile(schema);
+      a.removeSchema(schema);
     } catch (e) {
-      err('/schema', `JSON Schema không hợp lệ: ${e instanceof Error ? e.message : String(e)}`);
+      err('/schema', `JSON Schema không hợp lệ: ${ajvCompileMessageVi(e)}`);
     }
   }
+
+  // 1b. Constructs no stage after lint can honour, refused with the reason
+  out.push(...lintConstructs(schema));
 
   // 2. Từng trường
   walkFields(schema, (f) => {
@@ -74,8 +80,8 @@ export function lintTemplate(doc: unknown): Finding[] {
     const loc = schemaLocation(f.segments);
     const name = f.segments[f.segments.length - 1]!;
     const label = `"${fieldTitle(schema, toPointer(f.segments))}"`;
-    if (!CAMEL.test(name)) warn(loc, `Tên thuộc tính "${name}" nên viết camelCase không dấu (ví dụ tongSoCBGVNV).`);
-    if (typeof s.title !== 'string' || s.title.trim() === '') warn(loc, `Trường "${name}" chưa có tiêu đề (title) tiếng Việt.`);
+    if (name !== '*' && !CAMEL.test(name)) warn(loc, `Tên thuộc tính "${name}" nên viết camelCase không dấu (ví dụ tongSoCBGVNV).`);
+    if (name !== '*' && (typeof s.title !== 'string' || s.title.trim() === '')) warn(loc, `Trường "${name}" chưa có tiêu đề (title) tiếng Việt.`);
     if (s['x-unit'] !== undefined && typeof s['x-unit'] !== 'string') err(loc, `x-unit của ${label} phải là chuỗi.`);
     const types = typesOf(s);
     const rule = normalizeRule(s);

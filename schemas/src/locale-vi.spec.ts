@@ -47,7 +47,8 @@ const cases: [string, JsonSchema, unknown, string][] = [
 describe('Tiếng Việt cho lỗi AJV', () => {
   it.each(cases)('%s', (keyword, field, value, message) => {
     const sut = getValidator(wrap(field));
-    const errs = sut.validateDraft({ muc: { f: value } });
+    // a draft accepts data that has the shape of one or more choices: "exactly one" is for SUBMIT
+    const errs = keyword === 'oneOf' ? sut.validateComplete({ muc: { f: value } }) : sut.validateDraft({ muc: { f: value } });
     expect(errs.find((e) => e.keyword === keyword)?.message).toBe(message);
   });
 

@@ -3,9 +3,11 @@
  * viPredicate(e) trả phần vị ngữ ("phải là số nguyên"); localizeAjvErrors ghép với tên trường.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { escapeSegment, schemaAt } from './pointer.js';
+import { choiceProblem } from './choice-errors.js';
+import { escapeSegment, isPlainObject } from './pointer.js';
 import { titleParts } from './titles.js';
 import type { FieldError, JsonSchema } from './types.js';
+import { schemaAt } from './walker.js';
 
 const TYPE_VI: Record<string, string> = {
   integer: 'số nguyên',
@@ -58,7 +60,13 @@ export function viPredicate(e: ErrorObject, unit?: string): string {
     case 'required':
       return 'chưa được nhập (bắt buộc)';
     case 'dependentRequired':
+    case 'dependencies':
       return `chưa được nhập (bắt buộc khi đã nhập "${String(p.property)}")`;
+    case 'discriminator':
+      return `phải có mục phân loại "${String(p.tag ?? p.tagName ?? '')}" hợp lệ`;
+    case 'contentMediaType':
+    case 'contentEncoding':
+      return 'có nội dung tệp không đúng kiểu cho phép';
     case 'minimum':
       return `phải lớn hơn hoặc bằng ${fmtNum(p.limit)}${u}`;
     case 'maximum':
@@ -126,7 +134,7 @@ export function viPredicate(e: ErrorObject, unit?: string): string {
 /** Đường dẫn dữ liệu mà lỗi nói tới (với required/additionalProperties: chính trường con). */
 export function errorPath(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
-  if (e.keyword === 'required' || e.keyword === 'dependentRequired')
+  if (e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies')
     return `${e.instancePath}/${escapeSegment(String(p.missingProperty))}`;
   if (e.keyword === 'additionalProperties') return `${e.instancePath}/${escapeSegment(String(p.additionalProperty))}`;
   if (e.keyword === 'unevaluatedProperties') return `${e.instancePath}/${escapeSegment(String(p.unevaluatedProperty))}`;
@@ -142,7 +150,9 @@ export function localizeAjvErrors(errors: readonly ErrorObject[] | null | undefi
   const seen = new Set<string>();
   for (const e of errors ?? []) {
     if (DROPPED.has(e.keyword)) continue;
-    const path = errorPath(e);
+    const parent = schemaAt(schema, e.instancePath);
+    const choice = choiceProblem(schema, e, isPlainObject(parent?.properties) ? (parent!.properties as Record<string, JsonSchema>) : {});
+    const path = choice ? choice.path : errorPath(e);
     const { field, context } = titleParts(schema, path);
     const leaf = e.keyword.includes('imum') ? schemaAt(schema, path) : undefined;
     const unit = leaf && typeof leaf['x-unit'] === 'string' ? leaf['x-unit'] : undefined;
@@ -150,7 +160,7 @@ export function localizeAjvErrors(errors: readonly ErrorObject[] | null | undefi
     const target = e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties' ? undefined : schemaAt(schema, path);
     const noun = target?.items ? 'Bảng' : target?.properties ? 'Mục' : 'Trường';
     const subject = path === '' ? 'Biểu mẫu' : `${noun} "${field}"${context ? ` (${context})` : ''}`;
-    const message = `${subject} ${viPredicate(e, unit)}.`;
+    const message = `${subject} ${choice ? choice.predicate : viPredicate(e, unit)}.`;
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

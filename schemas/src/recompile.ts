@@ -5,7 +5,8 @@
  */
 import { applyComputed, cloneJson } from './computed.js';
 import { canonicalJson } from './signing.js';
-import { isPlainObject, schemaAt, toPointer } from './pointer.js';
+import { isPlainObject, toPointer } from './pointer.js';
+import { schemaAt } from './walker.js';
 import { fieldTitle } from './titles.js';
 import type { JsonSchema } from './types.js';
 

@@ -1,12 +1,29 @@
 /** Schema mà một báo cáo tổng hợp được kiểm tra theo (DESIGN.md, ý 6). */
 import { normalizeRule } from './aggregate-rule.js';
 import { markDerivedSchema } from './bounds.js';
-import { cloneJson } from './computed.js';
-import { deref, isPlainObject } from './pointer.js';
+import { isPlainObject } from './pointer.js';
 import { walkObjects } from './rules.js';
+import { deref, inlineRefs, resolveSchema } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 const DROP_ON_SUM = ['maximum', 'exclusiveMaximum'];
+/**
+ * Keywords a compiled report cannot promise: the branches are merged (units may have chosen
+ * differently), so choices, conditions and cross-field requirements of one unit's form no longer apply.
+ */
+const DROP_ALWAYS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not', 'dependentSchemas', 'dependentRequired', 'dependencies', 'unevaluatedProperties', 'minProperties', 'maxProperties', 'x-rules'];
+/** Rows of several units put together may repeat and exceed any count. */
+const DROP_ON_ROWS = ['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'unevaluatedItems'];
+
+function withoutApplicators(s: JsonSchema): JsonSchema {
+  // shallow: nested schemas keep their identity, so $refs inside them still resolve from their base
+  const out = { ...s };
+  for (const k of DROP_ALWAYS) if (!(k === 'oneOf' || k === 'anyOf') || !isChoices(out[k])) delete out[k];
+  return out;
+}
+function isChoices(v: unknown): boolean {
+  return Array.isArray(v) && v.every((a) => isPlainObject(a) && a.const !== undefined && !a.properties);
+}
 
 function keepAnnotations(s: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
@@ -24,8 +41,9 @@ function keepAnnotations(s: JsonSchema): JsonSchema {
  */
 export function rollUpSchema(schema: JsonSchema): JsonSchema {
   const root = schema;
+  const cloneJson = (v: unknown): unknown => inlineRefs(root, v);
   const tx = (s0: JsonSchema, depth: number, inRow = false): JsonSchema => {
-    const s = deref(root, s0) ?? s0;
+    const s = withoutApplicators(resolveSchema(root, s0) ?? deref(root, s0) ?? s0);
     if (depth > 64) return cloneJson(s) as JsonSchema;
     const rule = normalizeRule(s);
     switch (rule.kind) {
@@ -35,8 +53,7 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
       case 'concat':
         if (s.items) {
           const out = cloneJson(s) as JsonSchema;
-          delete out.minItems;
-          delete out.maxItems;
+          for (const k of DROP_ON_ROWS) delete out[k];
           return out;
         }
         return { ...keepAnnotations(s), type: 'string', 'x-aggregate': 'concat' };
@@ -50,6 +67,11 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
       case 'sum': {
         const out = cloneJson(s) as JsonSchema;
         for (const k of DROP_ON_SUM) delete out[k];
+        // a sum of values ≥ −5 can be below −5; a sum of values ≥ 0 stays ≥ 0
+        if (typeof out.minimum === 'number' && out.minimum < 0) delete out.minimum;
+        if (typeof out.exclusiveMinimum === 'number' && out.exclusiveMinimum < 0) delete out.exclusiveMinimum;
+        delete out.const;
+        delete out.enum;
         return out;
       }
       case 'min':
@@ -62,19 +84,22 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
       }
       case 'groupBy': {
         const out: JsonSchema = {};
-        for (const [k, v] of Object.entries(s)) if (k !== 'items' && k !== 'minItems' && k !== 'maxItems') out[k] = cloneJson(v);
+        for (const [k, v] of Object.entries(s)) if (k !== 'items' && !DROP_ON_ROWS.includes(k)) out[k] = cloneJson(v);
         const item = deref(root, s.items);
         if (item) out.items = tx(item, depth + 1, true);
         return out;
       }
       default: {
-        if (s.properties && isPlainObject(s.properties)) {
+        if ((s.properties && isPlainObject(s.properties)) || isPlainObject(s.patternProperties) || isPlainObject(s.additionalProperties)) {
           const out: JsonSchema = {};
           for (const [k, v] of Object.entries(s)) if (k !== 'properties' && k !== 'required') out[k] = cloneJson(v);
+          if (isPlainObject(s.patternProperties))
+            out.patternProperties = Object.fromEntries(Object.entries(s.patternProperties).map(([p, v]) => [p, tx(v as JsonSchema, depth + 1, inRow)]));
+          if (isPlainObject(s.additionalProperties)) out.additionalProperties = tx(s.additionalProperties as JsonSchema, depth + 1, inRow);
           const props: Record<string, JsonSchema> = {};
           const req: string[] = [];
           const required = Array.isArray(s.required) ? s.required : [];
-          for (const [k, v] of Object.entries(s.properties)) {
+          for (const [k, v] of Object.entries(s.properties ?? {})) {
             props[k] = tx(v, depth + 1, inRow);
             const c = deref(root, v);
             const r = c ? normalizeRule(c) : { kind: 'unset' as const };
@@ -89,8 +114,11 @@ export function rollUpSchema(schema: JsonSchema): JsonSchema {
       }
     }
   };
+  // everything is inlined: the compiled report's schema carries no $ref, $defs or bundle $id
   const out = tx(schema, 0);
-  if (schema.$defs) out.$defs = cloneJson(schema.$defs) as Record<string, JsonSchema>;
+  delete out.$id;
+  delete out.$defs;
+  delete out.definitions;
   // The children's figures were each checked and accepted: on their roll-up a rule only warns.
   walkObjects(out, (_segs, obj) => {
     if (Array.isArray(obj['x-rules']))

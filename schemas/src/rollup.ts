@@ -14,9 +14,10 @@
  * - x-computed không có x-aggregate: tính lại trên số liệu đã tổng hợp.
  */
 import { normalizeRule } from './aggregate-rule.js';
-import { computedPlan, type ComputedSlot } from './computed.js';
 import { readRef } from './expression.js';
-import { deref, escapeSegment, isPlainObject, parsePointer, schemaAt, toPointer, typeLabel } from './pointer.js';
+import { escapeSegment, FORBIDDEN_KEYS, getAt, isPlainObject, toPointer } from './pointer.js';
+import { mapNode, plan, type LeafKind, type Node } from './rollup-plan.js';
+import { deref, resolveSchema, typeLabel } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 export interface RollUpChild {
@@ -39,61 +40,6 @@ export interface RollUpResult {
 export interface RollUp {
   add(child: RollUpChild): void;
   finish(): RollUpResult;
-}
-
-type LeafKind = 'sum' | 'count' | 'countTrue' | 'min' | 'max' | 'concat' | 'first';
-type Node =
-  | { t: 'object'; props: [string, Node][] }
-  | { t: 'leaf'; kind: LeafKind }
-  | { t: 'ratio'; num: string[]; den: string[]; scale: number }
-  | { t: 'table'; key: string; row: Node & { t: 'object' } }
-  | { t: 'rows' };
-
-interface Plan {
-  root: Node & { t: 'object' };
-  slots: ComputedSlot[];
-}
-
-const planCache = new WeakMap<JsonSchema, Plan>();
-
-function buildNode(root: JsonSchema, s: JsonSchema, depth: number): Node | null {
-  if (depth > 64) return null;
-  const rule = normalizeRule(s);
-  if (rule.kind === 'invalid' || rule.kind === 'none') return null;
-  if (rule.kind === 'ratio') {
-    return { t: 'ratio', num: parsePointer(rule.numerator), den: parsePointer(rule.denominator), scale: rule.scale };
-  }
-  if (rule.kind === 'groupBy') {
-    const item = deref(root, s.items);
-    if (!item) return null;
-    const row = buildObject(root, item, depth + 1);
-    return { t: 'table', key: rule.groupBy, row };
-  }
-  if (s.items && rule.kind === 'concat') return { t: 'rows' };
-  if (s.properties && rule.kind === 'unset') return buildObject(root, s, depth + 1);
-  if (rule.kind === 'unset') return null;
-  return { t: 'leaf', kind: rule.kind };
-}
-
-function buildObject(root: JsonSchema, s: JsonSchema, depth: number): Node & { t: 'object' } {
-  const props: [string, Node][] = [];
-  for (const [k, raw] of Object.entries(s.properties ?? {})) {
-    const c = deref(root, raw);
-    if (!c) continue;
-    const n = buildNode(root, c, depth);
-    if (n) props.push([k, n]);
-  }
-  return { t: 'object', props };
-}
-
-function plan(schema: JsonSchema): Plan {
-  const hit = planCache.get(schema);
-  if (hit) return hit;
-  const root = buildObject(schema, deref(schema, schema) ?? schema, 0);
-  const slots = computedPlan(schema).slots.filter((sl) => schemaAt(schema, sl.segments)?.['x-aggregate'] === undefined);
-  const p = { root, slots };
-  planCache.set(schema, p);
-  return p;
 }
 
 // ---- bộ tích luỹ ----
@@ -214,19 +160,19 @@ class RatioAcc implements Acc {
   }
 }
 
-function getIn(o: unknown, segs: readonly string[]): unknown {
-  let cur = o;
-  for (const s of segs) {
-    cur = own(cur, s);
-    if (cur === undefined) return undefined;
-  }
-  return cur;
-}
+const getIn = getAt;
 
 class ObjectAcc implements Acc {
   private readonly children: [string, Acc][];
-  constructor(node: Node & { t: 'object' }, inRow: boolean) {
+  private readonly declared: Set<string>;
+  /** keys of the map part, each with its own accumulator, created as units bring them */
+  private readonly mapped = new Map<string, Acc>();
+  constructor(
+    private readonly node: Node & { t: 'object' },
+    private readonly inRow: boolean,
+  ) {
     this.children = node.props.map(([k, n]) => [k, makeAcc(n, inRow)]);
+    this.declared = new Set(node.props.map(([k]) => k));
   }
   add(v: unknown, base: unknown, ctx: Ctx): void {
     if (!isPlainObject(v)) {
@@ -235,15 +181,29 @@ class ObjectAcc implements Acc {
       return;
     }
     for (const [k, a] of this.children) a.add(own(v, k), base, ctx);
+    const map = this.node.map;
+    if (!map) return;
+    for (const k of Object.keys(v)) {
+      if (this.declared.has(k) || FORBIDDEN_KEYS.has(k)) continue;
+      let a = this.mapped.get(k);
+      if (!a) {
+        const n = mapNode(map, k);
+        if (!n) continue;
+        a = makeAcc(n, this.inRow);
+        this.mapped.set(k, a);
+      }
+      a.add(v[k], base, ctx);
+    }
   }
   finish(path: string, prov: Record<string, ProvenanceEntry[]>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, a] of this.children) out[k] = a.finish(`${path}/${escapeSegment(k)}`, prov);
+    for (const k of [...this.mapped.keys()].sort(compareKeys)) out[k] = this.mapped.get(k)!.finish(`${path}/${escapeSegment(k)}`, prov);
     return out;
   }
   /** Điền các ratio sau khi đã có tổng. */
   resolveRatios(out: Record<string, unknown>, base: unknown): void {
-    for (const [k, a] of this.children) {
+    for (const [k, a] of [...this.children, ...this.mapped]) {
       if (a instanceof RatioAcc) out[k] = ratioValue(a.node, a.relative ? out : base);
       else if (a instanceof ObjectAcc && isPlainObject(out[k])) a.resolveRatios(out[k] as Record<string, unknown>, base);
       else if (a instanceof TableAcc && Array.isArray(out[k])) a.resolveRatios(out[k] as unknown[]);
@@ -413,8 +373,9 @@ export function aggregationPlan(schema: JsonSchema): AggregationPlanEntry[] {
   const out: AggregationPlanEntry[] = [];
   const rec = (s: JsonSchema, segs: string[], table: { ptr: string; key: string } | undefined, depth: number): void => {
     if (depth > 64) return;
-    for (const [k, raw] of Object.entries(s.properties ?? {})) {
-      const c = deref(schema, raw);
+    const r = resolveSchema(schema, s) ?? s;
+    for (const [k, raw] of Object.entries(r.properties ?? {})) {
+      const c = resolveSchema(schema, raw);
       if (!c) continue;
       const cs = [...segs, k];
       const ptr = toPointer(cs);

@@ -7,7 +7,8 @@
  * nó nêu còn trống (thiếu dữ liệu là việc của `required`, không phải của quy tắc).
  */
 import { parseExpression, readRef, type CompiledExpression } from './expression.js';
-import { deref, isPlainObject, schemaAt, toPointer } from './pointer.js';
+import { isPlainObject, toPointer } from './pointer.js';
+import { deref, schemaAt } from './walker.js';
 import { fieldTitle } from './titles.js';
 import type { FieldError, JsonSchema } from './types.js';
 

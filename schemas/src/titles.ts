@@ -1,4 +1,5 @@
-import { parsePointer, schemaPath } from './pointer.js';
+import { parsePointer } from './pointer.js';
+import { schemaPath } from './walker.js';
 import type { JsonSchema } from './types.js';
 
 export interface TitleParts {

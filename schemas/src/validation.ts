@@ -6,7 +6,10 @@ import { linearRegExp, useLinearKeywords } from './linear-keywords.js';
 import { localizeAjvErrors } from './locale-vi.js';
 import { isPlainObject } from './pointer.js';
 import { checkRules, type RuleFinding } from './rules.js';
+import { draftSchema } from './draft-schema.js';
+import { addBdgFormats, hasEmbeddedId } from './formats.js';
 import type { FieldError, JsonSchema } from './types.js';
+import { useMatcherAjv } from './walker.js';
 
 // CJS → ESM: lấy export mặc định ở cả Node (NodeNext) và trình duyệt (bundler).
 type AjvCtor = typeof Ajv2020;
@@ -30,12 +33,15 @@ export function createAjv(): Ajv {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // patternProperties may overlap named properties (both apply, as JSON Schema says)
+    allowMatchingProperties: true,
     validateFormats: true,
     verbose: false,
     code: { optimize: true, regExp: linearRegExp },
   });
   useLinearKeywords(ajv);
   addFormats(ajv);
+  addBdgFormats(ajv);
   type JsonType = 'string' | 'object' | 'array';
   const schemaTypes: Record<(typeof CUSTOM_KEYWORDS)[number], JsonType | JsonType[]> = {
     'x-aggregate': ['string', 'object'],
@@ -48,36 +54,14 @@ export function createAjv(): Ajv {
   return ajv;
 }
 
-/** Từ khoá bị bỏ ở chế độ nháp: thiếu dữ liệu không phải lỗi hình dạng. */
-const DRAFT_DROPPED = new Set(['required', 'minItems', 'minContains', 'dependentRequired', 'minProperties']);
+// The walker decides which branch data takes with the same AJV configuration as validation.
+useMatcherAjv(() => createAjv());
 
-/** Schema dùng cho lưu nháp: như bản gốc nhưng không đòi đủ trường, đủ dòng. */
-export function draftSchema(schema: JsonSchema): JsonSchema {
-  const strip = (v: unknown, depth: number): unknown => {
-    if (depth > 100) return v;
-    if (Array.isArray(v)) return v.map((x) => strip(x, depth + 1));
-    if (!isPlainObject(v)) return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      // các từ khoá giá trị (enum, const, default, examples) giữ nguyên
-      if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') out[k] = x;
-      else if (k === 'properties' || k === '$defs' || k === 'patternProperties' || k === 'dependentSchemas') {
-        const m: Record<string, unknown> = {};
-        for (const [pk, px] of Object.entries(x as Record<string, unknown>)) m[pk] = strip(px, depth + 1);
-        out[k] = m;
-      } else if (DRAFT_DROPPED.has(k)) continue;
-      else out[k] = strip(x, depth + 1);
-    }
-    return out;
-  };
-  return strip(schema, 0) as JsonSchema;
-}
+export { draftSchema };
 
-function forCompile(schema: JsonSchema): JsonSchema {
-  // $id bỏ đi để nhiều phiên bản cùng $id không xung đột trong một AJV
-  const { $id: _id, ...rest } = schema;
-  return rest;
-}
+// The root $id is kept (a bundle's relative $refs resolve against it); schemas that carry an $id
+// compile in an AJV of their own, so two versions with the same $id never collide.
+const forCompile = (schema: JsonSchema): JsonSchema => schema;
 
 export interface TemplateValidator {
   validateDraft(data: unknown): FieldError[];
@@ -105,9 +89,11 @@ const MAX_KEYED = 500;
 export function getValidator(schema: JsonSchema, cacheKey?: string): TemplateValidator {
   const hit = cacheKey !== undefined ? byKey.get(cacheKey) : byObject.get(schema);
   if (hit) return hit;
-  const a = ajv();
+  const own = hasEmbeddedId(schema);
   const bounded = withDefaultBounds(schema);
   const compileOnce = (src: JsonSchema): ValidateFunction => {
+    // a schema with an $id compiles in an AJV of its own: same $id, several versions, no collision
+    const a = own ? createAjv() : ajv();
     const fn = a.compile(src);
     // Không để AJV giữ mọi phiên bản trong bộ nhớ đệm nội bộ; hàm đã biên dịch vẫn dùng được.
     a.removeSchema(src);

@@ -15,6 +15,7 @@ import { JobsExports1795100000000 } from './migrations/1795100000000-JobsExports
 import { SignInHardening1796200000000 } from './migrations/1796200000000-SignInHardening.js';
 import { CodeOwnership1796200000001 } from './migrations/1796200000001-CodeOwnership.js';
 import { StateTagsAndRoles1796400000000 } from './migrations/1796400000000-StateTagsAndRoles.js';
+import { TemplateSchemaAsAuthored1796500000000 } from './migrations/1796500000000-TemplateSchemaAsAuthored.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 
@@ -38,6 +39,7 @@ export const migrations = [
   SignInHardening1796200000000,
   CodeOwnership1796200000001,
   StateTagsAndRoles1796400000000,
+  TemplateSchemaAsAuthored1796500000000,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
 ];

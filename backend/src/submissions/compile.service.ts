@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { aggregationPlan, applyComputed, createRollUp, type JsonSchema, mergeRecompile, normalizeRule, parsePointer, type RecompileChange, schemaAt } from '@bdg/schemas';
+import { aggregationPlan, applyComputed, createRollUp, getAt, type JsonSchema, mergeRecompile, normalizeRule, parsePointer, type RecompileChange, schemaAt } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
 import { type ChildSelection, CompileRepository } from './compile.repository.js';
 import type { CompiledInfo } from './submission.entity.js';
@@ -184,14 +184,7 @@ function setIn(target: Record<string, unknown>, segs: string[], value: unknown) 
 
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function getIn(v: unknown, segs: string[]): unknown {
-  let cur = v;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[s];
-  }
-  return cur;
-}
+const getIn = getAt;
 
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;

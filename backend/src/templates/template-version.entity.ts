@@ -9,8 +9,9 @@ export class TemplateVersionEntity {
   @Column({ type: 'text' }) title: string;
   @Column({ name: 'period_kind', type: 'text' }) periodKind: string;
   @Column({ type: 'text', default: 'draft' }) status: 'draft' | 'published';
-  @Column({ type: 'jsonb' }) schema: Record<string, unknown>;
-  @Column({ name: 'ui_schema', type: 'jsonb', default: () => "'{}'" }) uiSchema: Record<string, unknown>;
+  /** `json`, not `jsonb`: the author's key order is the form's field order (migration 1796500000000). */
+  @Column({ type: 'json' }) schema: Record<string, unknown>;
+  @Column({ name: 'ui_schema', type: 'json', default: () => "'{}'" }) uiSchema: Record<string, unknown>;
   @Column({ type: 'jsonb', default: () => "'{}'" }) document: Record<string, unknown>;
   @Column({ name: 'based_on_code', type: 'text', nullable: true }) basedOnCode: string | null;
   @Column({ name: 'based_on_version', type: 'int', nullable: true }) basedOnVersion: number | null;

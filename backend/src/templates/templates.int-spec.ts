@@ -82,4 +82,29 @@ describe('TemplatesController and FlowsController', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect((await sut.http.post('/api/flows/hy-truong/versions/1/publish').set(auth(hy))).status).toBe(201);
   });
+  it('keeps the author\'s text: a published schema and uiSchema round-trip byte for byte (key order)', async () => {
+    // Keys deliberately not in jsonb's order (shorter keys first): a long key before short ones,
+    // keywords in an unusual order, nested objects and $defs.
+    const schema = {
+      title: 'Thứ tự trường của tác giả',
+      type: 'object',
+      $defs: { soNguoi: { 'x-aggregate': 'sum', minimum: 0, type: 'integer', title: 'Số người' } },
+      properties: {
+        tongSoCanBoGiaoVien: { $ref: '#/$defs/soNguoi', title: 'Tổng số CB-GV-NV' },
+        soNu: { type: 'integer', title: 'Số nữ', 'x-aggregate': 'sum', minimum: 0 },
+        b: { title: 'Ghi chú', type: 'string', 'x-aggregate': 'none' },
+        zz: { type: 'object', title: 'Mục Z', properties: { yTuong: { type: 'string', title: 'Ý tưởng', 'x-aggregate': 'concat' }, a: { type: 'boolean', title: 'A', 'x-aggregate': 'countTrue' } } },
+      },
+      required: ['soNu', 'tongSoCanBoGiaoVien'],
+    };
+    const uiSchema = { zz: { yTuong: { 'ui:widget': 'textarea' }, a: {} }, b: { 'ui:widget': 'textarea' } };
+    const res = await sut.http.post('/api/templates/hy-thu-tu/versions').set(auth(hy)).send({ schema, uiSchema });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.title).toBe('Thứ tự trường của tác giả');
+    expect((await sut.http.post('/api/templates/hy-thu-tu/versions/1/publish').set(auth(hy))).status).toBe(201);
+    const got = await sut.http.get('/api/templates/hy-thu-tu/versions/1').set(auth(kc));
+    expect(JSON.stringify(got.body.schema)).toBe(JSON.stringify(schema));
+    expect(JSON.stringify(got.body.uiSchema)).toBe(JSON.stringify(uiSchema));
+    expect(Object.keys(got.body.schema.properties)).toEqual(['tongSoCanBoGiaoVien', 'soNu', 'b', 'zz']);
+  });
 });

@@ -84,7 +84,9 @@ export class TemplatesService {
       base = await this.repo.one(dto.basedOn.code, dto.basedOn.version);
       if (!base || !canRead(user, base.ownerPath)) throw notFound('Không tìm thấy phiên bản gốc để nhân bản.');
     }
-    const title = dto.title ?? base?.title ?? existing.at(-1)?.title;
+    // DESIGN.md's body is {schema, uiSchema, basedOn?}: the schema's own title names the template.
+    const schemaTitle = typeof dto.schema.title === 'string' && dto.schema.title.trim() !== '' ? dto.schema.title.trim() : undefined;
+    const title = dto.title ?? schemaTitle ?? base?.title ?? existing.at(-1)?.title;
     const periodKind = dto.periodKind ?? base?.periodKind ?? existing.at(-1)?.periodKind ?? 'nam';
     if (!title) throw unprocessable('Trường "Tiêu đề" là bắt buộc.', [{ path: 'title', title: 'Tiêu đề', message: 'Trường "Tiêu đề" là bắt buộc.' }]);
     return this.repo.transaction(async (m) => {

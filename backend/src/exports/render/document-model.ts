@@ -18,6 +18,8 @@ import {
   orderedKeys,
   own,
   resolveSchema,
+  childSchema,
+  columnKeys,
   schemaType,
   splitNumber,
   titleOf,
@@ -191,16 +193,17 @@ interface Child {
 }
 
 /** The visible children of an object schema, in display order (hidden and bound fields left out). */
-function childrenOf(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: string): Child[] {
-  const props = isObj(schema.properties) ? schema.properties : {};
+function childrenOf(ctx: Ctx, schema0: Json, ui: Json, data: unknown, pointer: string): Child[] {
+  // the branches this unit's data took (oneOf, if/then/else, dependentSchemas…)
+  const schema = resolveSchema(schema0, ctx.root, data ?? {});
   const out: Child[] = [];
-  for (const key of orderedKeys(schema, ui)) {
+  for (const key of orderedKeys(schema, ui, data, ctx.root)) {
     const ptr = childPointer(pointer, key);
     if (ctx.skip.has(ptr)) continue;
-    const s = resolveSchema(props[key], ctx.root);
+    const value = own(data, key);
+    const s = childSchema(schema, key, ctx.root, value);
     const u = uiFor(ui, key);
     if (isHidden(u)) continue;
-    const value = own(data, key);
     const kind = fieldKind(s, u, value);
     // A section whose every field is hidden or bound to the header (e.g. "Thông tin văn bản") is left out.
     if (kind === 'section' && childrenOf(ctx, s, u, value, ptr).length === 0) continue;
@@ -262,9 +265,8 @@ function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: st
 function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string): DocBlock {
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
-  const props = isObj(items.properties) ? items.properties : {};
-  const cols = orderedKeys(items, itemsUi)
-    .map((key) => ({ key, s: resolveSchema(props[key], ctx.root), u: uiFor(itemsUi, key) }))
+  const cols = columnKeys(items, itemsUi, value, ctx.root)
+    .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
   const columns = [
     { key: '#', title: 'TT', numeric: false, weight: 0 },
@@ -285,10 +287,13 @@ function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string
   const rowsData = Array.isArray(value) ? value : [];
   const rows = rowsData.map((row, i) => [
     String(i + 1),
-    ...cols.map((c) => {
-      const v = own(row, c.key);
-      return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v, { unit: false });
-    }),
+    // a row that is not an object (a schema whose rows may be anything) is printed whole in the first column
+    ...(isObj(row) || cols.length === 0
+      ? cols.map((c) => {
+          const v = own(row, c.key);
+          return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v, { unit: false });
+        })
+      : [formatScalar({}, {}, row), ...cols.slice(1).map(() => '')]),
   ]);
   if (rows.length === 0) rows.push(columns.map(() => EMPTY));
   return { kind: 'table', path: pointer, columns, rows };

@@ -3,13 +3,22 @@
  * local $ref / allOf, what kind of field a property is, and its value formatted in Vietnamese.
  * Tolerant by design: a schema or data of an unexpected shape degrades to "…", never throws.
  */
+import {
+  escapeSegment,
+  getAt,
+  isPlainObject,
+  parsePointer,
+  propertyEntries,
+  propertySchema,
+  resolveSchema as resolveWithWalker,
+  type JsonSchema,
+} from '@bdg/schemas';
 import { EMPTY, formatDateString, formatNumber, withUnit } from './vi-format.js';
 
 export type Json = Record<string, unknown>;
 
-export function isObj(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export const isObj = isPlainObject as (v: unknown) => v is Json;
+export { escapeSegment };
 
 /** Keys never read from data (prototype pollution). */
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
@@ -19,58 +28,37 @@ export function own(o: unknown, key: string): unknown {
   return o[key];
 }
 
-export function escapeSegment(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${escapeSegment(String(key))}`;
 }
 
 /** Value at a JSON Pointer (RFC 6901), own properties only; undefined when absent or malformed. */
 export function getAtPointer(data: unknown, pointer: string): unknown {
-  if (pointer === '') return data;
-  if (!pointer.startsWith('/')) return undefined;
-  let cur: unknown = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(cur)) {
-      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
-      cur = cur[Number(seg)];
-    } else cur = own(cur, seg);
-    if (cur === undefined) return undefined;
+  try {
+    return getAt(data, parsePointer(pointer));
+  } catch {
+    return undefined;
   }
-  return cur;
 }
 
 /**
- * Resolves a local `$ref` ("#/$defs/x", "#/definitions/x") against the root and merges `allOf`
- * members into one schema (properties and required concatenated). Depth-limited against cycles.
+ * The schema at this place as @bdg/schemas' walker reads it: `$ref` (bundles with `$id` too)
+ * followed, `allOf` merged, branches resolved against `value` when given, else every branch's
+ * fields (a document lists them all, "…" where empty). Tolerant: {} for anything unreadable.
  */
-export function resolveSchema(schema: unknown, root: unknown, depth = 0): Json {
-  if (!isObj(schema) || depth > 20) return {};
-  let s: Json = schema;
-  const ref = s.$ref;
-  if (typeof ref === 'string' && ref.startsWith('#')) {
-    const target = getAtPointer(root, decodeURIComponent(ref.slice(1)));
-    const { $ref: _ref, ...rest } = s;
-    s = { ...resolveSchema(target, root, depth + 1), ...rest };
+export function resolveSchema(schema: unknown, root: unknown, value?: unknown): Json {
+  if (!isObj(schema) || !isObj(root)) return {};
+  try {
+    return (resolveWithWalker(root as JsonSchema, schema as JsonSchema, value) ?? {}) as Json;
+  } catch {
+    return {};
   }
-  if (Array.isArray(s.allOf)) {
-    const merged: Json = { ...s };
-    delete merged.allOf;
-    const props: Json = { ...(isObj(s.properties) ? s.properties : {}) };
-    for (const part of s.allOf) {
-      const r = resolveSchema(part, root, depth + 1);
-      for (const [k, v] of Object.entries(r)) {
-        if (k === 'properties' && isObj(v)) Object.assign(props, v);
-        else if (!(k in merged)) merged[k] = v;
-      }
-    }
-    if (Object.keys(props).length > 0) merged.properties = props;
-    s = merged;
-  }
-  return s;
+}
+
+/** The resolved schema of an object's key: a declared property, or the map part that admits it. */
+export function childSchema(parent: Json, key: string, root: unknown, value?: unknown): Json {
+  if (!isObj(root)) return {};
+  return resolveSchema(propertySchema(root as JsonSchema, parent as JsonSchema, key), root, value);
 }
 
 /** Primary JSON type of a schema, ignoring "null" in a type list; inferred when `type` is absent. */
@@ -84,8 +72,9 @@ export function schemaType(s: Json): string | undefined {
 }
 
 /** Properties of an object schema in display order: uiSchema `ui:order` (with `*`), else schema order. */
-export function orderedKeys(s: Json, ui: unknown): string[] {
-  const props = isObj(s.properties) ? Object.keys(s.properties) : [];
+export function orderedKeys(s: Json, ui: unknown, data?: unknown, root?: unknown): string[] {
+  // declared properties, then the data's keys a patternProperties/additionalProperties admits
+  const props = isObj(root) ? propertyEntries(root as JsonSchema, s as JsonSchema, data).map(([k]) => k) : isObj(s.properties) ? Object.keys(s.properties) : [];
   const order = isObj(ui) && Array.isArray(ui['ui:order']) ? ui['ui:order'].filter((x): x is string => typeof x === 'string') : [];
   if (order.length === 0) return props;
   const listed = order.filter((k) => k === '*' || props.includes(k));
@@ -93,6 +82,13 @@ export function orderedKeys(s: Json, ui: unknown): string[] {
   const star = listed.indexOf('*');
   if (star < 0) return [...listed, ...rest];
   return [...listed.slice(0, star), ...rest, ...listed.slice(star + 1)];
+}
+
+/** Columns of a table: the row schema's properties in display order, then any other key a row holds that its map part admits. */
+export function columnKeys(items: Json, itemsUi: unknown, rows: unknown, root: unknown): string[] {
+  const keys = orderedKeys(items, itemsUi, undefined, root);
+  if (Array.isArray(rows)) for (const row of rows) for (const k of orderedKeys(items, {}, row, root)) if (!keys.includes(k)) keys.push(k);
+  return keys;
 }
 
 export function uiFor(ui: unknown, key: string): Json {
@@ -180,7 +176,8 @@ export function formatScalar(s: Json, ui: Json, v: unknown, opts: { unit?: boole
     if (s.format === 'date-time') return formatDateString(v, true);
     return withUnit(v.trim(), unit);
   }
-  if (Array.isArray(v)) return v.map((x) => formatScalar({}, {}, x)).join('; ');
+  // a multiple choice (array of enum/oneOf-const items) prints each choice's title
+  if (Array.isArray(v)) return v.map((x) => formatScalar(isObj(s.items) ? s.items : {}, isObj(ui.items) ? (ui.items as Json) : {}, x)).join('; ');
   if (isObj(v)) {
     return Object.entries(v)
       .map(([k, x]) => `${k}: ${formatScalar({}, {}, x)}`)

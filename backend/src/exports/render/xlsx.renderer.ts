@@ -19,6 +19,8 @@ import {
   own,
   percentScale,
   resolveSchema,
+  childSchema,
+  columnKeys,
   schemaType,
   splitNumber,
   titleOf,
@@ -125,9 +127,8 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
   const ws = ctx.wb.addWorksheet(sheetName(title, ctx.taken));
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
-  const props = isObj(items.properties) ? items.properties : {};
-  const cols = orderedKeys(items, itemsUi)
-    .map((key) => ({ key, s: resolveSchema(props[key], ctx.root), u: uiFor(itemsUi, key) }))
+  const cols = columnKeys(items, itemsUi, value, ctx.root)
+    .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
   ws.columns = [
     { header: 'TT', key: '#', width: 6 },
@@ -142,19 +143,20 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
   rows.forEach((row, i) => {
     const r = ws.getRow(i + 2);
     r.getCell(1).value = i + 1;
-    cols.forEach((c, j) => writeValue(r.getCell(j + 2), c.s, own(row, c.key)));
+    if (!isObj(row) && cols.length > 0) r.getCell(2).value = formatScalar({}, {}, row);
+    else cols.forEach((c, j) => writeValue(r.getCell(j + 2), c.s, own(row, c.key)));
   });
   return ws;
 }
 
 /** Rows of a section sheet: TT | Chỉ tiêu | Giá trị | Đơn vị, nested sections as bold rows. */
-function sectionRows(ctx: Ctx, ws: Worksheet, s: Json, ui: Json, data: unknown, pointer: string, level: number): void {
-  const props = isObj(s.properties) ? s.properties : {};
-  const children = orderedKeys(s, ui)
+function sectionRows(ctx: Ctx, ws: Worksheet, s0: Json, ui: Json, data: unknown, pointer: string, level: number): void {
+  const s = resolveSchema(s0, ctx.root, data ?? {});
+  const children = orderedKeys(s, ui, data, ctx.root)
     .map((key) => {
-      const ps = resolveSchema(props[key], ctx.root);
-      const pu = uiFor(ui, key);
       const value = own(data, key);
+      const ps = childSchema(s, key, ctx.root, value);
+      const pu = uiFor(ui, key);
       return { key, ps, pu, value, title: titleOf(ps, pu, key), kind: fieldKind(ps, pu, value) };
     })
     .filter((c) => !isHidden(c.pu));
@@ -257,16 +259,15 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
   wb.title = input.title;
   const root = isObj(input.schema) ? (input.schema as Json) : {};
   const ctx: Ctx = { wb, root, taken: new Set() };
-  const top = resolveSchema(root, root);
-  const props = isObj(top.properties) ? top.properties : {};
   const data = input.data;
+  const top = resolveSchema(root, root, data ?? {});
 
   const ui = isObj(input.uiSchema) ? (input.uiSchema as Json) : {};
-  const keys = orderedKeys(top, ui).filter((key) => !isHidden(uiFor(ui, key)));
+  const keys = orderedKeys(top, ui, data, root).filter((key) => !isHidden(uiFor(ui, key)));
   const entries = keys.map((key) => {
-    const s = resolveSchema(props[key], root);
-    const u = uiFor(ui, key);
     const value = own(data, key);
+    const s = childSchema(top, key, root, value);
+    const u = uiFor(ui, key);
     return { key, s, u, value, title: titleOf(s, u, key), kind: fieldKind(s, u, value) };
   });
 

@@ -2,5 +2,16 @@
  * The one door to @bdg/schemas: the same validation messages, computed fields and titles as the server
  * (STYLE.md "One definition for both tiers"). Nothing here re-implements a rule.
  */
-export { applyComputed, coverageSentence, fieldTitle, getValidator, isComplete, linearRegExp, rollUpSchema } from '@bdg/schemas';
+export {
+  applyComputed,
+  coverageSentence,
+  fieldTitle,
+  getAt,
+  getValidator,
+  isComplete,
+  linearRegExp,
+  parsePointer as parsePointerStrict,
+  rollUpSchema,
+  toPointer,
+} from '@bdg/schemas';
 export type { Coverage, FieldError, JsonSchema, RuleFinding, TemplateValidator } from '@bdg/schemas';

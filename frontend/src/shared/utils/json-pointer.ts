@@ -1,28 +1,24 @@
 /** JSON Pointers (RFC 6901) as the UI needs them: RJSF ids, ErrorSchema, reading data. */
 import type { ErrorSchema } from '@rjsf/utils';
+import { getAt, parsePointerStrict, toPointer } from '../schema-form/schema-lib';
 
+/** RFC 6901 through @bdg/schemas' one implementation; lenient here ("" and "/" are the root, a bad pointer reads nothing). */
 export function parsePointer(pointer: string): string[] {
   if (!pointer || pointer === '/') return [];
-  return pointer
-    .replace(/^\//, '')
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  try {
+    return parsePointerStrict(pointer.startsWith('/') ? pointer : `/${pointer}`);
+  } catch {
+    return [];
+  }
 }
 
-export function toPointer(path: readonly (string | number)[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
+export { toPointer };
 
 const UNSAFE = new Set(['__proto__', 'prototype', 'constructor']);
 
 export function getAtPointer(data: unknown, pointer: string): unknown {
-  let cur: unknown = data;
-  for (const seg of parsePointer(pointer)) {
-    if (cur === null || typeof cur !== 'object' || UNSAFE.has(seg)) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
-  }
-  return cur;
+  const segs = parsePointer(pointer);
+  return segs.some((s) => UNSAFE.has(s)) ? undefined : getAt(data, segs);
 }
 
 /** The DOM id RJSF gives the input at this pointer (idPrefix "root", idSeparator "_"). */
