@@ -4,7 +4,6 @@ import addFormatsModule from 'ajv-formats';
 import { boundsOnlySchema, withDefaultBounds } from './bounds.js';
 import { linearRegExp, useLinearKeywords } from './linear-keywords.js';
 import { localizeAjvErrors } from './locale-vi.js';
-import { isPlainObject } from './pointer.js';
 import { checkRules, type RuleFinding } from './rules.js';
 import { draftSchema } from './draft-schema.js';
 import { addBdgFormats, hasEmbeddedId } from './formats.js';
