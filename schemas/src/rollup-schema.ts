@@ -11,7 +11,7 @@ const DROP_ON_SUM = ['maximum', 'exclusiveMaximum'];
  * Keywords a compiled report cannot promise: the branches are merged (units may have chosen
  * differently), so choices, conditions and cross-field requirements of one unit's form no longer apply.
  */
-const DROP_ALWAYS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not', 'dependentSchemas', 'dependentRequired', 'dependencies', 'unevaluatedProperties', 'minProperties', 'maxProperties', 'x-rules'];
+const DROP_ALWAYS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not', 'dependentSchemas', 'dependentRequired', 'dependencies', 'unevaluatedProperties', 'minProperties', 'maxProperties'];
 /** Rows of several units put together may repeat and exceed any count. */
 const DROP_ON_ROWS = ['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'unevaluatedItems'];
 
