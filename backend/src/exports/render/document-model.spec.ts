@@ -111,7 +111,7 @@ describe(buildDocumentModel.name, () => {
     expect(draft.header.numberLine).toBe('Số: 27/BC-THCSĐT');
     // A draft is dated today by the caller; the date typed into the form is the better guess.
     expect(draft.header.placeDate).toBe('Khoái Châu, ngày 08 tháng 5 năm 2020');
-    expect(draft.signature).toEqual({ authority: null, title: 'HIỆU TRƯỞNG', note: null, fullName: 'Nguyễn Thị Hương' });
+    expect(draft.signature).toEqual({ authority: null, digital: null, title: 'HIỆU TRƯỞNG', note: null, fullName: 'Nguyễn Thị Hương' });
     expect(draft.stamp).toBe('DỰ THẢO');
     expect(draft.footer).toBeNull();
 
