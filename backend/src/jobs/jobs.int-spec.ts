@@ -148,7 +148,7 @@ describe('background jobs: two workers, failures, supervision', () => {
           JOIN template_version t ON t.id = r.template_version_id WHERE o.code = 'PGD-KC' AND t.code = 'khoai-chau-bdg-2016-2020'`,
       )
     )[0]!.id;
-    const payload = { submissionId: phong, userId: reviewer, requestedAt: new Date().toISOString() };
+    const payload = { submissionId: phong, userId: reviewer, eventType: 'COMPILE', requestedAt: new Date().toISOString() };
     const id = await jobs.enqueue(JOB.compileLarge, payload, { userId: reviewer });
     const p = await done(id);
     expect(p.state, p.error ?? '').toBe('completed');
