@@ -72,10 +72,10 @@ describe('UsersController', () => {
 
   it('reads Vietnamese column names and role labels, a province role included', async () => {
     expect((await sut.http.post('/api/roles').set(auth(hy)).send({ code: 'pho_hieu_truong', label: 'Phó hiệu trưởng' })).status).toBe(201);
-    const missing = Buffer.from('Tên đăng nhập,Họ và tên,Mã đơn vị,Mật khẩu\nkc.u3,Người 3,PGD-KC,MatKhau@1\n');
+    const missing = Buffer.from('Tên đăng nhập,Họ và tên,Mã đơn vị,Mật khẩu\nkc.u3,Người 3,PGD-KC,MatKhau@Thu2026\n');
     const m = await sut.http.post('/api/users/import').set(auth(hy)).attach('file', missing, 'u.csv');
     expect(m.body.errors).toEqual([{ line: 1, column: 'roles', message: 'Thiếu cột "Vai trò" (roles) ở dòng tiêu đề.' }]);
-    const vi = Buffer.from('Tên đăng nhập,Họ và tên,Mã đơn vị,Vai trò,Mật khẩu\nkc.u3,Người 3,PGD-KC,Người nhập liệu; Phó hiệu trưởng,MatKhau@1\n');
+    const vi = Buffer.from('Tên đăng nhập,Họ và tên,Mã đơn vị,Vai trò,Mật khẩu\nkc.u3,Người 3,PGD-KC,Người nhập liệu; Phó hiệu trưởng,MatKhau@Thu2026\n');
     expect((await sut.http.post('/api/users/import').set(auth(hy)).attach('file', vi, 'u.csv')).body).toMatchObject({ ok: true, created: 1 });
     expect(await sut.sql(`SELECT roles FROM app_user WHERE username = 'kc.u3'`)).toEqual([{ roles: ['editor', 'pho_hieu_truong'] }]);
   });

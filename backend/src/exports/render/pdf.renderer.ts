@@ -225,10 +225,10 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
   content.push(rule(textWidth, mmToPt(30), [0, 4, 0, 3]));
   content.push({ text: ' ', fontSize: 6 });
   const body = bodyContent(m, textWidth);
-  // Keep-with-next: the last body block travels with the signer block (unless it is a long table).
+  // Keep-with-next: the last body block travels with the signer block, unless it could not fit on one
+  // page with it (a long table or text): an unbreakable group taller than a page would be cut.
   const last = body.length ? body[body.length - 1]! : null;
-  const lastBlock = m.body[m.body.length - 1];
-  if (last && !(lastBlock?.kind === 'table' && lastBlock.rows.length > 15)) {
+  if (last && travelsWithSigner(m.body[m.body.length - 1])) {
     content.push(...body.slice(0, -1));
     content.push({ stack: [last, signatureBlock(m)], unbreakable: true });
   } else {
@@ -281,4 +281,14 @@ export async function renderPdfModel(m: DocModel): Promise<Buffer> {
 
 export async function renderPdf(input: DocumentInput): Promise<Buffer> {
   return renderPdfModel(buildDocumentModel(input));
+}
+
+/** About a third of a page of text: more, with the signer block, may not fit on one page. */
+const KEEP_WITH_SIGNER_MAX_CHARS = 1200;
+
+function travelsWithSigner(block: DocModel['body'][number] | undefined): boolean {
+  if (!block) return false;
+  if (block.kind === 'table') return block.rows.length <= 15;
+  const text = (block as { text?: unknown }).text;
+  return typeof text !== 'string' || text.length <= KEEP_WITH_SIGNER_MAX_CHARS;
 }
