@@ -32,7 +32,16 @@ async function docxText(buf: Buffer): Promise<string> {
 async function pdfText(buf: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   let text = '';
-  for (let i = 1; i <= doc.numPages; i++) for (const item of (await (await doc.getPage(i)).getTextContent()).items) if ('str' in item) text += item.str;
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const top = page.view[3]!;
+    for (const item of (await page.getTextContent()).items) {
+      if (!('str' in item)) continue;
+      // The page number (Phụ lục I: from page 2, centred at the top) is not part of the text it interrupts.
+      if (i > 1 && item.str.trim() === String(i) && item.transform[5] > top - 80) continue;
+      text += item.str;
+    }
+  }
   await doc.destroy();
   return text;
 }
