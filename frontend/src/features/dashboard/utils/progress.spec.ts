@@ -4,7 +4,7 @@ import { slugify } from './chart-png';
 import { completionByParent, levelCompletion, numericIndicators } from './progress';
 
 /** Names are the flow's own (a province may rename them); meaning comes with the tags. */
-const TAGS: Record<string, string[]> = { thu_thap: ['collecting'], da_duyet: ['done'], soan_thao: ['editing'], da_gui: ['submitted'] };
+const TAGS: Record<string, string[]> = { thu_thap: ['collecting'], collecting: ['collecting'], da_duyet: ['done'], published: ['done'], soan_thao: ['editing'], da_gui: ['submitted'] };
 const unit = (unitId: string, parentId: string | null, state: string, late = false) => ({
   unitId,
   unitCode: unitId,
