@@ -85,7 +85,8 @@ const TABLE: Record<string, Case> = {
   // templates and flows: own = owned by Sở Hưng Yên (read by its subtree), other = owned by Sở Phú Thọ
   'GET /api/templates': { kind: 'none', expect: same(['2', '-', '-']) },
   'GET /api/templates/{code}/versions': { kind: 'template', expect: same(['2', '-', '404']) },
-  'POST /api/templates/{code}/versions': { kind: 'template', expect: adminOnly(['2', '-', 'no']) },
+  // a code another province owns: 409 "already used" (codes are one national namespace)
+  'POST /api/templates/{code}/versions': { kind: 'template', expect: adminOnly(['2', '-', 'ref']) },
   'GET /api/templates/{code}/versions/{version}': { kind: 'template', expect: same(['2', '-', '404']) },
   'PUT /api/templates/{code}/versions/{version}': {
     kind: 'template',
@@ -98,7 +99,7 @@ const TABLE: Record<string, Case> = {
   'GET /api/flows': { kind: 'none', expect: same(['2', '-', '-']) },
   'POST /api/flows/lint': { kind: 'none', expect: same(['2', '-', '-']) },
   'GET /api/flows/{code}/versions/{version}': { kind: 'flow', expect: same(['2', '-', '404']) },
-  'POST /api/flows/{code}/versions': { kind: 'flow', expect: adminOnly(['2', '-', 'no']) },
+  'POST /api/flows/{code}/versions': { kind: 'flow', expect: adminOnly(['2', '-', 'ref']) },
   'POST /api/flows/{code}/versions/{version}/publish': {
     kind: 'flow',
     expect: { admin: ['ok', '-', '404'], reviewer: ['403', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
@@ -155,6 +156,21 @@ const TABLE: Record<string, Case> = {
   'GET /api/calendar/{year}': { kind: 'none', expect: same(['2', '-', '-']) },
   'POST /api/calendar/adjustments': { kind: 'none', expect: same(['403', '-', '-']) },
   'DELETE /api/calendar/adjustments/{date}': { kind: 'none', expect: same(['403', '-', '-']) },
+  // roles a province defines: read by everyone, written by admins (an unknown id is 404 or 403)
+  'GET /api/roles': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/roles': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  'PATCH /api/roles/{id}': { kind: 'none', expect: same(['no', '-', '-']) },
+  // one's own session: logout revokes one's tokens (the matrix signs in again); a wrong current password is refused
+  'POST /api/auth/logout': { kind: 'none', expect: same(['2', '-', '-']) },
+  'POST /api/auth/password': { kind: 'none', expect: same(['ref', '-', '-']) },
+  'GET /api/submissions/{id}/compile-preview': { kind: 'submission', expect: same(['ok', 'ok', '404']) },
+  'GET /api/submissions/{id}/attachments/quota': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'GET /api/submissions/{id}/signatures': { kind: 'submission', expect: same(['2', '2', '404']) },
+  // the USB-token steps belong to the unit's head; before SIGN they are refused
+  'POST /api/submissions/{id}/pdf-signature/prepare': { kind: 'submission', expect: same(['ref', 'ref', '404']) },
+  'POST /api/submissions/{id}/pdf-signature/complete': { kind: 'submission', expect: same(['ref', 'ref', '404']) },
+  // verifying a PDF received by e-mail: any signed-in user; an upload that is not a PDF is refused
+  'POST /api/verify-pdf': { kind: 'none', expect: same(['ok', '-', '-']) },
 };
 
 function matches(cls: Cls, status: number): boolean {
@@ -422,6 +438,22 @@ describe('authorization matrix (every route × role × target)', () => {
         body = { definition: cur?.definition ?? {} };
         break;
       }
+      case 'POST /api/roles':
+        body = { code: `mx_vai_tro_${n}`, label: `Vai trò thử ${n}` };
+        break;
+      case 'POST /api/auth/password':
+        body = { currentPassword: 'sai-mat-khau', newPassword: 'MatKhauMoi@2026x' };
+        break;
+      case 'POST /api/submissions/{id}/pdf-signature/prepare':
+        body = { certificates: ['MIIB'] };
+        break;
+      case 'POST /api/submissions/{id}/pdf-signature/complete':
+        body = { pendingId: '00000000-0000-4000-8000-000000000001', signature: 'AAAA' };
+        break;
+      case 'POST /api/verify-pdf':
+        form = new FormData();
+        form.append('file', new Blob([PNG_1PX], { type: 'application/pdf' }), 'khong-phai.pdf');
+        break;
       case 'GET /api/calendar/{year}':
         path = '/api/calendar/2026';
         break;
@@ -477,6 +509,8 @@ describe('authorization matrix (every route × role × target)', () => {
           const { method, path, body, form } = await build(route, role, p);
           const res = await api.req(method, path, { token: token[ROLES[role].user], body, form });
           sent++;
+          // Logging out revokes every token of the user: sign in again for the rest of the table.
+          if (route === 'POST /api/auth/logout') token[ROLES[role].user] = await api.login(ROLES[role].user);
           expect(res.status, `${route} ${target}: 5xx ${res.text}`).toBeLessThan(500);
           check(route, role, target, cls, res);
           if (res.status < 300) {
