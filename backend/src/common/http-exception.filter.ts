@@ -42,6 +42,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (code === '22P02' || code === '22023')
         return { statusCode: 400, error: 'Bad Request', message: 'Tham số không hợp lệ.' };
       if (code === '23505') return { statusCode: 409, error: 'Conflict', message: 'Dữ liệu đã tồn tại (trùng mã).' };
+      if (code === '55P03')
+        return { statusCode: 409, error: 'Conflict', message: 'Báo cáo đang được xử lý bởi một thao tác khác. Vui lòng thử lại sau giây lát.' };
       if (code === '40001' || code === '40P01')
         return { statusCode: 409, error: 'Conflict', message: 'Xung đột ghi đồng thời, vui lòng thử lại.' };
     }

@@ -91,7 +91,8 @@ export class RolesService {
   }
 
   /** Vietnamese labels of the roles usable at a unit (refusal messages name roles by label). */
-  async labelsAt(unitPath: string): Promise<Record<string, string>> {
-    return Object.fromEntries(await this.assignableCodes(unitPath));
+  /** Inside a transaction pass its manager: a second connection while holding a row lock can exhaust the pool. */
+  async labelsAt(unitPath: string, m?: EntityManager): Promise<Record<string, string>> {
+    return Object.fromEntries(await this.assignableCodes(unitPath, m));
   }
 }

@@ -207,7 +207,7 @@ export class SubmissionsService {
       const { template, compiled } = await this.context(row);
       const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
       // Refusals name a province's roles by their Vietnamese label.
-      const facts = { ...(await this.facts(row, formErrors.length, m)), roleLabels: await this.roles.labelsAt(row.unitPath) };
+      const facts = { ...(await this.facts(row, formErrors.length, m)), roleLabels: await this.roles.labelsAt(row.unitPath, m) };
       const event: FlowEvent = { type: dto.type, comment: dto.comment };
       const now = new Date();
       const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
