@@ -148,7 +148,8 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
       const input = (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
       if (await input.isDisabled()) continue;
       await input.click();
-      await page.keyboard.type('30/06/2027');
+      // The Phòng compiles its schools: its deadline must come after theirs (the server refuses otherwise).
+      await page.keyboard.type(kind === 'round-deadline-phong' ? '10/07/2027' : '30/06/2027');
       await page.keyboard.press('Enter');
     }
     await shots.take(page, 'round-flows');
