@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { binary } from '../test-support/binary.js';
+import { docxParagraphs } from '../test-support/docx-text.js';
 
 process.env.JOBS_POLL_SECONDS = '0.5';
 process.env.JOBS_CHECK_MS = '500';
@@ -14,21 +14,6 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** supertest: collect a binary body as a Buffer. */
-
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** document.xml as text paragraphs (Word splits a paragraph into runs). */
-async function docxParagraphs(buf: Buffer): Promise<{ xml: string; paragraphs: string[] }> {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const paragraphs = xml
-    .split('</w:p>')
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join(''))
-    .map((t) => t.normalize('NFC').trim())
-    .filter((t) => t !== '');
-  return { xml, paragraphs };
-}
 
 async function pdfText(buf: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
