@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInte
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { AttachmentsService } from './attachments.service.js';
 

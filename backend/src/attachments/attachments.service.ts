@@ -4,7 +4,7 @@ import { stripControlAndFormat } from '@bdg/workflows';
 import fileType from 'file-type';
 import { unzipSync } from 'fflate';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { ApiException, conflict, forbidden, notFound } from '../common/errors.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';

@@ -4,7 +4,7 @@ import { ChangePasswordDto } from '../users/users.dto.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
-import { type AuthUser, CurrentUser, Public } from './current-user.js';
+import { type AuthUser, CurrentUser, Public } from '../common/current-user.js';
 
 @ApiTags('auth')
 @Controller('api')

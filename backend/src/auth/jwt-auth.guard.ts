@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { unauthorized } from '../common/errors.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { TokenPayload } from './auth.service.js';
-import { IS_PUBLIC } from './current-user.js';
+import { IS_PUBLIC } from '../common/current-user.js';
 
 @Injectable()
 export class JwtAuthGuard implements CanActivate {

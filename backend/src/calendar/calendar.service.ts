@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type DayOff, WorkingCalendar } from '@bdg/regimes';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { forbidden, notFound } from '../common/errors.js';
 import type { CalendarAdjustmentDto } from './calendar.dto.js';
 import { CalendarRepository } from './calendar.repository.js';

@@ -1,4 +1,4 @@
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from './current-user.js';
 import { conflict, forbidden } from './errors.js';
 
 export function isBelowOrSame(path: string, ancestor: string): boolean {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { contentDisposition } from './content-disposition.js';
 import { ExportsService, parseFormat } from './exports.service.js';

@@ -1,6 +1,6 @@
 import { createRollUp, type JsonSchema } from '@bdg/schemas';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
 import { badRequest, conflict, notFound } from '../common/errors.js';
 import { JOB, type ExportFormat, EXPORT_FORMATS, type ExportPayload } from '../jobs/job-names.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BadGatewayException, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { addPadesSignature, completeExternalSignature, prepareExternalSignature } from '../signing/pades/pdf-sign.js';
 import { type SignatureReport, verifyPdfSignatures } from '../signing/pades/verify.js';

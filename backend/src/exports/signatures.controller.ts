@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { OfficialRecordService } from './official-record.service.js';
 import { CompleteBrowserSignatureDto, PrepareBrowserSignatureDto } from './signatures.dto.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { contentDisposition } from '../exports/content-disposition.js';
 import { JobsService } from './jobs.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Effect } from '@bdg/workflows';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
 import { Notification } from './notification.entity.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { type AuthUser, hasRole } from '../auth/current-user.js';
+import { type AuthUser, hasRole } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
 import { importAllOrNothing, parseCsv } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { OpenDueDto, PreviewQueryDto, SaveRegimeDto } from './regimes.dto.js';
 import { RegimesService } from './regimes.service.js';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { lintRegime, type PlannedRound, type Regime, roundsDue, upcomingRounds, vietnamDate } from '@bdg/regimes';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type KnownRole, ROLES, roleLabels } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { canEdit } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { OrgRepository } from '../org/org.repository.js';

@@ -5,7 +5,7 @@ import { type FlowDefinition, initialSnapshot, stateLabel, stateTags, stateValue
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
 import { FlowsRepository } from '../flows/flows.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Effect, FlowDefinition } from '@bdg/workflows';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { conflict } from '../common/errors.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';

@@ -1,5 +1,5 @@
 import type { FieldError, RuleFinding } from '@bdg/schemas';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { type Effect, eventLabel, type FlowDefinition, stateLabel } from '@bdg/workflows';
 import { type ApiException, conflict, forbidden, unprocessable } from '../common/errors.js';
 

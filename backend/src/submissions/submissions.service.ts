@@ -21,7 +21,7 @@ import {
 } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';

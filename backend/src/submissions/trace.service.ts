@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
 import { SigningService } from '../signing/signing.service.js';
 import { CompileService } from './compile.service.js';

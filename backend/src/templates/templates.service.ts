@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Finding, type JsonSchema, lintTemplate, type TemplateVersionDoc } from '@bdg/schemas';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/current-user.js';
+import type { AuthUser } from '../common/current-user.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { type AuthUser, hasRole } from '../auth/current-user.js';
+import { type AuthUser, hasRole } from '../common/current-user.js';
 import { headerKey, importAllOrNothing, parseCsv } from '../common/csv.js';
 
 /** The user CSV's columns with their Vietnamese titles (either is accepted). */
