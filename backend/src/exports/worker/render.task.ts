@@ -2,6 +2,7 @@
  * Runs in a worker thread of the export pool (export-pool.ts): builds the document model and renders
  * DOCX, PDF or XLSX, so that the API's event loop never waits on a renderer.
  */
+import { workerTask } from '../../common/worker-task.js';
 import type { ExportFormat } from '../../jobs/job-names.js';
 import { renderPdfFor } from '../pdf-large.js';
 import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from '../render/index.js';
@@ -28,7 +29,5 @@ async function render(task: RenderTask): Promise<RenderResult> {
   }
 }
 
-export default async function runRenderTask(task: RenderTask): Promise<RenderResult> {
-  // the bytes are copied once to the API thread (structured clone): linear, and no Buffer pool is shared
-  return render(task);
-}
+// the bytes are copied once to the API thread (structured clone): linear, and no Buffer pool is shared
+export default workerTask(render);

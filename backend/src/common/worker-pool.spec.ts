@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool, workerModule } from './worker-pool.js';
+
+const module = workerModule(new URL('./__fixtures__/wait.js', import.meta.url), new URL('./__fixtures__/wait.task.ts', import.meta.url));
+const messages = { timeout: 'Quá thời gian.', memory: 'Quá bộ nhớ.', busy: 'Đang bận.' };
+
+describe(WorkerPool.name, () => {
+  let sut: WorkerPool<{ ms?: number; hog?: boolean }, { waited: number }> | undefined;
+  const pool = (o: { threads?: number; maxQueue?: number; timeoutMs: number; memoryMb?: number }) =>
+    (sut = new WorkerPool({ label: 'thử', module, threads: 1, maxQueue: 8, memoryMb: 64, idleTimeoutMs: 60_000, messages, ...o }));
+  afterEach(async () => sut?.destroy());
+
+  it('counts the time limit from when a thread starts the task: three 1 s tasks queued on one thread all finish under a 2.5 s limit', async () => {
+    const p = pool({ timeoutMs: 2500 });
+    const all = await Promise.all([1000, 1000, 1000].map((ms) => p.run({ ms })));
+    expect(all).toEqual([{ waited: 1000 }, { waited: 1000 }, { waited: 1000 }]);
+  }, 60_000);
+
+  it('stops a task that runs past the limit with the Vietnamese 422, and the next task runs on a new thread', async () => {
+    const p = pool({ timeoutMs: 500 });
+    const err = (await p.run({ ms: 5000 }).catch((e: unknown) => e)) as { getStatus(): number; getResponse(): { message: string } };
+    expect(err.getStatus()).toBe(422);
+    expect(err.getResponse().message).toBe('Quá thời gian.');
+    expect(await p.run({ ms: 10 })).toEqual({ waited: 10 });
+  }, 60_000);
+
+  it('a task over its heap limit is refused with the memory message', async () => {
+    const p = pool({ timeoutMs: 60_000, memoryMb: 32 });
+    const err = (await p.run({ hog: true }).catch((e: unknown) => e)) as { getStatus(): number; getResponse(): { message: string } };
+    expect(err.getResponse().message).toBe('Quá bộ nhớ.');
+  }, 60_000);
+});
