@@ -36,6 +36,8 @@ const entries = {
   ...(existsSync(path.join(backendDir, 'src', 'worker.ts')) ? { worker: 'src/worker.ts' } : {}),
   // the export renderers' worker-thread module (backend/src/exports/export-pool.ts loads it beside main.js)
   'export-render': 'src/exports/worker/render.task.ts',
+  // large request bodies are validated in worker threads (backend/src/validation/validation-pool.ts)
+  'validate-worker': 'src/validation/worker/validate.task.ts',
 };
 if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js'))) {
   process.stdout.write('• máy chủ (rolldown)…\n');

@@ -22,6 +22,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { RegimesModule } from './regimes/regimes.module.js';
+import { ValidationModule } from './validation/validation.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         AuditModule,
+        ValidationModule,
         HealthModule,
         OrgModule,
         RolesModule,

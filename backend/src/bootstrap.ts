@@ -12,7 +12,7 @@ import pg from 'pg';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { jsonDepthGuard } from './common/json-depth.js';
-import { requestContextMiddleware } from './common/request-context.js';
+import { measureBody, requestContextMiddleware } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { metricsMiddleware } from './health/metrics.js';
@@ -53,7 +53,7 @@ export function configureApp(app: INestApplication, config: AppConfig) {
   app.use(requestContextMiddleware);
   app.use(metricsMiddleware);
   // JSON bodies are bounded: a form is a few hundred kB; 10 MB payloads are refused with 413.
-  app.use(express.json({ limit: process.env.JSON_LIMIT ?? '2mb' }));
+  app.use(express.json({ limit: process.env.JSON_LIMIT ?? '2mb', verify: measureBody }));
   app.use(jsonDepthGuard);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -24,6 +24,11 @@ export interface AppConfig {
   exportWorkers: number;
   exportTimeoutSeconds: number;
   exportMemoryMb: number;
+  /** bodies from VALIDATION_WORKER_KB up are validated in VALIDATION_WORKERS threads, each check limited by VALIDATION_TIMEOUT_SECONDS and VALIDATION_MEMORY_MB */
+  validationWorkerBytes: number;
+  validationWorkers: number;
+  validationTimeoutSeconds: number;
+  validationMemoryMb: number;
   /** Sign-in attempts per minute per normalised username, and per client address. */
   loginRateLimit: number;
   loginAddressRateLimit: number;
@@ -114,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const exportWorkers = intSetting(env, 'EXPORT_WORKERS', Math.max(1, Math.min(4, cpus().length - 1)), 1, 64, problems);
   const exportTimeoutSeconds = intSetting(env, 'EXPORT_TIMEOUT_SECONDS', 120, 1, 3600, problems);
   const exportMemoryMb = intSetting(env, 'EXPORT_MEMORY_MB', 1024, 64, 16_384, problems);
+  const validationWorkerBytes = intSetting(env, 'VALIDATION_WORKER_KB', 64, 0, 1_000_000, problems) * 1024;
+  const validationWorkers = intSetting(env, 'VALIDATION_WORKERS', Math.max(1, Math.min(2, cpus().length - 1)), 1, 64, problems);
+  const validationTimeoutSeconds = intSetting(env, 'VALIDATION_TIMEOUT_SECONDS', 20, 1, 600, problems);
+  const validationMemoryMb = intSetting(env, 'VALIDATION_MEMORY_MB', 512, 64, 16_384, problems);
   const loginRateLimit = intSetting(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000, problems);
   const loginAddressRateLimit = intSetting(env, 'LOGIN_ADDRESS_RATE_LIMIT', loginRateLimit * 10, 1, 10_000_000, problems);
   const trustProxyHops = intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems);
@@ -150,6 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportWorkers,
     exportTimeoutSeconds,
     exportMemoryMb,
+    validationWorkerBytes,
+    validationWorkers,
+    validationTimeoutSeconds,
+    validationMemoryMb,
     signing,
     loginRateLimit,
     loginAddressRateLimit,

@@ -3,6 +3,8 @@ import { getValidator, type JsonSchema, rollUpSchema, type TemplateValidator } f
 import { collectsChildren, type FlowDefinition, readsChildren, upgradeFlow } from '@bdg/workflows';
 import { FlowsRepository } from '../flows/flows.repository.js';
 import { TemplatesRepository } from '../templates/templates.repository.js';
+import { ValidationPool } from '../validation/validation-pool.js';
+import type { DraftChecked } from '../validation/worker/validate.task.js';
 
 export interface LoadedTemplate {
   id: string;
@@ -27,6 +29,7 @@ export class DefinitionsService {
   constructor(
     private readonly flowRepo: FlowsRepository,
     private readonly templateRepo: TemplatesRepository,
+    private readonly bodies: ValidationPool,
   ) {}
 
   async flow(flowVersionId: string): Promise<FlowDefinition> {
@@ -79,6 +82,15 @@ export class DefinitionsService {
   }
 
   validator(t: LoadedTemplate, compiled: boolean): TemplateValidator {
-    return getValidator(this.schemaFor(t, compiled), compiled ? `${t.id}:rollup` : t.id);
+    return getValidator(this.schemaFor(t, compiled), this.validatorKey(t, compiled));
+  }
+
+  /** A draft's data with computed fields, its errors and rule findings; a large body is checked in a worker thread. */
+  checkDraft(t: LoadedTemplate, compiled: boolean, data: Record<string, unknown>): Promise<DraftChecked> {
+    return this.bodies.draft(this.validatorKey(t, compiled), this.schemaFor(t, compiled), data);
+  }
+
+  private validatorKey(t: LoadedTemplate, compiled: boolean): string {
+    return compiled ? `${t.id}:rollup` : t.id;
   }
 }

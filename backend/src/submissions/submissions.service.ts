@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { applyComputed } from '@bdg/schemas';
 import {
   type Actor,
   allowedEvents,
@@ -154,10 +153,8 @@ export class SubmissionsService {
     if (!mayEditData(user, row)) throw forbidden('Chỉ người nhập liệu của đơn vị mới được sửa báo cáo này.');
     if (row.locked || row.final) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: row.version });
     const { template, compiled } = await this.context(row);
-    const schema = this.defs.schemaFor(template, compiled);
-    // Computed fields are the server's to fill, whatever the browser sent.
-    const withComputed = applyComputed(schema, data) as Record<string, unknown>;
-    const errors = this.defs.validator(template, compiled).validateDraft(withComputed);
+    // Computed fields are the server's to fill, whatever the browser sent; a large body is checked off the event loop.
+    const { data: withComputed, errors, findings: ruleFindings } = await this.defs.checkDraft(template, compiled, data);
     if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
     return this.repo.transaction(async (m) => {
       const saved = await this.repo.saveData(m, id, withComputed, version);
@@ -168,7 +165,7 @@ export class SubmissionsService {
       }
       await this.audit.record(m, { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: saved.version } });
       // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
-      const findings = this.defs.validator(template, compiled).checkRules(withComputed).map(toFinding);
+      const findings = ruleFindings.map(toFinding);
       const contentHash = this.signing.contentHash(withComputed, await this.repo.attachmentHashes(id, m));
       return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
     });

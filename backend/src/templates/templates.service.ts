@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Finding, type JsonSchema, lintTemplate, type TemplateVersionDoc } from '@bdg/schemas';
+import { ValidationPool } from '../validation/validation-pool.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
@@ -49,6 +50,7 @@ export class TemplatesService {
   constructor(
     private readonly repo: TemplatesRepository,
     private readonly audit: AuditService,
+    private readonly bodies: ValidationPool,
   ) {}
 
   async list(user: AuthUser) {
@@ -102,7 +104,7 @@ export class TemplatesService {
         uiSchema: dto.uiSchema ?? base?.uiSchema ?? {},
         document: dto.document ?? base?.document ?? {},
       };
-      this.refuseLintErrors(doc);
+      await this.refuseLintErrors(doc);
       const saved = await this.repo.save(m, {
         ...doc,
         status: 'draft',
@@ -129,7 +131,7 @@ export class TemplatesService {
         uiSchema: dto.uiSchema ?? t.uiSchema,
         document: dto.document ?? t.document,
       };
-      this.refuseLintErrors(doc);
+      await this.refuseLintErrors(doc);
       await this.repo.update(m, t.id, doc);
       await this.audit.record(m, { actorId: user.id, action: 'update', entity: 'template_version', entityId: t.id, detail: { code, version } });
       return toView((await this.repo.byId(t.id, m))!);
@@ -141,7 +143,8 @@ export class TemplatesService {
     return this.repo.transaction(async (m) => {
       const locked = await this.repo.lockForWrite(m, t.id);
       if (locked!.status === 'published') throw conflict('Phiên bản này đã được ban hành trước đó.');
-      this.refuseLintErrors(docOf(t));
+      // no body here: the stored document's size decides where lint runs
+      await this.refuseLintErrors(docOf(t), JSON.stringify(t.schema).length);
       await this.repo.update(m, t.id, { status: 'published', publishedAt: new Date() });
       await this.audit.record(m, { actorId: user.id, action: 'publish', entity: 'template_version', entityId: t.id, detail: { code, version } });
       return toView((await this.repo.byId(t.id, m))!);
@@ -156,8 +159,8 @@ export class TemplatesService {
     return t;
   }
 
-  private refuseLintErrors(doc: object) {
-    const findings = lintTemplate(doc);
+  private async refuseLintErrors(doc: object, bytes?: number) {
+    const findings = await this.bodies.lint(doc, bytes);
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length)
       throw unprocessable(
