@@ -41,7 +41,7 @@ describe('OrgController', () => {
     expect(ok.body).toMatchObject({ code: 'KC-TH-MOI', parentId, level: 4 });
     const dup = await sut.http.post('/api/org-units').set(auth(hy)).send({ code: 'KC-TH-MOI', name: 'X', kind: 'truong_th', parentId });
     expect(dup.status).toBe(409);
-    expect(dup.body.message).toMatch(/đã tồn tại/);
+    expect(dup.body.message).toBe('Mã đơn vị "KC-TH-MOI" đã được dùng cho đơn vị "Trường Tiểu học Mới".');
     const bad = await sut.http.post('/api/org-units').set(auth(hy)).send({ code: 'X1', name: 'X', kind: 'Trường!', parentId });
     expect(bad.status).toBe(422);
     expect(bad.body.details[0]).toMatchObject({ path: 'kind', title: 'Loại đơn vị' });

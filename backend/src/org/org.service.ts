@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
+import { unitCodeTaken } from '../common/taken-name.js';
 import { importAllOrNothing, parseCsv } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './org.dto.js';
@@ -63,7 +64,8 @@ export class OrgService {
   async create(user: AuthUser, dto: CreateOrgUnitDto) {
     await this.managed(user, dto.parentId);
     return this.repo.transaction(async (m) => {
-      if (await this.repo.byCode(dto.code, m)) throw conflict(`Mã đơn vị "${dto.code}" đã tồn tại.`);
+      const holder = await this.repo.byCode(dto.code, m);
+      if (holder) throw conflict(unitCodeTaken(user, dto.code, holder));
       const id = await this.repo.insert(m, { ...dto });
       await this.audit.record(m, { actorId: user.id, action: 'create', entity: 'org_unit', entityId: id, detail: { ...dto } });
       return this.repo.byId(id, m);
@@ -73,8 +75,8 @@ export class OrgService {
   async update(user: AuthUser, id: string, dto: UpdateOrgUnitDto) {
     const unit = await this.managed(user, id);
     return this.repo.transaction(async (m) => {
-      if (dto.code && dto.code !== unit.code && (await this.repo.byCode(dto.code, m)))
-        throw conflict(`Mã đơn vị "${dto.code}" đã tồn tại.`);
+      const holder = dto.code && dto.code !== unit.code ? await this.repo.byCode(dto.code, m) : null;
+      if (holder) throw conflict(unitCodeTaken(user, dto.code!, holder));
       await this.repo.rename(m, id, dto);
       if (dto.parentId && dto.parentId !== unit.parentId) await this.moveWithin(m, user, unit, dto.parentId);
       await this.audit.record(m, { actorId: user.id, action: 'update', entity: 'org_unit', entityId: id, detail: { ...dto } });
@@ -149,7 +151,11 @@ export class OrgService {
           problem(column, message);
         };
         if (!/^[A-Za-z0-9._-]{1,60}$/.test(v.code ?? '')) refuse('code', 'Mã đơn vị trống hoặc có ký tự không hợp lệ.');
-        else if (seen.has(v.code!) || (await this.repo.byCode(v.code!, m))) refuse('code', `Mã đơn vị "${v.code}" đã tồn tại.`);
+        else if (seen.has(v.code!)) refuse('code', `Mã đơn vị "${v.code}" lặp lại trong tệp.`);
+        else {
+          const holder = await this.repo.byCode(v.code!, m);
+          if (holder) refuse('code', unitCodeTaken(user, v.code!, holder));
+        }
         if (!v.name) refuse('name', 'Tên đơn vị không được để trống.');
         if (!/^[a-z][a-z0-9_]{0,40}$/.test(v.kind ?? '')) refuse('kind', 'Loại đơn vị không hợp lệ (ví dụ: truong_th, phong).');
         const parent = v.parentCode ? await this.repo.byCode(v.parentCode, m) : null;

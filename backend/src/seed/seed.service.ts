@@ -50,7 +50,7 @@ export class SeedService implements OnApplicationBootstrap {
         await this.org.insert(m, { code: ROOT_UNIT_CODE, name: 'Bộ Giáo dục và Đào tạo', kind: 'bo', parentId: null });
         root = await this.org.byCode(ROOT_UNIT_CODE, m);
       }
-      if (!(await this.users.usernameTaken('admin', m))) {
+      if (!(await this.users.usernameHolder('admin', m))) {
         await this.users.insert(m, {
           username: 'admin',
           passwordHash: await hashPassword(this.config.adminPassword),

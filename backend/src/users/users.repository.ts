@@ -68,9 +68,14 @@ export class UsersRepository {
     );
   }
 
-  async usernameTaken(username: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM app_user WHERE username = $1`, [username]);
-    return rows.length > 0;
+  /** Who holds a username, if anyone (the caller decides how much of it the asker may hear). */
+  async usernameHolder(username: string, m: EntityManager = this.db.manager): Promise<{ fullName: string; unitName: string; unitPath: string } | null> {
+    const rows = await m.query(
+      `SELECT u.full_name AS "fullName", o.name AS "unitName", o.path::text AS "unitPath"
+         FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.username = $1`,
+      [username],
+    );
+    return rows[0] ?? null;
   }
 
   /** Revokes every token the user holds; in the caller's transaction, beside its audit entry. */

@@ -17,6 +17,7 @@ export const USER_CSV_COLUMNS = {
 };
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
+import { usernameTaken } from '../common/taken-name.js';
 import { titleOf } from '../common/validation.js';
 import { OrgRepository } from '../org/org.repository.js';
 import { RolesService } from '../roles/roles.service.js';
@@ -79,7 +80,8 @@ export class UsersService {
     await this.requireAssignable(dto.unitId, dto.roles);
     const passwordHash = await this.hasher.hash(dto.password, user.id);
     const id = await this.db.transaction(async (m) => {
-      if (await this.repo.usernameTaken(username, m)) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
+      const holder = await this.repo.usernameHolder(username, m);
+      if (holder) throw conflict(usernameTaken(user, username, holder));
       const u = await this.repo.insert(m, {
         username,
         passwordHash,
@@ -155,7 +157,11 @@ export class UsersService {
         const username = normalizeUsername(v.username ?? '');
         if (!/^[a-z0-9._-]{3,60}$/.test(username))
           refuse('username', 'Tên đăng nhập 3–60 ký tự, chỉ gồm chữ không dấu, số, dấu chấm, gạch.');
-        else if (seen.has(username) || (await this.repo.usernameTaken(username, m))) refuse('username', `Tên đăng nhập "${username}" đã tồn tại.`);
+        else if (seen.has(username)) refuse('username', `Tên đăng nhập "${username}" lặp lại trong tệp.`);
+        else {
+          const holder = await this.repo.usernameHolder(username, m);
+          if (holder) refuse('username', usernameTaken(user, username, holder));
+        }
         if (!v.fullName) refuse('fullName', 'Họ và tên không được để trống.');
         const unit = v.unitCode ? await this.org.byCode(v.unitCode, m) : null;
         if (!unit || !isBelowOrSame(unit.path, user.unitPath))
