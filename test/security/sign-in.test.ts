@@ -1,7 +1,8 @@
 /**
  * Sign-in under attack, against the real app process behind a (simulated) proxy, TRUST_PROXY_HOPS=1:
- * a flood of sign-ins with random unknown names from 16 addresses queues on the bounded argon2
- * pool instead of starving the API; a real user still signs in; the username with added spaces
+ * a flood of sign-ins with random unknown names from 16 addresses never queues ahead of a real
+ * account (unknown names use a dummy hash only when a slot is free, else a timed answer), so a
+ * real user signs in about as fast as on a quiet server; the username with added spaces
  * or capitals is the same account and the same counter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,9 @@ const login = (username: string, password: string, address: string) =>
 
 describe('sign-in flood', () => {
   it('16 clients signing in with random unknown names: the API keeps answering, a real user signs in, only 401/503 for the flood', async () => {
+    const q0 = Date.now();
     const token = (await login('kc.reviewer', 'Demo@2026!', '198.51.100.200')).body.accessToken as string;
+    const quietLoginMs = Date.now() - q0;
     let stop = false;
     const flood: number[] = [];
     const clients = Array.from({ length: 16 }, async (_, c) => {
@@ -44,7 +47,7 @@ describe('sign-in flood', () => {
     stop = true;
     await Promise.all(clients);
     const worstApi = Math.max(...apiTimes);
-    console.log('sign-in flood', { floodAnswers: flood.length, byStatus: flood.reduce<Record<number, number>>((a, s) => ((a[s] = (a[s] ?? 0) + 1), a), {}), worstApiMs: worstApi, realLoginMs: realMs });
+    console.log('sign-in flood', { floodAnswers: flood.length, byStatus: flood.reduce<Record<number, number>>((a, s) => ((a[s] = (a[s] ?? 0) + 1), a), {}), worstApiMs: worstApi, quietLoginMs, realLoginMs: realMs });
     expect(real.status).toBe(200);
     expect(flood.length).toBeGreaterThan(16);
     expect(flood.filter((s) => s !== 401 && s !== 503)).toEqual([]);

@@ -19,6 +19,11 @@ export class FairQueue {
     return { active: this.active, waiting: this.waiting };
   }
 
+  /** A job would start at once and still leave `reserve` slots free, nobody waiting. */
+  idle(reserve = 0): boolean {
+    return this.active + reserve < this.concurrency && this.waiting === 0;
+  }
+
   /** Runs `work` when its turn comes; null when the queue is full (the caller refuses). */
   run<T>(key: string, work: () => Promise<T>): Promise<T> | null {
     if (this.active < this.concurrency) return this.start(work);

@@ -18,15 +18,30 @@ describe(PasswordHasher.name, () => {
     expect(sut.load()).toEqual({ active: 0, waiting: 0 });
   });
 
-  it('an unknown user (no hash) is verified against a dummy hash through the same queue', async () => {
-    const sut = make(1, 0);
+  it('an unknown user (no hash) is verified against a dummy hash when a slot is free beside the one kept for real accounts', async () => {
+    const sut = make(2, 0);
     expect(await sut.verify(null, 'warm-up')).toBe(false);
     const first = sut.verify(null, 'khong-co');
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     expect(sut.load().active).toBe(1);
-    await expect(sut.verify(null, 'khong-co-2')).rejects.toMatchObject({ status: 503 });
+    expect(sut.skippedDummies).toBe(0);
     expect(await first).toBe(false);
+  });
+
+  it('an unknown user never queues: with every slot busy it is answered false after a recent verification time, without hashing', async () => {
+    const sut = make(1, 100);
+    const hash = await argon2.hash('Mot-mat-khau-du-dai', { type: argon2.argon2id });
+    expect(await sut.verify(hash, 'sai')).toBe(false); // one real timing sample
+    const real = sut.verify(hash, 'Mot-mat-khau-du-dai', 'nguoi-that');
+    await new Promise((r) => setImmediate(r));
+    const unknown = Array.from({ length: 20 }, (_, i) => sut.verify(null, `ke-la-${i}`, `ke-la-${i}`));
+    await new Promise((r) => setImmediate(r));
+    // the flood of invented names is not in the queue: the real user's check is the only work
+    expect(sut.load()).toEqual({ active: 1, waiting: 0 });
+    expect(await real).toBe(true);
+    expect(await Promise.all(unknown)).toEqual(Array(20).fill(false));
+    expect(sut.skippedDummies).toBe(20);
   });
 
   it('refuses with 503 and a Vietnamese message when the queue is full, instead of piling up', async () => {
