@@ -163,6 +163,8 @@ const TABLE: Record<string, Case> = {
   // one's own session: logout revokes one's tokens (the matrix signs in again); a wrong current password is refused
   'POST /api/auth/logout': { kind: 'none', expect: same(['2', '-', '-']) },
   'POST /api/auth/password': { kind: 'none', expect: same(['ref', '-', '-']) },
+  // the own-password screen: with a wrong current password every role gets the 422, never a change
+  'POST /api/me/password': { kind: 'none', expect: same(['ref', '-', '-']) },
   'GET /api/submissions/{id}/compile-preview': { kind: 'submission', expect: same(['ok', 'ok', '404']) },
   'GET /api/submissions/{id}/attachments/quota': { kind: 'submission', expect: same(['2', '2', '404']) },
   'GET /api/submissions/{id}/signatures': { kind: 'submission', expect: same(['2', '2', '404']) },
@@ -442,6 +444,7 @@ describe('authorization matrix (every route × role × target)', () => {
         body = { code: `mx_vai_tro_${n}`, label: `Vai trò thử ${n}` };
         break;
       case 'POST /api/auth/password':
+      case 'POST /api/me/password':
         body = { currentPassword: 'sai-mat-khau', newPassword: 'MatKhauMoi@2026x' };
         break;
       case 'POST /api/submissions/{id}/pdf-signature/prepare':

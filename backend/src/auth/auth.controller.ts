@@ -36,6 +36,14 @@ export class AuthController {
     return this.users.changeOwnPassword(user, dto.currentPassword, dto.newPassword);
   }
 
+  /** The own-password screen: 200 {accessToken} for this session; every earlier token is revoked. */
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(200)
+  changeMyPassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string) {
+    return this.auth.changeOwnPassword(user, dto.currentPassword, dto.newPassword, ip);
+  }
+
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthUser) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { AuthUser } from '../common/current-user.js';
 import { unauthorized } from '../common/errors.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
@@ -32,6 +33,20 @@ export class AuthService {
     const payload: TokenPayload = { sub: found.id, ver: found.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload);
     return { accessToken, user: await this.usersService.view(found.id) };
+  }
+
+  /**
+   * The signed-in user changes their own password: the current one proves it is them (attempts
+   * counted like sign-ins), every token they held stops working — other browsers and devices —
+   * and this session goes on with a fresh token under the new token version.
+   */
+  async changeOwnPassword(user: AuthUser, currentPassword: string, newPassword: string, address: string) {
+    await this.limiter.check(user.username, address);
+    await this.usersService.changeOwnPassword(user, currentPassword, newPassword);
+    const found = await this.users.findForLogin(user.username);
+    if (!found?.active) throw unauthorized('Phiên đăng nhập đã hết hiệu lực.');
+    const payload: TokenPayload = { sub: found.id, ver: found.tokenVersion };
+    return { accessToken: await this.jwt.signAsync(payload) };
   }
 
   /** Every token the user holds stops working at once, on every replica. */

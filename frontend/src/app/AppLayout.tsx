@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { adminMenu } from '../features/admin/routes';
 import { hasRole, useSession, useSignOut } from '../features/auth/hooks/use-session';
 import { NotificationCenter } from '../features/notifications/components/NotificationCenter';
@@ -59,6 +59,9 @@ export function AppLayout() {
                 </Tag>
               ))}
             </span>
+            <Button icon={<KeyOutlined />} onClick={() => navigate('/tai-khoan/mat-khau')}>
+              Đổi mật khẩu
+            </Button>
             <Button
               icon={<LogoutOutlined />}
               onClick={async () => {

@@ -12,6 +12,7 @@ import { AppLayout } from './AppLayout';
 const ReviewPage = lazy(() => import('../features/review/components/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const CompilePage = lazy(() => import('../features/compile/components/CompilePage').then((m) => ({ default: m.CompilePage })));
 const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const OwnPasswordPage = lazy(() => import('../features/account/components/OwnPasswordPage').then((m) => ({ default: m.OwnPasswordPage })));
 const BenchFormPage = lazy(() => import('../features/bench/components/BenchFormPage').then((m) => ({ default: m.BenchFormPage })));
 
 export const routes: RouteObject[] = [
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'submissions/:id/review', element: <ReviewPage /> },
       { path: 'submissions/:id/compile', element: <CompilePage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'tai-khoan/mat-khau', element: <OwnPasswordPage /> },
       { path: 'dashboard/:roundId', element: <DashboardPage /> },
       ...adminRoutes,
       { path: '*', element: <NotFound /> },

@@ -28,6 +28,9 @@ export const api = {
   /** Revokes every token of the signed-in user on the server (all devices), not only this one. */
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: () => apiFetch<User>('/api/me'),
+  /** The own-password screen: every other session is signed out; this one goes on with the returned token. */
+  changeMyPassword: (currentPassword: string, newPassword: string) =>
+    apiFetch<{ accessToken: string }>('/api/me/password', { method: 'POST', json: { currentPassword, newPassword } }),
   myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
