@@ -51,11 +51,11 @@ export class ExportPool implements OnModuleDestroy {
   }
 
   /** Renders in a worker; a limit hit becomes a Vietnamese 422/503 and the worker is replaced. */
-  async render(task: RenderTask): Promise<{ content: Buffer; warnings: string[] }> {
+  async render(task: RenderTask): Promise<{ content: Buffer; warnings: string[]; field: RenderResult['field'] }> {
     const { exportTimeoutSeconds, exportMemoryMb } = this.config;
     try {
       const r = await this.piscina.run(task, { signal: AbortSignal.timeout(exportTimeoutSeconds * 1000) });
-      return { content: Buffer.from(r.content.buffer, r.content.byteOffset, r.content.byteLength), warnings: r.warnings };
+      return { content: Buffer.from(r.content.buffer, r.content.byteOffset, r.content.byteLength), warnings: r.warnings, field: r.field ?? null };
     } catch (e) {
       const err = e as { name?: string; code?: string; message?: string };
       this.log.warn(`Dựng văn bản ${task.format} thất bại: ${err.code ?? err.name}: ${err.message}`);
