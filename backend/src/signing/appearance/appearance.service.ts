@@ -31,11 +31,10 @@ export class AppearanceService {
     return owner;
   }
 
-  async get(user: AuthUser, kind: ImageOwner, id: string): Promise<Buffer> {
+  /** The stored image, or null (none uploaded: the generated appearance is used). */
+  async get(user: AuthUser, kind: ImageOwner, id: string): Promise<Buffer | null> {
     await this.allowed(user, kind, id);
-    const png = await this.repo.image(kind, id);
-    if (!png) throw notFound(`Chưa có ${WHAT[kind].label}.`);
-    return png;
+    return this.repo.image(kind, id);
   }
 
   async set(user: AuthUser, kind: ImageOwner, id: string, file: Buffer | undefined) {
