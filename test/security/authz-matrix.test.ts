@@ -55,6 +55,13 @@ const adminOnly = (admin: Row): Record<Role, Row> => ({
   head: ['403', '-', '403'],
 });
 
+const imagesOf = (admin: Row): Record<Role, Row> => ({
+  admin,
+  reviewer: ['403', '403', '404'],
+  editor: ['403', '-', '404'],
+  head: ['403', '-', '404'],
+});
+
 // ─────────────────────────────── THE TABLE ───────────────────────────────
 // For routes without a target ('none') only the first column counts.
 const TABLE: Record<string, Case> = {
@@ -173,6 +180,14 @@ const TABLE: Record<string, Case> = {
   'POST /api/submissions/{id}/pdf-signature/complete': { kind: 'submission', expect: same(['ref', 'ref', '404']) },
   // verifying a PDF received by e-mail: any signed-in user; an upload that is not a PDF is refused
   'POST /api/verify-pdf': { kind: 'none', expect: same(['ok', '-', '-']) },
+  // signature images (a person's) and seal images (a unit's): an admin of the subtree (none stored: 204;
+  // the 1 px test PNG is refused 400 as too small); others see the thing but may not act (403)
+  'GET /api/users/{id}/signature-image': { kind: 'user', expect: imagesOf(['2', '2', '404']) },
+  'PUT /api/users/{id}/signature-image': { kind: 'user', expect: imagesOf(['ok', 'ok', '404']) },
+  'DELETE /api/users/{id}/signature-image': { kind: 'user', expect: imagesOf(['2', '2', '404']) },
+  'GET /api/org-units/{id}/seal-image': { kind: 'unit', expect: imagesOf(['2', '2', '404']) },
+  'PUT /api/org-units/{id}/seal-image': { kind: 'unit', expect: imagesOf(['ok', 'ok', '404']) },
+  'DELETE /api/org-units/{id}/seal-image': { kind: 'unit', expect: imagesOf(['2', '2', '404']) },
 };
 
 function matches(cls: Cls, status: number): boolean {
@@ -452,6 +467,11 @@ describe('authorization matrix (every route × role × target)', () => {
         break;
       case 'POST /api/submissions/{id}/pdf-signature/complete':
         body = { pendingId: '00000000-0000-4000-8000-000000000001', signature: 'AAAA' };
+        break;
+      case 'PUT /api/users/{id}/signature-image':
+      case 'PUT /api/org-units/{id}/seal-image':
+        form = new FormData();
+        form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'chu-ky.png');
         break;
       case 'POST /api/verify-pdf':
         form = new FormData();

@@ -27,6 +27,7 @@ export {
   compileSelection,
   eventKind,
   eventNeedsComment,
+  eventOutcome,
   eventsOfKind,
   flowHasEvent,
   isDoneState,

@@ -5,6 +5,7 @@ import {
   collectsChildren,
   eventKind,
   eventNeedsComment,
+  eventOutcome,
   eventsOfKind,
   flowFormat,
   isDoneState,
@@ -144,5 +145,17 @@ describe('lint of tags and roles', () => {
     const nobody = lintFlow(renamedFlow, { roles: [{ code: 'pho_hieu_truong', label: 'Phó hiệu trưởng', holders: 0 }] });
     expect(nobody).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('Chưa có người dùng nào giữ vai trò «Phó hiệu trưởng»') }));
     expect(lintFlow(renamedFlow, { roles: [{ code: 'pho_hieu_truong', label: 'Phó hiệu trưởng', holders: 2 }] }).filter((f) => f.message.includes('vai trò'))).toEqual([]);
+  });
+});
+
+describe('eventOutcome', () => {
+  it.each([
+    ['so', 'pending_signature', 'SIGN', { signs: true, reachesFinal: true }],
+    ['truong', 'pending_signature', 'SIGN', { signs: true, reachesFinal: false }],
+    ['truong', 'submitted', 'ACCEPT', { signs: false, reachesFinal: true }],
+    ['truong', 'draft', 'SUBMIT', { signs: false, reachesFinal: false }],
+    ['truong', 'draft', 'NO_SUCH_EVENT', { signs: false, reachesFinal: false }],
+  ])('%s: %s --%s--> %o', (flow, state, event, expected) => {
+    expect(eventOutcome(shipped[flow]!, state, event)).toEqual(expected);
   });
 });

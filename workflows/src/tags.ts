@@ -91,6 +91,19 @@ export function eventKind(def: FlowDefinition, state: string, event: string): Ev
   return t ? kindOf(def, t) : 'other';
 }
 
+/**
+ * What `event` sent in `state` may do, over all its guarded alternatives: sign (the `sign` action) and
+ * reach a final state. The signed PDF is prepared from this before the transition runs.
+ */
+export function eventOutcome(def: FlowDefinition, state: string, event: string): { signs: boolean; reachesFinal: boolean } {
+  const f = flowOf(def);
+  const list = f.states.get(state)?.events.get(event) ?? [];
+  return {
+    signs: list.some((t) => t.actions.some((a) => a.type === 'sign')),
+    reachesFinal: list.some((t) => f.states.get(t.target)?.final === true),
+  };
+}
+
 /** Does this event need a comment (hasComment guard or requireComment action)? */
 export function eventNeedsComment(def: FlowDefinition, state: string, event: string): boolean {
   return flowOf(def).states.get(state)?.events.get(event)?.some((t) => t.requiresComment) ?? false;

@@ -36,9 +36,9 @@ export class ExportPool implements OnModuleDestroy {
   }
 
   /** Renders in a worker; the time limit counts the render itself, not the wait in the queue. */
-  async render(task: RenderTask): Promise<{ content: Buffer; warnings: string[] }> {
+  async render(task: RenderTask): Promise<{ content: Buffer; warnings: string[]; field: RenderResult['field'] }> {
     const r = await this.pool.run(task);
-    return { content: Buffer.from(r.content.buffer, r.content.byteOffset, r.content.byteLength), warnings: r.warnings };
+    return { content: Buffer.from(r.content.buffer, r.content.byteOffset, r.content.byteLength), warnings: r.warnings, field: r.field ?? null };
   }
 
   async onModuleDestroy() {

@@ -48,6 +48,25 @@ export class ExportsRepository {
     return rows[0]?.period ?? null;
   }
 
+  /**
+   * The round's fixed recipients (nơi nhận), when rounds carry them (copied from the reporting regime):
+   * read through to_jsonb so that a round without the column answers none.
+   */
+  async roundRecipients(roundId: string): Promise<string[]> {
+    const rows: { recipients: unknown }[] = await this.db.query(`SELECT to_jsonb(r) -> 'recipients' AS recipients FROM round r WHERE id = $1`, [roundId]);
+    const list = rows[0]?.recipients;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+  }
+
+  /** The signer's signature image and the unit's seal image (PNG), when uploaded. */
+  async appearanceImages(userId: string, unitId: string): Promise<{ signature: Buffer | null; seal: Buffer | null }> {
+    const rows: { signature: Buffer | null; seal: Buffer | null }[] = await this.db.query(
+      `SELECT (SELECT signature_image FROM app_user WHERE id = $1) AS signature, (SELECT seal_image FROM org_unit WHERE id = $2) AS seal`,
+      [userId, unitId],
+    );
+    return rows[0] ?? { signature: null, seal: null };
+  }
+
   async unitNames(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
     if (!ids.length) return new Map();
     const rows: { id: string; code: string; name: string }[] = await this.db.query(

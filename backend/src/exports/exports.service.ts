@@ -13,6 +13,7 @@ import { CoverageService } from '../submissions/coverage.service.js';
 import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
+import type { FieldPlace, PdfExtras } from './render/pdf-signature-field.js';
 import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
 import { type ExportUnit, ExportsRepository } from './exports.repository.js';
@@ -116,7 +117,8 @@ export class ExportsService implements OnModuleInit {
     format: ExportFormat,
     progress: (p: number) => Promise<void> = async () => {},
     digital: DocumentInput['digitalSignature'] = null,
-  ): Promise<ExportedFile> {
+    pdfExtras?: PdfExtras,
+  ): Promise<ExportedFile & { field?: FieldPlace | null }> {
     const template = await this.defs.template(row.templateVersionId);
     const flow = await this.defs.flow(row.flowVersionId);
     const compiledReport = row.compiled !== null || this.defs.isCompileFlow(flow);
@@ -144,6 +146,7 @@ export class ExportsService implements OnModuleInit {
     const safeName = `bao-cao-${asciiSlug(unit.code) || 'don-vi'}${draft ? '-du-thao' : ''}.${ext}`;
     let content: Buffer;
     let warnings: string[] = [];
+    let field: FieldPlace | null = null;
 
     if (format === 'xlsx') {
       const input: XlsxInput = {
@@ -159,11 +162,13 @@ export class ExportsService implements OnModuleInit {
     } else {
       const input = { ...(await this.documentInput(row, template, schema, unit, draft)), digitalSignature: digital, coverage };
       await progress(30);
-      ({ content, warnings } = await this.pool.render({ format, input }));
+      const r = await this.pool.render({ format, input, pdf: format === 'pdf' ? pdfExtras : undefined });
+      ({ content, warnings } = r);
+      field = r.field ?? null;
     }
     if (warnings.length) this.log.warn(`${safeName}: ${warnings.join(' | ')}`);
     await progress(90);
-    return { fileName, mimeType: MIME[format], content, draft, warnings };
+    return { fileName, mimeType: MIME[format], content, draft, warnings, field };
   }
 
   private async documentInput(
@@ -221,11 +226,13 @@ export class ExportsService implements OnModuleInit {
    * own root reports outside it, to its tree parent and its governing body ("để báo cáo").
    */
   private async receivers(row: SubmissionRow, unit: ExportUnit): Promise<string[]> {
+    // The round's fixed recipients (copied from its reporting regime) follow the receiving unit.
+    const fixed = await this.repo.roundRecipients(row.roundId);
     if (row.parentUnitId) {
       const name = await this.repo.unitName(row.parentUnitId);
-      return name ? [`${name} (để tổng hợp)`] : [];
+      return [...(name ? [`${name} (để tổng hợp)`] : []), ...fixed];
     }
-    return [unit.parentName, unit.governingBody].filter((n): n is string => !!n).map((n) => `${n} (để báo cáo)`);
+    return [...[unit.parentName, unit.governingBody].filter((n): n is string => !!n).map((n) => `${n} (để báo cáo)`), ...fixed];
   }
 
   /**

@@ -1,102 +1,29 @@
 import { createHash } from 'node:crypto';
-import { BadGatewayException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/current-user.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
-import { addPadesSignature, completeExternalSignature, prepareExternalSignature } from '../signing/pades/pdf-sign.js';
+import { ascii, completeExternalSignature, prepareExternalOn, SIGNATURE_BYTES } from '../signing/pades/pdf-sign.js';
 import { type SignatureReport, verifyPdfSignatures } from '../signing/pades/verify.js';
-import { SigningProviderError } from '../signing/providers/provider.js';
-import { SigningHooks, type TransitionFacts } from '../signing/signing-hooks.js';
 import { SigningProvidersService } from '../signing/signing-providers.service.js';
 import { SigningService } from '../signing/signing.service.js';
-import type { SubmissionRow } from '../submissions/submissions.repository.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
-
-/** ISO 8601 in Vietnam's time, as shown on the signature: 2026-11-28T10:15:00+07:00. */
-export function isoVietnam(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
-}
+import { dataFile, isoVietnam } from './official-record.signer.js';
 
 /**
- * The official record of a submission: at SIGN the PDF is rendered from the signed content with the
- * visible signature and signed (PAdES) by the competent person; when the flow reaches a final state
- * the agency seals it as an incremental update. Each revision is stored, never changed.
+ * The official record of a submission: signed at SIGN and sealed at issue by OfficialRecordSigner; here the
+ * USB-token signature made in the signer's browser, and the verification of stored and uploaded PDFs.
  */
 @Injectable()
-export class OfficialRecordService implements OnModuleInit {
+export class OfficialRecordService {
   constructor(
-    private readonly hooks: SigningHooks,
     private readonly providers: SigningProvidersService,
     private readonly exports: ExportsService,
     private readonly repo: OfficialRecordRepository,
     private readonly exportsRepo: ExportsRepository,
     private readonly signing: SigningService,
   ) {}
-
-  onModuleInit() {
-    this.hooks.register((f) => this.onTransition(f));
-  }
-
-  private async onTransition(f: TransitionFacts): Promise<void> {
-    const row = f.row as SubmissionRow;
-    if (!row.signature) return;
-    try {
-      if (f.signed) await this.signAsSigner(f, row);
-      if (f.becameFinal) await this.seal(f, row);
-    } catch (e) {
-      if (e instanceof SigningProviderError) throw new BadGatewayException({ statusCode: 502, error: 'Bad Gateway', message: `Không ký số được văn bản: ${e.message}` });
-      throw e;
-    }
-  }
-
-  private async signAsSigner(f: TransitionFacts, row: SubmissionRow) {
-    const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
-    // A USB token signs in the signer's browser afterwards (prepare → plugin → complete).
-    if (provider.kind === 'browser-token') return;
-    const signedAt = new Date(Math.floor(f.at.getTime() / 1000) * 1000);
-    const file = await this.exports.render(row, 'pdf', undefined, { signerName: f.actor.fullName, signedAt: isoVietnam(signedAt), testOnly: provider.testOnly });
-    const session = await provider.open({ purpose: 'signer', name: f.actor.fullName, unitName: row.unitName });
-    const pdf = await addPadesSignature(file.content, session, {
-      name: f.actor.fullName,
-      reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature!.hash}${provider.testOnly ? '; chu ky thu nghiem, khong co gia tri phap ly' : ''}`,
-      location: row.unitName,
-      signingTime: signedAt,
-    });
-    await this.store(f, row, 'signer', provider.kind, provider.testOnly, f.actor.fullName, f.actor.id, signedAt, pdf);
-  }
-
-  private async seal(f: TransitionFacts, row: SubmissionRow) {
-    const last = await this.repo.latest(row.id, row.signature!.hash, f.m);
-    if (!last) return;
-    const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
-    // An agency seal is a server-held key; a unit signing with USB tokens seals with its own token later.
-    if (provider.kind === 'browser-token') return;
-    const signedAt = new Date(Math.floor(f.at.getTime() / 1000) * 1000);
-    const session = await provider.open({ purpose: 'seal', name: row.unitName, unitName: row.unitName });
-    const pdf = await addPadesSignature(last.pdf, session, {
-      name: row.unitName,
-      reason: `Dong dau co quan; ma kiem tra toan ven ${row.signature!.hash}${provider.testOnly ? '; chu ky thu nghiem, khong co gia tri phap ly' : ''}`,
-      location: row.unitName,
-      signingTime: signedAt,
-    });
-    await this.store(f, row, 'seal', provider.kind, provider.testOnly, row.unitName, f.actor.id, signedAt, pdf);
-  }
-
-  private async store(f: TransitionFacts, row: SubmissionRow, kind: 'signer' | 'seal', provider: string, testOnly: boolean, name: string, by: string, at: Date, pdf: Buffer) {
-    await this.repo.insert(f.m, {
-      submissionId: row.id,
-      kind,
-      contentHash: row.signature!.hash,
-      provider,
-      signerName: name,
-      signedBy: by,
-      signedAt: at,
-      testOnly,
-      pdf,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-    });
-  }
 
   /**
    * USB token, step 1: the signer's page sends the token's certificates; the server renders the signed
@@ -112,13 +39,18 @@ export class OfficialRecordService implements OnModuleInit {
     if (!certs.length || certs.length > 5)
       throw unprocessable('Thiếu chứng thư số của USB token.', [{ path: 'certificates', title: 'Chứng thư số', message: 'Cần 1–5 chứng thư số (DER, base64), của người ký trước.' }]);
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const file = await this.exports.render(row, 'pdf', undefined, { signerName: user.fullName, signedAt: isoVietnam(signedAt), testOnly: false });
-    const prepared = await prepareExternalSignature(file.content, Buffer.from(certs[0]!, 'base64'), {
-      name: user.fullName,
-      reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature.hash}`,
-      location: row.unitName,
-      signingTime: signedAt,
-    });
+    const images = await this.exportsRepo.appearanceImages(user.id, row.unitId);
+    const file = await this.exports.render(
+      row,
+      'pdf',
+      undefined,
+      { signerName: user.fullName, signedAt: isoVietnam(signedAt), testOnly: false, position: await this.exportsRepo.userPosition(user.id), unitName: row.unitName, imagePng: images.signature?.toString('base64') ?? null },
+      {
+        attachments: [dataFile(row)],
+        signatureField: { name: ascii(user.fullName), reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature.hash}`, location: ascii(row.unitName), signingTime: signedAt, signatureLength: SIGNATURE_BYTES },
+      },
+    );
+    const prepared = await prepareExternalOn(file.content, Buffer.from(certs[0]!, 'base64'), { signingTime: signedAt });
     const pendingId = await this.repo.transaction((m) =>
       this.repo.insertPending(m, {
         submissionId: row.id,
@@ -146,7 +78,18 @@ export class OfficialRecordService implements OnModuleInit {
       const pdf = await completeExternalSignature(p.placeholderPdf, p.signedAttrs, Buffer.from(signatureB64, 'base64'), certs, p.signedAt);
       const report = (await this.verify(pdf)).at(-1);
       if (!report?.valid) throw unprocessable(`Chữ ký từ USB token không hợp lệ: ${report?.problems.join(' ') ?? ''}`);
-      await this.store({ m } as TransitionFacts, row, 'signer', 'browser-token', report.testOnly, p.signerName, user.id, p.signedAt, pdf);
+      await this.repo.insert(m, {
+        submissionId: row.id,
+        kind: 'signer',
+        contentHash: row.signature!.hash,
+        provider: 'browser-token',
+        signerName: p.signerName,
+        signedBy: user.id,
+        signedAt: p.signedAt,
+        testOnly: report.testOnly,
+        pdf,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+      });
       return { signatures: await this.verify(pdf) };
     });
   }

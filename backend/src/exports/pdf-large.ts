@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { type DocBlock, type DocModel, pdfFont, renderPdfModel } from './render/index.js';
+import { type DocBlock, type DocModel } from './render/index.js';
+import { type FieldPlace, type PdfExtras, printPdf } from './render/pdf-signature-field.js';
 import { pdfDefinition } from './render/pdf.renderer.js';
 
 /**
@@ -47,16 +46,6 @@ export function pdfWeight(m: DocModel): number {
   return n;
 }
 
-type Printer = new (fonts: Record<string, unknown>) => {
-  createPdfKitDocument(def: TDocumentDefinitions): {
-    on(e: 'data', cb: (c: Buffer) => void): void;
-    on(e: 'end', cb: () => void): void;
-    on(e: 'error', cb: (e: Error) => void): void;
-    end(): void;
-  };
-};
-const PdfPrinter = createRequire(import.meta.url)('pdfmake') as Printer;
-
 /**
  * The PDF of a model. pdfmake's pageBreakBefore callback (keep a heading off the foot of a page)
  * is quadratic in the number of nodes — table rows included: measured on a 1,200-school consolidation,
@@ -67,18 +56,9 @@ const PdfPrinter = createRequire(import.meta.url)('pdfmake') as Printer;
  * block in one unbreakable stack) is kept, and the callback dropped. Small documents go through the
  * renderer unchanged. (To move into render/pdf.renderer.ts by its owner.)
  */
-export async function renderPdfFor(model: DocModel): Promise<Buffer> {
+export async function renderPdfFor(model: DocModel, extras: PdfExtras = {}): Promise<{ pdf: Buffer; field: FieldPlace | null }> {
   const m = withBreakableWords(model);
-  if (pdfWeight(m) <= LARGE_PDF_BLOCKS) return renderPdfModel(m);
   const def = pdfDefinition(m);
-  delete def.pageBreakBefore;
-  const font = pdfFont();
-  const doc = new PdfPrinter({ [font.family]: font.faces }).createPdfKitDocument(def);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  if (pdfWeight(m) > LARGE_PDF_BLOCKS) delete def.pageBreakBefore;
+  return printPdf(def, extras);
 }

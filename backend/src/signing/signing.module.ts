@@ -1,8 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { AppearanceController } from './appearance/appearance.controller.js';
+import { AppearanceRepository } from './appearance/appearance.repository.js';
+import { AppearanceService } from './appearance/appearance.service.js';
 import { SigningHooks } from './signing-hooks.js';
 import { SigningProvidersService } from './signing-providers.service.js';
 import { SigningService } from './signing.service.js';
 
 @Global()
-@Module({ providers: [SigningService, SigningHooks, SigningProvidersService], exports: [SigningService, SigningHooks, SigningProvidersService] })
+@Module({
+  controllers: [AppearanceController],
+  providers: [SigningService, SigningHooks, SigningProvidersService, AppearanceRepository, AppearanceService],
+  exports: [SigningService, SigningHooks, SigningProvidersService],
+})
 export class SigningModule {}

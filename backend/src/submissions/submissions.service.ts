@@ -192,6 +192,14 @@ export class SubmissionsService {
         }
       }
     }
+    // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
+    // from the content the signer sees; the transaction stores it only if it signs that same content hash.
+    const prepared = await this.hooks.prepare({
+      user,
+      submissionId: id,
+      eventType: dto.type,
+      mayAct: async () => (await this.allowed(user, await this.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
+    });
     await this.repo.transaction(async (m) => {
       // The row lock serialises events on one submission: of two at once, the second sees the new state.
       const row = await this.visible(user, id, m, true);
@@ -268,8 +276,9 @@ export class SubmissionsService {
       if (patch.locked === false && row.signature && kind !== 'sign') patch.signature = null;
 
       await this.repo.applyTransition(m, id, patch);
-      // The official signed PDF (PAdES) follows in the same transaction: the signer's signature, the seal when issued.
+      // The official signed PDF (PAdES), prepared above, is stored in the same transaction: the signer's signature, the seal when issued.
       await this.hooks.afterTransition({
+        prepared,
         m,
         submissionId: id,
         signed: result.effects.some((e) => e.type === 'sign'),

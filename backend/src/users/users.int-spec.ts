@@ -79,4 +79,10 @@ describe('UsersController', () => {
     expect((await sut.http.post('/api/users/import').set(auth(hy)).attach('file', vi, 'u.csv')).body).toMatchObject({ ok: true, created: 1 });
     expect(await sut.sql(`SELECT roles FROM app_user WHERE username = 'kc.u3'`)).toEqual([{ roles: ['editor', 'pho_hieu_truong'] }]);
   });
+
+  it('reads the position (Chức vụ) printed in the signer block from CSV', async () => {
+    const csv = Buffer.from('Tên đăng nhập,Họ và tên,Mã đơn vị,Vai trò,Mật khẩu,Chức vụ\nkc.u4,Người 4,PGD-KC,head,MatKhau@Thu2026,Phó Trưởng phòng\n');
+    expect((await sut.http.post('/api/users/import').set(auth(hy)).attach('file', csv, 'u.csv')).body).toMatchObject({ ok: true, created: 1 });
+    expect(await sut.sql(`SELECT position FROM app_user WHERE username = 'kc.u4'`)).toEqual([{ position: 'Phó Trưởng phòng' }]);
+  });
 });

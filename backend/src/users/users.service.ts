@@ -14,6 +14,7 @@ export const USER_CSV_COLUMNS = {
   roles: 'Vai trò',
   password: 'Mật khẩu',
   email: 'Thư điện tử',
+  position: 'Chức vụ',
 };
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { isBelowOrSame } from '../common/access.js';
@@ -141,7 +142,7 @@ export class UsersService {
     return this.view(id);
   }
 
-  /** CSV columns: username,fullName,unitCode,roles (separated by ;),password[,email]. All or nothing. */
+  /** CSV columns: username,fullName,unitCode,roles (separated by ;),password[,email][,position]. All or nothing. */
   async importCsv(user: AuthUser, buf: Buffer, dryRun: boolean) {
     this.requireAdmin(user);
     const seen = new Set<string>();
@@ -189,6 +190,8 @@ export class UsersService {
             unitId: unit!.id,
             roles,
             email: v.email || null,
+            // Chức vụ prints in the signer block ("KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG").
+            position: v.position?.trim().slice(0, 100) || null,
           });
         return true;
       },

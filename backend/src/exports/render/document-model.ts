@@ -386,16 +386,7 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
     position: input.signer?.position ?? null,
   });
   const signerTitle = nonBlank(input.signer?.title) ? input.signer.title.trim() : block.title;
-  const digital = input.digitalSignature
-    ? {
-        lines: [
-          `Ký số bởi: ${input.digitalSignature.signerName}`,
-          `Thời gian ký: ${input.digitalSignature.signedAt}`,
-          ...(input.digitalSignature.testOnly ? ['Chữ ký thử nghiệm, không có giá trị pháp lý'] : []),
-        ],
-        testOnly: input.digitalSignature.testOnly,
-      }
-    : null;
+  const digital = digitalAppearance(input.digitalSignature);
 
   const hash = nonBlank(input.signatureHash) ? input.signatureHash.trim() : null;
   const title = nonBlank(input.template?.title) ? input.template.title : '';
@@ -431,5 +422,24 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
       unitCode: String(input.unit?.code ?? ''),
     },
     warnings,
+  };
+}
+
+const png = (b64: string | null | undefined): string | null => (b64 ? `data:image/png;base64,${b64}` : null);
+
+/** Phụ lục I: the signer's image, or a generated appearance naming who signed, as what, where and when. */
+function digitalAppearance(d: DocumentInput['digitalSignature']): DocModel['signature']['digital'] {
+  if (!d) return null;
+  return {
+    lines: [
+      `Ký bởi: ${d.signerName}`,
+      ...(d.position?.trim() ? [`Chức vụ: ${d.position.trim()}`] : []),
+      ...(d.unitName?.trim() ? [`Cơ quan: ${d.unitName.trim()}`] : []),
+      `Thời gian ký: ${d.signedAt}`,
+      ...(d.testOnly ? ['Chữ ký thử nghiệm, không có giá trị pháp lý'] : []),
+    ],
+    testOnly: d.testOnly,
+    image: png(d.imagePng),
+    seal: d.seal ? { image: png(d.seal.imagePng), agencyName: d.seal.agencyName } : null,
   };
 }

@@ -8,6 +8,7 @@ import { buildDocumentModel } from './document-model.js';
 import { estimateTextTwips } from './docx.renderer.js';
 import { pdfFont, type PdfFontFaces } from './fonts.js';
 import type { DocBlock, DocModel, DocumentInput } from './types.js';
+import { upper } from './vi-format.js';
 
 const PT_PER_MM = 72 / 25.4;
 const mmToPt = (mm: number): number => mm * PT_PER_MM;
@@ -162,18 +163,58 @@ function columnWidths(columns: { weight: number }[], textWidth: number): number[
   return columns.map((c) => (c.weight === 0 ? tt : Math.floor((free * c.weight) / total)));
 }
 
-/** The visible appearance of the PAdES signature (Phụ lục I): a blue frame with who signed and when. */
-function digitalAppearance(d: NonNullable<DocModel['signature']['digital']>): Content {
-  const blue = '#1F3BB3';
+/** The image key of the mark whose place on the page is the PAdES signature's widget (see pdf-signature-field.ts). */
+export const SIGNATURE_FIELD_ID = 'bdg-signature-field';
+/** A 1×1 transparent PNG. */
+const MARK_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
+/** Height of the signature's visible appearance, in pt. */
+export const SIGNATURE_FIELD_HEIGHT = 74;
+const SIGNATURE_FIELD_WIDTH = 190;
+/** Seals are about 36 mm across (Phụ lục I: the seal image at its actual size). */
+const SEAL_PT = mmToPt(36);
+const BLUE = '#1F3BB3';
+const RED = '#C00000';
+
+/**
+ * The agency's seal, red, at actual size, over the left third of the signature (Phụ lục I): the uploaded
+ * image, else a red ring with the agency's name.
+ */
+function sealAppearance(seal: { image: string | null; agencyName: string }): Content {
+  const at = { x: -SEAL_PT / 3, y: (SIGNATURE_FIELD_HEIGHT - SEAL_PT) / 2 };
+  if (seal.image) return { image: seal.image, width: SEAL_PT, height: SEAL_PT, relativePosition: at } as Content;
+  const r = SEAL_PT / 2;
   return {
-    table: {
-      widths: ['*'],
-      body: [[{ stack: d.lines.map((l): Content => ({ text: l, fontSize: 9, color: d.testOnly && l.startsWith('Chữ ký thử') ? '#C00000' : blue })), margin: [4, 3, 4, 3] }]],
-    },
-    layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8, hLineColor: () => blue, vLineColor: () => blue },
-    margin: [12, 6, 12, 8],
+    relativePosition: at,
+    stack: [
+      { canvas: [{ type: 'ellipse', x: r, y: r, r1: r - 1, r2: r - 1, lineColor: RED, lineWidth: 1.6 }, { type: 'ellipse', x: r, y: r, r1: r - 5, r2: r - 5, lineColor: RED, lineWidth: 0.6 }] },
+      { columns: [{ width: SEAL_PT - 20, text: upper(seal.agencyName), color: RED, bold: true, fontSize: 6.5, alignment: 'center' }], relativePosition: { x: 10, y: -r - 10 } },
+    ],
+  } as Content;
+}
+
+/**
+ * The visible appearance of the PAdES signature (Phụ lục I): the signer's signature image (blue), or a
+ * generated blue frame with who signed and when; the seal over its left third. Its place on the page is
+ * the signature field's widget rectangle.
+ */
+function digitalAppearance(d: NonNullable<DocModel['signature']['digital']>): Content {
+  const text = d.lines.map((l): Content => ({ text: l, fontSize: d.image ? 7 : 8.5, color: d.testOnly && l.startsWith('Chữ ký thử') ? RED : BLUE }));
+  const inner: Content[] = [];
+  if (d.seal) inner.push(sealAppearance(d.seal));
+  if (d.image) inner.push({ image: d.image, fit: [SIGNATURE_FIELD_WIDTH - 10, SIGNATURE_FIELD_HEIGHT - 10 * text.length], alignment: 'center' });
+  inner.push(...text);
+  // A transparent 1 pt mark at the field's top left: where PDFKit draws it is where the widget goes
+  // (pdf-signature-field.ts), wherever pdfmake moved the signer block.
+  inner.unshift({ image: SIGNATURE_FIELD_ID, width: 1, height: 1 });
+  return {
+    table: { widths: [SIGNATURE_FIELD_WIDTH], heights: [SIGNATURE_FIELD_HEIGHT], body: [[{ stack: inner, margin: [4, 3, 4, 3] }]] },
+    // The generated appearance is framed in blue; an uploaded signature image stands alone.
+    layout: d.image
+      ? NO_LINES
+      : { hLineWidth: () => 0.8, vLineWidth: () => 0.8, hLineColor: () => BLUE, vLineColor: () => BLUE },
+    margin: [0, 4, 0, 6],
     alignment: 'left',
-  };
+  } as Content;
 }
 
 function signatureBlock(m: DocModel): Content {
@@ -183,7 +224,7 @@ function signatureBlock(m: DocModel): Content {
   for (const line of s.authority?.split('\n') ?? []) right.push({ text: line, bold: true });
   right.push({ text: s.title, bold: true });
   right.push({ text: s.note ?? ' ', italics: true });
-  if (s.digital) right.push(digitalAppearance(s.digital));
+  if (s.digital) right.push({ columns: [{ width: '*', text: '' }, { width: 'auto', stack: [digitalAppearance(s.digital)] }, { width: '*', text: '' }] });
   else right.push({ text: ' ', margin: [0, 0, 0, 48] });
   right.push({ text: s.fullName || ' ', bold: true });
   return {
@@ -256,6 +297,7 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
       ? { text: m.footer, fontSize: 7, color: '#595959', margin: [mmToPt(margins.left), 0, mmToPt(margins.right), 0] }
       : undefined,
     pageBreakBefore: keepHeadingsWithNext,
+    images: { [SIGNATURE_FIELD_ID]: MARK_PNG },
     watermark: m.stamp ? { text: m.stamp, color: '#C00000', opacity: 0.08, bold: true, font: font.family } : undefined,
     content,
   };

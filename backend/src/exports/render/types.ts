@@ -48,8 +48,20 @@ export interface DocumentInput {
   number?: string | null;
   /** Họ tên; `position` when a deputy signs ("Phó Trưởng phòng"); `title` overrides the whole title. */
   signer?: { fullName: string; title: string; position?: string | null } | null;
-  /** The visible appearance of a PAdES signature (Phụ lục I): who, when (ISO 8601, +07:00), test or not. */
-  digitalSignature?: { signerName: string; signedAt: string; testOnly: boolean } | null;
+  /**
+   * The visible appearance of a PAdES signature (Phụ lục I): who, when (ISO 8601, +07:00), test or not;
+   * the signer's signature image (PNG, base64) when uploaded, else a generated appearance; the agency's
+   * seal image when the seal follows in the same transition (it overlaps the signature on the left).
+   */
+  digitalSignature?: {
+    signerName: string;
+    signedAt: string;
+    testOnly: boolean;
+    position?: string | null;
+    unitName?: string | null;
+    imagePng?: string | null;
+    seal?: { agencyName: string; imagePng: string | null } | null;
+  } | null;
   /** Stamp "DỰ THẢO". */
   draft: boolean;
   signatureHash?: string | null;
@@ -129,8 +141,15 @@ export interface DocModel {
   signature: {
     /** "KT. TRƯỞNG PHÒNG" or null (lines joined by "\n"). */
     authority: string | null;
-    /** Lines of the digital signature's visible appearance, or null. */
-    digital: { lines: string[]; testOnly: boolean } | null;
+    /** The digital signature's visible appearance (lines, signature image, seal image), or null. */
+    digital: {
+      lines: string[];
+      testOnly: boolean;
+      /** data:image/png;base64,… of the signer's signature (blue), or null for the generated appearance. */
+      image: string | null;
+      /** The agency's seal (red, actual size), drawn over the signature's left third; image null → a red frame with its name. */
+      seal: { image: string | null; agencyName: string } | null;
+    } | null;
     /** Chức danh, uppercase. */
     title: string;
     /** "(Đã ký)" once signed, null otherwise. */

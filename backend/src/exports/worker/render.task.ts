@@ -6,14 +6,17 @@ import { workerTask } from '../../common/worker-task.js';
 import type { ExportFormat } from '../../jobs/job-names.js';
 import { renderPdfFor } from '../pdf-large.js';
 import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from '../render/index.js';
+import type { FieldPlace, PdfExtras } from '../render/pdf-signature-field.js';
 
 export type RenderTask =
   | { format: Extract<ExportFormat, 'xlsx'>; input: XlsxInput }
-  | { format: Exclude<ExportFormat, 'xlsx'>; input: DocumentInput };
+  | { format: Exclude<ExportFormat, 'xlsx'>; input: DocumentInput; pdf?: PdfExtras };
 
 export interface RenderResult {
   content: Uint8Array;
   warnings: string[];
+  /** A PDF's signature field: where its widget sits (null when it could not be placed). */
+  field?: FieldPlace | null;
 }
 
 async function render(task: RenderTask): Promise<RenderResult> {
@@ -23,8 +26,9 @@ async function render(task: RenderTask): Promise<RenderResult> {
     case 'docx':
     case 'pdf': {
       const model = buildDocumentModel(task.input);
-      const content = task.format === 'docx' ? await renderDocxModel(model) : await renderPdfFor(model);
-      return { content, warnings: model.warnings };
+      if (task.format === 'docx') return { content: await renderDocxModel(model), warnings: model.warnings };
+      const { pdf, field } = await renderPdfFor(model, task.pdf);
+      return { content: pdf, warnings: model.warnings, field };
     }
   }
 }

@@ -11,7 +11,7 @@ import type { SigningSession } from '../providers/provider.js';
 import { assembleCms, signedAttributes } from './cms.js';
 
 /** Room for the CMS: a 3-certificate chain with 2048-bit keys fits in about 4 KB. */
-const SIGNATURE_BYTES = 12_000;
+export const SIGNATURE_BYTES = 12_000;
 
 class CmsSigner extends Signer {
   constructor(private readonly session: SigningSession) {
@@ -53,6 +53,11 @@ export async function addPadesSignature(pdf: Buffer, session: SigningSession, o:
   return new SignPdf().sign(withPlaceholder(pdf, o), new CmsSigner(session), o.signingTime);
 }
 
+/** Signs a PDF that already carries its signature placeholder (made with the document, its widget on the signer block). */
+export async function signPlaceholder(placeholderPdf: Buffer, session: SigningSession, signingTime: Date): Promise<Buffer> {
+  return new SignPdf().sign(placeholderPdf, new CmsSigner(session), signingTime);
+}
+
 /** Carries the signed attributes out of SignPdf.sign when the key is elsewhere (a USB token in the browser). */
 class Prepared extends Error {
   constructor(readonly signedAttrs: Buffer) {
@@ -66,7 +71,15 @@ class Prepared extends Error {
  * completeExternalSignature later fills the same byte range.
  */
 export async function prepareExternalSignature(pdf: Buffer, signerCertDer: Buffer, o: PadesOptions): Promise<{ placeholderPdf: Buffer; signedAttrs: Buffer; hashToSign: Buffer }> {
-  const placeholderPdf = withPlaceholder(pdf, o);
+  return prepareExternalOn(withPlaceholder(pdf, o), signerCertDer, o);
+}
+
+/** As prepareExternalSignature, for a PDF made with its placeholder (the widget on the signer block). */
+export async function prepareExternalOn(
+  placeholderPdf: Buffer,
+  signerCertDer: Buffer,
+  o: Pick<PadesOptions, 'signingTime'>,
+): Promise<{ placeholderPdf: Buffer; signedAttrs: Buffer; hashToSign: Buffer }> {
   const capture = new (class extends Signer {
     override async sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
       const digest = createHash('sha256').update(content).digest();

@@ -4,6 +4,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { errorMessage } from '../api/client';
 import { documentsApi, type PdfSignature } from '../api/documents';
 import { formatSignedAt } from './SignaturePanel';
+import { UsbTokenSigning } from './UsbTokenSigning';
 
 const KIND_LABEL: Record<string, string> = { signer: 'Người có thẩm quyền ký', seal: 'Chữ ký số của cơ quan (đóng dấu)' };
 
@@ -26,7 +27,10 @@ export function PdfSignaturesPanel({ submissionId }: { submissionId: string }) {
       <div aria-live="polite" style={{ marginTop: 8 }}>
         {check.error && <Alert type="error" showIcon role="alert" title={`Không kiểm tra được: ${errorMessage(check.error)}`} />}
         {check.data && check.data.signatures.length === 0 && (
-          <Alert type="info" showIcon title="Văn bản PDF chưa có chữ ký số." data-testid="pdf-signatures-none" />
+          <>
+            <Alert type="info" showIcon title="Văn bản PDF chưa có chữ ký số. Người ký dùng USB token ký số tại đây." data-testid="pdf-signatures-none" />
+            <UsbTokenSigning submissionId={submissionId} onSigned={() => check.mutate()} />
+          </>
         )}
         {check.data && check.data.signatures.length > 0 && (
           <List

@@ -113,13 +113,27 @@ export const adminApi = {
     fullName: string;
     unitId: string;
     roles: string[];
+    position?: string;
   }) => apiFetch<User>('/api/users', { method: 'POST', json: body }),
   updateUser: (
     id: string,
-    body: Partial<{ fullName: string; unitId: string; roles: string[]; active: boolean; password: string }>,
+    body: Partial<{ fullName: string; unitId: string; roles: string[]; active: boolean; password: string; position: string }>,
   ) => apiFetch<User>(`/api/users/${enc(id)}`, { method: 'PATCH', json: body }),
   importUsers: (file: File, dryRun: boolean) => upload(`/api/users/import${dryRun ? '?dryRun=1' : ''}`, file),
+
+  // signature and seal images (visible appearance of digital signatures, Nghị định 30/2020 Phụ lục I)
+  putAppearanceImage: (path: AppearanceImagePath, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiFetch<{ hasImage: boolean; width: number; height: number }>(path, { method: 'PUT', body: form });
+  },
+  deleteAppearanceImage: (path: AppearanceImagePath) => apiFetch<{ hasImage: boolean }>(path, { method: 'DELETE' }),
 };
+
+/** `/api/users/:id/signature-image` or `/api/org-units/:id/seal-image`. */
+export type AppearanceImagePath = `/api/users/${string}/signature-image` | `/api/org-units/${string}/seal-image`;
+export const signatureImagePath = (userId: string): AppearanceImagePath => `/api/users/${enc(userId)}/signature-image`;
+export const sealImagePath = (unitId: string): AppearanceImagePath => `/api/org-units/${enc(unitId)}/seal-image`;
 
 function upload(path: string, file: File): Promise<ImportResult> {
   const form = new FormData();

@@ -26,6 +26,8 @@ export interface User {
   unitKind?: string;
   roles: string[];
   active: boolean;
+  /** Chức vụ, printed in the signer block ("Phó Trưởng phòng": a deputy signs "KT. …"). */
+  position?: string | null;
 }
 
 /** A role: built in (admin, editor, head, reviewer) or defined by a province (code + Vietnamese label). */

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { adminApi } from '../../api/admin-api';
+import { adminApi, sealImagePath } from '../../api/admin-api';
 import type { OrgUnit } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { AppearanceImageField } from './AppearanceImageField';
 
 /** The letterhead fields of a unit (Nghị định 30/2020, Phụ lục I); empty clears a field. */
 export const LETTERHEAD_FIELDS = [
@@ -48,6 +49,13 @@ export function LetterheadModal({ unit, onDone, onCancel }: { unit: OrgUnit; onD
             />
           </Form.Item>
         ))}
+        <Form.Item label="Ảnh con dấu (chữ ký số của cơ quan)">
+          <AppearanceImageField
+            path={sealImagePath(unit.id)}
+            label="Ảnh con dấu"
+            hint="Hình con dấu của cơ quan, màu đỏ, kích thước thực, PNG nền trong suốt (tối đa 512 KB). Trên văn bản PDF ký số, dấu trùm lên khoảng 1/3 chữ ký về bên trái."
+          />
+        </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={error} />}
     </Modal>

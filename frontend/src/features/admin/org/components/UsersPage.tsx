@@ -3,12 +3,13 @@ import { KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminApi } from '../../api/admin-api';
+import { adminApi, signatureImagePath } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { User } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useRoleOptions } from '../hooks/use-roles';
+import { AppearanceImageField } from './AppearanceImageField';
 import { CsvImportModal } from './CsvImportModal';
 
 
@@ -73,6 +74,7 @@ export function UsersPage() {
         columns={[
           { title: 'Tài khoản', dataIndex: 'username' },
           { title: 'Họ tên', dataIndex: 'fullName' },
+          { title: 'Chức vụ', render: (_, u) => u.position ?? '' },
           { title: 'Đơn vị', render: (_, u) => u.unitName ?? u.unitId },
           {
             title: 'Vai trò',
@@ -137,7 +139,7 @@ export function UsersPage() {
         open={importing}
         testid="users-import"
         title="Nhập người dùng từ tệp CSV"
-        columnsHelp="Cột: Tên đăng nhập, Họ và tên, Mã đơn vị, Vai trò (tên hoặc mã vai trò, ví dụ «Người nhập liệu; Phó hiệu trưởng»; nhiều vai trò cách nhau bằng ;), Mật khẩu, Thư điện tử (tùy chọn). Tên cột tiếng Anh (username, fullName, unitCode, roles, password, email) cũng được. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
+        columnsHelp="Cột: Tên đăng nhập, Họ và tên, Mã đơn vị, Vai trò (tên hoặc mã vai trò, ví dụ «Người nhập liệu; Phó hiệu trưởng»; nhiều vai trò cách nhau bằng ;), Mật khẩu, Thư điện tử (tùy chọn), Chức vụ (tùy chọn, in ở khối chữ ký, ví dụ «Phó Hiệu trưởng»). Tên cột tiếng Anh (username, fullName, unitCode, roles, password, email, position) cũng được. Tệp CSV UTF-8, UTF-16 hoặc Windows-1258."
         run={(f, dry) => adminApi.importUsers(f, dry)}
         onClose={(imported) => {
           setImporting(false);
@@ -156,6 +158,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
     password?: string;
     unitId: string;
     roles: string[];
+    position?: string;
   }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -165,7 +168,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
     setError(null);
     try {
       if (user)
-        await adminApi.updateUser(user.id, { fullName: v.fullName, unitId: v.unitId, roles: v.roles });
+        await adminApi.updateUser(user.id, { fullName: v.fullName, unitId: v.unitId, roles: v.roles, position: v.position?.trim() ?? '' });
       else
         await adminApi.createUser({
           username: v.username,
@@ -173,6 +176,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
           password: v.password ?? '',
           unitId: v.unitId,
           roles: v.roles,
+          ...(v.position?.trim() ? { position: v.position.trim() } : {}),
         });
       onClose(true);
     } catch (e) {
@@ -223,6 +227,23 @@ function UserModal({ user, onClose }: { user: User | null; onClose: (saved: bool
         >
           <Select aria-label="Vai trò" mode="multiple" options={roleOptions} />
         </Form.Item>
+        <Form.Item
+          name="position"
+          label="Chức vụ"
+          extra="In ở khối chữ ký của văn bản. Cấp phó ký thay ghi «Phó Hiệu trưởng», «Phó Trưởng phòng»…: văn bản sẽ ghi «KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG». Để trống với người đứng đầu."
+          rules={[{ max: 100, message: 'Chức vụ tối đa 100 ký tự.' }]}
+        >
+          <Input aria-label="Chức vụ" placeholder="Ví dụ: Phó Hiệu trưởng" />
+        </Form.Item>
+        {user && (
+          <Form.Item label="Ảnh chữ ký">
+            <AppearanceImageField
+              path={signatureImagePath(user.id)}
+              label="Ảnh chữ ký"
+              hint="Chữ ký của người có thẩm quyền, màu xanh, PNG nền trong suốt (tối đa 512 KB). Hiện ở vị trí ký trên văn bản PDF ký số; không có ảnh thì văn bản ghi «Ký bởi», chức vụ, cơ quan, thời gian ký."
+            />
+          </Form.Item>
+        )}
       </Form>
       {error && <Alert type="error" showIcon message={error} />}
     </Modal>
