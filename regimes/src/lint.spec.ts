@@ -10,6 +10,7 @@ describe(lintRegime.name, () => {
     [{ code: 'x-y', name: 'A', template: { code: 't' }, frequency: 'year', rootUnitCode: 'R', flows: { a: 'f' }, levels: [{ kinds: ['a'], label: 'a', deadline: { date: '31/2' } }] }, '/levels/0/deadline/date'],
     [{ code: 'x-y', name: 'A', template: { code: 't' }, frequency: 'half-year', cutOff: { from: '15/12', to: '14/6' }, rootUnitCode: 'R', flows: { a: 'f' }, levels: [{ kinds: ['a'], label: 'a', deadline: { date: '1/7' } }] }, '/cutOff'],
     [{ code: 'x-y', name: 'A', template: { code: 't' }, frequency: 'multi-year', rootUnitCode: 'R', flows: { a: 'f' }, levels: [{ kinds: ['a'], label: 'a', deadline: { workingDaysAfterCutOff: 0 } }] }, '/firstPeriod'],
+    [{ code: 'x-y', name: 'A', template: { code: 't' }, frequency: 'year', rootUnitCode: 'R', flows: { a: 'f' }, escalateAfterWorkingDays: 0, levels: [{ kinds: ['a'], label: 'a', deadline: { date: '1/12' } }] }, '/escalateAfterWorkingDays'],
   ])('names the problem in %j at %s, in Vietnamese', (input, path) => {
     const problems = lintRegime(input);
     expect(problems.map((p) => p.path)).toContain(path);

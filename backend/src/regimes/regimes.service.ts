@@ -128,7 +128,7 @@ export class RegimesService implements OnModuleInit {
     const actor: AuthUser = { id: r.createdBy!, username: 'che-do-bao-cao', fullName: `Chế độ báo cáo ${r.code}`, unitId: owner.id, unitPath: owner.path, roles: ['admin'] };
     const deadlines = Object.fromEntries(plan.deadlines.flatMap((l) => l.kinds.filter((k) => k in d.flows).map((k) => [k, l.date])));
     try {
-      const round = await this.rounds.open(actor, { name: plan.name, template: { code: template.code, version: template.version }, rootUnitId: root.id, period: plan.period, flows: d.flows, deadlines }, r.id);
+      const round = await this.rounds.open(actor, { name: plan.name, template: { code: template.code, version: template.version }, rootUnitId: root.id, period: plan.period, flows: d.flows, deadlines, recipients: d.recipients ?? [] }, r.id);
       return { ...base, roundId: round.id };
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION) return { ...base, roundId: (await this.repo.openedPeriods(r.id)).get(plan.period) };
@@ -150,13 +150,26 @@ export class RegimesService implements OnModuleInit {
     return input as unknown as Regime;
   }
 
-  /** Demo data: the shipped plans whose root unit exists, owned by that unit's province admin. */
-  async seedFromFiles(ownerOf: (rootCode: string) => Promise<{ unitId: string; adminId: string } | null>) {
+  /** Demo data: the shipped plans whose root unit exists, owned by that unit's admin; answers those it added. */
+  async seedFromFiles(ownerOf: (rootCode: string) => Promise<{ unitId: string; adminId: string } | null>): Promise<Regime[]> {
+    const added: Regime[] = [];
     for (const definition of readWorkspaceJson('@bdg/regimes', 'plans') as Regime[]) {
+      if (await this.repo.byCode(definition.code)) continue;
       const owner = await ownerOf(definition.rootUnitCode);
-      if (!owner || (await this.repo.byCode(definition.code))) continue;
-      await this.repo.transaction((m) => this.repo.insert(m, { code: definition.code, ownerUnitId: owner.unitId, definition, createdBy: owner.adminId }));
+      if (!owner) continue;
+      const id = await this.repo.transaction((m) => this.repo.insert(m, { code: definition.code, ownerUnitId: owner.unitId, definition, createdBy: owner.adminId }));
+      if (id) added.push(definition);
     }
+    return added;
+  }
+
+  /** Opens the regime's first round opening on or after `from` (the demo shows each plan running). */
+  async openUpcoming(code: string, from: string): Promise<OpenedRound | null> {
+    const r = await this.repo.byCode(code);
+    if (!r) return null;
+    const [plan] = upcomingRounds(r.definition, await this.calendar.calendar(), from, 1);
+    if (!plan || (await this.repo.openedPeriods(r.id)).has(plan.period)) return null;
+    return this.openOne(r, plan);
   }
 }
 
