@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemindersService } from '../jobs/reminders.service.js';
+import { SeedService } from '../seed/seed.service.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { RegimesService } from './regimes.service.js';
 
@@ -30,6 +31,36 @@ describe(RegimesService.name, () => {
     expect(codes).toContain('khoai-chau-bdg-6-thang');
     expect(codes).not.toContain('phu-tho-vstbpn-6-thang');
     expect(res.body.find((r: { code: string }) => r.code === 'khoai-chau-bdg-6-thang').editable).toBe(true);
+  });
+
+  it("seeds every shipped plan on a tree shaped like its province's, each running its first round with its recipients", async () => {
+    const all = await sut.http.get('/api/regimes').set(auth(admin));
+    expect(all.body.map((r: { code: string }) => r.code).sort()).toEqual([
+      'an-giang-so-lieu-bdg', 'ba-dinh-bdg-6-thang', 'gia-lai-bdg-6-thang', 'gia-lai-bdg-nam', 'gia-lai-chien-luoc-2021-2030',
+      'hoa-binh-bdg-6-thang', 'hoa-binh-bdg-nam', 'khoai-chau-bdg-6-thang', 'phu-tho-vstbpn-6-thang',
+    ]);
+    const fresh = ['an-giang-so-lieu-bdg', 'ba-dinh-bdg-6-thang', 'gia-lai-bdg-6-thang', 'gia-lai-bdg-nam', 'gia-lai-chien-luoc-2021-2030', 'hoa-binh-bdg-6-thang', 'hoa-binh-bdg-nam'];
+    for (const code of fresh) expect(await roundsOf(code), code).toHaveLength(1);
+    // Gia Lai mixes Phòng-based schools and upper-secondary schools reporting straight to the Sở.
+    const gl = await sut.login('gl.admin', DEMO);
+    const rounds = await sut.http.get('/api/rounds').set(auth(gl));
+    const half = rounds.body.find((r: { name: string }) => /Gia Lai\) — 6 tháng đầu năm 2027/.test(r.name));
+    expect(half.recipients).toEqual(['Bộ Giáo dục và Đào tạo', 'UBND tỉnh Gia Lai']);
+    const progress = await sut.http.get(`/api/rounds/${half.id}/progress`).set(auth(gl));
+    const kinds = progress.body.levels.map((l: { kind: string }) => l.kind).sort();
+    expect(kinds).toEqual(['phong', 'so', 'truong_mn', 'truong_th', 'truong_thcs', 'truong_thpt']);
+    // Ba Đình's rounds are rooted at the Phòng, declared by its own admin.
+    const bd = await sut.login('bd.admin', DEMO);
+    expect((await sut.http.get('/api/regimes').set(auth(bd))).body.find((r: { code: string }) => r.code === 'ba-dinh-bdg-6-thang').editable).toBe(true);
+    for (const u of ['ag.admin', 'hb.admin', 'hn.admin', 'gl.pleiku.reviewer', 'gl.thpt-hung-vuong.editor', 'bd.th-ngoc-ha.head']) await sut.login(u, DEMO);
+  });
+
+  it('seeds again without adding anything', async () => {
+    const count = async () => (await sut.sql<{ n: string }>(`SELECT (SELECT count(*) FROM org_unit) || '/' || (SELECT count(*) FROM app_user) || '/' || (SELECT count(*) FROM round) || '/' || (SELECT count(*) FROM reporting_regime) AS n`))[0]!.n;
+    const before = await count();
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM org_unit WHERE code = 'BGDDT'`);
+    await sut.app.get(SeedService).seedDemo(id);
+    expect(await count()).toBe(before);
   });
 
   it('previews the next rounds with their dates, each level after the one below', async () => {

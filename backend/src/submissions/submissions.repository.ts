@@ -203,8 +203,8 @@ export class SubmissionsRepository {
     const rows = await this.db.query(
       `SELECT r.name AS "roundName", p.data FROM submission p JOIN round r ON r.id = p.round_id
          JOIN template_version t ON t.id = p.template_version_id
-        WHERE p.unit_id = $1 AND t.code = $2 AND r.created_at < (SELECT created_at FROM round WHERE id = $3)
-          AND ($4::text[] IS NULL OR r.period = ANY($4::text[]))
+        WHERE p.unit_id = $1 AND t.code = $2 AND r.id <> $3
+          AND CASE WHEN $4::text[] IS NULL THEN r.created_at < (SELECT created_at FROM round WHERE id = $3) ELSE r.period = ANY($4::text[]) END
         ORDER BY r.created_at DESC LIMIT 1`,
       [s.unitId, s.templateCode, s.roundId, round ? comparablePeriodNames(round.period) : null],
     );
