@@ -138,4 +138,32 @@ describe(RegimesService.name, () => {
     expect(res.status).toBe(422);
     expect(res.body.details).toContainEqual(expect.objectContaining({ path: 'deadlines', message: expect.stringMatching(/cấp "phong" \(18\/12\/2027\) phải sau hạn của cấp "truong_th" \(20\/12\/2027\)/) }));
   });
+
+  it('previews an unsaved regime: its lint problems in Vietnamese, or its next rounds with their dates', async () => {
+    const draft = { code: 'hy-nhap', name: 'Báo cáo năm (nháp)', template: { code: 'bdg-vstbpn-dinh-ky' }, frequency: 'year', rootUnitCode: 'SO-HY', flows: { truong_th: 'truong', phong: 'phong' }, levels: [{ kinds: ['truong_th'], label: 'trường', deadline: { date: '20/12' } }, { kinds: ['phong'], label: 'Phòng GD&ĐT', deadline: { date: '18/12' } }] };
+    const res = await sut.http.post('/api/regimes/draft/preview').set(auth(hy)).send({ definition: draft, from: '2027-01-01', count: 2 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.problems).toEqual([]);
+    expect(res.body.rounds.map((r: { period: string }) => r.period)).toEqual(['2027', '2028']);
+    expect(res.body.rounds[0].findings).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^Hạn của cấp Phòng GD&ĐT \(20\/12\/2027\) phải sau hạn của cấp trường \(20\/12\/2027\)/) }));
+    const bad = await sut.http.post('/api/regimes/draft/preview').set(auth(hy)).send({ definition: { ...draft, levels: [] } });
+    expect(bad.status).toBe(200);
+    expect(bad.body.problems).toContainEqual(expect.objectContaining({ path: 'definition.levels', message: 'Cần ít nhất một cấp báo cáo với hạn nộp.' }));
+    expect(bad.body.rounds).toEqual([]);
+  });
+
+  it("checks the wizard's deadlines before it opens: order of levels, cut-off, days off", async () => {
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM org_unit WHERE code = 'PGD-VG'`);
+    const res = await sut.http
+      .post('/api/regimes/check-deadlines')
+      .set(auth(hy))
+      .send({ rootUnitId: id, period: '2027-H1', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-06-14', phong: '2027-06-12' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const messages = res.body.findings.map((f: { severity: string; message: string }) => `${f.severity}: ${f.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^error: Hạn của cấp "phong" \(12\/06\/2027\) phải sau hạn của cấp "truong_th"/));
+    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "truong_th" \(14\/06\/2027\) chưa cách ngày chốt số liệu/));
+    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "phong" \(12\/06\/2027\) là ngày nghỉ cuối tuần; ngày làm việc tiếp theo là 14\/06\/2027\.$/));
+    const editor = await sut.login('kc.reviewer', DEMO);
+    expect((await sut.http.post('/api/regimes/check-deadlines').set(auth(editor)).send({ rootUnitId: id, period: '2027', flows: {}, deadlines: {} })).status).toBe(403);
+  });
 });

@@ -55,8 +55,9 @@ export class RoundsService {
   /**
    * Deadlines must climb the tree (a parent level due strictly after its children): errors as
    * field problems; a deadline less than one working day after the period's cut-off is a warning.
+   * The round wizard previews the same findings (POST /api/regimes/check-deadlines).
    */
-  private async deadlineFindings(rootPath: string, dto: OpenRoundDto): Promise<DeadlineFinding[]> {
+  async deadlineFindings(rootPath: string, dto: Pick<OpenRoundDto, 'deadlines' | 'flows' | 'period'>): Promise<DeadlineFinding[]> {
     const levels = Object.entries(dto.deadlines)
       .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
       .map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
