@@ -110,3 +110,21 @@ export function checkDeadlines(
 
 /** The day before `date`: used to open a round some days ahead of a deadline. */
 export const dayBefore = (date: IsoDate) => addDays(date, -1);
+
+/**
+ * A deadline typed by hand that falls on a weekend or a day off: a warning naming the day and the
+ * next working day (a regime's deadlines move there by themselves; a hand-typed one does not).
+ */
+export function dayOffFindings(levels: LevelDeadline[], calendar: WorkingCalendar): DeadlineFinding[] {
+  return levels
+    .filter((l) => !calendar.isWorkingDay(l.date))
+    .map((l) => {
+      const off = calendar.dayOff(l.date);
+      return {
+        severity: 'warning' as const,
+        message:
+          `Hạn của cấp ${l.label} (${formatVietnameseDate(l.date)}) là ${off ? off.name : 'ngày nghỉ cuối tuần'}; ` +
+          `ngày làm việc tiếp theo là ${formatVietnameseDate(calendar.onOrAfter(l.date))}.`,
+      };
+    });
+}

@@ -73,5 +73,8 @@ export function lintRegime(input: unknown): RegimeProblem[] {
   lintLevels(r.levels, out);
   if (r.recipients !== undefined && (!Array.isArray(r.recipients) || r.recipients.some((x) => typeof x !== 'string')))
     out.push({ path: '/recipients', message: 'Nơi nhận là danh sách tên cơ quan.' });
+  const esc = r.escalateAfterWorkingDays;
+  if (esc !== undefined && (!Number.isInteger(esc) || (esc as number) < 1 || (esc as number) > 60))
+    out.push({ path: '/escalateAfterWorkingDays', message: 'Số ngày làm việc trước khi báo cấp trên phải là số nguyên từ 1 đến 60.' });
   return out;
 }

@@ -33,8 +33,10 @@ export interface Regime {
   flows: Record<string, string>;
   /** Levels from the leaves up, each with its deadline rule. */
   levels: Array<{ kinds: string[]; label: string; deadline: DeadlineRule }>;
-  /** Fixed recipients (nơi nhận) besides the receiving unit of each level. */
+  /** Fixed recipients (nơi nhận) besides the receiving unit of each level; copied into each round. */
   recipients?: string[];
+  /** Working days a unit may be late before its parent's reviewer is told (default 2). */
+  escalateAfterWorkingDays?: number;
 }
 
 export interface PlannedRound {

@@ -154,6 +154,9 @@ const TABLE: Record<string, Case> = {
   'GET /api/regimes': { kind: 'none', expect: same(['2', '-', '-']) },
   'POST /api/regimes': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
   'POST /api/regimes/open-due': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  // the regime editor's and the round wizard's checks before saving or opening: admins only, nothing written
+  'POST /api/regimes/draft/preview': { kind: 'none', expect: adminOnly(['2', '-', '-']) },
+  'POST /api/regimes/check-deadlines': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
   'PATCH /api/regimes/{code}': {
     kind: 'regime',
     expect: { admin: ['ok', '-', '404'], reviewer: ['403', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
@@ -448,6 +451,24 @@ describe('authorization matrix (every route × role × target)', () => {
         break;
       case 'POST /api/regimes/open-due':
         body = { today: '2020-01-02' };
+        break;
+      case 'POST /api/regimes/draft/preview':
+        body = {
+          definition: {
+            code: `mx-nhap-${n}`,
+            name: `Chế độ nháp ${n}`,
+            template: { code: 'bdg-vstbpn-dinh-ky' },
+            frequency: 'year',
+            rootUnitCode: 'SO-HY',
+            flows: { so: 'so' },
+            levels: [{ kinds: ['so'], label: 'Sở', deadline: { workingDaysAfterCutOff: 5 } }],
+          },
+          from: '2027-01-01',
+          count: 2,
+        };
+        break;
+      case 'POST /api/regimes/check-deadlines':
+        body = { rootUnitId: unitId, period: '2027-H1', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-06-20', phong: '2027-06-18' } };
         break;
       case 'PATCH /api/regimes/{code}': {
         const list = await api.get('/api/regimes', token['hy.admin']);

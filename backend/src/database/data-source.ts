@@ -19,6 +19,7 @@ import { TemplateSchemaAsAuthored1796500000000 } from './migrations/179650000000
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 import { SignatureAppearance1797600000000 } from './migrations/1797600000000-SignatureAppearance.js';
+import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000000-RegimeRecipientsEscalation.js';
 
 export const entities = [
   OrgUnit,
@@ -44,6 +45,7 @@ export const migrations = [
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
   SignatureAppearance1797600000000,
+  RegimeRecipientsEscalation1797700000000,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

@@ -15,6 +15,8 @@ export const JOB = {
   emailSweep: 'notification-email-sweep',
   /** Daily: opens the rounds whose regime says today is their day (one per regime and period). */
   regimesOpenDue: 'regimes-open-due',
+  /** Hourly: late units escalated to their parent's reviewer, once per unit and deadline. */
+  regimesEscalate: 'regimes-escalate',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -61,4 +63,5 @@ export const JOB_LABEL: Record<string, string> = {
   [JOB.notificationEmail]: 'Gửi thư thông báo',
   [JOB.emailSweep]: 'Quét thông báo chưa gửi thư',
   [JOB.regimesOpenDue]: 'Mở đợt báo cáo theo chế độ báo cáo',
+  [JOB.regimesEscalate]: 'Báo cấp trên các đơn vị quá hạn',
 };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
-import { OpenDueDto, PreviewQueryDto, SaveRegimeDto } from './regimes.dto.js';
+import { CheckDeadlinesDto, DraftPreviewDto, OpenDueDto, PreviewQueryDto, SaveRegimeDto } from './regimes.dto.js';
 import { RegimesService } from './regimes.service.js';
 
 @ApiTags('regimes')
@@ -16,6 +16,14 @@ export class RegimesController {
   @Post() create(@CurrentUser() u: AuthUser, @Body() dto: SaveRegimeDto) {
     return this.regimes.create(u, dto);
   }
+  @Post('draft/preview') @HttpCode(200) draftPreview(@CurrentUser() u: AuthUser, @Body() dto: DraftPreviewDto) {
+    return this.regimes.draftPreview(u, dto);
+  }
+
+  @Post('check-deadlines') @HttpCode(200) checkDeadlines(@CurrentUser() u: AuthUser, @Body() dto: CheckDeadlinesDto) {
+    return this.regimes.checkRoundDeadlines(u, dto);
+  }
+
   @Post('open-due') @HttpCode(200) openDue(@CurrentUser() u: AuthUser, @Body() dto: OpenDueDto) {
     return this.regimes.runNow(u, dto.today);
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemindersService } from '../jobs/reminders.service.js';
+import { SeedService } from '../seed/seed.service.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { RegimesService } from './regimes.service.js';
 
@@ -30,6 +31,36 @@ describe(RegimesService.name, () => {
     expect(codes).toContain('khoai-chau-bdg-6-thang');
     expect(codes).not.toContain('phu-tho-vstbpn-6-thang');
     expect(res.body.find((r: { code: string }) => r.code === 'khoai-chau-bdg-6-thang').editable).toBe(true);
+  });
+
+  it("seeds every shipped plan on a tree shaped like its province's, each running its first round with its recipients", async () => {
+    const all = await sut.http.get('/api/regimes').set(auth(admin));
+    expect(all.body.map((r: { code: string }) => r.code).sort()).toEqual([
+      'an-giang-so-lieu-bdg', 'ba-dinh-bdg-6-thang', 'gia-lai-bdg-6-thang', 'gia-lai-bdg-nam', 'gia-lai-chien-luoc-2021-2030',
+      'hoa-binh-bdg-6-thang', 'hoa-binh-bdg-nam', 'khoai-chau-bdg-6-thang', 'phu-tho-vstbpn-6-thang',
+    ]);
+    const fresh = ['an-giang-so-lieu-bdg', 'ba-dinh-bdg-6-thang', 'gia-lai-bdg-6-thang', 'gia-lai-bdg-nam', 'gia-lai-chien-luoc-2021-2030', 'hoa-binh-bdg-6-thang', 'hoa-binh-bdg-nam'];
+    for (const code of fresh) expect(await roundsOf(code), code).toHaveLength(1);
+    // Gia Lai mixes Phòng-based schools and upper-secondary schools reporting straight to the Sở.
+    const gl = await sut.login('gl.admin', DEMO);
+    const rounds = await sut.http.get('/api/rounds').set(auth(gl));
+    const half = rounds.body.find((r: { name: string }) => /Gia Lai\) — 6 tháng đầu năm 2027/.test(r.name));
+    expect(half.recipients).toEqual(['Bộ Giáo dục và Đào tạo', 'UBND tỉnh Gia Lai']);
+    const progress = await sut.http.get(`/api/rounds/${half.id}/progress`).set(auth(gl));
+    const kinds = progress.body.levels.map((l: { kind: string }) => l.kind).sort();
+    expect(kinds).toEqual(['phong', 'so', 'truong_mn', 'truong_th', 'truong_thcs', 'truong_thpt']);
+    // Ba Đình's rounds are rooted at the Phòng, declared by its own admin.
+    const bd = await sut.login('bd.admin', DEMO);
+    expect((await sut.http.get('/api/regimes').set(auth(bd))).body.find((r: { code: string }) => r.code === 'ba-dinh-bdg-6-thang').editable).toBe(true);
+    for (const u of ['ag.admin', 'hb.admin', 'hn.admin', 'gl.pleiku.reviewer', 'gl.thpt-hung-vuong.editor', 'bd.th-ngoc-ha.head']) await sut.login(u, DEMO);
+  });
+
+  it('seeds again without adding anything', async () => {
+    const count = async () => (await sut.sql<{ n: string }>(`SELECT (SELECT count(*) FROM org_unit) || '/' || (SELECT count(*) FROM app_user) || '/' || (SELECT count(*) FROM round) || '/' || (SELECT count(*) FROM reporting_regime) AS n`))[0]!.n;
+    const before = await count();
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM org_unit WHERE code = 'BGDDT'`);
+    await sut.app.get(SeedService).seedDemo(id);
+    expect(await count()).toBe(before);
   });
 
   it('previews the next rounds with their dates, each level after the one below', async () => {
@@ -106,5 +137,33 @@ describe(RegimesService.name, () => {
       .send({ name: 'Sai hạn', template: { code: 'bdg-vstbpn-dinh-ky', version: 1 }, rootUnitId: id, period: '2027-H2', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-12-20', phong: '2027-12-18' } });
     expect(res.status).toBe(422);
     expect(res.body.details).toContainEqual(expect.objectContaining({ path: 'deadlines', message: expect.stringMatching(/cấp "phong" \(18\/12\/2027\) phải sau hạn của cấp "truong_th" \(20\/12\/2027\)/) }));
+  });
+
+  it('previews an unsaved regime: its lint problems in Vietnamese, or its next rounds with their dates', async () => {
+    const draft = { code: 'hy-nhap', name: 'Báo cáo năm (nháp)', template: { code: 'bdg-vstbpn-dinh-ky' }, frequency: 'year', rootUnitCode: 'SO-HY', flows: { truong_th: 'truong', phong: 'phong' }, levels: [{ kinds: ['truong_th'], label: 'trường', deadline: { date: '20/12' } }, { kinds: ['phong'], label: 'Phòng GD&ĐT', deadline: { date: '18/12' } }] };
+    const res = await sut.http.post('/api/regimes/draft/preview').set(auth(hy)).send({ definition: draft, from: '2027-01-01', count: 2 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.problems).toEqual([]);
+    expect(res.body.rounds.map((r: { period: string }) => r.period)).toEqual(['2027', '2028']);
+    expect(res.body.rounds[0].findings).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^Hạn của cấp Phòng GD&ĐT \(20\/12\/2027\) phải sau hạn của cấp trường \(20\/12\/2027\)/) }));
+    const bad = await sut.http.post('/api/regimes/draft/preview').set(auth(hy)).send({ definition: { ...draft, levels: [] } });
+    expect(bad.status).toBe(200);
+    expect(bad.body.problems).toContainEqual(expect.objectContaining({ path: 'definition.levels', message: 'Cần ít nhất một cấp báo cáo với hạn nộp.' }));
+    expect(bad.body.rounds).toEqual([]);
+  });
+
+  it("checks the wizard's deadlines before it opens: order of levels, cut-off, days off", async () => {
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM org_unit WHERE code = 'PGD-VG'`);
+    const res = await sut.http
+      .post('/api/regimes/check-deadlines')
+      .set(auth(hy))
+      .send({ rootUnitId: id, period: '2027-H1', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-06-14', phong: '2027-06-12' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const messages = res.body.findings.map((f: { severity: string; message: string }) => `${f.severity}: ${f.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^error: Hạn của cấp "phong" \(12\/06\/2027\) phải sau hạn của cấp "truong_th"/));
+    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "truong_th" \(14\/06\/2027\) chưa cách ngày chốt số liệu/));
+    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "phong" \(12\/06\/2027\) là ngày nghỉ cuối tuần; ngày làm việc tiếp theo là 14\/06\/2027\.$/));
+    const editor = await sut.login('kc.reviewer', DEMO);
+    expect((await sut.http.post('/api/regimes/check-deadlines').set(auth(editor)).send({ rootUnitId: id, period: '2027', flows: {}, deadlines: {} })).status).toBe(403);
   });
 });

@@ -3,6 +3,8 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
+import { EscalationRepository } from './escalation.repository.js';
+import { EscalationService } from './escalation.service.js';
 import { RegimesController } from './regimes.controller.js';
 import { RegimesRepository } from './regimes.repository.js';
 import { RegimesService } from './regimes.service.js';
@@ -11,7 +13,7 @@ import { RegimesService } from './regimes.service.js';
 @Module({
   imports: [OrgModule, TemplatesModule, RoundsModule, CalendarModule],
   controllers: [RegimesController],
-  providers: [RegimesRepository, RegimesService],
-  exports: [RegimesService],
+  providers: [RegimesRepository, RegimesService, EscalationRepository, EscalationService],
+  exports: [RegimesService, EscalationService],
 })
 export class RegimesModule {}

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { lintRegime, type PlannedRound, type Regime, roundsDue, upcomingRounds, vietnamDate } from '@bdg/regimes';
+import { dayOffFindings, lintRegime, type PlannedRound, type Regime, roundsDue, upcomingRounds, vietnamDate } from '@bdg/regimes';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
@@ -11,7 +11,8 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { OrgRepository } from '../org/org.repository.js';
 import { RoundsService } from '../rounds/rounds.service.js';
 import { TemplatesRepository } from '../templates/templates.repository.js';
-import type { SaveRegimeDto } from './regimes.dto.js';
+import { deadlineOf } from '../rounds/rounds.service.js';
+import type { CheckDeadlinesDto, DraftPreviewDto, SaveRegimeDto } from './regimes.dto.js';
 import { type RegimeRow, RegimesRepository } from './regimes.repository.js';
 
 export interface OpenedRound {
@@ -128,7 +129,7 @@ export class RegimesService implements OnModuleInit {
     const actor: AuthUser = { id: r.createdBy!, username: 'che-do-bao-cao', fullName: `Chế độ báo cáo ${r.code}`, unitId: owner.id, unitPath: owner.path, roles: ['admin'] };
     const deadlines = Object.fromEntries(plan.deadlines.flatMap((l) => l.kinds.filter((k) => k in d.flows).map((k) => [k, l.date])));
     try {
-      const round = await this.rounds.open(actor, { name: plan.name, template: { code: template.code, version: template.version }, rootUnitId: root.id, period: plan.period, flows: d.flows, deadlines }, r.id);
+      const round = await this.rounds.open(actor, { name: plan.name, template: { code: template.code, version: template.version }, rootUnitId: root.id, period: plan.period, flows: d.flows, deadlines, recipients: d.recipients ?? [] }, r.id);
       return { ...base, roundId: round.id };
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION) return { ...base, roundId: (await this.repo.openedPeriods(r.id)).get(plan.period) };
@@ -140,23 +141,69 @@ export class RegimesService implements OnModuleInit {
 
   /** Lint, then the root unit must lie in the admin's subtree. */
   private async checked(user: AuthUser, input: Record<string, unknown>): Promise<Regime> {
+    const problems = await this.problems(user, input);
+    if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
+    return input as unknown as Regime;
+  }
+
+  private async problems(user: AuthUser, input: Record<string, unknown>) {
     const problems = lintRegime(input).map((p) => ({ path: `definition${p.path.replace(/\//g, '.')}`, title: 'Chế độ báo cáo', message: p.message }));
     if (!problems.length) {
       const root = await this.org.byCode(String(input.rootUnitCode));
       if (!root || !isBelowOrSame(root.path, user.unitPath))
         problems.push({ path: 'definition.rootUnitCode', title: 'Đơn vị gốc', message: `Không tìm thấy đơn vị "${String(input.rootUnitCode)}" trong phạm vi quản lý của bạn.` });
     }
-    if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
-    return input as unknown as Regime;
+    return problems;
   }
 
-  /** Demo data: the shipped plans whose root unit exists, owned by that unit's province admin. */
-  async seedFromFiles(ownerOf: (rootCode: string) => Promise<{ unitId: string; adminId: string } | null>) {
+  /** The regime editor's check before saving: lint problems, or the next rounds with their dates and findings. */
+  async draftPreview(user: AuthUser, dto: DraftPreviewDto) {
+    if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được soạn chế độ báo cáo.');
+    const problems = await this.problems(user, dto.definition);
+    if (problems.length) return { problems, rounds: [] };
+    const definition = dto.definition as unknown as Regime;
+    const root = (await this.org.byCode(definition.rootUnitCode))!;
+    const rounds = upcomingRounds(definition, await this.calendar.calendar(), dto.from ?? vietnamDate(new Date()), dto.count ?? 4, await this.org.kindEdges(root.path));
+    return { problems, rounds };
+  }
+
+  /**
+   * The round wizard's preview of what opening would say of its deadlines: the refusals (a parent
+   * level due on or before a child level) and warnings (less than one working day after the cut-off,
+   * a deadline on a day off), in Vietnamese.
+   */
+  async checkRoundDeadlines(user: AuthUser, dto: CheckDeadlinesDto) {
+    if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được mở đợt báo cáo.');
+    const root = await this.org.byId(dto.rootUnitId);
+    if (!root || !isBelowOrSame(root.path, user.unitPath)) throw notFound('Không tìm thấy đơn vị gốc của đợt.');
+    const valid = Object.entries(dto.deadlines).filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)));
+    const deadlines = Object.fromEntries(valid);
+    const findings = await this.rounds.deadlineFindings(root.path, { deadlines, flows: dto.flows, period: dto.period });
+    const levels = valid.map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
+    const calendar = await this.calendar.calendar();
+    return { findings: [...findings, ...dayOffFindings(levels, calendar)] };
+  }
+
+  /** Demo data: the shipped plans whose root unit exists, owned by that unit's admin; answers those it added. */
+  async seedFromFiles(ownerOf: (rootCode: string) => Promise<{ unitId: string; adminId: string } | null>): Promise<Regime[]> {
+    const added: Regime[] = [];
     for (const definition of readWorkspaceJson('@bdg/regimes', 'plans') as Regime[]) {
+      if (await this.repo.byCode(definition.code)) continue;
       const owner = await ownerOf(definition.rootUnitCode);
-      if (!owner || (await this.repo.byCode(definition.code))) continue;
-      await this.repo.transaction((m) => this.repo.insert(m, { code: definition.code, ownerUnitId: owner.unitId, definition, createdBy: owner.adminId }));
+      if (!owner) continue;
+      const id = await this.repo.transaction((m) => this.repo.insert(m, { code: definition.code, ownerUnitId: owner.unitId, definition, createdBy: owner.adminId }));
+      if (id) added.push(definition);
     }
+    return added;
+  }
+
+  /** Opens the regime's first round opening on or after `from` (the demo shows each plan running). */
+  async openUpcoming(code: string, from: string): Promise<OpenedRound | null> {
+    const r = await this.repo.byCode(code);
+    if (!r) return null;
+    const [plan] = upcomingRounds(r.definition, await this.calendar.calendar(), from, 1);
+    if (!plan || (await this.repo.openedPeriods(r.id)).has(plan.period)) return null;
+    return this.openOne(r, plan);
   }
 }
 

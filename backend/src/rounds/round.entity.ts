@@ -13,5 +13,7 @@ export class Round {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   /** The reporting regime that opened this round (one round per regime and period). */
   @Column({ name: 'regime_id', type: 'uuid', nullable: true }) regimeId: string | null;
+  /** Nơi nhận declared by the regime (or the admin): the documents of the round print them. */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) recipients: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

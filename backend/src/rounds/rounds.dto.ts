@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { TemplateRefDto } from '../templates/templates.dto.js';
 
 export class OpenRoundDto {
@@ -14,6 +14,13 @@ export class OpenRoundDto {
   @IsOptional()
   @IsBoolean()
   carryForward?: boolean;
+  @ApiPropertyOptional({ example: ['UBND tỉnh Gia Lai'], description: 'Nơi nhận của văn bản trong đợt (chế độ báo cáo điền sẵn)' })
+  @IsOptional()
+  @IsArray({ message: 'Nơi nhận phải là danh sách.' })
+  @ArrayMaxSize(30, { message: 'Nơi nhận tối đa 30 cơ quan.' })
+  @IsString({ each: true, message: 'Mỗi nơi nhận là tên một cơ quan.' })
+  @MaxLength(300, { each: true, message: 'Tên nơi nhận tối đa 300 ký tự.' })
+  recipients?: string[];
 }
 
 export class PreviewRoundDto {

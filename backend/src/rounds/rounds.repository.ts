@@ -17,12 +17,14 @@ export interface RoundView {
   period: string;
   flows: Record<string, string>;
   deadlines: Record<string, string>;
+  /** Nơi nhận for the round's documents (from its regime). */
+  recipients: string[];
   createdAt: Date;
 }
 
 const select = `r.id, r.name, r.template_version_id AS "templateVersionId", t.code AS "templateCode",
   t.version AS "templateVersion", t.title AS "templateTitle", r.root_unit_id AS "rootUnitId", o.name AS "rootUnitName",
-  o.path::text AS "rootPath", r.period, r.flows, r.deadlines, r.created_at AS "createdAt"`;
+  o.path::text AS "rootPath", r.period, r.flows, r.deadlines, r.recipients, r.created_at AS "createdAt"`;
 const from = `round r JOIN template_version t ON t.id = r.template_version_id JOIN org_unit o ON o.id = r.root_unit_id`;
 
 @Injectable()
@@ -83,18 +85,19 @@ export class RoundsRepository {
 
   /**
    * For each submission of the new round, the same unit's latest earlier answers to this template code or
-   * the one it was cloned from (last year's report).
+   * the one it was cloned from, in a round of the comparable period (`periods`: its names; null when the
+   * new round's period is free text, then any earlier round).
    */
-  previousAnswers(m: EntityManager, roundId: string, codes: string[]): Promise<{ id: string; templateVersionId: string; data: Record<string, unknown> }[]> {
+  previousAnswers(m: EntityManager, roundId: string, codes: string[], periods: string[] | null = null): Promise<{ id: string; templateVersionId: string; data: Record<string, unknown> }[]> {
     return m.query(
       `SELECT DISTINCT ON (s.id) s.id, p.template_version_id AS "templateVersionId", p.data
          FROM submission s
          JOIN submission p ON p.unit_id = s.unit_id AND p.round_id <> s.round_id AND p.data <> '{}'::jsonb
          JOIN template_version t ON t.id = p.template_version_id AND t.code = ANY($2)
-         JOIN round r ON r.id = p.round_id
+         JOIN round r ON r.id = p.round_id AND ($3::text[] IS NULL OR r.period = ANY($3::text[]))
         WHERE s.round_id = $1
         ORDER BY s.id, r.created_at DESC`,
-      [roundId, codes],
+      [roundId, codes, periods],
     );
   }
 

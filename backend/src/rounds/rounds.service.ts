@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { applyComputed, carryForward, type JsonSchema } from '@bdg/schemas';
-import { checkDeadlines, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
+import { checkDeadlines, comparablePeriodNames, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
 import { type FlowDefinition, initialSnapshot, stateLabel, stateTags, stateValue, upgradeFlow } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -55,8 +55,9 @@ export class RoundsService {
   /**
    * Deadlines must climb the tree (a parent level due strictly after its children): errors as
    * field problems; a deadline less than one working day after the period's cut-off is a warning.
+   * The round wizard previews the same findings (POST /api/regimes/check-deadlines).
    */
-  private async deadlineFindings(rootPath: string, dto: OpenRoundDto): Promise<DeadlineFinding[]> {
+  async deadlineFindings(rootPath: string, dto: Pick<OpenRoundDto, 'deadlines' | 'flows' | 'period'>): Promise<DeadlineFinding[]> {
     const levels = Object.entries(dto.deadlines)
       .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
       .map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
@@ -104,6 +105,7 @@ export class RoundsService {
         deadlines: dto.deadlines,
         createdBy: user.id,
         regimeId: regimeId ?? null,
+        recipients: dto.recipients ?? [],
       });
       for (const kind of kinds) {
         const { id, def } = flowVersions[kind]!;
@@ -124,17 +126,20 @@ export class RoundsService {
       }
       const byKind = await this.repo.countsByKind(m, round.id);
       const total = Object.values(byKind).reduce((a, b) => a + b, 0);
-      const carried = dto.carryForward === false ? 0 : await this.carryForward(m, round.id, template!);
+      const carried = dto.carryForward === false ? 0 : await this.carryForward(m, round.id, template!, dto.period);
       const notified = await this.notifications.roundOpened(m, round.id, dto.name);
       await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total, carried, notified } });
       return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind }, carriedForward: carried, warnings };
     });
   }
 
-  /** Last year's answers mapped into the new version where path and type still fit. */
-  private async carryForward(m: EntityManager, roundId: string, template: { code: string; basedOnCode: string | null; schema: Record<string, unknown> }) {
+  /**
+   * The comparable period's answers (a 6-month report's from the same half last year, an annual
+   * one's from last year's annual: never another kind) mapped into the new version where path and type still fit.
+   */
+  private async carryForward(m: EntityManager, roundId: string, template: { code: string; basedOnCode: string | null; schema: Record<string, unknown> }, period: string) {
     const codes = [...new Set([template.code, template.basedOnCode].filter((c): c is string => !!c))];
-    const previous = await this.repo.previousAnswers(m, roundId, codes);
+    const previous = await this.repo.previousAnswers(m, roundId, codes, comparablePeriodNames(period));
     const schemas = new Map<string, JsonSchema>();
     const rows = [];
     for (const p of previous) {

@@ -8,10 +8,12 @@ export interface DemoUnit {
   login: string;
   /** Chức vụ of a deputy head who may sign (user `<login>.pho`), if any. */
   deputy?: string;
+  /** An admin of its own (user `<login>.admin`) below the province's: Ba Đình's Phòng declares its own rounds. */
+  admin?: boolean;
   children?: DemoUnit[];
 }
 
-const schools = (prefix: string, place: string, list: [string, string, string][]): DemoUnit[] =>
+export const schools = (prefix: string, place: string, list: [string, string, string][]): DemoUnit[] =>
   list.map(([kind, slug, name]) => ({
     code: `${prefix.toUpperCase()}-${slug.toUpperCase()}`,
     name,

@@ -13,6 +13,12 @@ import { TemplatesService } from '../templates/templates.service.js';
 import { hashPassword } from '../users/users.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { DEMO_PASSWORD, type DemoUnit, HUNG_YEN, PHU_THO } from './demo-data.js';
+import { AN_GIANG, GIA_LAI, HA_NOI, HOA_BINH } from './demo-provinces.js';
+
+/** Every demo province; each is created once, so a database seeded before a province was added gets it on the next start. */
+const DEMO_PROVINCES = [HUNG_YEN, PHU_THO, GIA_LAI, AN_GIANG, HOA_BINH, HA_NOI];
+/** The demo's "today": the rounds each new province's regimes open first are those from this day on. */
+const DEMO_FROM = '2027-01-01';
 
 export const ROOT_UNIT_CODE = 'BGDDT';
 
@@ -66,21 +72,27 @@ export class SeedService implements OnApplicationBootstrap {
   async seedDemo(rootId: string) {
     const created = await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('bdg-seed-demo'))`);
-      if (await this.org.byCode(HUNG_YEN.code, m)) return false;
+      const missing: DemoUnit[] = [];
+      for (const p of DEMO_PROVINCES) if (!(await this.org.byCode(p.code, m))) missing.push(p);
+      if (!missing.length) return [];
       // One hash for every demo account: they share the printed demo password anyway.
       const hash = await hashPassword(DEMO_PASSWORD);
-      for (const province of [HUNG_YEN, PHU_THO]) await this.insertTree(m, province, rootId, hash, true);
-      return true;
+      for (const province of missing) await this.insertTree(m, province, rootId, hash, true);
+      return missing.map((p) => p.code);
     });
-    if (!created) return;
-    await this.openDemoRounds();
-    // The provincial plans whose tree the demo has, owned by that province's admin.
-    await this.regimes.seedFromFiles(async (code) => {
+    if (!created.length) return;
+    if (created.includes(HUNG_YEN.code)) await this.openDemoRounds();
+    // The provincial plans whose tree the demo has, owned by the admin of their root unit.
+    const seeded = await this.regimes.seedFromFiles(async (code) => {
       const unit = await this.org.byCode(code);
       const admin = unit && (await this.users.listInSubtree(unit.path, unit.id)).find((x) => x.roles.includes('admin'));
       return unit && admin ? { unitId: unit.id, adminId: admin.id } : null;
     });
-    this.log.log('Đã tạo dữ liệu mẫu: Sở GD&ĐT Hưng Yên, Sở GD&ĐT Phú Thọ, người dùng và đợt báo cáo');
+    // Each new province's plans running: their first round from the demo's "today" is open. (Hưng Yên
+    // and Phú Thọ have their hand-opened rounds; their regimes open the next ones by themselves.)
+    const fresh = new Set(DEMO_PROVINCES.filter((p) => created.includes(p.code) && p !== HUNG_YEN && p !== PHU_THO).flatMap(unitCodes));
+    for (const r of seeded) if (fresh.has(r.rootUnitCode)) await this.regimes.openUpcoming(r.code, DEMO_FROM);
+    this.log.log(`Đã tạo dữ liệu mẫu: ${created.join(', ')}, người dùng, chế độ báo cáo và đợt báo cáo`);
   }
 
   private async insertTree(m: EntityManager, u: DemoUnit, parentId: string, hash: string, province = false, parent: UnitFacts | null = null) {
@@ -105,7 +117,7 @@ export class SeedService implements OnApplicationBootstrap {
           ['reviewer', 'Chuyên viên', ['reviewer', 'editor']],
           ['head', 'Thủ trưởng', ['head']],
         ];
-    if (province) roles.push(['admin', 'Quản trị', ['admin']]);
+    if (province || u.admin) roles.push(['admin', 'Quản trị', ['admin']]);
     // A deputy who signs on the head's behalf ("KT. TRƯỞNG PHÒNG"), as the Khoái Châu plan itself is signed.
     if (u.deputy) roles.push(['pho', u.deputy, ['head']]);
     for (const [suffix, title, r] of roles) {
@@ -142,4 +154,8 @@ export class SeedService implements OnApplicationBootstrap {
       deadlines: { truong_mn: '2027-05-05', truong_th: '2027-05-05', truong_thcs: '2027-05-05', xa: '2027-05-08', truong_thpt: '2027-05-08', so: '2027-05-10' },
     });
   }
+}
+
+function unitCodes(u: DemoUnit): string[] {
+  return [u.code, ...(u.children ?? []).flatMap(unitCodes)];
 }

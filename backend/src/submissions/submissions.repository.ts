@@ -1,3 +1,4 @@
+import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -192,14 +193,20 @@ export class SubmissionsRepository {
     return rows[0] ?? null;
   }
 
-  /** The same unit's submission in the previous round of the same template code. */
+  /**
+   * The same unit's submission in the round of the comparable period (same half-year, quarter or
+   * year one year earlier; never a period of another kind) of the same template code; for a period
+   * typed as free text, the latest earlier round.
+   */
   async previous(s: SubmissionRow): Promise<{ roundName: string; data: unknown } | null> {
+    const [round] = (await this.db.query(`SELECT period FROM round WHERE id = $1`, [s.roundId])) as { period: string }[];
     const rows = await this.db.query(
       `SELECT r.name AS "roundName", p.data FROM submission p JOIN round r ON r.id = p.round_id
          JOIN template_version t ON t.id = p.template_version_id
-        WHERE p.unit_id = $1 AND t.code = $2 AND r.created_at < (SELECT created_at FROM round WHERE id = $3)
+        WHERE p.unit_id = $1 AND t.code = $2 AND r.id <> $3
+          AND CASE WHEN $4::text[] IS NULL THEN r.created_at < (SELECT created_at FROM round WHERE id = $3) ELSE r.period = ANY($4::text[]) END
         ORDER BY r.created_at DESC LIMIT 1`,
-      [s.unitId, s.templateCode, s.roundId],
+      [s.unitId, s.templateCode, s.roundId, round ? comparablePeriodNames(round.period) : null],
     );
     return rows[0] ?? null;
   }
