@@ -171,6 +171,9 @@ const TABLE: Record<string, Case> = {
   'POST /api/submissions/{id}/pdf-signature/complete': { kind: 'submission', expect: same(['ref', 'ref', '404']) },
   // verifying a PDF received by e-mail: any signed-in user; an upload that is not a PDF is refused
   'POST /api/verify-pdf': { kind: 'none', expect: same(['ok', '-', '-']) },
+  // what the user last saw of a report: anyone who sees the report; a hash that is not the current content → 409
+  'GET /api/submissions/{id}/seen': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'PUT /api/submissions/{id}/seen': { kind: 'submission', expect: same(['ok', 'ok', '404']) },
 };
 
 function matches(cls: Cls, status: number): boolean {
@@ -468,6 +471,9 @@ describe('authorization matrix (every route × role × target)', () => {
         body = { data: {}, version: cur.version };
         break;
       }
+      case 'PUT /api/submissions/{id}/seen':
+        body = { contentHash: 'a'.repeat(64) };
+        break;
       case 'POST /api/submissions/{id}/events':
         body = { type: 'SUBMIT' };
         break;
