@@ -33,6 +33,7 @@ import { checkExpression } from '../utils/expression';
 import { locate, numericPointers } from '../utils/tree-ops';
 import { FieldPicker } from './FieldPicker';
 import { RulesEditor } from './RulesEditor';
+import { checkRule, ruleScope, withRules } from '../utils/rule-scope';
 
 export interface FieldInspectorProps {
   model: TemplateModel;
@@ -73,6 +74,7 @@ export function FieldInspector({
   const pointers = numericPointers(model);
   const exprCheck = n.computed !== undefined ? checkExpression(n.computed, model, loc.siblings) : null;
   const keyOk = isValidKey(n.key);
+  const scope = ruleScope(model, n.id);
 
   const changeKind = (kind: FieldKind) => {
     const dropsChildren = n.children.length > 0 && kind !== 'section' && kind !== 'table';
@@ -163,8 +165,15 @@ export function FieldInspector({
               .map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
-        {n.kind === 'section' && (
-          <RulesEditor node={n} readOnly={readOnly} onChange={(rules) => onUpdate({ extra: { ...n.extra, 'x-rules': rules as unknown as FieldNode['extra'][string] } })} />
+        {scope && (
+          <RulesEditor
+            scopeLabel={n.kind === 'table' ? `mỗi dòng của bảng “${n.title || n.key}”` : `mục “${n.title || n.key}”`}
+            fields={scope.fields}
+            rules={scope.rules}
+            readOnly={readOnly}
+            check={(assert) => checkRule(model, scope.container, assert)}
+            onChange={(rules) => onUpdate({ extra: withRules(n, rules) })}
+          />
         )}
         {n.kind !== 'section' && (
           <Form.Item>

@@ -41,6 +41,7 @@ import { MAX_TEMPLATE_BYTES, parseTemplateText } from '../utils/raw-json';
 import { locate, nodeIdForPath } from '../utils/tree-ops';
 import { DiffPanel } from './DiffPanel';
 import { FieldInspector } from './FieldInspector';
+import { RootRules } from './RootRules';
 import { FieldTree } from './FieldTree';
 import { LintPanel } from './LintPanel';
 import { RawJsonEditor } from './RawJsonEditor';
@@ -397,7 +398,10 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
                       onChangeKind={(kind) => dispatch({ type: 'changeKind', id: state.selectedId!, kind })}
                     />
                   ) : (
-                    <Empty description="Chọn một mục hoặc câu hỏi ở cây bên trái để sửa." />
+                    <>
+                      <Empty description="Chọn một mục hoặc câu hỏi ở cây bên trái để sửa." />
+                      <RootRules model={state.model} readOnly={readOnly} onChange={(rootExtra) => dispatch({ type: 'updateRoot', rootExtra })} />
+                    </>
                   )}
                 </Col>
               </Row>
