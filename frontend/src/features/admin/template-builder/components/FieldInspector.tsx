@@ -71,7 +71,13 @@ export function FieldInspector({
   const isText = n.kind === 'text' || n.kind === 'longText';
   const agg = aggChoice(n.aggregate);
   const aggOptions = aggregatesFor(n.kind);
-  const pointers = numericPointers(model);
+  // Inside a table a ratio is computed per row from the row's numeric columns (pointers relative to the row).
+  const pointers =
+    loc.parent?.kind === 'table'
+      ? loc.siblings
+          .filter((c) => c.kind === 'number' || c.kind === 'integer')
+          .map((c) => ({ pointer: `/${c.key}`, title: c.title || c.key, where: `mỗi dòng của “${loc.parent!.title || loc.parent!.key}”` }))
+      : numericPointers(model);
   const exprCheck = n.computed !== undefined ? checkExpression(n.computed, model, loc.siblings) : null;
   const keyOk = isValidKey(n.key);
   const scope = ruleScope(model, n.id);
@@ -341,7 +347,20 @@ export function FieldInspector({
                       },
                     })
                   }
-                  options={pointers.map((p) => ({ value: p.pointer, label: `${p.title} (${p.pointer})` }))}
+                  showSearch
+                  optionFilterProp="title"
+                  options={pointers.map((p) => ({
+                    value: p.pointer,
+                    title: p.title,
+                    label: (
+                      <Space size={6}>
+                        <span>{p.title}</span>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {p.where}
+                        </Typography.Text>
+                      </Space>
+                    ),
+                  }))}
                 />
               </Form.Item>
             ))}

@@ -29,7 +29,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { lintTemplate } from '@bdg/schemas';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
-import type { TemplateVersion } from '../../api/types';
+import { versionStatusLabel, type TemplateVersion } from '../../api/types';
 import { describeError, serverFindings } from '../../components/errors';
 import { downloadJson, readFileText } from '../../components/download';
 import { ApiError } from '../../../../shared/api/client';
@@ -251,7 +251,7 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
             {title || tv.code}
           </Typography.Title>
           <Tag color={readOnly ? 'green' : 'gold'} data-testid="version-status">
-            {readOnly ? 'Đã xuất bản' : 'Bản nháp'}
+            {versionStatusLabel(tv.status)}
           </Tag>
           {tv.basedOn && (
             <Tag>
