@@ -23,6 +23,7 @@ import { AttachmentsModule } from './attachments/attachments.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { RegimesModule } from './regimes/regimes.module.js';
 import { ValidationModule } from './validation/validation.module.js';
+import { SeenModule } from './seen/seen.module.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         ExportsModule,
         CalendarModule,
         RegimesModule,
+        SeenModule,
         SeedModule,
       ],
     };

@@ -60,6 +60,7 @@ export {
 } from './walker.js';
 export {
   checkRules,
+  checkRuleAssert,
   ruleErrors,
   rulesPlan,
   walkObjects,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minimalDoc } from '../test/fixtures.js';
 import { ruleCases, rulesSchema } from '../test/rules-contract.js';
-import { applyComputed, checkRules, getValidator, lintTemplate, rollUp, rollUpSchema, rulesPlan, type JsonSchema } from './index.js';
+import { applyComputed, checkRuleAssert, checkRules, getValidator, lintTemplate, rollUp, rollUpSchema, rulesPlan, type JsonSchema } from './index.js';
 
 const show = (f: { severity: string; ruleId: string; path: string }) => `${f.severity} ${f.ruleId} ${f.path}`;
 
@@ -97,5 +97,25 @@ describe('lint x-rules', () => {
   it('quy tắc dòng không dùng được tên ngoài dòng', () => {
     const findings = lintTemplate(doc([{ ...ok, assert: 'x <= a' }], 'row'));
     expect(findings.map((f) => f.path)).toContain('/schema/properties/t/items/x-rules/0');
+  });
+});
+
+describe('checkRuleAssert (lint and the template builder share it)', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      I: { type: 'object', properties: { tongSo: { type: 'integer' }, soNu: { type: 'integer' } } },
+      bang: { type: 'array', items: { type: 'object', properties: { giao: { type: 'number' }, dat: { type: 'number' } } } },
+    },
+  };
+  it('accepts names of the object, of sub-objects from the root, and of a table row', () => {
+    expect(checkRuleAssert(schema, ['I'], 'soNu <= tongSo').problems).toEqual([]);
+    expect(checkRuleAssert(schema, [], 'I.soNu <= I.tongSo').fields).toEqual([['I', 'soNu'], ['I', 'tongSo']]);
+    expect(checkRuleAssert(schema, ['bang', '*'], 'dat <= giao * 3').problems).toEqual([]);
+  });
+  it('names the missing field, the syntax error, and a $root that crosses a table', () => {
+    expect(checkRuleAssert(schema, ['I'], 'soNu <= khongCo').problems[0]).toMatch(/không có trường \/I\/khongCo/);
+    expect(checkRuleAssert(schema, ['I'], 'soNu <=* tongSo').problems[0]).toMatch(/không phân tích được/);
+    expect(checkRuleAssert(schema, [], '$root.bang.dat <= 1').problems.join(' ')).toMatch(/không có trường|đi qua một bảng/);
   });
 });

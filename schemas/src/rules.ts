@@ -111,21 +111,37 @@ function planRule(schema: JsonSchema, container: string[], index: number, raw: u
     slot.problems.push(`${label}: mức độ (severity) phải là "error" (chặn gửi) hoặc "warning" (chỉ cảnh báo).`);
   for (const k of Object.keys(raw))
     if (!['id', 'assert', 'message', 'severity'].includes(k)) slot.problems.push(`${label}: thuộc tính "${k}" không được hỗ trợ.`);
-  const parsed = parseExpression(raw.assert);
-  if (!parsed.ok) {
-    slot.problems.push(`${label}: ${parsed.message}`);
-    return slot;
-  }
+  const checked = checkRuleAssert(schema, container, raw.assert, label);
+  slot.problems.push(...checked.problems);
+  slot.fields.push(...checked.fields);
+  if (!checked.expression) return slot;
+  if (slot.fields.length === 0 && !slot.problems.length) slot.problems.push(`${label}: biểu thức không nêu trường nào của biểu mẫu.`);
+  if (!slot.problems.length) slot.expression = checked.expression;
+  return slot;
+}
+
+/**
+ * Biểu thức `assert` của một quy tắc đặt trên đối tượng `container` (đường dẫn, "*" cho dòng bảng): cú pháp và tên
+ * trường. Lint và trình soạn biểu mẫu dùng chung hàm này, nên người soạn thấy đúng lỗi mà lint sẽ báo.
+ */
+export function checkRuleAssert(
+  schema: JsonSchema,
+  container: readonly string[],
+  assert: unknown,
+  label = 'Quy tắc',
+): { problems: string[]; fields: string[][]; expression?: CompiledExpression } {
+  const parsed = parseExpression(assert);
+  if (!parsed.ok) return { problems: [`${label}: ${parsed.message}`], fields: [] };
+  const problems: string[] = [];
+  const fields: string[][] = [];
   for (const ref of parsed.expression.refs) {
     const target = ref.fromRoot ? ref.segments : [...container, ...ref.segments];
     const ts = schemaAt(schema, target);
-    if (!ts) slot.problems.push(`${label}: biểu thức nêu "${ref.name}" nhưng không có trường ${toPointer(target)}.`);
-    else if (ref.fromRoot && target.includes('*')) slot.problems.push(`${label}: "${ref.name}" đi qua một bảng; $root chỉ dùng cho trường ngoài bảng.`);
-    else slot.fields.push(target);
+    if (!ts) problems.push(`${label}: biểu thức nêu "${ref.name}" nhưng không có trường ${toPointer(target)}.`);
+    else if (ref.fromRoot && target.includes('*')) problems.push(`${label}: "${ref.name}" đi qua một bảng; $root chỉ dùng cho trường ngoài bảng.`);
+    else fields.push(target);
   }
-  if (slot.fields.length === 0 && !slot.problems.length) slot.problems.push(`${label}: biểu thức không nêu trường nào của biểu mẫu.`);
-  if (!slot.problems.length) slot.expression = parsed.expression;
-  return slot;
+  return { problems, fields, expression: parsed.expression };
 }
 
 /** Mỗi đối tượng cụ thể khớp đường dẫn mẫu, kèm đường dẫn thật (chỉ số dòng thay cho "*"). */

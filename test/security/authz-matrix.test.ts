@@ -191,6 +191,9 @@ const TABLE: Record<string, Case> = {
   'GET /api/org-units/{id}/seal-image': { kind: 'unit', expect: imagesOf(['2', '2', '404']) },
   'PUT /api/org-units/{id}/seal-image': { kind: 'unit', expect: imagesOf(['ok', 'ok', '404']) },
   'DELETE /api/org-units/{id}/seal-image': { kind: 'unit', expect: imagesOf(['2', '2', '404']) },
+  // what the user last saw of a report: anyone who sees the report; a hash that is not the current content → 409
+  'GET /api/submissions/{id}/seen': { kind: 'submission', expect: same(['2', '2', '404']) },
+  'PUT /api/submissions/{id}/seen': { kind: 'submission', expect: same(['ok', 'ok', '404']) },
 };
 
 function matches(cls: Cls, status: number): boolean {
@@ -512,6 +515,9 @@ describe('authorization matrix (every route × role × target)', () => {
         body = { data: {}, version: cur.version };
         break;
       }
+      case 'PUT /api/submissions/{id}/seen':
+        body = { contentHash: 'a'.repeat(64) };
+        break;
       case 'POST /api/submissions/{id}/events':
         body = { type: 'SUBMIT' };
         break;

@@ -5,6 +5,7 @@
  * template's Vietnamese title. The header is row 1 of every sheet, so the data can be filtered.
  */
 import ExcelJS from 'exceljs';
+import { schemaAt, titleParts } from '@bdg/schemas';
 import { addCoverageSheet } from './coverage-blocks.js';
 import { outlineNumber } from './document-model.js';
 import {
@@ -21,7 +22,6 @@ import {
   resolveSchema,
   childSchema,
   columnKeys,
-  schemaType,
   splitNumber,
   titleOf,
   uiFor,
@@ -207,28 +207,11 @@ function sectionSheet(ctx: Ctx, name: string): Worksheet {
   return ws;
 }
 
-/** Schema and titles along a JSON Pointer ("/I/tongSo" → its schema and "Tình hình chung › Tổng số"). */
-function schemaAt(root: Json, pointer: string): { schema: Json; title: string } {
-  let s = resolveSchema(root, root);
-  const titles: string[] = [];
+/** Schema and titles along a JSON Pointer ("/I/tongSo" → its schema and "Tình hình chung › Tổng số"), by @bdg/schemas' walker. */
+function fieldAt(root: Json, pointer: string): { schema: Json; title: string } {
   if (!pointer.startsWith('/')) return { schema: {}, title: pointer };
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (schemaType(s) === 'array') {
-      s = resolveSchema(s.items, root);
-      if (/^\d+$/.test(seg)) titles.push(`dòng ${Number(seg) + 1}`);
-      else {
-        const p = isObj(s.properties) ? own(s.properties, seg) : undefined;
-        s = resolveSchema(p, root);
-        titles.push(typeof s.title === 'string' ? s.title : seg);
-      }
-      continue;
-    }
-    const p = isObj(s.properties) ? own(s.properties, seg) : undefined;
-    s = resolveSchema(p, root);
-    titles.push(typeof s.title === 'string' ? s.title : seg);
-  }
-  return { schema: s, title: titles.join(' › ') };
+  const { field, context } = titleParts(root, pointer);
+  return { schema: (schemaAt(root, pointer) ?? {}) as Json, title: context ? `${context} › ${field}` : field };
 }
 
 function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>): void {
@@ -243,7 +226,7 @@ function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>
   styleHeader(ws);
   for (const [path, sources] of Object.entries(provenance)) {
     if (!Array.isArray(sources)) continue;
-    const { schema, title } = schemaAt(ctx.root, path);
+    const { schema, title } = fieldAt(ctx.root, path);
     for (const src of sources) {
       if (!isObj(src)) continue;
       const r = ws.addRow([title, path, src.unitCode ?? null, src.unitName ?? src.unitId ?? null]);

@@ -7,6 +7,7 @@ import type {
   FieldComment,
   HistoryEntry,
   JsonObject,
+  LastSeen,
   LoginResponse,
   PreviousRound,
   Round,
@@ -41,6 +42,10 @@ export const api = {
     id: string,
     body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[]; contentHash?: string; overwrite?: string[] },
   ) => apiFetch<Submission>(`${sub(id)}/events`, { method: 'POST', json: body }),
+  /** What the signed-in user last saw of this report (kept on the server, so it follows them to another computer). */
+  lastSeen: (id: string) => apiFetch<{ lastSeen: LastSeen | null }>(`${sub(id)}/seen`),
+  markSeen: (id: string, contentHash: string) =>
+    apiFetch<Omit<LastSeen, 'data'>>(`${sub(id)}/seen`, { method: 'PUT', json: { contentHash } }),
   compilePreview: (id: string) => apiFetch<CompilePreview>(`${sub(id)}/compile-preview`),
   history: (id: string) => apiFetch<HistoryEntry[]>(`${sub(id)}/history`),
   sources: (id: string, path: string) =>
@@ -71,6 +76,7 @@ export const qk = {
   previous: (id: string) => ['submission', id, 'previous'] as const,
   returned: (id: string) => ['submission', id, 'returned'] as const,
   sources: (id: string, path: string) => ['submission', id, 'sources', path] as const,
+  seen: (id: string, contentHash: string) => ['submission', id, 'seen', contentHash] as const,
   rounds: ['rounds'] as const,
   progress: (id: string) => ['rounds', id, 'progress'] as const,
 };

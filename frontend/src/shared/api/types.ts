@@ -160,6 +160,14 @@ export interface SourceValue {
   value: unknown;
 }
 
+/** GET /api/submissions/:id/seen: what this user last saw of a report (server-side). */
+export interface LastSeen {
+  contentHash: string;
+  version: number;
+  data: JsonObject;
+  seenAt: string;
+}
+
 export interface PreviousRound {
   roundName: string;
   data: JsonObject;

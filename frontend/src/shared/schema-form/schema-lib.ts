@@ -4,12 +4,14 @@
  */
 export {
   applyComputed,
+  checkRuleAssert,
   coverageSentence,
   fieldTitle,
   getAt,
   getValidator,
   isComplete,
   linearRegExp,
+  parseExpression,
   parsePointer as parsePointerStrict,
   rollUpSchema,
   toPointer,

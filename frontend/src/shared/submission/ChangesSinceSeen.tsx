@@ -1,31 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { api, qk } from '../api/endpoints';
 import type { Submission } from '../api/types';
 import { formatDateTime } from '../format/format';
-import { diffData, type FieldChange } from '../utils/data-diff';
-import { seenContent } from '../utils/seen-content';
+import { diffData } from '../utils/data-diff';
 
 const show = (v: unknown) => (v === undefined || v === null || v === '' ? '(trống)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /**
- * For someone who reads before acting (the signer): what changed since they last looked at this submission in
- * this browser. What is shown now is then remembered as seen.
+ * For someone who reads before acting (the signer, the reviewer): what changed since they last looked at this
+ * submission, on whichever computer that was (the server keeps what each user last saw). What is shown now is then
+ * recorded as seen. The query is keyed by the content hash and never refetched for it, so the comparison stays on
+ * screen after the record moves on.
  */
 export function ChangesSinceSeen({ submission, titleOf }: { submission: Pick<Submission, 'id' | 'data' | 'contentHash'>; titleOf: (p: string) => string }) {
-  const { user } = useSession();
-  const [changes, setChanges] = useState<{ at: string; list: FieldChange[]; evidence: boolean } | null>(null);
   const { id, data, contentHash } = submission;
+  const before = useQuery({
+    queryKey: qk.seen(id, contentHash ?? ''),
+    queryFn: () => api.lastSeen(id),
+    enabled: !!contentHash,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const mark = useMutation({ mutationFn: (hash: string) => api.markSeen(id, hash) });
+  const { mutate } = mark;
+  const loaded = before.isSuccess;
   useEffect(() => {
-    if (!user || !contentHash) return;
-    const before = seenContent.get(user.id, id);
-    if (before && before.contentHash !== contentHash) {
-      const list = diffData(before.data, data, titleOf);
-      // Same data but another hash: the evidence files changed.
-      setChanges({ at: before.at, list, evidence: list.length === 0 });
-    }
-    seenContent.set(user.id, id, { contentHash, data, at: new Date().toISOString() });
-  }, [user, id, data, contentHash, titleOf]);
+    // Recorded only once what was seen before has been read; a 409 means the page is already stale and will refresh.
+    if (loaded && contentHash) mutate(contentHash);
+  }, [loaded, contentHash, mutate]);
+
+  const changes = useMemo(() => {
+    const last = before.data?.lastSeen;
+    if (!last || !contentHash || last.contentHash === contentHash) return null;
+    const list = diffData(last.data, data, titleOf);
+    // Same data but another hash: the evidence files changed.
+    return { at: last.seenAt, list, evidence: list.length === 0 };
+  }, [before.data, contentHash, data, titleOf]);
   if (!changes) return null;
   return (
     <Alert

@@ -45,6 +45,10 @@ export interface RoleDef {
 
 export type VersionStatus = 'draft' | 'published';
 
+/** A version's status in the admins' words (templates and flows alike); the stored code never reaches the screen. */
+export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = { draft: 'Bản nháp', published: 'Đã xuất bản' };
+export const versionStatusLabel = (s: VersionStatus | string): string => VERSION_STATUS_LABELS[s as VersionStatus] ?? s;
+
 export interface TemplateSummary {
   code: string;
   title: string;

@@ -92,15 +92,19 @@ describe('FillPage: cross-field rules, coverage, sign what you saw', () => {
     await waitFor(() => expect(mock.calls.find((c) => c.url === '/api/submissions/s1/events')?.body).toEqual({ type: 'SIGN', contentHash: HASH }));
   });
 
-  it('shows the signer what changed since they last looked', async () => {
-    localStorage.setItem(
-      'bdg.seen.head-1.s1',
-      JSON.stringify({ contentHash: 'b'.repeat(64), data: { I: { tongSo: 45, soNu: 10 } }, at: '2025-06-01T02:00:00Z' }),
-    );
-    setup(sampleSubmission({ editable: false, locked: true, data: { I: { tongSo: 45, soNu: 40 } }, contentHash: HASH }));
+  it('shows the signer what changed since they last looked (kept on the server), then records the content now seen', async () => {
+    const mock = setup(sampleSubmission({ editable: false, locked: true, data: { I: { tongSo: 45, soNu: 40 } }, contentHash: HASH }), {
+      'GET /api/submissions/s1/seen': () => ({
+        lastSeen: { contentHash: 'b'.repeat(64), version: 2, data: { I: { tongSo: 45, soNu: 10 } }, seenAt: '2025-06-01T02:00:00Z' },
+      }),
+      'PUT /api/submissions/s1/seen': () => ({ contentHash: HASH, version: 3, seenAt: '2025-06-02T02:00:00Z' }),
+    });
     const changes = await screen.findByTestId('changes-since-seen', undefined, { timeout: 4000 });
     expect(changes).toHaveTextContent('Số nữ');
     expect(changes).toHaveTextContent('10 → 40');
-    expect(JSON.parse(localStorage.getItem('bdg.seen.head-1.s1')!).contentHash).toBe(HASH);
+    expect(changes).toHaveTextContent('01/06/2025');
+    await waitFor(() => expect(mock.calls.find((c) => c.method === 'PUT' && c.url === '/api/submissions/s1/seen')?.body).toEqual({ contentHash: HASH }));
+    // Recording does not wipe the comparison from the screen.
+    expect(screen.getByTestId('changes-since-seen')).toHaveTextContent('10 → 40');
   });
 });

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber, formatPercent } from '../../../shared/for
 import { FormStore } from '../../../shared/schema-form/form-store';
 import { SchemaForm, useSections } from '../../../shared/schema-form/SchemaForm';
 import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
+import { ChangesSinceSeen } from '../../../shared/submission/ChangesSinceSeen';
 import { CoverageNotice } from '../../../shared/submission/CoverageNotice';
 import { EventButtons } from '../../../shared/submission/EventButtons';
 import { FindingsList } from '../../../shared/submission/FindingsList';
@@ -115,6 +116,7 @@ function ReviewView({
     <article data-testid="review-page">
       <SubmissionHeader submission={submission} title={title} heading="Duyệt báo cáo" />
       <OfficialDocuments submission={submission} />
+      <ChangesSinceSeen submission={submission} titleOf={titleOf} />
       <CoverageNotice coverage={submission.coverage} />
       <FindingsList findings={submission.findings} />
       <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>

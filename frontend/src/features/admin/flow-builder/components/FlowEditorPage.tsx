@@ -28,7 +28,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
-import type { FlowVersion } from '../../api/types';
+import { versionStatusLabel, type FlowVersion } from '../../api/types';
 import { describeError, serverFindings } from '../../components/errors';
 import { hasFlowLinter, lintFlowDef, simulateFlow, type Finding } from '../../domain/bdg';
 import { definitionToGraph, graphToDefinition, type FlowGraph } from '../utils/flow-graph';
@@ -364,7 +364,7 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
             {(graph.root.meta as { label?: string } | undefined)?.label ?? fv.title ?? targetCode}
           </Typography.Title>
           <Tag color={fv.status === 'published' ? 'green' : 'gold'}>
-            {fv.status === 'published' ? 'Đã xuất bản' : 'Bản nháp'}
+            {versionStatusLabel(fv.status)}
           </Tag>
           {dirty && <Tag color="orange">Có thay đổi chưa lưu</Tag>}
           {errors.length > 0 && (

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
-import type { FlowSummary } from '../../api/types';
+import { versionStatusLabel, type FlowSummary } from '../../api/types';
 import { describeError } from '../../components/errors';
 
 const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -63,13 +63,10 @@ export function FlowListPage() {
                       >
                         <EditOutlined /> v{v.version}
                       </Link>
-                      {v.status === 'published' ? (
-                        <Tag color="green">
-                          xuất bản {v.publishedAt ? dayjs(v.publishedAt).format('DD/MM/YYYY') : ''}
-                        </Tag>
-                      ) : (
-                        <Tag color="gold">nháp</Tag>
-                      )}
+                      <Tag color={v.status === 'published' ? 'green' : 'gold'}>
+                        {versionStatusLabel(v.status)}
+                        {v.status === 'published' && v.publishedAt ? ` ${dayjs(v.publishedAt).format('DD/MM/YYYY')}` : ''}
+                      </Tag>
                       <Button
                         size="small"
                         icon={<CopyOutlined />}

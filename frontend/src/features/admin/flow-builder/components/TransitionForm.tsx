@@ -96,7 +96,7 @@ export function TransitionForm({
             data-testid="transition-target"
             value={target || undefined}
             onChange={setTarget}
-            options={graph.states.map((s) => ({ value: s.name, label: `${s.label || s.name} (${s.name})` }))}
+            options={targetOptions(graph.states)}
           />
         </Form.Item>
         <Form.Item label="Điều kiện (tất cả phải đạt)">
@@ -150,4 +150,17 @@ export function TransitionForm({
       </Form>
     </div>
   );
+}
+
+/**
+ * Target states by their Vietnamese labels; the code appears only to tell apart two states that share a label
+ * (codes are the advanced view's business).
+ */
+export function targetOptions(states: { name: string; label?: string }[]): { value: string; label: string }[] {
+  const count = new Map<string, number>();
+  for (const s of states) count.set(s.label || s.name, (count.get(s.label || s.name) ?? 0) + 1);
+  return states.map((s) => {
+    const label = s.label || s.name;
+    return { value: s.name, label: (count.get(label) ?? 0) > 1 ? `${label} (${s.name})` : label };
+  });
 }

@@ -33,6 +33,7 @@ import { checkExpression } from '../utils/expression';
 import { locate, numericPointers } from '../utils/tree-ops';
 import { FieldPicker } from './FieldPicker';
 import { RulesEditor } from './RulesEditor';
+import { checkRule, ruleScope, withRules } from '../utils/rule-scope';
 
 export interface FieldInspectorProps {
   model: TemplateModel;
@@ -70,9 +71,16 @@ export function FieldInspector({
   const isText = n.kind === 'text' || n.kind === 'longText';
   const agg = aggChoice(n.aggregate);
   const aggOptions = aggregatesFor(n.kind);
-  const pointers = numericPointers(model);
+  // Inside a table a ratio is computed per row from the row's numeric columns (pointers relative to the row).
+  const pointers =
+    loc.parent?.kind === 'table'
+      ? loc.siblings
+          .filter((c) => c.kind === 'number' || c.kind === 'integer')
+          .map((c) => ({ pointer: `/${c.key}`, title: c.title || c.key, where: `mỗi dòng của “${loc.parent!.title || loc.parent!.key}”` }))
+      : numericPointers(model);
   const exprCheck = n.computed !== undefined ? checkExpression(n.computed, model, loc.siblings) : null;
   const keyOk = isValidKey(n.key);
+  const scope = ruleScope(model, n.id);
 
   const changeKind = (kind: FieldKind) => {
     const dropsChildren = n.children.length > 0 && kind !== 'section' && kind !== 'table';
@@ -163,8 +171,15 @@ export function FieldInspector({
               .map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
-        {n.kind === 'section' && (
-          <RulesEditor node={n} readOnly={readOnly} onChange={(rules) => onUpdate({ extra: { ...n.extra, 'x-rules': rules as unknown as FieldNode['extra'][string] } })} />
+        {scope && (
+          <RulesEditor
+            scopeLabel={n.kind === 'table' ? `mỗi dòng của bảng “${n.title || n.key}”` : `mục “${n.title || n.key}”`}
+            fields={scope.fields}
+            rules={scope.rules}
+            readOnly={readOnly}
+            check={(assert) => checkRule(model, scope.container, assert)}
+            onChange={(rules) => onUpdate({ extra: withRules(n, rules) })}
+          />
         )}
         {n.kind !== 'section' && (
           <Form.Item>
@@ -332,7 +347,20 @@ export function FieldInspector({
                       },
                     })
                   }
-                  options={pointers.map((p) => ({ value: p.pointer, label: `${p.title} (${p.pointer})` }))}
+                  showSearch
+                  optionFilterProp="title"
+                  options={pointers.map((p) => ({
+                    value: p.pointer,
+                    title: p.title,
+                    label: (
+                      <Space size={6}>
+                        <span>{p.title}</span>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {p.where}
+                        </Typography.Text>
+                      </Space>
+                    ),
+                  }))}
                 />
               </Form.Item>
             ))}

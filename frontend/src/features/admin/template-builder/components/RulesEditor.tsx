@@ -1,18 +1,14 @@
 /**
- * Cross-field rules (x-rules) of a section, edited by picking fields by their titles: "Trong đó nữ ≤ Tổng số",
- * "Kết quả ≤ Kế hoạch × 3". The expression is written for the admin; lint (@bdg/schemas) checks it as always.
+ * Cross-field rules (x-rules) of the whole form, a section or a table's rows, edited by picking fields by their
+ * titles: "Trong đó nữ ≤ Tổng số", "Kết quả ≤ Kế hoạch × 3". An advanced box takes any expression of the x-computed
+ * language. Every expression is checked as the admin types by @bdg/schemas (the check lint runs at publish).
  */
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
-import type { FieldNode } from '../utils/field-model';
+import { Alert, Button, Card, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import { ruleInWords, type RuleField, type RuleValue } from '../utils/rule-scope';
 
-export interface RuleValue {
-  id: string;
-  assert: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export type { RuleValue } from '../utils/rule-scope';
 
 const OPS = [
   { value: '<=', label: 'không lớn hơn (≤)', words: 'không được lớn hơn' },
@@ -20,69 +16,134 @@ const OPS = [
   { value: '==', label: 'bằng (=)', words: 'phải bằng' },
   { value: '>=', label: 'không nhỏ hơn (≥)', words: 'không được nhỏ hơn' },
 ] as const;
+const SEVERITIES = [
+  { value: 'error', label: 'Lỗi (chặn gửi)' },
+  { value: 'warning', label: 'Cảnh báo' },
+];
 
-/** The rule as a sentence with the fields' titles instead of their codes. */
-export function ruleInWords(assert: string, fields: FieldNode[]): string {
-  return fields.reduce((s, f) => s.replace(new RegExp(`\\b${f.key}\\b`, 'g'), `«${f.title || f.key}»`), assert).replace(/<=/g, '≤').replace(/>=/g, '≥').replace(/\*/g, '×');
+export interface RulesEditorProps {
+  /** "toàn biểu mẫu", "mục …", "mỗi dòng của bảng …" */
+  scopeLabel: string;
+  fields: RuleField[];
+  rules: RuleValue[];
+  readOnly: boolean;
+  /** Problems of an expression on this object (empty = sound), from @bdg/schemas. */
+  check: (assert: string) => string[];
+  onChange: (rules: RuleValue[]) => void;
 }
 
-export function RulesEditor({ node, readOnly, onChange }: { node: FieldNode; readOnly: boolean; onChange: (rules: RuleValue[]) => void }) {
-  const rules = (Array.isArray(node.extra['x-rules']) ? node.extra['x-rules'] : []) as unknown as RuleValue[];
-  const numeric = node.children.filter((c) => c.kind === 'number' || c.kind === 'integer');
+function newId(rules: RuleValue[], seed: string): string {
+  const base = seed.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'quy-tac';
+  let id = base;
+  for (let i = 2; rules.some((r) => r.id === id); i++) id = `${base}-${i}`;
+  return id;
+}
+
+export function RulesEditor({ scopeLabel, fields, rules, readOnly, check, onChange }: RulesEditorProps) {
   const [left, setLeft] = useState<string>();
   const [op, setOp] = useState<(typeof OPS)[number]['value']>('<=');
   const [right, setRight] = useState<string>();
   const [factor, setFactor] = useState<number>(1);
   const [severity, setSeverity] = useState<'error' | 'warning'>('error');
   const [message, setMessage] = useState('');
-  const title = (k?: string) => numeric.find((f) => f.key === k)?.title || k || '';
-  const defaultMessage = left && right ? `${title(left)} ${OPS.find((o) => o.value === op)!.words} ${factor !== 1 ? `${factor} lần ` : ''}${title(right).toLowerCase()}.` : '';
+  const [advanced, setAdvanced] = useState('');
+  const title = (k?: string) => fields.find((f) => f.name === k)?.title || k || '';
+  const picked = left && right ? `${left} ${op} ${factor !== 1 ? `${right} * ${factor}` : right}` : '';
+  const assert = advanced.trim() || picked;
+  const problems = advanced.trim() ? check(advanced) : [];
+  const defaultMessage = advanced.trim()
+    ? ''
+    : picked
+      ? `${title(left)} ${OPS.find((o) => o.value === op)!.words} ${factor !== 1 ? `${factor} lần ` : ''}${title(right).toLowerCase()}.`
+      : '';
+  const finalMessage = message.trim() || defaultMessage;
+  const patch = (i: number, p: Partial<RuleValue>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...p } : r)));
 
   const add = () => {
-    if (!left || !right) return;
-    const base = `${left}-${right}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 50) || 'quy-tac';
-    let id = base;
-    for (let i = 2; rules.some((r) => r.id === id); i++) id = `${base}-${i}`;
-    const rhs = factor !== 1 ? `${right} * ${factor}` : right;
-    onChange([...rules, { id, assert: `${left} ${op} ${rhs}`, message: message.trim() || defaultMessage, severity }]);
+    if (!assert || problems.length || !finalMessage) return;
+    onChange([...rules, { id: newId(rules, advanced.trim() ? 'quy-tac' : `${left}-${right}`), assert, message: finalMessage, severity }]);
     setMessage('');
+    setAdvanced('');
   };
 
   return (
-    <Card size="small" title="Quy tắc kiểm tra chéo giữa các trường" data-testid="rules-editor" style={{ marginTop: 12 }}>
+    <Card size="small" title={`Quy tắc kiểm tra chéo — ${scopeLabel}`} data-testid="rules-editor" style={{ marginTop: 12 }}>
       <List
         size="small"
         locale={{ emptyText: 'Chưa có quy tắc nào.' }}
         dataSource={rules}
-        renderItem={(r, i) => (
-          <List.Item
-            actions={
-              readOnly
-                ? []
-                : [<Button key="del" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Xoá quy tắc ${r.message}`} onClick={() => onChange(rules.filter((_, j) => j !== i))} />]
-            }
-          >
-            <Space direction="vertical" size={0}>
-              <span>
-                <Tag color={r.severity === 'error' ? 'red' : 'gold'}>{r.severity === 'error' ? 'Lỗi (chặn gửi)' : 'Cảnh báo'}</Tag>
-                {ruleInWords(r.assert, numeric)}
-              </span>
-              <Typography.Text type="secondary">{r.message}</Typography.Text>
-            </Space>
-          </List.Item>
-        )}
+        renderItem={(r, i) => {
+          const bad = check(r.assert);
+          return (
+            <List.Item
+              data-testid={`rule-${r.id}`}
+              actions={
+                readOnly
+                  ? []
+                  : [<Button key="del" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Xoá quy tắc ${r.message}`} onClick={() => onChange(rules.filter((_, j) => j !== i))} />]
+              }
+            >
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <span>
+                  <Tag color={r.severity === 'error' ? 'red' : 'gold'}>{r.severity === 'error' ? 'Lỗi (chặn gửi)' : 'Cảnh báo'}</Tag>
+                  {ruleInWords(r.assert, fields)}
+                </span>
+                {readOnly ? (
+                  <Typography.Text type="secondary">{r.message}</Typography.Text>
+                ) : (
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Select aria-label={`Mức độ của quy tắc ${r.id}`} style={{ width: 150 }} value={r.severity} options={SEVERITIES} onChange={(v) => patch(i, { severity: v as RuleValue['severity'] })} />
+                    <Input
+                      aria-label={`Thông báo của quy tắc ${r.id}`}
+                      value={r.message}
+                      status={r.message.trim() ? undefined : 'error'}
+                      onChange={(e) => patch(i, { message: e.target.value })}
+                    />
+                  </Space.Compact>
+                )}
+                {bad.length > 0 && <Alert type="error" showIcon message={bad.join(' ')} data-testid="rule-problem" />}
+              </Space>
+            </List.Item>
+          );
+        }}
       />
-      {!readOnly && numeric.length >= 2 && (
-        <Space wrap style={{ marginTop: 8 }}>
-          <Select aria-label="Trường cần kiểm tra" placeholder="Trường" style={{ minWidth: 180 }} value={left} onChange={setLeft} options={numeric.map((f) => ({ value: f.key, label: f.title || f.key }))} />
-          <Select aria-label="Phép so sánh" style={{ minWidth: 160 }} value={op} onChange={setOp} options={OPS.map((o) => ({ value: o.value, label: o.label }))} />
-          <Select aria-label="So với trường" placeholder="So với trường" style={{ minWidth: 180 }} value={right} onChange={setRight} options={numeric.filter((f) => f.key !== left).map((f) => ({ value: f.key, label: f.title || f.key }))} />
-          <InputNumber aria-label="Nhân với" addonBefore="×" min={0.01} max={1000} value={factor} onChange={(v) => setFactor(typeof v === 'number' ? v : 1)} style={{ width: 110 }} />
-          <Select aria-label="Mức độ" style={{ minWidth: 150 }} value={severity} onChange={setSeverity} options={[{ value: 'error', label: 'Lỗi (chặn gửi)' }, { value: 'warning', label: 'Cảnh báo' }]} />
-          <Input aria-label="Thông báo cho người nhập" placeholder={defaultMessage || 'Thông báo cho người nhập'} value={message} onChange={(e) => setMessage(e.target.value)} style={{ minWidth: 280 }} />
-          <Button icon={<PlusOutlined aria-hidden />} disabled={!left || !right} onClick={add} data-testid="add-rule">
-            Thêm quy tắc
-          </Button>
+      {!readOnly && fields.length >= 1 && (
+        <Space direction="vertical" style={{ marginTop: 8, width: '100%' }}>
+          <Space wrap>
+            <Select aria-label="Trường cần kiểm tra" placeholder="Trường" style={{ minWidth: 180 }} value={left} onChange={setLeft} options={fields.map((f) => ({ value: f.name, label: f.title }))} />
+            <Select aria-label="Phép so sánh" style={{ minWidth: 160 }} value={op} onChange={setOp} options={OPS.map((o) => ({ value: o.value, label: o.label }))} />
+            <Select aria-label="So với trường" placeholder="So với trường" style={{ minWidth: 180 }} value={right} onChange={setRight} options={fields.filter((f) => f.name !== left).map((f) => ({ value: f.name, label: f.title }))} />
+            <InputNumber aria-label="Nhân với" addonBefore="×" min={0.01} max={1000} value={factor} onChange={(v) => setFactor(typeof v === 'number' ? v : 1)} style={{ width: 110 }} />
+          </Space>
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              aria-label="Biểu thức (nâng cao)"
+              data-testid="rule-expression"
+              placeholder="Nâng cao: biểu thức tự viết, ví dụ soNu <= tongSo"
+              value={advanced}
+              status={problems.length ? 'error' : undefined}
+              onChange={(e) => setAdvanced(e.target.value)}
+            />
+            <Select
+              aria-label="Chèn trường vào biểu thức"
+              placeholder="Chèn trường…"
+              style={{ minWidth: 200 }}
+              value={null}
+              showSearch
+              optionFilterProp="label"
+              options={fields.map((f) => ({ value: f.name, label: f.title }))}
+              onChange={(name: string) => setAdvanced((a) => `${a}${a && !a.endsWith(' ') ? ' ' : ''}${name}`)}
+            />
+          </Space.Compact>
+          {problems.length > 0 && <Typography.Text type="danger" data-testid="rule-expression-problem">{problems.join(' ')}</Typography.Text>}
+          {advanced.trim() && !problems.length && <Typography.Text type="secondary">{ruleInWords(advanced, fields)}</Typography.Text>}
+          <Space wrap>
+            <Select aria-label="Mức độ" style={{ minWidth: 150 }} value={severity} onChange={setSeverity} options={SEVERITIES} />
+            <Input aria-label="Thông báo cho người nhập" placeholder={defaultMessage || 'Thông báo cho người nhập (bắt buộc)'} value={message} onChange={(e) => setMessage(e.target.value)} style={{ minWidth: 280 }} />
+            <Button icon={<PlusOutlined aria-hidden />} disabled={!assert || problems.length > 0 || !finalMessage} onClick={add} data-testid="add-rule">
+              Thêm quy tắc
+            </Button>
+          </Space>
         </Space>
       )}
     </Card>

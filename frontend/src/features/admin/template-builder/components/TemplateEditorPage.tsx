@@ -29,7 +29,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { lintTemplate } from '@bdg/schemas';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
-import type { TemplateVersion } from '../../api/types';
+import { versionStatusLabel, type TemplateVersion } from '../../api/types';
 import { describeError, serverFindings } from '../../components/errors';
 import { downloadJson, readFileText } from '../../components/download';
 import { ApiError } from '../../../../shared/api/client';
@@ -41,6 +41,7 @@ import { MAX_TEMPLATE_BYTES, parseTemplateText } from '../utils/raw-json';
 import { locate, nodeIdForPath } from '../utils/tree-ops';
 import { DiffPanel } from './DiffPanel';
 import { FieldInspector } from './FieldInspector';
+import { RootRules } from './RootRules';
 import { FieldTree } from './FieldTree';
 import { LintPanel } from './LintPanel';
 import { RawJsonEditor } from './RawJsonEditor';
@@ -250,7 +251,7 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
             {title || tv.code}
           </Typography.Title>
           <Tag color={readOnly ? 'green' : 'gold'} data-testid="version-status">
-            {readOnly ? 'Đã xuất bản' : 'Bản nháp'}
+            {versionStatusLabel(tv.status)}
           </Tag>
           {tv.basedOn && (
             <Tag>
@@ -397,7 +398,10 @@ function TemplateEditor({ tv }: { tv: TemplateVersion }) {
                       onChangeKind={(kind) => dispatch({ type: 'changeKind', id: state.selectedId!, kind })}
                     />
                   ) : (
-                    <Empty description="Chọn một mục hoặc câu hỏi ở cây bên trái để sửa." />
+                    <>
+                      <Empty description="Chọn một mục hoặc câu hỏi ở cây bên trái để sửa." />
+                      <RootRules model={state.model} readOnly={readOnly} onChange={(rootExtra) => dispatch({ type: 'updateRoot', rootExtra })} />
+                    </>
                   )}
                 </Col>
               </Row>

@@ -9,7 +9,7 @@ import { ApiError } from '../../../../shared/api/client';
 import { useSession } from '../../../auth/hooks/use-session';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
-import type { TemplateSummary, TemplateVersionInput } from '../../api/types';
+import { versionStatusLabel, type TemplateSummary, type TemplateVersionInput } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { readFileText } from '../../components/download';
 import { MAX_TEMPLATE_BYTES, parseTemplateText } from '../utils/raw-json';
@@ -223,7 +223,7 @@ function Versions({
           title: 'Trạng thái',
           dataIndex: 'status',
           render: (s: string) =>
-            s === 'published' ? <Tag color="green">Đã xuất bản</Tag> : <Tag color="gold">Bản nháp</Tag>,
+            <Tag color={s === 'published' ? 'green' : 'gold'}>{versionStatusLabel(s)}</Tag>,
         },
         {
           title: 'Ngày xuất bản',

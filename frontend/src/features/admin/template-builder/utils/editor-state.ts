@@ -43,6 +43,7 @@ export type EditorAction =
   | { type: 'update'; id: string; patch: Partial<Omit<FieldNode, 'id' | 'kind'>> }
   | { type: 'changeKind'; id: string; kind: FieldKind }
   | { type: 'rawChange'; text: string }
+  | { type: 'updateRoot'; rootExtra: JsonObject }
   | { type: 'markSaved' };
 
 export function modelText(model: TemplateModel, document?: unknown): string {
@@ -152,6 +153,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         dirty: true,
       };
     }
+    case 'updateRoot':
+      return withModel(state, { ...state.model, rootExtra: action.rootExtra });
     case 'markSaved':
       return { ...state, dirty: false };
   }

@@ -244,18 +244,20 @@ export function nodeIdForPath(model: TemplateModel, path: string): string | null
   return found?.id ?? null;
 }
 
-/** Every numeric field with its data pointer (for ratio numerator/denominator pickers). */
-export function numericPointers(model: TemplateModel): { pointer: string; title: string }[] {
-  const out: { pointer: string; title: string }[] = [];
-  const walk = (list: FieldNode[], prefix: string, inTable: boolean) => {
+/**
+ * Every numeric field with its data pointer (for ratio numerator/denominator pickers): the picker shows `title`,
+ * with `where` (the sections it sits in, by their titles) as secondary text; the pointer is only stored.
+ */
+export function numericPointers(model: TemplateModel): { pointer: string; title: string; where: string }[] {
+  const out: { pointer: string; title: string; where: string }[] = [];
+  const walk = (list: FieldNode[], prefix: string, where: string[]) => {
     for (const n of list) {
       const p = `${prefix}/${n.key}`;
-      if (n.kind === 'section') walk(n.children, p, inTable);
-      else if ((n.kind === 'number' || n.kind === 'integer') && !inTable)
-        out.push({ pointer: p, title: n.title || n.key });
+      if (n.kind === 'section') walk(n.children, p, [...where, n.title || n.key]);
+      else if (n.kind === 'number' || n.kind === 'integer') out.push({ pointer: p, title: n.title || n.key, where: where.join(' › ') });
     }
   };
-  walk(model.fields, '', false);
+  walk(model.fields, '', []);
   return out;
 }
 
