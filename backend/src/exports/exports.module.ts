@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { SigningModule } from '../signing/signing.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ExportPool } from './export-pool.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
@@ -8,9 +11,9 @@ import { OfficialRecordRepository } from './official-record.repository.js';
 import { OfficialRecordService } from './official-record.service.js';
 import { SignaturesController } from './signatures.controller.js';
 
-/** Official documents and figures of a submission; the `export` job. JobsModule is global. */
+/** Official documents and figures of a submission; the `export` job. */
 @Module({
-  imports: [SubmissionsModule],
+  imports: [SubmissionsModule, JobsModule, SigningModule, UsersModule],
   controllers: [ExportsController, SignaturesController],
   providers: [ExportsRepository, ExportsService, ExportPool, OfficialRecordRepository, OfficialRecordService],
   exports: [ExportsService],

@@ -67,11 +67,4 @@ export class ExportsRepository {
       );
     }
   }
-
-  async attachmentHashes(submissionId: string): Promise<string[]> {
-    const rows: { sha256: string }[] = await this.db.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [
-      submissionId,
-    ]);
-    return rows.map((r) => r.sha256);
-  }
 }

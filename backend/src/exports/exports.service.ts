@@ -1,17 +1,16 @@
 import { createRollUp, type JsonSchema } from '@bdg/schemas';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../common/current-user.js';
-import { isBelowOrSame } from '../common/access.js';
 import { badRequest, conflict, notFound } from '../common/errors.js';
 import { JOB, type ExportFormat, EXPORT_FORMATS, type ExportPayload } from '../jobs/job-names.js';
 import type { JobContext } from '../jobs/jobs.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { JobsRepository } from '../jobs/jobs.repository.js';
-import { SigningService } from '../signing/signing.service.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import { CoverageService } from '../submissions/coverage.service.js';
-import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { IntegrityService } from '../submissions/integrity.service.js';
+import type { SubmissionRow } from '../submissions/submissions.repository.js';
+import { SubmissionsService } from '../submissions/submissions.service.js';
+import { UsersService } from '../users/users.service.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
 import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
@@ -31,8 +30,6 @@ export interface ExportedFile {
   draft: boolean;
   warnings: string[];
 }
-
-const NOT_FOUND = 'Không tìm thấy báo cáo.';
 
 /** Above this many units behind a consolidated report, the export runs as a job (202 + jobId). */
 export function syncMaxUnits(env: NodeJS.ProcessEnv = process.env): number {
@@ -62,13 +59,12 @@ export class ExportsService implements OnModuleInit {
   private readonly log = new Logger('Xuất văn bản');
 
   constructor(
-    private readonly submissions: SubmissionsRepository,
+    private readonly submissions: SubmissionsService,
+    private readonly integrity: IntegrityService,
     private readonly defs: DefinitionsService,
-    private readonly signing: SigningService,
     private readonly repo: ExportsRepository,
     private readonly jobs: JobsService,
-    private readonly jobsRepo: JobsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly pool: ExportPool,
     private readonly official: OfficialRecordRepository,
     private readonly coverage: CoverageService,
@@ -83,10 +79,8 @@ export class ExportsService implements OnModuleInit {
   }
 
   /** The submission as the user may see it: another subtree's does not exist (404), as in SubmissionsService. */
-  async visible(user: AuthUser, id: string): Promise<SubmissionRow> {
-    const row = await this.submissions.byId(id);
-    if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
-    return row;
+  visible(user: AuthUser, id: string): Promise<SubmissionRow> {
+    return this.submissions.visible(user, id);
   }
 
   /** How many units stand behind a consolidated report (0 for a unit's own report). */
@@ -128,8 +122,7 @@ export class ExportsService implements OnModuleInit {
     const signed = row.signature !== null && row.signature !== undefined;
     if (signed) {
       // An official document only from intact signed content.
-      const actual = this.signing.contentHash(row.data, await this.repo.attachmentHashes(row.id));
-      if (actual !== row.signature!.hash)
+      if (!(await this.integrity.signedContent(row))?.ok)
         throw conflict('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký); không xuất văn bản chính thức.');
     }
     await progress(10);
@@ -257,14 +250,14 @@ export class ExportsService implements OnModuleInit {
   async runJob(ctx: JobContext<ExportPayload>) {
     const { submissionId, userId } = ctx.data;
     const format = parseFormat(ctx.data.format);
-    const existing = await this.jobsRepo.fileInfo(ctx.id);
+    const existing = await this.jobs.fileInfo(ctx.id);
     if (existing) return { ...existing, fileUrl: `/api/jobs/${ctx.id}/file` };
-    const user = await this.users.findAuthUser(userId);
+    const user = await this.users.authUser(userId);
     if (!user) throw notFound('Người yêu cầu xuất văn bản không còn hoạt động.');
     const row = await this.visible(user, submissionId);
     const started = Date.now();
     const f = await this.render(row, format, ctx.progress);
-    await this.jobsRepo.saveFile(ctx.id, row.id, format, { fileName: f.fileName, mimeType: f.mimeType, content: f.content });
+    await this.jobs.saveFile(ctx.id, row.id, format, { fileName: f.fileName, mimeType: f.mimeType, content: f.content });
     return {
       fileName: f.fileName,
       mimeType: f.mimeType,

@@ -7,9 +7,8 @@ import { type SignatureReport, verifyPdfSignatures } from '../signing/pades/veri
 import { SigningProviderError } from '../signing/providers/provider.js';
 import { SigningHooks, type TransitionFacts } from '../signing/signing-hooks.js';
 import { SigningProvidersService } from '../signing/signing-providers.service.js';
-import { SigningService } from '../signing/signing.service.js';
+import { IntegrityService } from '../submissions/integrity.service.js';
 import type { SubmissionRow } from '../submissions/submissions.repository.js';
-import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
 
@@ -30,8 +29,7 @@ export class OfficialRecordService implements OnModuleInit {
     private readonly providers: SigningProvidersService,
     private readonly exports: ExportsService,
     private readonly repo: OfficialRecordRepository,
-    private readonly exportsRepo: ExportsRepository,
-    private readonly signing: SigningService,
+    private readonly integrity: IntegrityService,
   ) {}
 
   onModuleInit() {
@@ -154,7 +152,7 @@ export class OfficialRecordService implements OnModuleInit {
   /** Each signature of the submission's official PDF, verified, and whether it covers the data as stored now. */
   async signatures(user: AuthUser, id: string) {
     const row = await this.exports.visible(user, id);
-    const current = row.signature ? this.signing.contentHash(row.data, await this.exportsRepo.attachmentHashes(row.id)) : null;
+    const current = (await this.integrity.signedContent(row))?.actual ?? null;
     const official = row.signature ? await this.repo.latest(row.id, row.signature.hash) : null;
     const stored = await this.repo.list(row.id);
     const reports = official ? await this.verify(official.pdf) : [];

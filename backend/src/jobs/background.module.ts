@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
+import { JobsModule } from './jobs.module.js';
 import { MailerService } from './mailer.service.js';
 import { RemindersService } from './reminders.service.js';
 
-/** The jobs that need domain modules: reminders, notification e-mails, compile-large. */
+/** Deadline reminders and notification e-mails (they read flow definitions through submissions). */
 @Module({
-  imports: [SubmissionsModule],
+  imports: [SubmissionsModule, JobsModule],
   providers: [MailerService, RemindersService],
   exports: [RemindersService, MailerService],
 })

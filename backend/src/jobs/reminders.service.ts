@@ -1,22 +1,17 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { notFound } from '../common/errors.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ownUnitRolesNow } from '@bdg/workflows';
 import { DefinitionsService } from '../submissions/definitions.service.js';
-import { SubmissionsService } from '../submissions/submissions.service.js';
-import type { SendEventDto } from '../submissions/submissions.dto.js';
-import { UsersRepository } from '../users/users.repository.js';
 import {
-  type CompileLargePayload,
   JOB,
   type NotificationEmailPayload,
   type RemindersPayload,
 } from './job-names.js';
 import { JobsRepository } from './jobs.repository.js';
-import { type JobContext, JobsService } from './jobs.service.js';
+import { JobsService } from './jobs.service.js';
 import { MailerService } from './mailer.service.js';
 
 export interface ReminderRun {
@@ -80,7 +75,7 @@ const WAITING_STEPS_SQL = `
 SELECT DISTINCT flow_version_id AS "flowVersionId", state, state_tags AS "stateTags" FROM submission
  WHERE NOT final AND deadline IS NOT NULL AND deadline <= $1::timestamptz + interval '3 days' AND state_tags && ${WAITING}`;
 
-/** Reminders, notification e-mails and the compile-large job: the jobs that need the domain modules. */
+/** Deadline reminders and notification e-mails. */
 @Injectable()
 export class RemindersService implements OnModuleInit {
   private readonly log = new Logger('Nhắc hạn');
@@ -91,8 +86,6 @@ export class RemindersService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly jobsRepo: JobsRepository,
     private readonly mailer: MailerService,
-    private readonly users: UsersRepository,
-    private readonly submissions: SubmissionsService,
     private readonly defs: DefinitionsService,
   ) {}
 
@@ -113,11 +106,6 @@ export class RemindersService implements OnModuleInit {
       options: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
       schedule: this.mailer.enabled ? '*/5 * * * *' : undefined,
       handler: () => this.sweepEmails(),
-    });
-    this.jobs.register<CompileLargePayload>({
-      name: JOB.compileLarge,
-      options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
-      handler: (ctx) => this.compileLarge(ctx),
     });
   }
 
@@ -195,34 +183,6 @@ export class RemindersService implements OnModuleInit {
       });
       await m.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [n.id]);
       return { sent: true };
-    });
-  }
-
-  /**
-   * COMPILE of a unit with a very large subtree, as the reviewer who asked. A compilation done
-   * after the request means this job's effect already happened (a second delivery does nothing).
-   * The lead's SubmissionsService sends this job instead of compiling in the request, and must
-   * let this call through (see the report).
-   */
-  async compileLarge(ctx: JobContext<CompileLargePayload>) {
-    const { submissionId, userId, requestedAt, eventType } = ctx.data;
-    const user = await this.users.findAuthUser(userId);
-    if (!user) throw notFound('Người yêu cầu tổng hợp không còn hoạt động.');
-    return this.db.transaction(async (m) => {
-      // Serialises two deliveries of the same compile.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('compile-large:' || $1))`, [submissionId]);
-      const done: { compiledAt: string | null }[] = await m.query(`SELECT compiled->>'compiledAt' AS "compiledAt" FROM submission WHERE id = $1`, [
-        submissionId,
-      ]);
-      if (!done[0]) throw notFound('Không tìm thấy báo cáo.');
-      const at = done[0].compiledAt ? new Date(done[0].compiledAt) : null;
-      if (at && requestedAt && at >= new Date(requestedAt)) return { alreadyCompiled: true, compiledAt: at.toISOString() };
-      await ctx.progress(10);
-      const res = (await this.submissions.sendEvent(user, submissionId, { type: eventType } as SendEventDto, { inJob: true })) as {
-        state?: string;
-        compiled?: { included: number; total: number } | null;
-      };
-      return { state: res?.state, included: res?.compiled?.included ?? null, total: res?.compiled?.total ?? null };
     });
   }
 }

@@ -30,6 +30,23 @@ export class OrgService {
     private readonly audit: AuditService,
   ) {}
 
+  // Other modules read units through here, never through the repository.
+  byId(id: string, m?: EntityManager) {
+    return this.repo.byId(id, m);
+  }
+
+  byCode(code: string, m?: EntityManager) {
+    return this.repo.byCode(code, m);
+  }
+
+  isWithin(unitId: string, ancestorPath: string, m?: EntityManager) {
+    return this.repo.isWithin(unitId, ancestorPath, m);
+  }
+
+  kindEdges(rootPath: string) {
+    return this.repo.kindEdges(rootPath);
+  }
+
   list(user: AuthUser, q: { parentId?: string; q?: string }) {
     return this.repo.list(user.unitPath, q);
   }

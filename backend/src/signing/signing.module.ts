@@ -1,8 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SigningHooks } from './signing-hooks.js';
 import { SigningProvidersService } from './signing-providers.service.js';
 import { SigningService } from './signing.service.js';
 
-@Global()
 @Module({ providers: [SigningService, SigningHooks, SigningProvidersService], exports: [SigningService, SigningHooks, SigningProvidersService] })
 export class SigningModule {}
