@@ -11,10 +11,13 @@ import { IntegrityService } from '../submissions/integrity.service.js';
 import type { SubmissionRow } from '../submissions/submissions.repository.js';
 import { SubmissionsService } from '../submissions/submissions.service.js';
 import { UsersService } from '../users/users.service.js';
+import type { Letterhead } from '../org/org.repository.js';
+import { OrgService } from '../org/org.service.js';
+import { RoundsService } from '../rounds/rounds.service.js';
+import { CompileService } from '../submissions/compile.service.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
 import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
-import { type ExportUnit, ExportsRepository } from './exports.repository.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
 
 export const MIME: Record<ExportFormat, string> = {
@@ -62,7 +65,9 @@ export class ExportsService implements OnModuleInit {
     private readonly submissions: SubmissionsService,
     private readonly integrity: IntegrityService,
     private readonly defs: DefinitionsService,
-    private readonly repo: ExportsRepository,
+    private readonly org: OrgService,
+    private readonly rounds: RoundsService,
+    private readonly compiler: CompileService,
     private readonly jobs: JobsService,
     private readonly users: UsersService,
     private readonly pool: ExportPool,
@@ -117,7 +122,7 @@ export class ExportsService implements OnModuleInit {
     const schema = this.defs.schemaFor(template, compiledReport) as object;
     // A compiled report says in the document itself how many of its units it includes.
     const coverage = compiledReport ? await this.coverage.of(row) : null;
-    const unit = await this.repo.unit(row.unitId);
+    const unit = await this.org.letterhead(row.unitId);
     if (!unit) throw notFound('Không tìm thấy đơn vị của báo cáo.');
     const signed = row.signature !== null && row.signature !== undefined;
     if (signed) {
@@ -163,7 +168,7 @@ export class ExportsService implements OnModuleInit {
     row: SubmissionRow,
     template: { code: string; version: number; title: string; uiSchema: object; document: Record<string, unknown> },
     schema: object,
-    unit: NonNullable<Awaited<ReturnType<ExportsRepository['unit']>>>,
+    unit: Letterhead,
     draft: boolean,
   ): Promise<DocumentInput> {
     const doc = (template.document ?? {}) as NonNullable<DocumentInput['template']['document']>;
@@ -177,7 +182,7 @@ export class ExportsService implements OnModuleInit {
     const signedAt = row.signature?.signedAt ? new Date(row.signature.signedAt) : null;
     // Number, date and signer come from the data (document.bindings); the signature fills what the data lacks.
     const date = draft ? (boundDate ?? new Date()) : (boundDate ?? signedAt ?? new Date());
-    const position = row.signature?.signedBy ? await this.repo.userPosition(row.signature.signedBy) : null;
+    const position = row.signature?.signedBy ? await this.users.position(row.signature.signedBy) : null;
     const signer =
       typeof boundSigner === 'string' && boundSigner.trim()
         ? position
@@ -205,7 +210,7 @@ export class ExportsService implements OnModuleInit {
       signer,
       draft,
       signatureHash: row.signature?.hash ?? null,
-      period: await this.repo.roundPeriod(row.roundId),
+      period: await this.rounds.period(row.roundId),
     };
   }
 
@@ -213,9 +218,9 @@ export class ExportsService implements OnModuleInit {
    * Nơi nhận from the round: the unit this level reports to in the round ("để tổng hợp"); the round's
    * own root reports outside it, to its tree parent and its governing body ("để báo cáo").
    */
-  private async receivers(row: SubmissionRow, unit: ExportUnit): Promise<string[]> {
+  private async receivers(row: SubmissionRow, unit: Letterhead): Promise<string[]> {
     if (row.parentUnitId) {
-      const name = await this.repo.unitName(row.parentUnitId);
+      const name = (await this.org.byId(row.parentUnitId))?.name ?? null;
       return name ? [`${name} (để tổng hợp)`] : [];
     }
     return [unit.parentName, unit.governingBody].filter((n): n is string => !!n).map((n) => `${n} (để báo cáo)`);
@@ -229,7 +234,7 @@ export class ExportsService implements OnModuleInit {
     const c = row.compiled!;
     if (c.provenanceInline !== false) return c.provenance ?? {};
     const rollUp = createRollUp(schema);
-    for await (const batch of this.repo.children(Object.keys(c.sources ?? {})))
+    for await (const batch of this.compiler.included(Object.keys(c.sources ?? {})))
       for (const k of batch) rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
     return rollUp.finish().provenance as Record<string, { unitId: string; value: unknown }[]>;
   }
@@ -237,7 +242,7 @@ export class ExportsService implements OnModuleInit {
   private async provenanceWithNames(provenance: Record<string, { unitId: string; value: unknown }[]>): Promise<XlsxInput['provenance']> {
     const ids = new Set<string>();
     for (const entries of Object.values(provenance ?? {})) if (Array.isArray(entries)) for (const e of entries) ids.add(e.unitId);
-    const names = await this.repo.unitNames([...ids]);
+    const names = await this.org.namesByIds([...ids]);
     const out: NonNullable<XlsxInput['provenance']> = {};
     for (const [path, entries] of Object.entries(provenance ?? {})) {
       if (!Array.isArray(entries)) continue;

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { JobsModule } from './jobs.module.js';
-import { MailerService } from './mailer.service.js';
 import { RemindersService } from './reminders.service.js';
 
-/** Deadline reminders and notification e-mails (they read flow definitions through submissions). */
+/** The hourly deadline reminders: they read flow definitions through submissions, e-mail through notifications. */
 @Module({
-  imports: [SubmissionsModule, JobsModule],
-  providers: [MailerService, RemindersService],
-  exports: [RemindersService, MailerService],
+  imports: [SubmissionsModule, NotificationsModule, JobsModule],
+  providers: [RemindersService],
+  exports: [RemindersService],
 })
 export class BackgroundModule {}

@@ -47,6 +47,14 @@ export class OrgService {
     return this.repo.kindEdges(rootPath);
   }
 
+  letterhead(unitId: string) {
+    return this.repo.letterhead(unitId);
+  }
+
+  namesByIds(ids: string[]) {
+    return this.repo.namesByIds(ids);
+  }
+
   list(user: AuthUser, q: { parentId?: string; q?: string }) {
     return this.repo.list(user.unitPath, q);
   }

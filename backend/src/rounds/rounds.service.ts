@@ -38,6 +38,11 @@ export class RoundsService {
     return rounds.map(toView);
   }
 
+  /** The round's period ("2026"), for documents. */
+  async period(id: string): Promise<string | null> {
+    return (await this.repo.byId(id))?.period ?? null;
+  }
+
   async get(user: AuthUser, id: string): Promise<RoundView> {
     const r = await this.repo.byId(id);
     if (!r || !(isBelowOrSame(user.unitPath, r.rootPath) || isBelowOrSame(r.rootPath, user.unitPath)))

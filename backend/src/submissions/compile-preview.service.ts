@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Effect, FlowDefinition } from '@bdg/workflows';
 import type { AuthUser } from '../common/current-user.js';
 import { conflict } from '../common/errors.js';
+import { OrgService } from '../org/org.service.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 import { TransitionsService } from './transitions.service.js';
@@ -15,6 +16,7 @@ export class CompilePreviewService {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly repo: SubmissionsRepository,
+    private readonly org: OrgService,
     private readonly transitions: TransitionsService,
   ) {}
 
@@ -28,7 +30,7 @@ export class CompilePreviewService {
     const before = row.compiled?.provenance ?? {};
     const after = c.compiled.provenance;
     const ids = [...Object.values(after), ...Object.values(before)].flat().map((e) => e.unitId);
-    const units = await this.repo.unitsByIds([...new Set(ids)]);
+    const units = await this.org.namesByIds([...new Set(ids)]);
     const changes = c.changes.map((ch) => ({
       ...ch,
       units: movedUnits(before[ch.path] ?? [], after[ch.path] ?? []).map((unitId) => ({ unitId, unitName: units.get(unitId)?.name ?? '' })),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FlowsModule } from '../flows/flows.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrgModule } from '../org/org.module.js';
 import { RolesModule } from '../roles/roles.module.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -21,7 +22,7 @@ import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
-  imports: [TemplatesModule, FlowsModule, JobsModule, NotificationsModule, RolesModule, SigningModule, UsersModule],
+  imports: [OrgModule, TemplatesModule, FlowsModule, JobsModule, NotificationsModule, RolesModule, SigningModule, UsersModule],
   controllers: [SubmissionsController],
   providers: [
     SubmissionsRepository,

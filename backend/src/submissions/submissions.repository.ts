@@ -177,13 +177,4 @@ export class SubmissionsRepository {
     );
     return rows[0] ?? null;
   }
-
-  async unitsByIds(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; code: string; name: string }[] = await this.db.query(
-      `SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
-  }
 }

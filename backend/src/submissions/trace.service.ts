@@ -3,6 +3,7 @@ import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
 import { CompileService } from './compile.service.js';
 import { DefinitionsService } from './definitions.service.js';
+import { OrgService } from '../org/org.service.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
@@ -12,6 +13,7 @@ export class TraceService {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly repo: SubmissionsRepository,
+    private readonly org: OrgService,
     private readonly defs: DefinitionsService,
     private readonly compiler: CompileService,
   ) {}
@@ -23,7 +25,7 @@ export class TraceService {
     const template = await this.defs.template(row.templateVersionId);
     const entries = await this.compiler.sources(row.compiled, row.data, path, template.schema);
     if (!entries) throw notFound(`Không có nguồn số liệu cho trường "${path}".`);
-    const units = await this.repo.unitsByIds([...new Set(entries.map((e) => e.unitId))]);
+    const units = await this.org.namesByIds([...new Set(entries.map((e) => e.unitId))]);
     return entries.map((e) => ({ unitId: e.unitId, unitCode: units.get(e.unitId)?.code ?? '', unitName: units.get(e.unitId)?.name ?? '', value: e.value }));
   }
 }

@@ -56,6 +56,11 @@ export class UsersService {
     return this.repo.findForLogin(username);
   }
 
+  /** The user's position ("Phó Trưởng phòng"), null when none is recorded. */
+  async position(id: string): Promise<string | null> {
+    return (await this.repo.view(id))?.position ?? null;
+  }
+
   /** The user as a request or a job acts (active only), with the token version the guard compares. */
   authUser(id: string) {
     return this.repo.findAuthUser(id);
