@@ -9,6 +9,18 @@ const frameworkImports = {
   ],
 };
 
+// Each backend module owns its tables: another module asks its service (or listens to its events),
+// never its repository or entities. Type-only imports (a row's shape) are allowed: they run nothing.
+const moduleBoundaries = {
+  patterns: [
+    {
+      group: ['../*/*.repository.js', '../../*/*.repository.js', '../*/*.entity.js', '../../*/*.entity.js', '!../common/*', '!../../common/*'],
+      allowTypeImports: true,
+      message: "Mỗi module sở hữu bảng của mình: hãy gọi service của module đó, không import repository hay entity của nó.",
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/tsc-out/**', '**/node_modules/**', '**/.data/**', 'test/artifacts/**', '**/coverage/**', 'test/x-*.mjs'] },
   js.configs.recommended,
@@ -25,6 +37,12 @@ export default tseslint.config(
   {
     files: ['schemas/**/*.ts', 'workflows/**/*.ts', 'regimes/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', frameworkImports] },
+  },
+  {
+    files: ['backend/src/**/*.ts'],
+    // The entity registry, the start-up seed (it writes every owner's first rows) and tests are exempt.
+    ignores: ['backend/src/database/**', 'backend/src/seed/**', 'backend/src/test-support/**', '**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', moduleBoundaries] },
   },
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', 'test/**/*.ts'],

@@ -21,6 +21,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONNECTIONS = 32;
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 640);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_ONLY as 'scale' | 'write' | undefined;
 
 interface Row {
   what: string;
@@ -52,23 +53,26 @@ async function main() {
   ];
   console.log(facts.join('\n'));
   try {
-    // BENCH_ONLY=scale runs just the 50,000-unit rows (they take a while to prepare).
-    if (process.env.BENCH_ONLY !== 'scale') {
+    // BENCH_ONLY=scale runs just the 50,000-unit rows (they take a while to prepare);
+    // BENCH_ONLY=write just the write path (event transitions and draft saves).
+    if (only !== 'scale') {
       const ctx = await prepare(app, sql);
       await transitions(app, sql, ctx);
       await saves(app, sql, ctx);
       // last: it publishes its own template and stores one maximum-size draft
-      rows.push(await hostileRow(app, sql));
+      if (only !== 'write') rows.push(await hostileRow(app, sql));
     }
-    rows.push(...(await scaleRows(app, sql)));
+    if (only !== 'write') rows.push(...(await scaleRows(app, sql)));
   } finally {
     await sql.end();
     await app.dispose();
     await db?.drop();
   }
-  if (process.env.BENCH_ONLY !== 'scale') await startTimes();
+  if (!only) await startTimes();
   const table = render(rows);
   console.log('\n' + table);
+  // A partial run prints its rows but keeps the full table of the last complete run.
+  if (only) return;
   writeFileSync(
     path.join(HERE, 'RESULTS.md'),
     `# Benchmarks — ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (from the repository root)\n\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table}\n`,

@@ -24,4 +24,16 @@ export class AuditService {
       ip: requestContext.getStore()?.ip ?? null,
     });
   }
+
+  /**
+   * The same row as a data-modifying CTE (`audit AS (INSERT …)`), for a caller that folds its write and
+   * its audit entry into one statement. The entry's parameters are appended to `params`; with `from`
+   * (a CTE name) the row is written once per row that CTE returns, so no write means no entry.
+   */
+  cte(e: AuditEntry, params: unknown[], from?: string): string {
+    const n = params.length;
+    params.push(e.actorId, e.action, e.entity, e.entityId ?? null, JSON.stringify(e.detail ?? {}), requestContext.getStore()?.ip ?? null);
+    const values = `$${n + 1}::uuid, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb, $${n + 6}`;
+    return `audit AS (INSERT INTO audit_log (actor_id, action, entity, entity_id, detail, ip) ${from ? `SELECT ${values} FROM ${from}` : `VALUES (${values})`})`;
+  }
 }

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
@@ -12,6 +13,7 @@ import { LoginLimiter } from './login-limiter.js';
 
 @Module({
   imports: [
+    UsersModule,
     JwtModule.registerAsync({
       inject: [CONFIG],
       useFactory: (c: AppConfig) => ({

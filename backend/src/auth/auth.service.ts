@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthUser } from '../common/current-user.js';
 import { unauthorized } from '../common/errors.js';
-import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { normalizeUsername } from '../users/username.js';
 import { LoginLimiter } from './login-limiter.js';
@@ -17,7 +16,6 @@ export interface TokenPayload {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
@@ -27,7 +25,7 @@ export class AuthService {
   async login(rawUsername: string, password: string, address: string) {
     const username = normalizeUsername(rawUsername);
     await this.limiter.check(username, address);
-    const found = await this.users.findForLogin(username);
+    const found = await this.usersService.findForLogin(username);
     const ok = await this.hasher.verify(found?.passwordHash, password, address);
     if (!found || !ok || !found.active) throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
     const payload: TokenPayload = { sub: found.id, ver: found.tokenVersion };
@@ -43,7 +41,7 @@ export class AuthService {
   async changeOwnPassword(user: AuthUser, currentPassword: string, newPassword: string, address: string) {
     await this.limiter.check(user.username, address);
     await this.usersService.changeOwnPassword(user, currentPassword, newPassword);
-    const found = await this.users.findForLogin(user.username);
+    const found = await this.usersService.findForLogin(user.username);
     if (!found?.active) throw unauthorized('Phiên đăng nhập đã hết hiệu lực.');
     const payload: TokenPayload = { sub: found.id, ver: found.tokenVersion };
     return { accessToken: await this.jwt.signAsync(payload) };

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { unauthorized } from '../common/errors.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { UsersService } from '../users/users.service.js';
 import type { TokenPayload } from './auth.service.js';
 import { IS_PUBLIC } from '../common/current-user.js';
 
@@ -11,7 +11,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -30,7 +30,7 @@ export class JwtAuthGuard implements CanActivate {
     }
     // Roles, unit and token version are read fresh from PostgreSQL on every request (nothing cached
     // per replica), so a logout, password change or deactivation revokes earlier tokens at once.
-    const found = typeof payload.sub === 'string' ? await this.users.findAuthUser(payload.sub) : null;
+    const found = typeof payload.sub === 'string' ? await this.users.authUser(payload.sub) : null;
     if (!found || found.tokenVersion !== (payload.ver ?? 0)) throw unauthorized();
     const { tokenVersion: _v, ...user } = found;
     req.user = user;

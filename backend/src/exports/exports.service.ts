@@ -1,22 +1,24 @@
 import { createRollUp, type JsonSchema } from '@bdg/schemas';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../common/current-user.js';
-import { isBelowOrSame } from '../common/access.js';
 import { badRequest, conflict, notFound } from '../common/errors.js';
 import { JOB, type ExportFormat, EXPORT_FORMATS, type ExportPayload } from '../jobs/job-names.js';
 import type { JobContext } from '../jobs/jobs.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { JobsRepository } from '../jobs/jobs.repository.js';
-import { SigningService } from '../signing/signing.service.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import { CoverageService } from '../submissions/coverage.service.js';
-import { SubmissionsRepository, type SubmissionRow } from '../submissions/submissions.repository.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { IntegrityService } from '../submissions/integrity.service.js';
+import type { SubmissionRow } from '../submissions/submissions.repository.js';
+import { SubmissionsService } from '../submissions/submissions.service.js';
+import { UsersService } from '../users/users.service.js';
+import type { Letterhead } from '../org/org.repository.js';
+import { OrgService } from '../org/org.service.js';
+import { RoundsService } from '../rounds/rounds.service.js';
+import { CompileService } from '../submissions/compile.service.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
 import type { FieldPlace, PdfExtras } from './render/pdf-signature-field.js';
 import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
-import { type ExportUnit, ExportsRepository } from './exports.repository.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
 
 export const MIME: Record<ExportFormat, string> = {
@@ -32,8 +34,6 @@ export interface ExportedFile {
   draft: boolean;
   warnings: string[];
 }
-
-const NOT_FOUND = 'Không tìm thấy báo cáo.';
 
 /** Above this many units behind a consolidated report, the export runs as a job (202 + jobId). */
 export function syncMaxUnits(env: NodeJS.ProcessEnv = process.env): number {
@@ -63,13 +63,14 @@ export class ExportsService implements OnModuleInit {
   private readonly log = new Logger('Xuất văn bản');
 
   constructor(
-    private readonly submissions: SubmissionsRepository,
+    private readonly submissions: SubmissionsService,
+    private readonly integrity: IntegrityService,
     private readonly defs: DefinitionsService,
-    private readonly signing: SigningService,
-    private readonly repo: ExportsRepository,
+    private readonly org: OrgService,
+    private readonly rounds: RoundsService,
+    private readonly compiler: CompileService,
     private readonly jobs: JobsService,
-    private readonly jobsRepo: JobsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly pool: ExportPool,
     private readonly official: OfficialRecordRepository,
     private readonly coverage: CoverageService,
@@ -84,10 +85,8 @@ export class ExportsService implements OnModuleInit {
   }
 
   /** The submission as the user may see it: another subtree's does not exist (404), as in SubmissionsService. */
-  async visible(user: AuthUser, id: string): Promise<SubmissionRow> {
-    const row = await this.submissions.byId(id);
-    if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
-    return row;
+  visible(user: AuthUser, id: string): Promise<SubmissionRow> {
+    return this.submissions.visible(user, id);
   }
 
   /** How many units stand behind a consolidated report (0 for a unit's own report). */
@@ -125,13 +124,12 @@ export class ExportsService implements OnModuleInit {
     const schema = this.defs.schemaFor(template, compiledReport) as object;
     // A compiled report says in the document itself how many of its units it includes.
     const coverage = compiledReport ? await this.coverage.of(row) : null;
-    const unit = await this.repo.unit(row.unitId);
+    const unit = await this.org.letterhead(row.unitId);
     if (!unit) throw notFound('Không tìm thấy đơn vị của báo cáo.');
     const signed = row.signature !== null && row.signature !== undefined;
     if (signed) {
       // An official document only from intact signed content.
-      const actual = this.signing.contentHash(row.data, await this.repo.attachmentHashes(row.id));
-      if (actual !== row.signature!.hash)
+      if (!(await this.integrity.signedContent(row))?.ok)
         throw conflict('Nội dung báo cáo đã bị thay đổi sau khi ký (mã băm không khớp chữ ký); không xuất văn bản chính thức.');
     }
     await progress(10);
@@ -175,7 +173,7 @@ export class ExportsService implements OnModuleInit {
     row: SubmissionRow,
     template: { code: string; version: number; title: string; uiSchema: object; document: Record<string, unknown> },
     schema: object,
-    unit: NonNullable<Awaited<ReturnType<ExportsRepository['unit']>>>,
+    unit: Letterhead,
     draft: boolean,
   ): Promise<DocumentInput> {
     const doc = (template.document ?? {}) as NonNullable<DocumentInput['template']['document']>;
@@ -189,7 +187,7 @@ export class ExportsService implements OnModuleInit {
     const signedAt = row.signature?.signedAt ? new Date(row.signature.signedAt) : null;
     // Number, date and signer come from the data (document.bindings); the signature fills what the data lacks.
     const date = draft ? (boundDate ?? new Date()) : (boundDate ?? signedAt ?? new Date());
-    const position = row.signature?.signedBy ? await this.repo.userPosition(row.signature.signedBy) : null;
+    const position = row.signature?.signedBy ? await this.users.position(row.signature.signedBy) : null;
     const signer =
       typeof boundSigner === 'string' && boundSigner.trim()
         ? position
@@ -217,7 +215,7 @@ export class ExportsService implements OnModuleInit {
       signer,
       draft,
       signatureHash: row.signature?.hash ?? null,
-      period: await this.repo.roundPeriod(row.roundId),
+      period: await this.rounds.period(row.roundId),
     };
   }
 
@@ -225,11 +223,11 @@ export class ExportsService implements OnModuleInit {
    * Nơi nhận from the round: the unit this level reports to in the round ("để tổng hợp"); the round's
    * own root reports outside it, to its tree parent and its governing body ("để báo cáo").
    */
-  private async receivers(row: SubmissionRow, unit: ExportUnit): Promise<string[]> {
+  private async receivers(row: SubmissionRow, unit: Letterhead): Promise<string[]> {
     // The round's fixed recipients (copied from its reporting regime) follow the receiving unit.
-    const fixed = await this.repo.roundRecipients(row.roundId);
+    const fixed = await this.rounds.recipients(row.roundId);
     if (row.parentUnitId) {
-      const name = await this.repo.unitName(row.parentUnitId);
+      const name = (await this.org.byId(row.parentUnitId))?.name ?? null;
       return [...(name ? [`${name} (để tổng hợp)`] : []), ...fixed];
     }
     return [...[unit.parentName, unit.governingBody].filter((n): n is string => !!n).map((n) => `${n} (để báo cáo)`), ...fixed];
@@ -243,7 +241,7 @@ export class ExportsService implements OnModuleInit {
     const c = row.compiled!;
     if (c.provenanceInline !== false) return c.provenance ?? {};
     const rollUp = createRollUp(schema);
-    for await (const batch of this.repo.children(Object.keys(c.sources ?? {})))
+    for await (const batch of this.compiler.included(Object.keys(c.sources ?? {})))
       for (const k of batch) rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
     return rollUp.finish().provenance as Record<string, { unitId: string; value: unknown }[]>;
   }
@@ -251,7 +249,7 @@ export class ExportsService implements OnModuleInit {
   private async provenanceWithNames(provenance: Record<string, { unitId: string; value: unknown }[]>): Promise<XlsxInput['provenance']> {
     const ids = new Set<string>();
     for (const entries of Object.values(provenance ?? {})) if (Array.isArray(entries)) for (const e of entries) ids.add(e.unitId);
-    const names = await this.repo.unitNames([...ids]);
+    const names = await this.org.namesByIds([...ids]);
     const out: NonNullable<XlsxInput['provenance']> = {};
     for (const [path, entries] of Object.entries(provenance ?? {})) {
       if (!Array.isArray(entries)) continue;
@@ -264,14 +262,14 @@ export class ExportsService implements OnModuleInit {
   async runJob(ctx: JobContext<ExportPayload>) {
     const { submissionId, userId } = ctx.data;
     const format = parseFormat(ctx.data.format);
-    const existing = await this.jobsRepo.fileInfo(ctx.id);
+    const existing = await this.jobs.fileInfo(ctx.id);
     if (existing) return { ...existing, fileUrl: `/api/jobs/${ctx.id}/file` };
-    const user = await this.users.findAuthUser(userId);
+    const user = await this.users.authUser(userId);
     if (!user) throw notFound('Người yêu cầu xuất văn bản không còn hoạt động.');
     const row = await this.visible(user, submissionId);
     const started = Date.now();
     const f = await this.render(row, format, ctx.progress);
-    await this.jobsRepo.saveFile(ctx.id, row.id, format, { fileName: f.fileName, mimeType: f.mimeType, content: f.content });
+    await this.jobs.saveFile(ctx.id, row.id, format, { fileName: f.fileName, mimeType: f.mimeType, content: f.content });
     return {
       fileName: f.fileName,
       mimeType: f.mimeType,

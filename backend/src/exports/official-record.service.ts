@@ -5,8 +5,9 @@ import { badRequest, conflict, forbidden, notFound, unprocessable } from '../com
 import { ascii, completeExternalSignature, prepareExternalOn, SIGNATURE_BYTES } from '../signing/pades/pdf-sign.js';
 import { type SignatureReport, verifyPdfSignatures } from '../signing/pades/verify.js';
 import { SigningProvidersService } from '../signing/signing-providers.service.js';
-import { SigningService } from '../signing/signing.service.js';
-import { ExportsRepository } from './exports.repository.js';
+import { AppearanceService } from '../signing/appearance/appearance.service.js';
+import { UsersService } from '../users/users.service.js';
+import { IntegrityService } from '../submissions/integrity.service.js';
 import { ExportsService } from './exports.service.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
 import { dataFile, isoVietnam } from './official-record.signer.js';
@@ -21,8 +22,9 @@ export class OfficialRecordService {
     private readonly providers: SigningProvidersService,
     private readonly exports: ExportsService,
     private readonly repo: OfficialRecordRepository,
-    private readonly exportsRepo: ExportsRepository,
-    private readonly signing: SigningService,
+    private readonly integrity: IntegrityService,
+    private readonly appearance: AppearanceService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -39,12 +41,12 @@ export class OfficialRecordService {
     if (!certs.length || certs.length > 5)
       throw unprocessable('Thiếu chứng thư số của USB token.', [{ path: 'certificates', title: 'Chứng thư số', message: 'Cần 1–5 chứng thư số (DER, base64), của người ký trước.' }]);
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const images = await this.exportsRepo.appearanceImages(user.id, row.unitId);
+    const images = await this.appearance.images(user.id, row.unitId);
     const file = await this.exports.render(
       row,
       'pdf',
       undefined,
-      { signerName: user.fullName, signedAt: isoVietnam(signedAt), testOnly: false, position: await this.exportsRepo.userPosition(user.id), unitName: row.unitName, imagePng: images.signature?.toString('base64') ?? null },
+      { signerName: user.fullName, signedAt: isoVietnam(signedAt), testOnly: false, position: await this.users.position(user.id), unitName: row.unitName, imagePng: images.signature?.toString('base64') ?? null },
       {
         attachments: [dataFile(row)],
         signatureField: { name: ascii(user.fullName), reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature.hash}`, location: ascii(row.unitName), signingTime: signedAt, signatureLength: SIGNATURE_BYTES },
@@ -97,7 +99,7 @@ export class OfficialRecordService {
   /** Each signature of the submission's official PDF, verified, and whether it covers the data as stored now. */
   async signatures(user: AuthUser, id: string) {
     const row = await this.exports.visible(user, id);
-    const current = row.signature ? this.signing.contentHash(row.data, await this.exportsRepo.attachmentHashes(row.id)) : null;
+    const current = (await this.integrity.signedContent(row))?.actual ?? null;
     const official = row.signature ? await this.repo.latest(row.id, row.signature.hash) : null;
     const stored = await this.repo.list(row.id);
     const reports = official ? await this.verify(official.pdf) : [];

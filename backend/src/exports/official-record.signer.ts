@@ -10,7 +10,9 @@ import { SigningService } from '../signing/signing.service.js';
 import type { SignatureRecord } from '../submissions/submission.entity.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import type { SubmissionRow } from '../submissions/submissions.repository.js';
-import { ExportsRepository } from './exports.repository.js';
+import { AppearanceService } from '../signing/appearance/appearance.service.js';
+import { IntegrityService } from '../submissions/integrity.service.js';
+import { UsersService } from '../users/users.service.js';
 import { ExportsService } from './exports.service.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
 
@@ -62,7 +64,9 @@ export class OfficialRecordSigner implements OnModuleInit {
     private readonly hooks: SigningHooks,
     private readonly providers: SigningProvidersService,
     private readonly exports: ExportsService,
-    private readonly exportsRepo: ExportsRepository,
+    private readonly integrity: IntegrityService,
+    private readonly appearance: AppearanceService,
+    private readonly users: UsersService,
     private readonly repo: OfficialRecordRepository,
     private readonly defs: DefinitionsService,
     private readonly signing: SigningService,
@@ -84,7 +88,7 @@ export class OfficialRecordSigner implements OnModuleInit {
     if (!outcome.signs && !outcome.reachesFinal) return null;
     if (!(await f.mayAct())) return null;
     const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
-    const contentHash = outcome.signs ? this.signing.contentHash(row.data, await this.exportsRepo.attachmentHashes(row.id)) : row.signature?.hash;
+    const contentHash = outcome.signs ? await this.integrity.currentHash(row) : row.signature?.hash;
     if (!contentHash) return null;
     const out: Prepared = { contentHash, signerId: f.user.id, signer: null, seal: null, sealSkipped: false };
     // A USB token signs (and seals) in the signer's browser afterwards: prepare → plugin → complete.
@@ -112,8 +116,8 @@ export class OfficialRecordSigner implements OnModuleInit {
    * the seal's when it follows at once), the data file attached, and the signature field on the signer block.
    */
   private async signAsSigner(row: SubmissionRow, provider: SigningProvider, user: PrepareFacts['user'], at: Date, sealFollows: boolean): Promise<SignedPdf> {
-    const images = await this.exportsRepo.appearanceImages(user.id, row.unitId);
-    const position = await this.exportsRepo.userPosition(user.id);
+    const images = await this.appearance.images(user.id, row.unitId);
+    const position = await this.users.position(user.id);
     const testNote = provider.testOnly ? '; chu ky thu nghiem, khong co gia tri phap ly' : '';
     const file = await this.exports.render(
       row,

@@ -5,6 +5,8 @@ import type { AuthUser } from '../common/current-user.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
+import { VersionedReads } from '../common/versioned-reads.js';
+import type { FlowVersionEntity } from './flow-version.entity.js';
 import { RolesService } from '../roles/roles.service.js';
 import { findingsToDetails } from '../templates/templates.service.js';
 import type { SaveFlowVersionDto } from './flows.dto.js';
@@ -28,13 +30,15 @@ function toView(f: FlowVersionRow, withBody = true) {
 }
 
 @Injectable()
-export class FlowsService {
+export class FlowsService extends VersionedReads<FlowVersionEntity> {
   private readonly log = new Logger('Flows');
   constructor(
-    private readonly repo: FlowsRepository,
+    protected readonly repo: FlowsRepository,
     private readonly audit: AuditService,
     private readonly roles: RolesService,
-  ) {}
+  ) {
+    super();
+  }
 
   async list(user: AuthUser) {
     const rows = (await this.repo.all()).filter((f) => canRead(user, f.ownerPath));

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
-import { MailerService } from './mailer.service.js';
+import { JobsModule } from './jobs.module.js';
 import { RemindersService } from './reminders.service.js';
 
-/** The jobs that need domain modules: reminders, notification e-mails, compile-large. */
+/** The hourly deadline reminders: they read flow definitions through submissions, e-mail through notifications. */
 @Module({
-  imports: [SubmissionsModule],
-  providers: [MailerService, RemindersService],
-  exports: [RemindersService, MailerService],
+  imports: [SubmissionsModule, NotificationsModule, JobsModule],
+  providers: [RemindersService],
+  exports: [RemindersService],
 })
 export class BackgroundModule {}

@@ -1,13 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JobsController } from './jobs.controller.js';
 import { JobsRepository } from './jobs.repository.js';
 import { JobsService } from './jobs.service.js';
 
 /**
- * pg-boss and GET /api/jobs/:id. Global, with no imports of its own, so that any module (e.g.
- * SubmissionsService for `compile-large`) can inject JobsService without a cycle.
+ * pg-boss and GET /api/jobs/:id. No imports of its own: a module that owns a job (submissions'
+ * compile-large, exports, regimes, reminders) imports this one and registers its handler.
  */
-@Global()
 @Module({
   controllers: [JobsController],
   providers: [JobsRepository, JobsService],

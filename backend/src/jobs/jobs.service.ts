@@ -76,6 +76,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly repo: JobsRepository,
   ) {}
 
+  /** A job's stored file (the export job writes one). */
+  saveFile(...args: Parameters<JobsRepository['saveFile']>) {
+    return this.repo.saveFile(...args);
+  }
+
+  fileInfo(jobId: string) {
+    return this.repo.fileInfo(jobId);
+  }
+
   /** Called by the modules that own a job, in their onModuleInit (or later: the queue is added live). */
   register<T>(def: JobDefinition<T>): void {
     this.defs.set(def.name, def as unknown as JobDefinition<never>);

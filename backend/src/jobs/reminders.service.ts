@@ -1,23 +1,17 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { notFound } from '../common/errors.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ownUnitRolesNow } from '@bdg/workflows';
 import { DefinitionsService } from '../submissions/definitions.service.js';
-import { SubmissionsService } from '../submissions/submissions.service.js';
-import type { SendEventDto } from '../submissions/submissions.dto.js';
-import { UsersRepository } from '../users/users.repository.js';
 import {
-  type CompileLargePayload,
   JOB,
-  type NotificationEmailPayload,
   type RemindersPayload,
 } from './job-names.js';
 import { JobsRepository } from './jobs.repository.js';
-import { type JobContext, JobsService } from './jobs.service.js';
-import { MailerService } from './mailer.service.js';
+import { JobsService } from './jobs.service.js';
+import { NotificationEmails } from '../notifications/notification-emails.js';
 
 export interface ReminderRun {
   at: string;
@@ -80,7 +74,7 @@ const WAITING_STEPS_SQL = `
 SELECT DISTINCT flow_version_id AS "flowVersionId", state, state_tags AS "stateTags" FROM submission
  WHERE NOT final AND deadline IS NOT NULL AND deadline <= $1::timestamptz + interval '3 days' AND state_tags && ${WAITING}`;
 
-/** Reminders, notification e-mails and the compile-large job: the jobs that need the domain modules. */
+/** The hourly deadline reminders (their e-mails go through the notifications module). */
 @Injectable()
 export class RemindersService implements OnModuleInit {
   private readonly log = new Logger('Nhắc hạn');
@@ -90,9 +84,7 @@ export class RemindersService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobsService,
     private readonly jobsRepo: JobsRepository,
-    private readonly mailer: MailerService,
-    private readonly users: UsersRepository,
-    private readonly submissions: SubmissionsService,
+    private readonly emails: NotificationEmails,
     private readonly defs: DefinitionsService,
   ) {}
 
@@ -103,22 +95,6 @@ export class RemindersService implements OnModuleInit {
       schedule: '0 * * * *',
       handler: (ctx) => this.runReminders(ctx.data.now ? new Date(ctx.data.now) : new Date()),
     });
-    this.jobs.register<NotificationEmailPayload>({
-      name: JOB.notificationEmail,
-      options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, policy: 'short' },
-      handler: (ctx) => this.sendEmail(ctx.data.notificationId),
-    });
-    this.jobs.register<Record<string, never>>({
-      name: JOB.emailSweep,
-      options: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
-      schedule: this.mailer.enabled ? '*/5 * * * *' : undefined,
-      handler: () => this.sweepEmails(),
-    });
-    this.jobs.register<CompileLargePayload>({
-      name: JOB.compileLarge,
-      options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
-      handler: (ctx) => this.compileLarge(ctx),
-    });
   }
 
   /** Adds the reminders due at `now`; safe to run any number of times. */
@@ -128,7 +104,7 @@ export class RemindersService implements OnModuleInit {
     const rows: { id: string; kind: string }[] = await this.db.query(REMINDER_SQL, [now.toISOString(), JSON.stringify(steps)]);
     const byKind: Record<string, number> = {};
     for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-    const emailsQueued = await this.queueEmails(rows.map((r) => r.id));
+    const emailsQueued = await this.emails.queue(rows.map((r) => r.id));
     // Housekeeping: old job rows and their files.
     await this.jobsRepo.purge(30).catch(() => 0);
     if (rows.length) this.log.log(`Đã tạo ${rows.length} lời nhắc`);
@@ -146,83 +122,5 @@ export class RemindersService implements OnModuleInit {
       if (roles.length) out.push({ flow_version_id: p.flowVersionId, state: p.state, roles, wait });
     }
     return out;
-  }
-
-  /** Queues the e-mail of each notification whose user has an address (SMTP_URL set). */
-  async queueEmails(notificationIds: string[]): Promise<number> {
-    if (!this.mailer.enabled || notificationIds.length === 0) return 0;
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id
-        WHERE n.id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND u.email IS NOT NULL AND u.email <> ''`,
-      [notificationIds],
-    );
-    let n = 0;
-    for (const r of rows) if (await this.jobs.sendInternal(JOB.notificationEmail, { notificationId: r.id }, { singletonKey: r.id })) n += 1;
-    return n;
-  }
-
-  /** Notifications of the last 3 days not yet e-mailed (e.g. those of flow events). */
-  async sweepEmails() {
-    if (!this.mailer.enabled) return { queued: 0 };
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id
-        WHERE n.emailed_at IS NULL AND n.created_at > now() - interval '3 days' AND u.email IS NOT NULL AND u.email <> ''
-        ORDER BY n.created_at LIMIT 500`,
-    );
-    return { queued: await this.queueEmails(rows.map((r) => r.id)) };
-  }
-
-  /**
-   * One e-mail per notification: the row stays locked while the mail is sent, so a second worker
-   * skips it, and emailed_at marks it sent. (A crash between the SMTP answer and the commit may
-   * send it again: SMTP itself has no exactly-once.)
-   */
-  async sendEmail(notificationId: string) {
-    return this.db.transaction(async (m) => {
-      const rows: { id: string; message: string; emailedAt: Date | null; email: string | null; fullName: string }[] = await m.query(
-        `SELECT n.id, n.message, n.emailed_at AS "emailedAt", u.email, u.full_name AS "fullName"
-           FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = $1 FOR UPDATE OF n SKIP LOCKED`,
-        [notificationId],
-      );
-      const n = rows[0];
-      if (!n) return { sent: false, reason: 'Thông báo không còn, hoặc đang được tiến trình khác gửi.' };
-      if (n.emailedAt) return { sent: false, reason: 'Đã gửi thư trước đó.' };
-      if (!n.email) return { sent: false, reason: 'Người nhận chưa có địa chỉ thư.' };
-      await this.mailer.send({
-        to: n.email,
-        subject: `[Báo cáo BĐG] ${n.message.length > 90 ? `${n.message.slice(0, 87)}…` : n.message}`,
-        text: `Kính gửi ${n.fullName},\n\n${n.message}\n\nThư tự động từ hệ thống Báo cáo BĐG; xem chi tiết trong mục Thông báo.`,
-      });
-      await m.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [n.id]);
-      return { sent: true };
-    });
-  }
-
-  /**
-   * COMPILE of a unit with a very large subtree, as the reviewer who asked. A compilation done
-   * after the request means this job's effect already happened (a second delivery does nothing).
-   * The lead's SubmissionsService sends this job instead of compiling in the request, and must
-   * let this call through (see the report).
-   */
-  async compileLarge(ctx: JobContext<CompileLargePayload>) {
-    const { submissionId, userId, requestedAt, eventType } = ctx.data;
-    const user = await this.users.findAuthUser(userId);
-    if (!user) throw notFound('Người yêu cầu tổng hợp không còn hoạt động.');
-    return this.db.transaction(async (m) => {
-      // Serialises two deliveries of the same compile.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('compile-large:' || $1))`, [submissionId]);
-      const done: { compiledAt: string | null }[] = await m.query(`SELECT compiled->>'compiledAt' AS "compiledAt" FROM submission WHERE id = $1`, [
-        submissionId,
-      ]);
-      if (!done[0]) throw notFound('Không tìm thấy báo cáo.');
-      const at = done[0].compiledAt ? new Date(done[0].compiledAt) : null;
-      if (at && requestedAt && at >= new Date(requestedAt)) return { alreadyCompiled: true, compiledAt: at.toISOString() };
-      await ctx.progress(10);
-      const res = (await this.submissions.sendEvent(user, submissionId, { type: eventType } as SendEventDto, { inJob: true })) as {
-        state?: string;
-        compiled?: { included: number; total: number } | null;
-      };
-      return { state: res?.state, included: res?.compiled?.included ?? null, total: res?.compiled?.total ?? null };
-    });
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
 import { Notification } from './notification.entity.js';
+import { NotificationsRepository } from './notifications.repository.js';
 
 interface NotifiedSubmission {
   id: string;
@@ -25,7 +26,10 @@ const recipientQuery: Record<string, { role: string; unit: 'own' | 'parent' }> =
 /** In-app notifications; e-mail delivery of the same rows runs as a job when SMTP is configured. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: NotificationsRepository,
+  ) {}
 
   async notifyForEffect(m: EntityManager, s: NotifiedSubmission, effect: Effect, event: { type: string; label: string }, by: AuthUser) {
     const eventLabel = event.label;
@@ -38,11 +42,7 @@ export class NotificationsService {
       if (!q) continue;
       const unitId = q.unit === 'own' ? s.unitId : s.parentUnitId;
       if (!unitId) continue;
-      await m.query(
-        `INSERT INTO notification (user_id, kind, message, submission_id)
-         SELECT id, $3, $4, $5 FROM app_user WHERE unit_id = $1 AND $2 = ANY(roles) AND active AND id <> $6`,
-        [unitId, q.role, `event:${event.type}`, message, s.id, by.id],
-      );
+      await this.repo.toRoleHolders(m, { unitId, role: q.role, kind: `event:${event.type}`, message, submissionId: s.id, exceptUserId: by.id });
     }
   }
 
@@ -61,15 +61,6 @@ export class NotificationsService {
       [roundId, roundName],
     );
     return rows.length;
-  }
-
-  /** A reminder once per user, submission and key (deadline and how many days before). */
-  async remind(m: EntityManager, userId: string, submissionId: string, kind: string, message: string, dedupeKey: string) {
-    await m.query(
-      `INSERT INTO notification (user_id, kind, message, submission_id, dedupe_key) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [userId, kind, message, submissionId, dedupeKey],
-    );
   }
 
   list(user: AuthUser) {

@@ -36,6 +36,19 @@ export interface LetterheadPatch {
 /** An ltree label for a unit: stable (from its id), whatever its code or name becomes. */
 export const labelOf = (id: string) => 'u' + id.replace(/-/g, '');
 
+export interface Letterhead {
+  id: string;
+  code: string;
+  name: string;
+  placeName: string | null;
+  parentName: string | null;
+  parentPlaceName: string | null;
+  governingBody: string | null;
+  shortName: string | null;
+  headTitle: string | null;
+  signAuthority: string | null;
+}
+
 @Injectable()
 export class OrgRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -157,6 +170,24 @@ export class OrgRepository {
     await m.query(`UPDATE org_unit SET merged_into_id = $2, active = false WHERE id = $1`, [id, intoId]);
     // Users of the merged unit now work for the unit it was merged into.
     await m.query(`UPDATE app_user SET unit_id = $2 WHERE unit_id = $1`, [id, intoId]);
+  }
+
+  /** What an official document's letterhead needs of a unit and its parent. */
+  async letterhead(unitId: string): Promise<Letterhead | null> {
+    const rows = await this.db.query(
+      `SELECT o.id, o.code, o.name, o.place_name AS "placeName", p.name AS "parentName", p.place_name AS "parentPlaceName",
+              o.governing_body AS "governingBody", o.short_name AS "shortName", o.head_title AS "headTitle",
+              o.sign_authority AS "signAuthority"
+         FROM org_unit o LEFT JOIN org_unit p ON p.id = o.parent_id WHERE o.id = $1`,
+      [unitId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async namesByIds(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; code: string; name: string }[] = await this.db.query(`SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
   }
 
   async countSubmissions(unitId: string, m: EntityManager = this.db.manager): Promise<number> {

@@ -31,6 +31,31 @@ export class OrgService {
     private readonly audit: AuditService,
   ) {}
 
+  // Other modules read units through here, never through the repository.
+  byId(id: string, m?: EntityManager) {
+    return this.repo.byId(id, m);
+  }
+
+  byCode(code: string, m?: EntityManager) {
+    return this.repo.byCode(code, m);
+  }
+
+  isWithin(unitId: string, ancestorPath: string, m?: EntityManager) {
+    return this.repo.isWithin(unitId, ancestorPath, m);
+  }
+
+  kindEdges(rootPath: string) {
+    return this.repo.kindEdges(rootPath);
+  }
+
+  letterhead(unitId: string) {
+    return this.repo.letterhead(unitId);
+  }
+
+  namesByIds(ids: string[]) {
+    return this.repo.namesByIds(ids);
+  }
+
   list(user: AuthUser, q: { parentId?: string; q?: string }) {
     return this.repo.list(user.unitPath, q);
   }

@@ -8,9 +8,9 @@ import { readWorkspaceJson } from '../common/pure-files.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { JOB, type RegimesOpenDuePayload } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { OrgRepository } from '../org/org.repository.js';
+import { OrgService } from '../org/org.service.js';
 import { RoundsService } from '../rounds/rounds.service.js';
-import { TemplatesRepository } from '../templates/templates.repository.js';
+import { TemplatesService } from '../templates/templates.service.js';
 import { deadlineOf } from '../rounds/rounds.service.js';
 import type { CheckDeadlinesDto, DraftPreviewDto, SaveRegimeDto } from './regimes.dto.js';
 import { type RegimeRow, RegimesRepository } from './regimes.repository.js';
@@ -32,8 +32,8 @@ export class RegimesService implements OnModuleInit {
 
   constructor(
     private readonly repo: RegimesRepository,
-    private readonly org: OrgRepository,
-    private readonly templates: TemplatesRepository,
+    private readonly org: OrgService,
+    private readonly templates: TemplatesService,
     private readonly rounds: RoundsService,
     private readonly calendar: CalendarService,
     private readonly jobs: JobsService,

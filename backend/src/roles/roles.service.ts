@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { canEdit } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
-import { OrgRepository } from '../org/org.repository.js';
+import { OrgService } from '../org/org.service.js';
 import type { CreateRoleDto, UpdateRoleDto } from './roles.dto.js';
 import { RolesRepository, type RoleRow } from './roles.repository.js';
 
@@ -36,7 +36,7 @@ const view = (r: RoleRow) => ({
 export class RolesService {
   constructor(
     private readonly repo: RolesRepository,
-    private readonly org: OrgRepository,
+    private readonly org: OrgService,
     private readonly audit: AuditService,
   ) {}
 

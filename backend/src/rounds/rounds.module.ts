@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { RoundsController } from './rounds.controller.js';
@@ -8,7 +9,7 @@ import { RoundsRepository } from './rounds.repository.js';
 import { RoundsService } from './rounds.service.js';
 
 @Module({
-  imports: [OrgModule, TemplatesModule, FlowsModule, CalendarModule],
+  imports: [OrgModule, TemplatesModule, FlowsModule, CalendarModule, NotificationsModule],
   controllers: [RoundsController],
   providers: [RoundsRepository, RoundsService],
   exports: [RoundsRepository, RoundsService],

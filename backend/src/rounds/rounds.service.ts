@@ -8,10 +8,10 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
-import { FlowsRepository } from '../flows/flows.repository.js';
+import { FlowsService } from '../flows/flows.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { OrgRepository } from '../org/org.repository.js';
-import { TemplatesRepository } from '../templates/templates.repository.js';
+import { OrgService } from '../org/org.service.js';
+import { TemplatesService } from '../templates/templates.service.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { RoundsRepository, type RoundView } from './rounds.repository.js';
 
@@ -25,9 +25,9 @@ export function deadlineOf(value: string | undefined): string | null {
 export class RoundsService {
   constructor(
     private readonly repo: RoundsRepository,
-    private readonly org: OrgRepository,
-    private readonly templates: TemplatesRepository,
-    private readonly flows: FlowsRepository,
+    private readonly org: OrgService,
+    private readonly templates: TemplatesService,
+    private readonly flows: FlowsService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
@@ -36,6 +36,16 @@ export class RoundsService {
   async list(user: AuthUser) {
     const rounds = await this.repo.visible(user.unitPath);
     return rounds.map(toView);
+  }
+
+  /** The round's fixed recipients (nơi nhận, copied from its reporting regime), for documents. */
+  async recipients(id: string): Promise<string[]> {
+    return (await this.repo.byId(id))?.recipients ?? [];
+  }
+
+  /** The round's period ("2026"), for documents. */
+  async period(id: string): Promise<string | null> {
+    return (await this.repo.byId(id))?.period ?? null;
   }
 
   async get(user: AuthUser, id: string): Promise<RoundView> {

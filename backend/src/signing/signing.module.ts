@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppearanceController } from './appearance/appearance.controller.js';
 import { AppearanceRepository } from './appearance/appearance.repository.js';
 import { AppearanceService } from './appearance/appearance.service.js';
@@ -6,7 +6,6 @@ import { SigningHooks } from './signing-hooks.js';
 import { SigningProvidersService } from './signing-providers.service.js';
 import { SigningService } from './signing.service.js';
 
-@Global()
 @Module({
   controllers: [AppearanceController],
   providers: [SigningService, SigningHooks, SigningProvidersService, AppearanceRepository, AppearanceService],

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Effect, FlowDefinition } from '@bdg/workflows';
 import type { AuthUser } from '../common/current-user.js';
 import { conflict } from '../common/errors.js';
+import { OrgService } from '../org/org.service.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
+import { TransitionsService } from './transitions.service.js';
 
 /**
  * What a new COMPILE would change, before anything is replaced: old → new per field, whether the unit
@@ -14,6 +16,8 @@ export class CompilePreviewService {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly repo: SubmissionsRepository,
+    private readonly org: OrgService,
+    private readonly transitions: TransitionsService,
   ) {}
 
   async preview(user: AuthUser, id: string) {
@@ -22,11 +26,11 @@ export class CompilePreviewService {
     const effect = compileEffect(def, row.state);
     if (!effect) throw conflict('Báo cáo này không tổng hợp lại được ở trạng thái hiện tại.');
     // Compiling only reads; the result is not stored.
-    const c = await this.repo.transaction((m) => this.submissions.compile(m, row, template, effect));
+    const c = await this.repo.transaction((m) => this.transitions.compile(m, row, template, effect));
     const before = row.compiled?.provenance ?? {};
     const after = c.compiled.provenance;
     const ids = [...Object.values(after), ...Object.values(before)].flat().map((e) => e.unitId);
-    const units = await this.repo.unitsByIds([...new Set(ids)]);
+    const units = await this.org.namesByIds([...new Set(ids)]);
     const changes = c.changes.map((ch) => ({
       ...ch,
       units: movedUnits(before[ch.path] ?? [], after[ch.path] ?? []).map((unitId) => ({ unitId, unitName: units.get(unitId)?.name ?? '' })),

@@ -134,4 +134,15 @@ export class CompileRepository {
       [ids, segments],
     );
   }
+
+  /** The children a compile included (its `sources`), in batches, for provenance read on demand. */
+  async *included(ids: string[], batch = 2000): AsyncGenerator<{ unitId: string; unitCode: string; unitName: string; data: unknown; isCompiled: boolean }[]> {
+    for (let i = 0; i < ids.length; i += batch) {
+      yield this.db.query(
+        `SELECT s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.data, s.compiled IS NOT NULL AS "isCompiled"
+           FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = ANY($1::uuid[]) ORDER BY o.code`,
+        [ids.slice(i, i + batch)],
+      );
+    }
+  }
 }

@@ -158,6 +158,11 @@ export class CompileService {
     return out;
   }
 
+  /** The children a compile included, in batches (exports re-run a large compile's provenance). */
+  included(ids: string[]) {
+    return this.repo.included(ids);
+  }
+
   contentHashes(ids: string[]) {
     return this.repo.contentHashes(ids);
   }

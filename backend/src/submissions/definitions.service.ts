@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { getValidator, type JsonSchema, rollUpSchema, type TemplateValidator } from '@bdg/schemas';
 import { collectsChildren, type FlowDefinition, readsChildren, upgradeFlow } from '@bdg/workflows';
-import { FlowsRepository } from '../flows/flows.repository.js';
-import { TemplatesRepository } from '../templates/templates.repository.js';
+import { FlowsService } from '../flows/flows.service.js';
+import { TemplatesService } from '../templates/templates.service.js';
 import { ValidationPool } from '../validation/validation-pool.js';
 import type { DraftChecked } from '../validation/worker/validate.task.js';
 
@@ -27,8 +27,8 @@ export class DefinitionsService {
   private readonly rollUpSchemas = new Map<string, JsonSchema>();
 
   constructor(
-    private readonly flowRepo: FlowsRepository,
-    private readonly templateRepo: TemplatesRepository,
+    private readonly flowRepo: FlowsService,
+    private readonly templateRepo: TemplatesService,
     private readonly bodies: ValidationPool,
   ) {}
 

@@ -6,7 +6,9 @@ import { badRequest } from '../common/errors.js';
 import { ListSubmissionsQuery, SaveDataDto, SendEventDto } from './submissions.dto.js';
 import { SubmissionsService } from './submissions.service.js';
 import { CompilePreviewService } from './compile-preview.service.js';
+import { IntegrityService } from './integrity.service.js';
 import { TraceService } from './trace.service.js';
+import { TransitionsService } from './transitions.service.js';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo cáo (id) không hợp lệ.') });
 
@@ -18,6 +20,8 @@ export class SubmissionsController {
     private readonly submissions: SubmissionsService,
     private readonly previews: CompilePreviewService,
     private readonly trace: TraceService,
+    private readonly transitions: TransitionsService,
+    private readonly integrity: IntegrityService,
   ) {}
 
   @Get('my-work') myWork(@CurrentUser() u: AuthUser) {
@@ -38,7 +42,7 @@ export class SubmissionsController {
     @Body() dto: SendEventDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.submissions.sendEvent(u, id, dto);
+    const result = await this.transitions.send(u, id, dto);
     if ('queued' in result) res.status(202);
     return result;
   }
@@ -62,6 +66,6 @@ export class SubmissionsController {
     return this.previews.preview(u, id);
   }
   @Get('submissions/:id/verify') verify(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
-    return this.trace.verify(u, id);
+    return this.integrity.verify(u, id);
   }
 }

@@ -36,7 +36,7 @@ export interface SubmissionRow {
   updatedAt: Date;
 }
 
-const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
+export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
   o.name AS "unitName", o.kind AS "unitKind", o.path::text AS "unitPath", s.parent_unit_id AS "parentUnitId",
   s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
   s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
@@ -44,7 +44,7 @@ const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id
   s.updated_at AS "updatedAt"`;
 // Summaries leave out the heavy jsonb columns.
 const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '');
-const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
+export const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
   JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
 
 export type SubmissionSummaryRow = Omit<SubmissionRow, 'data' | 'compiled' | 'snapshot'> & { snapshot?: unknown };
@@ -128,55 +128,29 @@ export class SubmissionsRepository {
     return { total: rows[0].total as number, accepted: rows[0].accepted as number };
   }
 
-  /** Optimistic write: only when the version still matches and the data is not locked. */
-  async saveData(m: EntityManager, id: string, data: unknown, version: number): Promise<{ version: number; updatedAt: Date } | null> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = (await m.query(
-      `UPDATE submission SET data = $2::jsonb, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at AS "updatedAt"`,
-      [id, JSON.stringify(data), version],
-    )) as [{ version: number; updatedAt: Date }[], number];
-    return rows[0] ?? null;
-  }
-
-  async applyTransition(
-    m: EntityManager,
+  /**
+   * Optimistic write: only when the version still matches and the data is not locked. One statement
+   * (atomic on its own): the update, its audit row (`audit`, written only when the update happened) and
+   * the attachment hashes the answer's contentHash needs.
+   */
+  async saveData(
     id: string,
-    p: { state: string; stateTags: string[]; snapshot: unknown; final: boolean; locked: boolean; data?: unknown; returnedData?: unknown; compiled?: CompiledInfo | null; signature?: SignatureRecord | null; fieldComments?: FieldComment[] },
-  ) {
-    const sets = ['state = $2', 'snapshot = $3::jsonb', 'final = $4', 'locked = $5', 'state_tags = $6::text[]', 'version = version + 1', 'updated_at = now()'];
-    const params: unknown[] = [id, p.state, JSON.stringify(p.snapshot), p.final, p.locked, p.stateTags];
-    const add = (col: string, v: unknown, cast = '::jsonb') => {
-      params.push(v === null ? null : JSON.stringify(v));
-      sets.push(`${col} = $${params.length}${cast}`);
-    };
-    if (p.data !== undefined) add('data', p.data);
-    if (p.compiled !== undefined) add('compiled', p.compiled);
-    if (p.signature !== undefined) add('signature', p.signature);
-    if (p.fieldComments !== undefined) add('field_comments', p.fieldComments);
-    if (p.returnedData !== undefined) {
-      add('returned_data', p.returnedData);
-      sets.push('returned_at = now()');
-    }
-    await m.query(`UPDATE submission SET ${sets.join(', ')} WHERE id = $1`, params);
-  }
-
-  /** A child accepted or returned after its parent compiled: the parent's figures are out of date. */
-  async markParentCompiledStale(m: EntityManager, roundId: string, parentUnitId: string) {
-    await m.query(
-      `UPDATE submission SET compiled = jsonb_set(compiled, '{stale}', 'true'::jsonb)
-        WHERE round_id = $1 AND unit_id = $2 AND compiled IS NOT NULL`,
-      [roundId, parentUnitId],
+    data: unknown,
+    version: number,
+    audit: (params: unknown[], from: string) => string,
+  ): Promise<{ version: number; updatedAt: Date; attachmentHashes: string[] } | null> {
+    const params: unknown[] = [id, JSON.stringify(data), version];
+    const rows = await this.db.query(
+      `WITH saved AS (
+         UPDATE submission SET data = $2::jsonb, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at),
+       ${audit(params, 'saved')}
+       SELECT version, updated_at AS "updatedAt",
+              ARRAY(SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256) AS "attachmentHashes"
+         FROM saved`,
+      params,
     );
-  }
-
-  async lastLog(m: EntityManager, submissionId: string): Promise<{ seq: number; hash: string } | null> {
-    const rows = await m.query(`SELECT seq, hash FROM transition_log WHERE submission_id = $1 ORDER BY seq DESC LIMIT 1`, [submissionId]);
     return rows[0] ?? null;
-  }
-
-  async insertLog(m: EntityManager, entry: Partial<TransitionLog>) {
-    await m.getRepository(TransitionLog).insert(entry as never);
   }
 
   logs(submissionId: string): Promise<TransitionLog[]> {
@@ -209,14 +183,5 @@ export class SubmissionsRepository {
       [s.unitId, s.templateCode, s.roundId, round ? comparablePeriodNames(round.period) : null],
     );
     return rows[0] ?? null;
-  }
-
-  async unitsByIds(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; code: string; name: string }[] = await this.db.query(
-      `SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
   }
 }

@@ -2,44 +2,34 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   allowedEvents,
-  compileSelection,
-  type Effect,
-  eventKind,
   eventLabel,
-  type FlowEvent,
-  flowHasEvent,
-  isDoneTags,
-  isFinalState,
+  type FlowDefinition,
   isHandedInTags,
-  locksDataTags,
   stateLabel,
   stateStatus,
-  stateTags,
   type SubmissionFacts,
-  transition,
 } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { SigningHooks } from '../signing/signing-hooks.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { SigningService } from '../signing/signing.service.js';
-import { JOB } from '../jobs/job-names.js';
-import { JobsService } from '../jobs/jobs.service.js';
-import { RolesService } from '../roles/roles.service.js';
 import { CompileService } from './compile.service.js';
-import { mayEditData, refusalToHttp, refuseStaleContent, refuseUnsealable, summarise, toFinding, toProblem } from './content-guards.js';
+import { mayEditData, summarise, toFinding, toProblem } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
-import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
-import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
-import type { FieldComment, SignatureRecord } from './submission.entity.js';
+import { DefinitionsService } from './definitions.service.js';
+import type { ListSubmissionsQuery } from './submissions.dto.js';
 import { SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
-/** Above this many children, COMPILE runs as a background job. */
-export const largeCompileChildren = () => Number(process.env.LARGE_COMPILE_CHILDREN ?? 1000);
+
+/** What an answer may reuse instead of reading or validating again. */
+export interface Known {
+  attachmentHashes?: string[];
+  /** How many errors the complete check found in `row.data`. */
+  completeErrors?: number;
+}
 
 /** The roles the flow vocabulary knows about, as the engine's actor. */
 const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles: u.roles as Actor['roles'] });
@@ -51,11 +41,7 @@ export class SubmissionsService {
     private readonly defs: DefinitionsService,
     private readonly signing: SigningService,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
     private readonly compiler: CompileService,
-    private readonly jobs: JobsService,
-    private readonly hooks: SigningHooks,
-    private readonly roles: RolesService,
     private readonly coverage: CoverageService,
   ) {}
 
@@ -156,186 +142,18 @@ export class SubmissionsService {
     // Computed fields are the server's to fill, whatever the browser sent; a large body is checked off the event loop.
     const { data: withComputed, errors, findings: ruleFindings } = await this.defs.checkDraft(template, compiled, data);
     if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
-    return this.repo.transaction(async (m) => {
-      const saved = await this.repo.saveData(m, id, withComputed, version);
-      if (!saved) {
-        const now = await this.repo.byId(id, m);
-        if (now?.locked) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: now.version });
-        throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
-      }
-      await this.audit.record(m, { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: saved.version } });
-      // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
-      const findings = ruleFindings.map(toFinding);
-      const contentHash = this.signing.contentHash(withComputed, await this.repo.attachmentHashes(id, m));
-      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
-    });
-  }
-
-  /**
-   * A COMPILE over more than largeCompileChildren() children runs as a job (heavy work never in a request):
-   * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
-   */
-  async sendEvent(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
-    if (!opts.inJob) {
-      const row = await this.visible(user, id);
-      const def = await this.defs.flow(row.flowVersionId);
-      if (eventKind(def, row.state, dto.type) === 'compile') {
-        const allowed = await this.allowed(user, row);
-        const children = (await this.repo.childCounts(row.roundId, row.unitId)).total;
-        if (children > largeCompileChildren() && allowed.some((e) => e.type === dto.type)) {
-          const jobId = await this.jobs.enqueue(
-            JOB.compileLarge,
-            { submissionId: id, userId: user.id, eventType: dto.type, requestedAt: new Date().toISOString() },
-            { userId: user.id, singletonKey: `compile:${id}` },
-          );
-          return { queued: true as const, jobId, message: `Đang tổng hợp ${children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
-        }
-      }
+    // One statement: the update and its audit row commit together, or neither happens.
+    const audit = { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: version + 1 } };
+    const saved = await this.repo.saveData(id, withComputed, version, (params, from) => this.audit.cte(audit, params, from));
+    if (!saved) {
+      const now = await this.repo.byId(id);
+      if (now?.locked) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: now.version });
+      throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
     }
-    // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
-    // from the content the signer sees; the transaction stores it only if it signs that same content hash.
-    const prepared = await this.hooks.prepare({
-      user,
-      submissionId: id,
-      eventType: dto.type,
-      mayAct: async () => (await this.allowed(user, await this.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
-    });
-    await this.repo.transaction(async (m) => {
-      // The row lock serialises events on one submission: of two at once, the second sees the new state.
-      const row = await this.visible(user, id, m, true);
-      const def = await this.defs.flow(row.flowVersionId);
-      if (!flowHasEvent(def, dto.type))
-        throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
-      const attachmentHashes = await this.repo.attachmentHashes(id, m);
-      // What the user saw must still be what is stored: otherwise nothing happens (409).
-      refuseStaleContent(dto.contentHash, this.signing.contentHash(row.data, attachmentHashes));
-      const { template, compiled } = await this.context(row);
-      const formErrors = this.defs.validator(template, compiled).validateComplete(row.data);
-      // Refusals name a province's roles by their Vietnamese label.
-      const facts = { ...(await this.facts(row, formErrors.length, m)), roleLabels: await this.roles.labelsAt(row.unitPath, m) };
-      const event: FlowEvent = { type: dto.type, comment: dto.comment };
-      const now = new Date();
-      const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
-      if (!result.ok) throw refusalToHttp(result.refusal, formErrors, dto.type, def, row.state);
-      // Content is sealed by a signature or a final state: it must pass the complete check (rules included).
-      refuseUnsealable(result.effects, isFinalState(def, result.snapshot), formErrors, eventLabel(def, dto.type));
-
-      const kind = eventKind(def, result.from, dto.type);
-      const toTags = stateTags(def, result.to);
-      const patch: Parameters<SubmissionsRepository['applyTransition']>[2] = {
-        state: result.to,
-        stateTags: toTags,
-        snapshot: result.snapshot,
-        final: isFinalState(def, result.snapshot),
-        locked: row.locked,
-      };
-      let data = row.data;
-      for (const effect of result.effects) {
-        switch (effect.type) {
-          case 'lockData':
-            patch.locked = true;
-            break;
-          case 'unlockData':
-            patch.locked = false;
-            // Kept so the reviewer later sees what changed since it was sent back.
-            patch.returnedData = row.data;
-            break;
-          case 'compileChildren': {
-            const c = await this.compile(m, row, template, effect, dto.overwrite);
-            data = c.data;
-            patch.data = c.data;
-            patch.compiled = c.compiled;
-            break;
-          }
-          case 'sign': {
-            patch.signature = {
-              hash: this.signing.contentHash(data, attachmentHashes),
-              signedBy: user.id,
-              signedByName: user.fullName,
-              role: 'head',
-              unitId: user.unitId,
-              signedAt: now.toISOString(),
-              attachmentHashes,
-            } satisfies SignatureRecord;
-            break;
-          }
-          case 'notify':
-            await this.notifications.notifyForEffect(m, row, effect, { type: dto.type, label: eventLabel(def, dto.type) }, user);
-            break;
-          default:
-            break;
-        }
-      }
-      // The state's tags lock the data (from the signer's desk on), whatever the effects said.
-      if (locksDataTags(toTags)) patch.locked = true;
-      if (dto.fieldComments?.length || kind === 'return' || kind === 'reject') {
-        patch.fieldComments = (dto.fieldComments ?? []).map(
-          (c): FieldComment => ({ path: c.path, text: c.text, by: user.id, byName: user.fullName, at: now.toISOString() }),
-        );
-      } else if (kind === 'accept') patch.fieldComments = [];
-      if (patch.locked === false && row.signature && kind !== 'sign') patch.signature = null;
-
-      await this.repo.applyTransition(m, id, patch);
-      // The official signed PDF (PAdES), prepared above, is stored in the same transaction: the signer's signature, the seal when issued.
-      await this.hooks.afterTransition({
-        prepared,
-        m,
-        submissionId: id,
-        signed: result.effects.some((e) => e.type === 'sign'),
-        becameFinal: patch.final && !row.final,
-        actor: { id: user.id, fullName: user.fullName },
-        row: await this.repo.byId(id, m),
-        at: now,
-      });
-      await this.appendLog(m, row.id, result.from, result.to, dto.type, user, result.logEntry.comment ?? null, result.effects, data, now);
-      // A child entering or leaving `done` changes what its parent compiled from.
-      if (row.parentUnitId && (isDoneTags(toTags) || isDoneTags(stateTags(def, result.from))))
-        await this.repo.markParentCompiledStale(m, row.roundId, row.parentUnitId);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: `event:${dto.type}`,
-        entity: 'submission',
-        entityId: id,
-        detail: { from: result.from, to: result.to },
-      });
-      return true;
-    });
-    return this.get(user, id);
-  }
-
-  private async appendLog(
-    m: EntityManager,
-    submissionId: string,
-    from: string,
-    to: string,
-    event: string,
-    user: AuthUser,
-    comment: string | null,
-    effects: Effect[],
-    data: unknown,
-    at: Date,
-  ) {
-    const last = await this.repo.lastLog(m, submissionId);
-    const body = {
-      submissionId,
-      seq: (last?.seq ?? 0) + 1,
-      event,
-      fromState: from,
-      toState: to,
-      actorId: user.id,
-      comment,
-      effects: effects as unknown[],
-      dataHash: this.signing.contentHash(data, []),
-      at: at.toISOString(),
-      prevHash: last?.hash ?? null,
-    };
-    await this.repo.insertLog(m, { ...body, at, actorName: user.fullName, hash: this.signing.logHash(body) });
-  }
-
-  /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance.
-   *  Also used by the preview, inside a transaction that writes nothing. */
-  compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect, overwrite?: string[]) {
-    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params), undefined, { rollUpSchema: this.defs.schemaFor(template, true), overwrite });
+    // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
+    const findings = ruleFindings.map(toFinding);
+    const contentHash = this.signing.contentHash(withComputed, saved.attachmentHashes);
+    return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
   }
 
   // ───────────── helpers ─────────────
@@ -346,9 +164,8 @@ export class SubmissionsService {
     return { def, template, compiled: this.defs.isCompileFlow(def) };
   }
 
-  private async facts(row: SubmissionRow, formErrorCount: number, m?: EntityManager): Promise<SubmissionFacts> {
+  async facts(row: SubmissionRow, def: FlowDefinition, formErrorCount: number, m?: EntityManager): Promise<SubmissionFacts> {
     // Children are counted only for flows whose guards look at them (a school's flow never does).
-    const def = await this.defs.flow(row.flowVersionId);
     const kids = this.defs.usesChildren(def) ? await this.repo.childCounts(row.roundId, row.unitId, m) : { total: 0, accepted: 0 };
     return {
       unitId: row.unitId,
@@ -364,15 +181,15 @@ export class SubmissionsService {
    * The UI's buttons. An event held back only by an incomplete form is still offered, with the reason,
    * so that pressing it lists the missing fields (the server refuses it with the 422 anyway).
    */
-  private async allowed(user: AuthUser, row: SubmissionRow, now = new Date()) {
+  async allowed(user: AuthUser, row: SubmissionRow, now = new Date(), known: Known = {}, m?: EntityManager) {
     const { def, template, compiled } = await this.context(row);
-    const errors = this.defs.validator(template, compiled).validateComplete(row.data);
-    const facts = await this.facts(row, errors.length);
+    const errors = known.completeErrors ?? this.defs.validator(template, compiled).validateComplete(row.data).length;
+    const facts = await this.facts(row, def, errors, m);
     const real = allowedEvents(def, row.snapshot, actorOf(user), facts, now);
-    if (!errors.length) return real;
+    if (!errors) return real;
     const ifValid = allowedEvents(def, row.snapshot, actorOf(user), { ...facts, formErrorCount: 0 }, now);
     return ifValid.map((e) =>
-      real.some((r) => r.type === e.type) ? e : { ...e, blockedReason: `Biểu mẫu còn ${errors.length} lỗi cần sửa trước khi gửi.` },
+      real.some((r) => r.type === e.type) ? e : { ...e, blockedReason: `Biểu mẫu còn ${errors} lỗi cần sửa trước khi gửi.` },
     );
   }
 
@@ -404,21 +221,22 @@ export class SubmissionsService {
     };
   }
 
-  private async view(user: AuthUser, row: SubmissionRow) {
+  /** A submission as its page shows it; `known` holds what the caller already computed (an event's answer). */
+  async view(user: AuthUser, row: SubmissionRow, known: Known = {}) {
     const { template, compiled } = await this.context(row);
     return {
       ...(await this.summary(row)),
       data: row.data,
       // The UI's read-only switch, by the same rule the save applies.
       editable: mayEditData(user, row) && !row.locked && !row.final,
-      allowedEvents: await this.allowed(user, row),
+      allowedEvents: await this.allowed(user, row, new Date(), known),
       signature: row.signature,
       fieldComments: row.fieldComments,
       compiled: row.compiled
         ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt, kept: row.compiled.kept ?? [] }
         : null,
       // What the user sees now: events that seal content must carry it back (409 when it moved on).
-      contentHash: this.signing.contentHash(row.data, await this.repo.attachmentHashes(row.id)),
+      contentHash: this.signing.contentHash(row.data, known.attachmentHashes ?? (await this.repo.attachmentHashes(row.id))),
       findings: this.defs.validator(template, compiled).checkRules(row.data).map(toFinding),
       coverage: compiled ? await this.coverage.of(row) : null,
     };

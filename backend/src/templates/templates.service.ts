@@ -6,6 +6,8 @@ import type { AuthUser } from '../common/current-user.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
+import { VersionedReads } from '../common/versioned-reads.js';
+import type { TemplateVersionEntity } from './template-version.entity.js';
 import type { SaveTemplateVersionDto } from './templates.dto.js';
 import { TemplatesRepository, type TemplateVersionRow } from './templates.repository.js';
 
@@ -45,13 +47,15 @@ export function toView(t: TemplateVersionRow, withBody = true) {
 }
 
 @Injectable()
-export class TemplatesService {
+export class TemplatesService extends VersionedReads<TemplateVersionEntity> {
   private readonly log = new Logger('Templates');
   constructor(
-    private readonly repo: TemplatesRepository,
+    protected readonly repo: TemplatesRepository,
     private readonly audit: AuditService,
     private readonly bodies: ValidationPool,
-  ) {}
+  ) {
+    super();
+  }
 
   async list(user: AuthUser) {
     const rows = (await this.repo.all()).filter((t) => canRead(user, t.ownerPath));

@@ -15,6 +15,7 @@ export interface UserView {
   unitKind: string;
   roles: string[];
   active: boolean;
+  position?: string | null;
 }
 
 const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit_id AS "unitId",

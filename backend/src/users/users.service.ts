@@ -20,7 +20,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../common/errors.j
 import { isBelowOrSame } from '../common/access.js';
 import { usernameTaken } from '../common/taken-name.js';
 import { titleOf } from '../common/validation.js';
-import { OrgRepository } from '../org/org.repository.js';
+import { OrgService } from '../org/org.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import type { CreateUserDto, UpdateUserDto } from './users.dto.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -41,7 +41,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: UsersRepository,
-    private readonly org: OrgRepository,
+    private readonly org: OrgService,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly roles: RolesService,
@@ -52,6 +52,20 @@ export class UsersService {
     const unit = await this.org.byId(unitId);
     const problem = unit ? await this.roles.checkAssignable(unit.path, roles) : null;
     if (problem) throw unprocessable(problem, [{ path: 'roles', title: 'Vai trò', message: problem }]);
+  }
+
+  findForLogin(username: string) {
+    return this.repo.findForLogin(username);
+  }
+
+  /** The user's position ("Phó Trưởng phòng"), null when none is recorded. */
+  async position(id: string): Promise<string | null> {
+    return (await this.repo.view(id))?.position ?? null;
+  }
+
+  /** The user as a request or a job acts (active only), with the token version the guard compares. */
+  authUser(id: string) {
+    return this.repo.findAuthUser(id);
   }
 
   async view(id: string) {

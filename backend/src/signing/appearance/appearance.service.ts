@@ -31,6 +31,12 @@ export class AppearanceService {
     return owner;
   }
 
+  /** The signer's signature image and the unit's seal image for a document (no access check: the caller has done it). */
+  async images(userId: string, unitId: string): Promise<{ signature: Buffer | null; seal: Buffer | null }> {
+    const [signature, seal] = await Promise.all([this.repo.image('user', userId), this.repo.image('unit', unitId)]);
+    return { signature, seal };
+  }
+
   /** The stored image, or null (none uploaded: the generated appearance is used). */
   async get(user: AuthUser, kind: ImageOwner, id: string): Promise<Buffer | null> {
     await this.allowed(user, kind, id);

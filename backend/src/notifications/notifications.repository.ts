@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { userQueries } from '../users/user-queries.js';
+
+/** The notification table's SQL (recipients and addresses come from the users module's fragments). */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>) {
+    return this.db.transaction(fn);
+  }
+
+  /** One notification per active holder of `role` in `unitId`, the actor excepted. */
+  async toRoleHolders(m: EntityManager, n: { unitId: string; role: string; kind: string; message: string; submissionId: string; exceptUserId: string }) {
+    await m.query(
+      `INSERT INTO notification (user_id, kind, message, submission_id)
+       SELECT id, $3, $4, $5 FROM (${userQueries.activeHolders('$1', '$2', '$6')}) u`,
+      [n.unitId, n.role, n.kind, n.message, n.submissionId, n.exceptUserId],
+    );
+  }
+
+  /** Of these notifications, those not e-mailed yet whose user has an address. */
+  async emailable(ids: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM notification WHERE id = ANY($1::uuid[]) AND emailed_at IS NULL AND user_id IN (${userQueries.withEmail()})`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Notifications of the last 3 days not yet e-mailed whose user has an address (oldest first). */
+  async unsentRecent(limit = 500): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM notification WHERE emailed_at IS NULL AND created_at > now() - interval '3 days'
+          AND user_id IN (${userQueries.withEmail()}) ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The notification under its row lock (skipped when another worker holds it), with where to send it. */
+  async lockForEmail(m: EntityManager, id: string) {
+    const rows: { id: string; message: string; emailedAt: Date | null; email: string | null; fullName: string }[] = await m.query(
+      `SELECT n.id, n.message, n.emailed_at AS "emailedAt", u.email, u."fullName"
+         FROM notification n CROSS JOIN LATERAL (${userQueries.contact('n.user_id')}) u WHERE n.id = $1 FOR UPDATE OF n SKIP LOCKED`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markEmailed(m: EntityManager, id: string) {
+    await m.query(`UPDATE notification SET emailed_at = now() WHERE id = $1`, [id]);
+  }
+}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldError } from '@bdg/schemas';
+import {
+  type Actor,
+  compileSelection,
+  type Effect,
+  eventKind,
+  eventLabel,
+  type FlowDefinition,
+  flowHasEvent,
+  isDoneTags,
+  isFinalState,
+  locksDataTags,
+  stateTags,
+  transition,
+  type TransitionResult,
+} from '@bdg/workflows';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { isBelowOrSame } from '../common/access.js';
+import type { AuthUser } from '../common/current-user.js';
+import { badRequest, notFound } from '../common/errors.js';
+import { JOB } from '../jobs/job-names.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { RolesService } from '../roles/roles.service.js';
+import { SigningHooks } from '../signing/signing-hooks.js';
+import { SigningService } from '../signing/signing.service.js';
+import { CompileService } from './compile.service.js';
+import { refusalToHttp, refuseStaleContent, refuseUnsealable } from './content-guards.js';
+import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
+import type { FieldComment } from './submission.entity.js';
+import type { SendEventDto } from './submissions.dto.js';
+import { SubmissionsRepository, type SubmissionRow } from './submissions.repository.js';
+import { SubmissionsService } from './submissions.service.js';
+import { type EffectContext, type EffectTable, submissionEffects } from './transition-effects.js';
+import { type LockedRow, type LogEntry, type TransitionPatch, TransitionsRepository } from './transitions.repository.js';
+
+const NOT_FOUND = 'Không tìm thấy báo cáo.';
+/** Above this many children, COMPILE runs as a background job. */
+export const largeCompileChildren = () => Number(process.env.LARGE_COMPILE_CHILDREN ?? 1000);
+
+/** The roles the flow vocabulary knows about, as the engine's actor. */
+const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles: u.roles as Actor['roles'] });
+
+type Outcome = { queue: { children: number } } | { row: SubmissionRow; completeErrors?: number; attachmentHashes: string[] };
+
+/**
+ * Events: the engine decides (pure), the effect table executes what it returned, one statement writes
+ * the state, its log entry and its audit row, and the answer is built from the row already held.
+ */
+@Injectable()
+export class TransitionsService {
+  private readonly effects: EffectTable;
+
+  constructor(
+    private readonly repo: TransitionsRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly query: SubmissionsService,
+    private readonly defs: DefinitionsService,
+    private readonly signing: SigningService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly compiler: CompileService,
+    private readonly jobs: JobsService,
+    private readonly hooks: SigningHooks,
+    private readonly roles: RolesService,
+  ) {
+    this.effects = {
+      ...submissionEffects({
+        compile: (c, e) => this.compile(c.m, c.row, c.template, e, c.dto.overwrite),
+        contentHash: (data, hashes) => this.signing.contentHash(data, hashes),
+      }),
+      // Notifications are the notifications module's rows: it writes them, in this transaction.
+      notify: (c, e) => this.notifications.notifyForEffect(c.m, c.row, e, c.event, c.user),
+    };
+  }
+
+  /**
+   * A COMPILE over more than largeCompileChildren() children runs as a job (heavy work never in a request):
+   * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
+   */
+  async send(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
+    // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
+    // from the content the signer sees; the transaction stores it only if it signs that same content hash.
+    const prepared = await this.hooks.prepare({
+      user,
+      submissionId: id,
+      eventType: dto.type,
+      mayAct: async () => (await this.query.allowed(user, await this.query.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
+    });
+    const out = await this.submissions.transaction((m) => this.run(m, user, id, dto, !!opts.inJob, prepared));
+    if ('queue' in out) {
+      const jobId = await this.jobs.enqueue(
+        JOB.compileLarge,
+        { submissionId: id, userId: user.id, eventType: dto.type, requestedAt: new Date().toISOString() },
+        { userId: user.id, singletonKey: `compile:${id}` },
+      );
+      return { queued: true as const, jobId, message: `Đang tổng hợp ${out.queue.children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
+    }
+    return this.query.view(user, out.row, out);
+  }
+
+  private async run(m: EntityManager, user: AuthUser, id: string, dto: SendEventDto, inJob: boolean, prepared: unknown): Promise<Outcome> {
+    // The row lock serialises events on one submission: of two at once, the second sees the new state.
+    const row = await this.repo.lock(m, id);
+    // Another subtree's submission does not exist for this user (404, not 403).
+    if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
+    const def = await this.defs.flow(row.flowVersionId);
+    if (!flowHasEvent(def, dto.type)) throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
+    const kind = eventKind(def, row.state, dto.type);
+    if (kind === 'compile' && !inJob) {
+      const children = await this.largeCompile(m, user, row, dto.type);
+      if (children) return { queue: { children } };
+    }
+    // What the user saw must still be what is stored: otherwise nothing happens (409).
+    refuseStaleContent(dto.contentHash, this.signing.contentHash(row.data, row.attachmentHashes));
+    const template = await this.defs.template(row.templateVersionId);
+    const formErrors = this.defs.validator(template, this.defs.isCompileFlow(def)).validateComplete(row.data);
+    const now = new Date();
+    const result = await this.decide(m, user, row, def, dto, formErrors, now);
+    const label = eventLabel(def, dto.type);
+    // Content is sealed by a signature or a final state: it must pass the complete check (rules included).
+    refuseUnsealable(result.effects, isFinalState(def, result.snapshot), formErrors, label);
+
+    const toTags = stateTags(def, result.to);
+    const patch: TransitionPatch = { state: result.to, stateTags: toTags, snapshot: result.snapshot, final: isFinalState(def, result.snapshot), locked: row.locked };
+    const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label }, now, patch };
+    for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
+    this.settle(ctx, kind, locksDataTags(toTags));
+
+    const data = patch.data ?? row.data;
+    // A child entering or leaving `done` changes what its parent compiled from.
+    const staleParent = row.parentUnitId && (isDoneTags(toTags) || isDoneTags(stateTags(def, result.from))) ? row.parentUnitId : null;
+    const audit = { actorId: user.id, action: `event:${dto.type}`, entity: 'submission', entityId: id, detail: { from: result.from, to: result.to } };
+    const log = this.logEntry(row, result, dto.type, user, data, now);
+    const saved = await this.repo.commit(m, row, patch, log, staleParent, (params) => this.audit.cte(audit, params));
+    const after: SubmissionRow = { ...row, ...patch, data, version: saved.version, updatedAt: saved.updatedAt };
+    // The official signed PDF (PAdES), prepared above, is stored in the same transaction: the signer's signature, the seal when issued.
+    await this.hooks.afterTransition({
+      prepared,
+      m,
+      submissionId: id,
+      signed: result.effects.some((e) => e.type === 'sign'),
+      becameFinal: patch.final && !row.final,
+      actor: { id: user.id, fullName: user.fullName },
+      row: after,
+      at: now,
+    });
+    // The form was checked once; a compile replaced the data, so its answer checks the new data again.
+    return { row: after, attachmentHashes: row.attachmentHashes, completeErrors: patch.data === undefined ? formErrors.length : undefined };
+  }
+
+  /** The engine's answer; a refusal names a province's roles by their Vietnamese labels (read only then). */
+  private async decide(m: EntityManager, user: AuthUser, row: LockedRow, def: FlowDefinition, dto: SendEventDto, formErrors: FieldError[], now: Date) {
+    const facts = await this.query.facts(row, def, formErrors.length, m);
+    const event = { type: dto.type, comment: dto.comment };
+    const result = transition(def, row.snapshot, event, actorOf(user), facts, now);
+    if (result.ok) return result;
+    const labelled = transition(def, row.snapshot, event, actorOf(user), { ...facts, roleLabels: await this.roles.labelsAt(row.unitPath, m) }, now);
+    throw refusalToHttp(labelled.ok ? result.refusal : labelled.refusal, formErrors, dto.type, def, row.state);
+  }
+
+  /** What holds whatever the effects said: the state's tags lock the data; comments follow the event's kind. */
+  private settle({ patch, row, dto, user, now }: EffectContext, kind: string, tagsLock: boolean) {
+    if (tagsLock) patch.locked = true;
+    if (dto.fieldComments?.length || kind === 'return' || kind === 'reject') {
+      patch.fieldComments = (dto.fieldComments ?? []).map(
+        (c): FieldComment => ({ path: c.path, text: c.text, by: user.id, byName: user.fullName, at: now.toISOString() }),
+      );
+    } else if (kind === 'accept') patch.fieldComments = [];
+    if (patch.locked === false && row.signature && kind !== 'sign') patch.signature = null;
+  }
+
+  /** The next link of the submission's hash chain. */
+  private logEntry(row: LockedRow, result: Extract<TransitionResult, { ok: true }>, event: string, user: AuthUser, data: unknown, at: Date): LogEntry {
+    const body = {
+      submissionId: row.id,
+      seq: (row.lastLog?.seq ?? 0) + 1,
+      event,
+      fromState: result.from,
+      toState: result.to,
+      actorId: user.id,
+      comment: result.logEntry.comment ?? null,
+      effects: result.effects as unknown[],
+      dataHash: this.signing.contentHash(data, []),
+      at: at.toISOString(),
+      prevHash: row.lastLog?.hash ?? null,
+    };
+    const { submissionId: _s, ...entry } = body;
+    return { ...entry, at, actorName: user.fullName, hash: this.signing.logHash(body) };
+  }
+
+  /** The number of children when this COMPILE is large enough for a job and the user may send it, else 0. */
+  private async largeCompile(m: EntityManager, user: AuthUser, row: SubmissionRow, type: string): Promise<number> {
+    const children = (await this.submissions.childCounts(row.roundId, row.unitId, m)).total;
+    if (children <= largeCompileChildren()) return 0;
+    const allowed = await this.query.allowed(user, row, new Date(), {}, m);
+    return allowed.some((e) => e.type === type) ? children : 0;
+  }
+
+  /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance.
+   *  Also used by the preview, inside a transaction that writes nothing. */
+  compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect, overwrite?: string[]) {
+    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params), undefined, { rollUpSchema: this.defs.schemaFor(template, true), overwrite });
+  }
+}
