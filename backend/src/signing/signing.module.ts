@@ -9,6 +9,6 @@ import { SigningService } from './signing.service.js';
 @Module({
   controllers: [AppearanceController],
   providers: [SigningService, SigningHooks, SigningProvidersService, AppearanceRepository, AppearanceService],
-  exports: [SigningService, SigningHooks, SigningProvidersService],
+  exports: [SigningService, SigningHooks, SigningProvidersService, AppearanceService],
 })
 export class SigningModule {}
