@@ -58,6 +58,8 @@ const second = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
  */
 @Injectable()
 export class OfficialRecordSigner implements OnModuleInit {
+  private readonly inflight = new Map<string, Promise<Prepared | null>>();
+
   constructor(
     private readonly hooks: SigningHooks,
     private readonly providers: SigningProvidersService,
@@ -82,6 +84,19 @@ export class OfficialRecordSigner implements OnModuleInit {
     }
     const outcome = eventOutcome(await this.defs.flow(row.flowVersionId), row.state, f.eventType);
     if (!outcome.signs && !outcome.reachesFinal) return null;
+    // A burst of the same event (a double click, a retrying client) renders and signs once in this process:
+    // the others share the result, and all but one then lose the row lock in the transaction (409).
+    const key = `${row.id}|${row.version}|${row.state}|${f.eventType}|${f.user.id}`;
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const made = this.prepareRow(f, row, outcome);
+    this.inflight.set(key, made);
+    // Kept a little after it settles, for the requests of the burst still on their way.
+    void made.catch(() => null).then(() => setTimeout(() => this.inflight.delete(key), 10_000).unref());
+    return made;
+  }
+
+  private async prepareRow(f: PrepareFacts, row: SubmissionRow, outcome: { signs: boolean; reachesFinal: boolean }): Promise<Prepared | null> {
     if (!(await f.mayAct())) return null;
     const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
     const contentHash = outcome.signs ? this.signing.contentHash(row.data, await this.exportsRepo.attachmentHashes(row.id)) : row.signature?.hash;
