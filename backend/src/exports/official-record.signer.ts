@@ -47,6 +47,7 @@ export function dataFile(row: SubmissionRow) {
   return { name: DATA_FILE_NAME, mimeType: 'application/json', description: 'Dữ liệu báo cáo (JSON)', content: Buffer.from(JSON.stringify(body, null, 2), 'utf8') };
 }
 
+const BUSY = 'Báo cáo đang được xử lý bởi một thao tác khác. Vui lòng thử lại sau giây lát.';
 const STALE = 'Báo cáo vừa thay đổi trong lúc ký số văn bản (mã kiểm tra toàn vẹn không khớp). Hãy tải lại báo cáo và ký lại.';
 const second = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
 
@@ -58,7 +59,7 @@ const second = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
  */
 @Injectable()
 export class OfficialRecordSigner implements OnModuleInit {
-  private readonly inflight = new Map<string, Promise<Prepared | null>>();
+  private readonly inflight = new Set<string>();
 
   constructor(
     private readonly hooks: SigningHooks,
@@ -85,15 +86,15 @@ export class OfficialRecordSigner implements OnModuleInit {
     const outcome = eventOutcome(await this.defs.flow(row.flowVersionId), row.state, f.eventType);
     if (!outcome.signs && !outcome.reachesFinal) return null;
     // A burst of the same event (a double click, a retrying client) renders and signs once in this process:
-    // the others share the result, and all but one then lose the row lock in the transaction (409).
+    // while it is being prepared the same request is refused at once, as the row lock refuses it (409).
     const key = `${row.id}|${row.version}|${row.state}|${f.eventType}|${f.user.id}`;
-    const running = this.inflight.get(key);
-    if (running) return running;
-    const made = this.prepareRow(f, row, outcome);
-    this.inflight.set(key, made);
-    // Kept a little after it settles, for the requests of the burst still on their way.
-    void made.catch(() => null).then(() => setTimeout(() => this.inflight.delete(key), 10_000).unref());
-    return made;
+    if (this.inflight.has(key)) throw conflict(BUSY);
+    this.inflight.add(key);
+    try {
+      return await this.prepareRow(f, row, outcome);
+    } finally {
+      this.inflight.delete(key);
+    }
   }
 
   private async prepareRow(f: PrepareFacts, row: SubmissionRow, outcome: { signs: boolean; reachesFinal: boolean }): Promise<Prepared | null> {
