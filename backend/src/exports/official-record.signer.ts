@@ -78,7 +78,7 @@ export class OfficialRecordSigner implements OnModuleInit {
   async prepare(f: PrepareFacts): Promise<Prepared | null> {
     let row: SubmissionRow;
     try {
-      row = await this.exports.visible(f.user, f.submissionId);
+      row = (f.row as SubmissionRow | undefined) ?? (await this.exports.visible(f.user, f.submissionId));
     } catch (e) {
       if (e instanceof ApiException) return null; // the transaction answers the same refusal
       throw e;

@@ -179,8 +179,9 @@ export class SubmissionsService {
    * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
    */
   async sendEvent(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
+    let seen: SubmissionRow | undefined;
     if (!opts.inJob) {
-      const row = await this.visible(user, id);
+      const row = (seen = await this.visible(user, id));
       const def = await this.defs.flow(row.flowVersionId);
       if (eventKind(def, row.state, dto.type) === 'compile') {
         const allowed = await this.allowed(user, row);
@@ -200,8 +201,9 @@ export class SubmissionsService {
     const prepared = await this.hooks.prepare({
       user,
       submissionId: id,
+      row: seen,
       eventType: dto.type,
-      mayAct: async () => (await this.allowed(user, await this.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
+      mayAct: async () => (await this.allowed(user, seen ?? (await this.visible(user, id)))).some((e) => e.type === dto.type && !('blockedReason' in e)),
     });
     await this.repo.transaction(async (m) => {
       // The row lock serialises events on one submission: of two at once, the second sees the new state.
