@@ -58,6 +58,17 @@ describe('letterheads from data (DOCX of a school, a commune, a Phòng and a S�
     else expect(d.all).toContain('Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2027');
   });
 
+  it("Nơi nhận adds the round's fixed recipients (copied from its reporting regime) after the receiving unit", async () => {
+    // The column belongs to the regimes lane's rounds; here it is made if absent, in whichever type it has.
+    await sut.sql(`ALTER TABLE round ADD COLUMN IF NOT EXISTS recipients jsonb`);
+    const [col] = (await sut.sql(`SELECT data_type FROM information_schema.columns WHERE table_name = 'round' AND column_name = 'recipients'`)) as { data_type: string }[];
+    const list = ['Ban Vì sự tiến bộ của phụ nữ tỉnh', 'Hội Liên hiệp Phụ nữ tỉnh'];
+    if (col!.data_type === 'ARRAY') await sut.sql(`UPDATE round SET recipients = $1::text[]`, [list]);
+    else await sut.sql(`UPDATE round SET recipients = $1::text::jsonb`, [JSON.stringify(list)]);
+    const d = await docxOf('pt.admin', 'PT.TANLAC-TH-TAN-LAC');
+    expect(d.recipients.slice(0, 3)).toEqual(['- UBND xã Tân Lạc (để tổng hợp);', '- Ban Vì sự tiến bộ của phụ nữ tỉnh;', '- Hội Liên hiệp Phụ nữ tỉnh;']);
+  });
+
   it('the signer block follows the unit: a commune signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"', async () => {
     const d = await docxOf('pt.admin', 'XA-TAN-LAC');
     const i = d.paragraphs.indexOf('TM. ỦY BAN NHÂN DÂN');

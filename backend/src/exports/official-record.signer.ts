@@ -49,6 +49,7 @@ export function dataFile(row: SubmissionRow) {
   return { name: DATA_FILE_NAME, mimeType: 'application/json', description: 'Dữ liệu báo cáo (JSON)', content: Buffer.from(JSON.stringify(body, null, 2), 'utf8') };
 }
 
+const BUSY = 'Báo cáo đang được xử lý bởi một thao tác khác. Vui lòng thử lại sau giây lát.';
 const STALE = 'Báo cáo vừa thay đổi trong lúc ký số văn bản (mã kiểm tra toàn vẹn không khớp). Hãy tải lại báo cáo và ký lại.';
 const second = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
 
@@ -60,6 +61,8 @@ const second = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
  */
 @Injectable()
 export class OfficialRecordSigner implements OnModuleInit {
+  private readonly inflight = new Set<string>();
+
   constructor(
     private readonly hooks: SigningHooks,
     private readonly providers: SigningProvidersService,
@@ -79,13 +82,26 @@ export class OfficialRecordSigner implements OnModuleInit {
   async prepare(f: PrepareFacts): Promise<Prepared | null> {
     let row: SubmissionRow;
     try {
-      row = await this.exports.visible(f.user, f.submissionId);
+      row = (f.row as SubmissionRow | undefined) ?? (await this.exports.visible(f.user, f.submissionId));
     } catch (e) {
       if (e instanceof ApiException) return null; // the transaction answers the same refusal
       throw e;
     }
     const outcome = eventOutcome(await this.defs.flow(row.flowVersionId), row.state, f.eventType);
     if (!outcome.signs && !outcome.reachesFinal) return null;
+    // A burst of the same event (a double click, a retrying client) renders and signs once in this process:
+    // while it is being prepared the same request is refused at once, as the row lock refuses it (409).
+    const key = `${row.id}|${row.version}|${row.state}|${f.eventType}|${f.user.id}`;
+    if (this.inflight.has(key)) throw conflict(BUSY);
+    this.inflight.add(key);
+    try {
+      return await this.prepareRow(f, row, outcome);
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+
+  private async prepareRow(f: PrepareFacts, row: SubmissionRow, outcome: { signs: boolean; reachesFinal: boolean }): Promise<Prepared | null> {
     if (!(await f.mayAct())) return null;
     const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
     const contentHash = outcome.signs ? await this.integrity.currentHash(row) : row.signature?.hash;

@@ -6,6 +6,8 @@ import type { AuthUser } from '../common/current-user.js';
 export interface PrepareFacts {
   user: AuthUser;
   submissionId: string;
+  /** The submission as the caller already read it (visible to the user), to spare a query per event. */
+  row?: unknown;
   eventType: string;
   /** Whether this user may send this event now (the engine's answer): nothing is signed for a refused event. */
   mayAct(): Promise<boolean>;
