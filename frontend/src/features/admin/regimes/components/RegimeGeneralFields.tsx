@@ -1,5 +1,5 @@
 /** The regime editor's general part: name, template, frequency, cut-off, opening day, target, recipients. */
-import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { TemplateSummary } from '../../api/types';
 import { FREQUENCY_OPTIONS, type RegimeForm } from '../utils/regime-form';
 
@@ -120,10 +120,10 @@ function CutOffAndOpening({ form, set }: FieldsProps) {
             ]}
           />
           {custom && (
-            <Input.Group compact style={{ marginTop: 8 }}>
+            <Space.Compact style={{ marginTop: 8 }}>
               <Input data-testid="regime-cutoff-from" style={{ width: '45%' }} addonBefore="từ" value={form.cutOffFrom} onChange={(e) => set({ cutOffFrom: e.target.value })} placeholder="15/12" />
               <Input data-testid="regime-cutoff-to" style={{ width: '45%' }} addonBefore="đến" value={form.cutOffTo} onChange={(e) => set({ cutOffTo: e.target.value })} placeholder="14/6" />
-            </Input.Group>
+            </Space.Compact>
           )}
         </Form.Item>
       </Col>
@@ -134,7 +134,7 @@ function CutOffAndOpening({ form, set }: FieldsProps) {
               <InputNumber data-testid="regime-opens-days" size="small" min={0} max={365} value={form.opensDaysBefore} onChange={(v) => set({ opensDaysBefore: v, opensMode: 'before' })} style={{ width: 70 }} /> ngày trước hạn sớm nhất
             </Radio>
             <Radio value="date">
-              ngày <Input size="small" value={form.opensDate} onChange={(e) => set({ opensDate: e.target.value, opensMode: 'date' })} placeholder="20/5" style={{ width: 70 }} /> hằng năm
+              ngày <Input data-testid="regime-opens-date" size="small" value={form.opensDate} onChange={(e) => set({ opensDate: e.target.value, opensMode: 'date' })} placeholder="20/5" style={{ width: 70 }} /> hằng năm
             </Radio>
           </Radio.Group>
         </Form.Item>

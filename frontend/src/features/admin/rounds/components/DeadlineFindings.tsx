@@ -11,7 +11,12 @@ export interface DeadlineCheck {
 
 export function DeadlineFindings({ check }: { check: DeadlineCheck }) {
   if (check.error) return <Alert type="error" showIcon message={`Không kiểm tra được hạn nộp: ${describeError(check.error)}`} />;
-  if (!check.data) return check.isFetching ? <Spin size="small" tip="Đang kiểm tra hạn nộp…" /> : null;
+  if (!check.data)
+    return check.isFetching ? (
+      <Space style={{ marginTop: 12 }}>
+        <Spin size="small" /> Đang kiểm tra hạn nộp…
+      </Space>
+    ) : null;
   const { findings } = check.data;
   return (
     <Space direction="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="round-deadline-findings">
