@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, Shots, signIn, watchPage } from './support/browser.js';
+import { baseUrl, launchBrowser, pickOption, Shots, signIn, watchPage } from './support/browser.js';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CODE = `hy-e2e-${RUN}`;
@@ -48,25 +48,29 @@ describe('admin: reporting regimes open their rounds (issue 19)', () => {
     await shots.take(page, 'regime-preview');
   });
 
-  it('declares a regime whose round opens today, and the round opens', async () => {
+  it('declares a regime with the form, sees its next two years of rounds, and the round opens on its day', async () => {
     const { page } = admin;
-    const { dm } = todayInVietnam();
-    const definition = {
-      code: CODE,
-      name: NAME,
-      template: { code: 'bdg-vstbpn-dinh-ky' },
-      frequency: 'year',
-      cutOff: { from: '1/1', to: dm },
-      opens: { date: dm },
-      rootUnitCode: 'PGD-VG',
-      flows: { truong_th: 'truong', phong: 'phong' },
-      levels: [
-        { kinds: ['truong_th'], label: 'trường tiểu học', deadline: { workingDaysAfterCutOff: 5 } },
-        { kinds: ['phong'], label: 'Phòng GD&ĐT', deadline: { workingDaysAfterCutOff: 10 } },
-      ],
-    };
+    const { dm, year } = todayInVietnam();
     await page.getByTestId('new-regime').click();
-    await page.getByTestId('regime-json').fill(JSON.stringify(definition, null, 2));
+    await page.getByTestId('regime-editor').waitFor();
+    await page.getByTestId('regime-name').fill(NAME);
+    await page.getByTestId('regime-code').fill(CODE);
+    await pickOption(page, page.getByTestId('regime-frequency'), 'Năm');
+    // The figures are cut off today and the round opens today: its deadlines follow in working days.
+    await page.getByText('Đặt lại', { exact: true }).click();
+    await page.getByTestId('regime-cutoff-from').fill('1/1');
+    await page.getByTestId('regime-cutoff-to').fill(dm);
+    await page.getByTestId('regime-opens-date').fill(dm);
+    await page.getByTestId('regime-root').fill('PGD-VG');
+    // Văn Giang's rounds stop at the Phòng: no Sở level.
+    await page.getByRole('button', { name: 'Xoá loại đơn vị' }).nth(2).click();
+    await page.getByRole('button', { name: 'Xoá cấp' }).nth(2).click();
+    await pickOption(page, page.getByTestId('regime-level-rule-0'), 'Số ngày làm việc sau ngày chốt');
+    await pickOption(page, page.getByTestId('regime-level-rule-1'), 'Số ngày làm việc sau ngày chốt');
+    await page.getByTestId('regime-level-days-1').fill('10');
+    const preview = page.getByTestId('regime-draft-preview');
+    await preview.getByText(`Năm ${year}`, { exact: true }).waitFor({ timeout: 30_000 });
+    await preview.getByText(`Năm ${year + 1}`, { exact: true }).waitFor();
     await shots.take(page, 'regime-new');
     await page.getByTestId('save-regime').click();
     const row = page.locator('tr', { hasText: NAME });

@@ -53,6 +53,14 @@ describe(RegimesService.name, () => {
     const bd = await sut.login('bd.admin', DEMO);
     expect((await sut.http.get('/api/regimes').set(auth(bd))).body.find((r: { code: string }) => r.code === 'ba-dinh-bdg-6-thang').editable).toBe(true);
     for (const u of ['ag.admin', 'hb.admin', 'hn.admin', 'gl.pleiku.reviewer', 'gl.thpt-hung-vuong.editor', 'bd.th-ngoc-ha.head']) await sut.login(u, DEMO);
+    // Governing bodies as their letterheads say (a city, a quận), not the default "UBND HUYỆN".
+    const bodies = await sut.sql<{ code: string; body: string }>(`SELECT code, governing_body AS body FROM org_unit WHERE code IN ('SO-GL', 'PGD-PLEIKU', 'PGD-BD', 'GL-THPT-PLEIKU') ORDER BY code`);
+    expect(bodies).toEqual([
+      { code: 'GL-THPT-PLEIKU', body: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO GIA LAI' },
+      { code: 'PGD-BD', body: 'UBND QUẬN BA ĐÌNH' },
+      { code: 'PGD-PLEIKU', body: 'UBND THÀNH PHỐ PLEIKU' },
+      { code: 'SO-GL', body: 'UBND TỈNH GIA LAI' },
+    ]);
   });
 
   it('seeds again without adding anything', async () => {

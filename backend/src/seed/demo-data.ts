@@ -8,6 +8,8 @@ export interface DemoUnit {
   login: string;
   /** Chức vụ of a deputy head who may sign (user `<login>.pho`), if any. */
   deputy?: string;
+  /** Tên cơ quan chủ quản when the default (UBND TỈNH/HUYỆN <place>) is wrong: a city, a quận. */
+  governingBody?: string;
   /** An admin of its own (user `<login>.admin`) below the province's: Ba Đình's Phòng declares its own rounds. */
   admin?: boolean;
   children?: DemoUnit[];

@@ -17,6 +17,7 @@ export const GIA_LAI: DemoUnit = {
   children: [
     {
       code: 'PGD-PLEIKU',
+      governingBody: 'UBND THÀNH PHỐ PLEIKU',
       name: 'Phòng Giáo dục và Đào tạo thành phố Pleiku',
       kind: 'phong',
       place: 'Pleiku',
@@ -56,6 +57,7 @@ export const AN_GIANG: DemoUnit = {
   children: [
     {
       code: 'PGD-LONG-XUYEN',
+      governingBody: 'UBND THÀNH PHỐ LONG XUYÊN',
       name: 'Phòng Giáo dục và Đào tạo thành phố Long Xuyên',
       kind: 'phong',
       place: 'Long Xuyên',
@@ -68,6 +70,7 @@ export const AN_GIANG: DemoUnit = {
     },
     {
       code: 'PGD-CHAU-DOC',
+      governingBody: 'UBND THÀNH PHỐ CHÂU ĐỐC',
       name: 'Phòng Giáo dục và Đào tạo thành phố Châu Đốc',
       kind: 'phong',
       place: 'Châu Đốc',
@@ -91,6 +94,7 @@ export const HOA_BINH: DemoUnit = {
   children: [
     {
       code: 'PGD-TP-HOA-BINH',
+      governingBody: 'UBND THÀNH PHỐ HÒA BÌNH',
       name: 'Phòng Giáo dục và Đào tạo thành phố Hòa Bình',
       kind: 'phong',
       place: 'Hòa Bình',
@@ -119,6 +123,7 @@ export const HOA_BINH: DemoUnit = {
 /** Hà Nội's Sở with Ba Đình's Phòng, which plans and opens its own district rounds (its own admin). */
 export const HA_NOI: DemoUnit = {
   code: 'SO-HN',
+  governingBody: 'UBND THÀNH PHỐ HÀ NỘI',
   name: 'Sở Giáo dục và Đào tạo Hà Nội',
   kind: 'so',
   place: 'Hà Nội',
@@ -126,6 +131,7 @@ export const HA_NOI: DemoUnit = {
   children: [
     {
       code: 'PGD-BD',
+      governingBody: 'UBND QUẬN BA ĐÌNH',
       name: 'Phòng Giáo dục và Đào tạo quận Ba Đình',
       kind: 'phong',
       place: 'Ba Đình',

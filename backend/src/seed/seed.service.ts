@@ -103,7 +103,7 @@ export class SeedService implements OnApplicationBootstrap {
       kind: u.kind,
       parentId,
       placeName: u.place ?? null,
-      governingBody: defaultGoverningBody(facts, parent),
+      governingBody: u.governingBody ?? defaultGoverningBody(facts, parent),
       shortName: defaultShortName(facts),
       headTitle: defaultHeadTitle(u.kind),
       signAuthority: defaultSignAuthority(u.kind),

@@ -1,5 +1,5 @@
 /** Every call the admin area makes to the API, in one place (see docs/api-shapes.md). */
-import type { PlannedRound, Regime } from '@bdg/regimes';
+import type { DeadlineFinding, PlannedRound, Regime } from '@bdg/regimes';
 import { apiFetch } from '../../../shared/api/client';
 import type {
   RoleDef,
@@ -26,6 +26,12 @@ export interface RegimeSummary {
   definition: Regime;
   enabled: boolean;
   editable: boolean;
+}
+
+/** POST /api/regimes/draft/preview. */
+export interface DraftPreview {
+  problems: Array<{ path: string; title: string; message: string }>;
+  rounds: PlannedRound[];
 }
 
 function qs(params: Record<string, string | number | undefined | null>): string {
@@ -64,6 +70,14 @@ export const adminApi = {
   // reporting regimes (chế độ báo cáo)
   listRegimes: () => apiFetch<RegimeSummary[]>('/api/regimes'),
   createRegime: (definition: Regime) => apiFetch<RegimeSummary>('/api/regimes', { method: 'POST', json: { definition } }),
+  updateRegime: (code: string, definition: Regime, enabled?: boolean) =>
+    apiFetch<RegimeSummary>(`/api/regimes/${enc(code)}`, { method: 'PATCH', json: { definition, enabled } }),
+  /** The editor's check of an unsaved regime: lint problems, or the next rounds with their dates. */
+  previewDraftRegime: (definition: Regime, count = 4, from?: string) =>
+    apiFetch<DraftPreview>('/api/regimes/draft/preview', { method: 'POST', json: { definition, count, ...(from ? { from } : {}) } }),
+  /** What opening the round would refuse or warn of, before the admin confirms. */
+  checkRoundDeadlines: (body: { rootUnitId: string; period: string; flows: Record<string, string>; deadlines: Record<string, string> }) =>
+    apiFetch<{ findings: DeadlineFinding[] }>('/api/regimes/check-deadlines', { method: 'POST', json: body }),
   previewRegime: (code: string, count: number) =>
     apiFetch<{ rounds: Array<PlannedRound & { roundId: string | null }> }>(`/api/regimes/${enc(code)}/preview${qs({ count })}`),
   openDueRounds: (today?: string) =>

@@ -1,6 +1,6 @@
 /** Reporting regimes (chế độ báo cáo): declared once, their rounds open by themselves on their day. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Modal, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Regime } from '@bdg/regimes';
 import { useState } from 'react';
@@ -8,20 +8,13 @@ import { adminApi, type RegimeSummary } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import { describeError } from '../../components/errors';
 import { frequencyLabel, regimeExample } from '../utils/regime-view';
+import { RegimeEditor } from './RegimeEditor';
 import { RegimePreview } from './RegimePreview';
 
 export function RegimeListPage() {
   const qc = useQueryClient();
   const regimes = useQuery({ queryKey: adminKeys.regimes, queryFn: adminApi.listRegimes });
-  const [editing, setEditing] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (definition: Regime) => adminApi.createRegime(definition),
-    onSuccess: async () => {
-      setEditing(null);
-      await qc.invalidateQueries({ queryKey: adminKeys.regimes });
-      void message.success('Đã lưu chế độ báo cáo.');
-    },
-  });
+  const [editing, setEditing] = useState<{ regime: Regime; existing: boolean } | null>(null);
   const openDue = useMutation({
     mutationFn: () => adminApi.openDueRounds(),
     onSuccess: async (r) => {
@@ -31,7 +24,6 @@ export function RegimeListPage() {
       void message.info(n ? `Đã mở ${n} đợt báo cáo đến hạn.` : 'Hôm nay không có đợt báo cáo nào đến ngày mở.');
     },
   });
-  const parsed = parseJson(editing);
   return (
     <div data-testid="regime-list">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
@@ -44,7 +36,7 @@ export function RegimeListPage() {
               Mở các đợt đến hạn
             </Button>
           </Popconfirm>
-          <Button type="primary" icon={<PlusOutlined />} data-testid="new-regime" onClick={() => setEditing(JSON.stringify(regimeExample(''), null, 2))}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="new-regime" onClick={() => setEditing({ regime: regimeExample(''), existing: false })}>
             Thêm chế độ báo cáo
           </Button>
         </Space>
@@ -67,37 +59,28 @@ export function RegimeListPage() {
           { title: 'Biểu mẫu', render: (_, r) => r.definition.template.code + (r.definition.template.version ? ` v${r.definition.template.version}` : ' (bản mới nhất)') },
           { title: 'Đơn vị gốc', render: (_, r) => r.definition.rootUnitCode },
           { title: 'Trạng thái', render: (_, r) => (r.enabled ? <Tag color="blue">Đang áp dụng</Tag> : <Tag>Tạm dừng</Tag>) },
+          {
+            title: '',
+            render: (_, r) =>
+              r.editable && (
+                <Button size="small" icon={<EditOutlined />} data-testid={`edit-regime-${r.code}`} onClick={() => setEditing({ regime: r.definition, existing: true })}>
+                  Sửa
+                </Button>
+              ),
+          },
         ]}
         locale={{ emptyText: 'Chưa có chế độ báo cáo nào.' }}
       />
-      <Modal
-        open={editing !== null}
-        title="Thêm chế độ báo cáo"
-        okText="Lưu"
-        cancelText="Huỷ"
-        width={760}
-        okButtonProps={{ disabled: !parsed.ok, loading: create.isPending, ...({ 'data-testid': 'save-regime' } as Record<string, string>) }}
-        onOk={() => parsed.ok && create.mutate(parsed.value)}
-        onCancel={() => setEditing(null)}
-        destroyOnHidden
-      >
-        <Typography.Paragraph type="secondary">
-          Dán hoặc sửa chế độ báo cáo (xem mẫu của các tỉnh trong thư mục <code>regimes/plans</code>). Hạn nộp: <code>{'{"date": "10/6"}'}</code> hoặc{' '}
-          <code>{'{"workingDaysAfterCutOff": 5}'}</code>.
-        </Typography.Paragraph>
-        <Input.TextArea data-testid="regime-json" value={editing ?? ''} onChange={(e) => setEditing(e.target.value)} autoSize={{ minRows: 12, maxRows: 24 }} style={{ fontFamily: 'monospace' }} />
-        {!parsed.ok && editing !== null && <Alert type="error" showIcon message={parsed.error} style={{ marginTop: 8 }} />}
-        {create.error && <Alert type="error" showIcon message={describeError(create.error)} style={{ marginTop: 8 }} data-testid="regime-error" />}
-      </Modal>
+      {editing && (
+        <RegimeEditor
+          initial={editing.regime}
+          editing={editing.existing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) void message.success('Đã lưu chế độ báo cáo.');
+          }}
+        />
+      )}
     </div>
   );
-}
-
-function parseJson(text: string | null): { ok: true; value: Regime } | { ok: false; error: string } {
-  if (text === null) return { ok: false, error: '' };
-  try {
-    return { ok: true, value: JSON.parse(text) as Regime };
-  } catch (e) {
-    return { ok: false, error: `JSON chưa đúng cú pháp: ${(e as Error).message}` };
-  }
 }

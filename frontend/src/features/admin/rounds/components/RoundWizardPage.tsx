@@ -35,6 +35,8 @@ import {
   type KindRow,
   type RoundDraft,
 } from '../utils/round-payload';
+import { useDeadlineCheck } from '../hooks/use-deadline-check';
+import { DeadlineFindings, hasDeadlineErrors } from './DeadlineFindings';
 
 type TreeUnit = OrgUnit & { children?: TreeUnit[] };
 
@@ -110,6 +112,8 @@ export function RoundWizardPage() {
     enabled: step === 3 && !!draft.rootUnitId && Object.keys(flowsOf(draft.rows)).length > 0,
   });
 
+  const deadlineCheck = useDeadlineCheck(draft, step >= 2);
+
   const [jobProgress, setJobProgress] = useState<number | null>(null);
   const open = useMutation({
     mutationFn: async () => {
@@ -144,7 +148,9 @@ export function RoundWizardPage() {
   const confirmOpen = () =>
     modal.confirm({
       title: `Mở đợt “${draft.name}”?`,
-      content: `Hệ thống sẽ tạo ${preview.data?.total ?? ''} hồ sơ báo cáo và thông báo cho các đơn vị. Đợt đã mở không thể xoá.`,
+      content: `Hệ thống sẽ tạo ${preview.data?.total ?? ''} hồ sơ báo cáo và thông báo cho các đơn vị. Đợt đã mở không thể xoá.${
+        deadlineCheck.data?.findings.length ? ` Còn ${deadlineCheck.data.findings.length} cảnh báo về hạn nộp (xem ở trên).` : ''
+      }`,
       okText: 'Mở đợt báo cáo',
       cancelText: 'Huỷ',
       okButtonProps: { ...({ 'data-testid': 'confirm-open-round' } as Record<string, string>) },
@@ -330,6 +336,7 @@ export function RoundWizardPage() {
                 Thêm
               </Button>
             </Space>
+            <DeadlineFindings check={deadlineCheck} />
           </>
         )}
         {step === 3 && (
@@ -386,6 +393,7 @@ export function RoundWizardPage() {
                 )}
               />
             )}
+            <DeadlineFindings check={deadlineCheck} />
             {open.isPending && (
               <Card size="small" style={{ marginTop: 12 }} data-testid="round-progress">
                 <Typography.Text>Đang mở đợt và tạo hồ sơ cho các đơn vị…</Typography.Text>
@@ -426,7 +434,7 @@ export function RoundWizardPage() {
               type="primary"
               data-testid="open-round"
               loading={open.isPending}
-              disabled={!preview.data || stepProblems.length > 0}
+              disabled={!preview.data || stepProblems.length > 0 || hasDeadlineErrors(deadlineCheck)}
               onClick={confirmOpen}
             >
               Mở đợt báo cáo

@@ -22,6 +22,13 @@ export function flowsOf(rows: KindRow[]): Record<string, string> {
   return out;
 }
 
+/** The deadline of each kind that takes part (has a flow and a date). */
+export function deadlinesOf(rows: KindRow[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) if (r.flowCode && r.deadline) out[r.kind] = r.deadline;
+  return out;
+}
+
 export function roundProblems(d: RoundDraft): string[] {
   const p: string[] = [];
   if (!d.name?.trim()) p.push('Chưa đặt tên đợt báo cáo.');
@@ -40,8 +47,7 @@ export function roundProblems(d: RoundDraft): string[] {
 export function buildRoundPayload(d: RoundDraft): OpenRoundInput {
   const problems = roundProblems(d);
   if (problems.length) throw new Error(problems.join(' '));
-  const deadlines: Record<string, string> = {};
-  for (const r of d.rows) if (r.flowCode && r.deadline) deadlines[r.kind] = r.deadline;
+  const deadlines = deadlinesOf(d.rows);
   return {
     name: d.name!.trim(),
     template: d.template!,
