@@ -14,6 +14,7 @@ import { getValidator } from '@bdg/schemas';
 import { AppProcess, createSuiteDatabase, makeDataDir, MAIN, ROOT, sleep, Sql } from '../support/app.js';
 import { Api, signJwt } from '../support/http.js';
 import { figures, khoaiChauReport } from '../support/journey.js';
+import { firstLoadRows } from './first-load.js';
 import { hostileRow } from './hostile-row.js';
 import { scaleRows } from './scale.js';
 
@@ -32,7 +33,8 @@ interface Row {
 const rows: Row[] = [];
 
 function ensureBuilt() {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--backend-only'], { cwd: ROOT, stdio: 'inherit' });
+  // the whole app: the first-load rows open the built SPA in Chromium (the build skips what did not change)
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function main() {
@@ -59,6 +61,7 @@ async function main() {
       await saves(app, sql, ctx);
       // last: it publishes its own template and stores one maximum-size draft
       rows.push(await hostileRow(app, sql));
+      rows.push(...(await firstLoadRows(app, sql)));
     }
     rows.push(...(await scaleRows(app, sql)));
   } finally {
