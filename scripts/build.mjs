@@ -3,7 +3,8 @@
 // the backend (with the pure packages' sources) bundled by rolldown into backend/dist — a second, not
 // half a minute of tsc; type-checking is `npm run typecheck`'s job — and the frontend when its sources are newer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -24,6 +25,22 @@ function newest(dir) {
 }
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 const pureSources = () => Math.max(...['schemas', 'workflows', 'regimes'].map((w) => newest(path.join(root, w, 'src'))));
+
+/**
+ * Brotli (quality 11) and gzip (level 9) twins of every text asset, once at build time: the app sends
+ * them as they are (backend/src/common/static-assets.ts), so no request pays for compressing them.
+ */
+function precompress(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!/\.(js|css|svg|json|html)$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const raw = readFileSync(file);
+    if (raw.length < 1024) continue;
+    writeFileSync(`${file}.br`, brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(raw, { level: 9 }));
+  }
+}
 
 function fail(label, e) {
   console.error(`\n✖ Không dựng được ${label} / build failed:\n${e?.message ?? e}`);
@@ -76,6 +93,7 @@ if (!backendOnly) {
     const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
     const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: frontendDir, stdio: 'inherit' });
     if (r.status !== 0) fail('giao diện', `vite build (mã ${r.status})`);
+    precompress(path.join(frontendDir, 'dist', 'assets'));
   } else process.stdout.write('• giao diện: đã dựng, không có thay đổi\n');
 }
 process.stdout.write(`• Dựng xong sau ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

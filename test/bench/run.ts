@@ -14,6 +14,7 @@ import { getValidator } from '@bdg/schemas';
 import { AppProcess, createSuiteDatabase, makeDataDir, MAIN, ROOT, sleep, Sql } from '../support/app.js';
 import { Api, signJwt } from '../support/http.js';
 import { figures, khoaiChauReport } from '../support/journey.js';
+import { firstLoadRows } from './first-load.js';
 import { hostileRow } from './hostile-row.js';
 import { scaleRows } from './scale.js';
 
@@ -33,7 +34,8 @@ interface Row {
 const rows: Row[] = [];
 
 function ensureBuilt() {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--backend-only'], { cwd: ROOT, stdio: 'inherit' });
+  // the whole app: the first-load rows open the built SPA in Chromium (the build skips what did not change)
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function main() {
@@ -61,6 +63,7 @@ async function main() {
       await saves(app, sql, ctx);
       // last: it publishes its own template and stores one maximum-size draft
       if (only !== 'write') rows.push(await hostileRow(app, sql));
+      if (only !== 'write') rows.push(...(await firstLoadRows(app, sql)));
     }
     if (only !== 'write') rows.push(...(await scaleRows(app, sql)));
   } finally {

@@ -1,19 +1,20 @@
-import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { SignInPage } from '../features/auth/components/SignInPage';
-import { MyWorkPage } from '../features/my-work/components/MyWorkPage';
-import { FillPage } from '../features/fill/components/FillPage';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { NotFound } from '../shared/ui/NotFound';
-import { AppLayout } from './AppLayout';
+import { lazyPage } from '../shared/ui/lazy-page';
 
-const ReviewPage = lazy(() => import('../features/review/components/ReviewPage').then((m) => ({ default: m.ReviewPage })));
-const CompilePage = lazy(() => import('../features/compile/components/CompilePage').then((m) => ({ default: m.CompilePage })));
-const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const OwnPasswordPage = lazy(() => import('../features/account/components/OwnPasswordPage').then((m) => ({ default: m.OwnPasswordPage })));
-const BenchFormPage = lazy(() => import('../features/bench/components/BenchFormPage').then((m) => ({ default: m.BenchFormPage })));
+// Every page is its own chunk (shared/ui/lazy-page.tsx): the sign-in page loads the shell only.
+const AppLayout = lazyPage(() => import('./AppLayout'), 'AppLayout');
+const MyWorkPage = lazyPage(() => import('../features/my-work/components/MyWorkPage'), 'MyWorkPage');
+const FillPage = lazyPage(() => import('../features/fill/components/FillPage'), 'FillPage');
+const ReviewPage = lazyPage(() => import('../features/review/components/ReviewPage'), 'ReviewPage');
+const CompilePage = lazyPage(() => import('../features/compile/components/CompilePage'), 'CompilePage');
+const DashboardPage = lazyPage(() => import('../features/dashboard/components/DashboardPage'), 'DashboardPage');
+const OwnPasswordPage = lazyPage(() => import('../features/account/components/OwnPasswordPage'), 'OwnPasswordPage');
+const BenchFormPage = lazyPage(() => import('../features/bench/components/BenchFormPage'), 'BenchFormPage');
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },

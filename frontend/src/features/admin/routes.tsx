@@ -1,16 +1,20 @@
 /** The admin area's routes (children of the main layout) and its menu, imported by the app shell. */
 import { Navigate, type RouteObject } from 'react-router';
-import { AdminFrame } from './components/AdminFrame';
-import { FlowEditorPage } from './flow-builder/components/FlowEditorPage';
-import { FlowListPage } from './flow-builder/components/FlowListPage';
-import { OrgPage } from './org/components/OrgPage';
-import { RolesPage } from './org/components/RolesPage';
-import { UsersPage } from './org/components/UsersPage';
-import { RegimeListPage } from './regimes/components/RegimeListPage';
-import { RoundListPage } from './rounds/components/RoundListPage';
-import { RoundWizardPage } from './rounds/components/RoundWizardPage';
-import { TemplateEditorPage } from './template-builder/components/TemplateEditorPage';
-import { TemplateListPage } from './template-builder/components/TemplateListPage';
+import { lazyPage } from '../../shared/ui/lazy-page';
+
+// Each admin screen is its own chunk: the flow builder's graph layout (elkjs), the code editor and the
+// diagram library are downloaded by the admin who opens them, never by a school.
+const AdminFrame = lazyPage(() => import('./components/AdminFrame'), 'AdminFrame');
+const FlowEditorPage = lazyPage(() => import('./flow-builder/components/FlowEditorPage'), 'FlowEditorPage');
+const FlowListPage = lazyPage(() => import('./flow-builder/components/FlowListPage'), 'FlowListPage');
+const OrgPage = lazyPage(() => import('./org/components/OrgPage'), 'OrgPage');
+const RolesPage = lazyPage(() => import('./org/components/RolesPage'), 'RolesPage');
+const UsersPage = lazyPage(() => import('./org/components/UsersPage'), 'UsersPage');
+const RegimeListPage = lazyPage(() => import('./regimes/components/RegimeListPage'), 'RegimeListPage');
+const RoundListPage = lazyPage(() => import('./rounds/components/RoundListPage'), 'RoundListPage');
+const RoundWizardPage = lazyPage(() => import('./rounds/components/RoundWizardPage'), 'RoundWizardPage');
+const TemplateEditorPage = lazyPage(() => import('./template-builder/components/TemplateEditorPage'), 'TemplateEditorPage');
+const TemplateListPage = lazyPage(() => import('./template-builder/components/TemplateListPage'), 'TemplateListPage');
 
 export const adminRoutes: RouteObject[] = [
   {
