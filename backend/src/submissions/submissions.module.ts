@@ -6,6 +6,8 @@ import { CompileService } from './compile.service.js';
 import { CoverageService } from './coverage.service.js';
 import { CompilePreviewService } from './compile-preview.service.js';
 import { TraceService } from './trace.service.js';
+import { RawInputsRepository } from './raw-inputs.repository.js';
+import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -14,7 +16,7 @@ import { SubmissionsService } from './submissions.service.js';
 @Module({
   imports: [TemplatesModule, FlowsModule],
   controllers: [SubmissionsController],
-  providers: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileRepository, CompileService, CoverageService, CompilePreviewService, TraceService],
+  providers: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileRepository, CompileService, CoverageService, CompilePreviewService, TraceService, RawInputsRepository, RawInputsService],
   exports: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileService, CoverageService],
 })
 export class SubmissionsModule {}

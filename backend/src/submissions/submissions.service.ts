@@ -33,6 +33,7 @@ import { RolesService } from '../roles/roles.service.js';
 import { CompileService } from './compile.service.js';
 import { mayEditData, refusalToHttp, refuseStaleContent, refuseUnsealable, summarise, toFinding, toProblem } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
+import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { ListSubmissionsQuery, SendEventDto } from './submissions.dto.js';
 import type { FieldComment, SignatureRecord } from './submission.entity.js';
@@ -58,6 +59,7 @@ export class SubmissionsService {
     private readonly hooks: SigningHooks,
     private readonly roles: RolesService,
     private readonly coverage: CoverageService,
+    private readonly rawInputs: RawInputsService,
   ) {}
 
   // ───────────── reading ─────────────
@@ -147,7 +149,7 @@ export class SubmissionsService {
 
   // ───────────── writing ─────────────
 
-  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number) {
+  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number, rawInputs?: Record<string, string>) {
     // Autosave is the most frequent write: decide from a light row, without loading the stored jsonb.
     const row = await this.repo.accessRow(id);
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
@@ -159,6 +161,7 @@ export class SubmissionsService {
     const withComputed = applyComputed(schema, data) as Record<string, unknown>;
     const errors = this.defs.validator(template, compiled).validateDraft(withComputed);
     if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
+    const raw = this.rawInputs.check(schema, rawInputs);
     return this.repo.transaction(async (m) => {
       const saved = await this.repo.saveData(m, id, withComputed, version);
       if (!saved) {
@@ -170,7 +173,8 @@ export class SubmissionsService {
       // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
       const findings = this.defs.validator(template, compiled).checkRules(withComputed).map(toFinding);
       const contentHash = this.signing.contentHash(withComputed, await this.repo.attachmentHashes(id, m));
-      return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
+      const keptRaw = await this.rawInputs.store(m, id, raw, withComputed);
+      return { id, version: saved.version, data: withComputed, rawInputs: keptRaw, updatedAt: saved.updatedAt, contentHash, findings };
     });
   }
 
@@ -263,6 +267,8 @@ export class SubmissionsService {
       }
       // The state's tags lock the data (from the signer's desk on), whatever the effects said.
       if (locksDataTags(toTags)) patch.locked = true;
+      // Typos kept beside the data must be fixed before the data is locked or final.
+      if ((patch.locked && !row.locked) || patch.final) await this.rawInputs.refuseIfPending(m, id, this.defs.schemaFor(template, compiled));
       if (dto.fieldComments?.length || kind === 'return' || kind === 'reject') {
         patch.fieldComments = (dto.fieldComments ?? []).map(
           (c): FieldComment => ({ path: c.path, text: c.text, by: user.id, byName: user.fullName, at: now.toISOString() }),
@@ -403,6 +409,7 @@ export class SubmissionsService {
     return {
       ...(await this.summary(row)),
       data: row.data,
+      rawInputs: await this.rawInputs.get(row.id),
       // The UI's read-only switch, by the same rule the save applies.
       editable: mayEditData(user, row) && !row.locked && !row.final,
       allowedEvents: await this.allowed(user, row),
