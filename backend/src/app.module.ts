@@ -22,6 +22,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { RegimesModule } from './regimes/regimes.module.js';
+import { PasswordResetModule } from './password-reset/password-reset.module.js';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         ExportsModule,
         CalendarModule,
         RegimesModule,
+        PasswordResetModule,
         SeedModule,
       ],
     };

@@ -35,6 +35,7 @@ export {
   isCollectingTags,
   isStatusTag,
   locksData,
+  eventLocksData,
   locksDataTags,
   ownUnitRolesNow,
   readsChildren,

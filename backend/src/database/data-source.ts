@@ -19,6 +19,7 @@ import { TemplateSchemaAsAuthored1796500000000 } from './migrations/179650000000
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 import { RawInputs1797200000000 } from './migrations/1797200000000-RawInputs.js';
+import { PasswordReset1797200000001 } from './migrations/1797200000001-PasswordReset.js';
 
 export const entities = [
   OrgUnit,
@@ -44,6 +45,7 @@ export const migrations = [
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
   RawInputs1797200000000,
+  PasswordReset1797200000001,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

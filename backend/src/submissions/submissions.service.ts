@@ -7,6 +7,7 @@ import {
   type Effect,
   eventKind,
   eventLabel,
+  eventLocksData,
   type FlowEvent,
   flowHasEvent,
   isDoneTags,
@@ -405,14 +406,15 @@ export class SubmissionsService {
   }
 
   private async view(user: AuthUser, row: SubmissionRow) {
-    const { template, compiled } = await this.context(row);
+    const { def, template, compiled } = await this.context(row);
     return {
       ...(await this.summary(row)),
       data: row.data,
       rawInputs: await this.rawInputs.get(row.id),
       // The UI's read-only switch, by the same rule the save applies.
       editable: mayEditData(user, row) && !row.locked && !row.final,
-      allowedEvents: await this.allowed(user, row),
+      // locksData: the UI confirms such a step first (from the target's tags).
+      allowedEvents: (await this.allowed(user, row)).map((e) => ({ ...e, locksData: eventLocksData(def, row.state, e.type) })),
       signature: row.signature,
       fieldComments: row.fieldComments,
       compiled: row.compiled

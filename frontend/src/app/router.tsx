@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { SignInPage } from '../features/auth/components/SignInPage';
+import { ChangePasswordPage, ResetPasswordPage } from '../features/auth/components/PasswordPages';
 import { MyWorkPage } from '../features/my-work/components/MyWorkPage';
 import { FillPage } from '../features/fill/components/FillPage';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
@@ -16,6 +17,7 @@ const BenchFormPage = lazy(() => import('../features/bench/components/BenchFormP
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },
+  { path: '/dat-lai-mat-khau', element: <ResetPasswordPage /> },
   // No sign-in: the lead's browser benchmark drives it without a backend.
   { path: '/bench/form', element: <ErrorBoundary><BenchFormPage /></ErrorBoundary> },
   {
@@ -30,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'submissions/:id', element: <FillPage /> },
       { path: 'submissions/:id/review', element: <ReviewPage /> },
       { path: 'submissions/:id/compile', element: <CompilePage /> },
+      { path: 'tai-khoan/mat-khau', element: <ChangePasswordPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'dashboard/:roundId', element: <DashboardPage /> },
       ...adminRoutes,

@@ -28,12 +28,18 @@ export const api = {
   /** Revokes every token of the signed-in user on the server (all devices), not only this one. */
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: () => apiFetch<User>('/api/me'),
+  forgotPassword: (username: string) =>
+    apiFetch<{ message: string }>('/api/auth/forgot-password', { method: 'POST', json: { username } }),
+  resetPassword: (token: string, newPassword: string) =>
+    apiFetch<void>('/api/auth/reset-password', { method: 'POST', json: { token, newPassword } }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    apiFetch<void>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } }),
   myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
   submission: (id: string) => apiFetch<Submission>(sub(id)),
-  saveData: (id: string, data: JsonObject, version: number) =>
-    apiFetch<SaveDataResponse>(`${sub(id)}/data`, { method: 'PUT', json: { data, version } }),
+  saveData: (id: string, data: JsonObject, version: number, rawInputs?: Record<string, string>) =>
+    apiFetch<SaveDataResponse>(`${sub(id)}/data`, { method: 'PUT', json: { data, version, ...(rawInputs ? { rawInputs } : {}) } }),
   sendEvent: (
     id: string,
     body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[]; contentHash?: string; overwrite?: string[] },

@@ -10,8 +10,12 @@ export {
   getValidator,
   isComplete,
   linearRegExp,
+  mergeRawInputs,
+  splitRawInputs,
   parsePointer as parsePointerStrict,
   rollUpSchema,
+  schemaAt,
   toPointer,
+  walkFields,
 } from '@bdg/schemas';
 export type { Coverage, FieldError, JsonSchema, RuleFinding, TemplateValidator } from '@bdg/schemas';
