@@ -24,6 +24,7 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { RegimesModule } from './regimes/regimes.module.js';
 import { ValidationModule } from './validation/validation.module.js';
 import { SeenModule } from './seen/seen.module.js';
+import { PasswordResetModule } from './password-reset/password-reset.module.js';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         CalendarModule,
         RegimesModule,
         SeenModule,
+        PasswordResetModule,
         SeedModule,
       ],
     };

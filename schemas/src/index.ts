@@ -71,4 +71,13 @@ export {
   type RuleSlot,
 } from './rules.js';
 export { mergeRecompile, type RecompileChange, type RecompileResult } from './recompile.js';
+export {
+  splitRawInputs,
+  mergeRawInputs,
+  rawInputProblems,
+  rawInputsMessage,
+  MAX_RAW_INPUTS,
+  MAX_RAW_INPUT_LENGTH,
+  type RawInputs,
+} from './raw-inputs.js';
 export { coveragePercent, coverageSentence, isComplete, type Coverage } from './coverage.js';

@@ -195,6 +195,8 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await newField.fill('5');
     await newField.blur();
     await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký' }).click();
+    // Sending it to be signed locks the data: asked first (issue 18).
+    await page.getByRole('dialog').filter({ hasText: 'dữ liệu sẽ bị khóa' }).getByRole('button', { name: 'Gửi ký' }).click();
     await page.getByTestId('fill-page').getByText('Chờ ký').first().waitFor();
     await shots.take(page, 'school-sent-to-sign');
     const after = await api<{ state: string; data: { I: Record<string, unknown> }; allowedEvents: { type: string }[] }>(token, 'GET', `/api/submissions/${id}`);

@@ -111,6 +111,8 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await shots.take(page, 'fixed-and-saved');
 
     await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký' }).click();
+    // Sending it to be signed locks the data: asked first (issue 18).
+    await page.getByRole('dialog').filter({ hasText: 'dữ liệu sẽ bị khóa' }).getByRole('button', { name: 'Gửi ký' }).click();
     await page.getByTestId('fill-page').getByText('Chờ ký').first().waitFor();
     await shots.take(page, 'sent-to-sign');
     const s = await state();
@@ -166,6 +168,7 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await field(page, '/I/soNu').blur();
     await page.getByText('Đã lưu').first().waitFor();
     await page.getByTestId('event-buttons').getByRole('button', { name: 'Gửi ký lại' }).click();
+    await page.getByRole('dialog').filter({ hasText: 'dữ liệu sẽ bị khóa' }).getByRole('button', { name: 'Gửi ký lại' }).click();
     await page.getByTestId('fill-page').getByText('Chờ ký').first().waitFor();
     await shots.take(page, 'resent');
 

@@ -84,6 +84,9 @@ const TABLE: Record<string, Case> = {
   'POST /api/users/import': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
   // auth: wrong password for everyone, anonymous included
   'POST /api/auth/login': { kind: 'none', expect: same(['ref', '-', '-']), anon: 401 },
+  // "Quên mật khẩu": public, the same 202 for any username; a bogus reset link is 422 for everyone
+  'POST /api/auth/forgot-password': { kind: 'none', expect: same(['2', '-', '-']), anon: 202 },
+  'POST /api/auth/reset-password': { kind: 'none', expect: same(['422', '-', '-']), anon: 422 },
   'GET /api/me': { kind: 'none', expect: same(['2', '-', '-']) },
   // notifications are personal: another user's is 404 whoever asks
   'GET /api/notifications': { kind: 'none', expect: same(['2', '-', '-']) },
@@ -415,6 +418,12 @@ describe('authorization matrix (every route × role × target)', () => {
         break;
       case 'POST /api/auth/login':
         body = { username: role === 'anon' ? 'kc.reviewer' : ROLES[role].user, password: 'sai-mat-khau' };
+        break;
+      case 'POST /api/auth/forgot-password':
+        body = { username: `mx.quen.${role}` };
+        break;
+      case 'POST /api/auth/reset-password':
+        body = { token: 'khong-phai-lien-ket-that-0123456789', newPassword: 'MatKhauMoi@2026x' };
         break;
       case 'POST /api/templates/{code}/versions':
       case 'PUT /api/templates/{code}/versions/{version}':

@@ -36,6 +36,7 @@ export {
   isCollectingTags,
   isStatusTag,
   locksData,
+  eventLocksData,
   locksDataTags,
   ownUnitRolesNow,
   readsChildren,

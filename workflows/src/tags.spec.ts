@@ -11,6 +11,7 @@ import {
   isDoneState,
   lintFlow,
   locksData,
+  eventLocksData,
   ownUnitRolesNow,
   stateStatus,
   stateTags,
@@ -71,6 +72,11 @@ describe('state meaning from tags', () => {
     expect(isDoneState(so, 'published')).toBe(true);
     expect(locksData(truong, 'pending_signature')).toBe(true);
     expect(locksData(truong, 'returned')).toBe(false);
+    // The step that locks editable data is asked before (by its target's tags, whatever its name).
+    expect(eventLocksData(truong, 'draft', 'SUBMIT')).toBe(true);
+    expect(eventLocksData(truong, 'returned', 'SUBMIT')).toBe(true);
+    expect(eventLocksData(truong, 'pending_signature', 'SIGN')).toBe(false);
+    expect(eventLocksData(renamedFlow, renamedFlow.initial, 'NOT_AN_EVENT')).toBe(false);
     expect(eventKind(truong, 'pending_signature', 'SIGN')).toBe('sign');
     expect(eventKind(truong, 'pending_signature', 'REJECT')).toBe('reject');
     expect(eventKind(truong, 'submitted', 'ACCEPT')).toBe('accept');

@@ -47,6 +47,17 @@ export const locksDataTags = (tags: readonly string[]): boolean => tags.some((t)
 export const isDoneState = (def: FlowDefinition, state: string): boolean => isDoneTags(stateTags(def, state));
 export const locksData = (def: FlowDefinition, state: string): boolean => locksDataTags(stateTags(def, state));
 
+/**
+ * Does sending `event` from `state` lock data that is editable now (its target's tags lock, or it ends the flow)?
+ * The UI asks before such a step ("Gửi ký"): the answer comes from the tags, never from the event's name.
+ */
+export function eventLocksData(def: FlowDefinition, state: string, event: string): boolean {
+  const flow = flowOf(def);
+  const from = flow.states.get(state);
+  if (!from || locksData(def, state)) return false;
+  return (from.events.get(event) ?? []).some((t) => locksData(def, t.target) || !!flow.states.get(t.target)?.final);
+}
+
 /** Whether the flow knows this event in some state (else the API answers 400, not 409). */
 export function flowHasEvent(def: FlowDefinition, event: string): boolean {
   for (const s of flowOf(def).states.values()) if (s.events.has(event)) return true;

@@ -26,5 +26,6 @@ import { LoginLimiter } from './login-limiter.js';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginAttemptsRepository, LoginLimiter, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [LoginLimiter],
 })
 export class AuthModule {}

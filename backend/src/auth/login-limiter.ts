@@ -28,6 +28,11 @@ export class LoginLimiter implements OnModuleInit, OnModuleDestroy {
       throw new ApiException(429, 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 1 phút.');
   }
 
+  /** Counts one more attempt under each key within the window (shared by replicas): other rate-limited doors use it too. */
+  hit(keys: string[], windowSeconds: number): Promise<Map<string, number>> {
+    return this.attempts.hit(keys, windowSeconds);
+  }
+
   onModuleInit() {
     this.pruner = setInterval(() => void this.attempts.prune(10 * WINDOW_SECONDS).catch(() => {}), 5 * 60_000);
     this.pruner.unref();

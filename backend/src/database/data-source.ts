@@ -18,6 +18,8 @@ import { StateTagsAndRoles1796400000000 } from './migrations/1796400000000-State
 import { TemplateSchemaAsAuthored1796500000000 } from './migrations/1796500000000-TemplateSchemaAsAuthored.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
+import { RawInputs1797200000000 } from './migrations/1797200000000-RawInputs.js';
+import { PasswordReset1797200000001 } from './migrations/1797200000001-PasswordReset.js';
 import { SubmissionSeen1797500000000 } from './migrations/1797500000000-SubmissionSeen.js';
 import { SignatureAppearance1797600000000 } from './migrations/1797600000000-SignatureAppearance.js';
 import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000000-RegimeRecipientsEscalation.js';
@@ -45,6 +47,8 @@ export const migrations = [
   TemplateSchemaAsAuthored1796500000000,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
+  RawInputs1797200000000,
+  PasswordReset1797200000001,
   SubmissionSeen1797500000000,
   SignatureAppearance1797600000000,
   RegimeRecipientsEscalation1797700000000,

@@ -52,6 +52,8 @@ export class Submission {
   @Column({ type: 'jsonb', nullable: true }) compiled: CompiledInfo | null;
   @Column({ name: 'field_comments', type: 'jsonb', default: () => "'[]'" }) fieldComments: FieldComment[];
   @Column({ type: 'jsonb', nullable: true }) signature: SignatureRecord | null;
+  /** Text typed into fields it does not fit, by pointer: kept as typed, never in `data` (raw-inputs.service.ts). */
+  @Column({ name: 'raw_inputs', type: 'jsonb', default: () => "'{}'" }) rawInputs: Record<string, string>;
   @Column({ name: 'returned_data', type: 'jsonb', nullable: true }) returnedData: Record<string, unknown> | null;
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -34,7 +34,7 @@ export class SubmissionsController {
     return this.submissions.get(u, id);
   }
   @Put('submissions/:id/data') save(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: SaveDataDto) {
-    return this.submissions.saveData(u, id, dto.data, dto.version);
+    return this.submissions.saveData(u, id, dto.data, dto.version, dto.rawInputs);
   }
   @Post('submissions/:id/events') @HttpCode(200) async event(
     @CurrentUser() u: AuthUser,

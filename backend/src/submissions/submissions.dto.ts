@@ -6,6 +6,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsU
 export class SaveDataDto {
   @ApiProperty({ type: Object }) @IsObject() data: Record<string, unknown>;
   @ApiProperty() @IsInt() @Min(1) version: number;
+  /** Text typed into a number field, by the field's pointer: kept as typed, flagged until fixed (absent: unchanged). */
+  @ApiPropertyOptional({ type: Object, example: { '/I/tongSoCBGVNV': 'bốn mươi' } }) @IsOptional() @IsObject() rawInputs?: Record<string, string>;
 }
 
 export class FieldCommentDto {

@@ -16,6 +16,8 @@ import { CompileLargeJob } from './compile-large.job.js';
 import { IntegrityService } from './integrity.service.js';
 import { TransitionsRepository } from './transitions.repository.js';
 import { TransitionsService } from './transitions.service.js';
+import { RawInputsRepository } from './raw-inputs.repository.js';
+import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -37,6 +39,8 @@ import { SubmissionsService } from './submissions.service.js';
     CoverageService,
     CompilePreviewService,
     TraceService,
+    RawInputsRepository,
+    RawInputsService,
   ],
   exports: [SubmissionsRepository, SubmissionsService, IntegrityService, DefinitionsService, CompileService, CoverageService],
 })

@@ -1,3 +1,4 @@
+import type { RawInputs } from '@bdg/schemas';
 import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -67,9 +68,11 @@ export class SubmissionsRepository {
   }
 
   /** What a save needs to decide (who, where, locked?, which template and flow): no jsonb columns. */
-  async accessRow(id: string): Promise<Pick<SubmissionRow, 'id' | 'unitId' | 'unitPath' | 'locked' | 'final' | 'version' | 'templateVersionId' | 'flowVersionId'> | null> {
+  async accessRow(
+    id: string,
+  ): Promise<(Pick<SubmissionRow, 'id' | 'unitId' | 'unitPath' | 'locked' | 'final' | 'version' | 'templateVersionId' | 'flowVersionId'> & { rawInputs: RawInputs }) | null> {
     const rows = await this.db.query(
-      `SELECT s.id, s.unit_id AS "unitId", o.path::text AS "unitPath", s.locked, s.final, s.version,
+      `SELECT s.id, s.unit_id AS "unitId", o.path::text AS "unitPath", s.locked, s.final, s.version, s.raw_inputs AS "rawInputs",
               s.template_version_id AS "templateVersionId", s.flow_version_id AS "flowVersionId"
          FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = $1`,
       [id],
@@ -136,13 +139,14 @@ export class SubmissionsRepository {
   async saveData(
     id: string,
     data: unknown,
+    rawInputs: RawInputs,
     version: number,
     audit: (params: unknown[], from: string) => string,
   ): Promise<{ version: number; updatedAt: Date; attachmentHashes: string[] } | null> {
-    const params: unknown[] = [id, JSON.stringify(data), version];
+    const params: unknown[] = [id, JSON.stringify(data), version, JSON.stringify(rawInputs)];
     const rows = await this.db.query(
       `WITH saved AS (
-         UPDATE submission SET data = $2::jsonb, version = version + 1, updated_at = now()
+         UPDATE submission SET data = $2::jsonb, raw_inputs = $4::jsonb, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at),
        ${audit(params, 'saved')}
        SELECT version, updated_at AS "updatedAt",

@@ -4,6 +4,7 @@ import {
   allowedEvents,
   eventLabel,
   type FlowDefinition,
+  eventLocksData,
   isHandedInTags,
   stateLabel,
   stateStatus,
@@ -18,6 +19,7 @@ import { SigningService } from '../signing/signing.service.js';
 import { CompileService } from './compile.service.js';
 import { mayEditData, summarise, toFinding, toProblem } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
+import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { ListSubmissionsQuery } from './submissions.dto.js';
 import { SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
@@ -43,6 +45,7 @@ export class SubmissionsService {
     private readonly audit: AuditService,
     private readonly compiler: CompileService,
     private readonly coverage: CoverageService,
+    private readonly rawInputs: RawInputsService,
   ) {}
 
   // ───────────── reading ─────────────
@@ -132,7 +135,7 @@ export class SubmissionsService {
 
   // ───────────── writing ─────────────
 
-  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number) {
+  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number, rawInputs?: Record<string, string>) {
     // Autosave is the most frequent write: decide from a light row, without loading the stored jsonb.
     const row = await this.repo.accessRow(id);
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
@@ -142,9 +145,12 @@ export class SubmissionsService {
     // Computed fields are the server's to fill, whatever the browser sent; a large body is checked off the event loop.
     const { data: withComputed, errors, findings: ruleFindings } = await this.defs.checkDraft(template, compiled, data);
     if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
+    // Typos travel beside the data; a field that has a value now drops its kept typo.
+    const sentRaw = this.rawInputs.check(this.defs.schemaFor(template, compiled), rawInputs);
+    const keptRaw = this.rawInputs.kept(sentRaw, row.rawInputs, withComputed);
     // One statement: the update and its audit row commit together, or neither happens.
     const audit = { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: version + 1 } };
-    const saved = await this.repo.saveData(id, withComputed, version, (params, from) => this.audit.cte(audit, params, from));
+    const saved = await this.repo.saveData(id, withComputed, keptRaw, version, (params, from) => this.audit.cte(audit, params, from));
     if (!saved) {
       const now = await this.repo.byId(id);
       if (now?.locked) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: now.version });
@@ -153,7 +159,7 @@ export class SubmissionsService {
     // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
     const findings = ruleFindings.map(toFinding);
     const contentHash = this.signing.contentHash(withComputed, saved.attachmentHashes);
-    return { id, version: saved.version, data: withComputed, updatedAt: saved.updatedAt, contentHash, findings };
+    return { id, version: saved.version, data: withComputed, rawInputs: keptRaw, updatedAt: saved.updatedAt, contentHash, findings };
   }
 
   // ───────────── helpers ─────────────
@@ -223,13 +229,15 @@ export class SubmissionsService {
 
   /** A submission as its page shows it; `known` holds what the caller already computed (an event's answer). */
   async view(user: AuthUser, row: SubmissionRow, known: Known = {}) {
-    const { template, compiled } = await this.context(row);
+    const { def, template, compiled } = await this.context(row);
     return {
       ...(await this.summary(row)),
       data: row.data,
+      rawInputs: await this.rawInputs.get(row.id),
       // The UI's read-only switch, by the same rule the save applies.
       editable: mayEditData(user, row) && !row.locked && !row.final,
-      allowedEvents: await this.allowed(user, row, new Date(), known),
+      // locksData: the UI confirms such a step first (from the target's tags).
+      allowedEvents: (await this.allowed(user, row, new Date(), known)).map((e) => ({ ...e, locksData: eventLocksData(def, row.state, e.type) })),
       signature: row.signature,
       fieldComments: row.fieldComments,
       compiled: row.compiled

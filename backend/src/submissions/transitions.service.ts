@@ -23,6 +23,7 @@ import { badRequest, notFound } from '../common/errors.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { RawInputsService } from './raw-inputs.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import { SigningHooks } from '../signing/signing-hooks.js';
 import { SigningService } from '../signing/signing.service.js';
@@ -65,6 +66,7 @@ export class TransitionsService {
     private readonly jobs: JobsService,
     private readonly hooks: SigningHooks,
     private readonly roles: RolesService,
+    private readonly rawInputs: RawInputsService,
   ) {
     this.effects = {
       ...submissionEffects({
@@ -128,6 +130,8 @@ export class TransitionsService {
     const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label }, now, patch };
     for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
     this.settle(ctx, kind, locksDataTags(toTags));
+    // Typos kept beside the data must be fixed before the data is locked or final.
+    if ((patch.locked && !row.locked) || patch.final) await this.rawInputs.refuseIfPending(m, id, this.defs.schemaFor(template, this.defs.isCompileFlow(def)));
 
     const data = patch.data ?? row.data;
     // A child entering or leaving `done` changes what its parent compiled from.

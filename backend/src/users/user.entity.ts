@@ -14,5 +14,7 @@ export class User {
   @Column({ type: 'boolean', default: true }) active: boolean;
   /** Bumped to revoke every token issued before (password change, deactivation, role or unit change, logout). */
   @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
+  /** Set by an admin's reset: the user chooses a new password at the next sign-in. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -16,10 +16,13 @@ export interface UserView {
   roles: string[];
   active: boolean;
   position?: string | null;
+  /** An admin reset the password: the user must choose a new one (the UI sends them to "Đổi mật khẩu"). */
+  mustChangePassword?: boolean;
 }
 
 const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit_id AS "unitId",
-  o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active, u.position`;
+  o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active, u.position,
+  u.must_change_password AS "mustChangePassword"`;
 
 @Injectable()
 export class UsersRepository {

@@ -134,6 +134,8 @@ export class UsersService {
     if (dto.password !== undefined) {
       assertPasswordAcceptable(dto.password, target.username);
       patch.passwordHash = await this.hasher.hash(dto.password, user.id);
+      // An admin's reset is a temporary password: its owner chooses a new one at the next sign-in.
+      patch.mustChangePassword = user.id !== id;
     }
     if (!Object.keys(patch).length) return target;
     const revokes =
@@ -232,7 +234,7 @@ export class UsersService {
     assertPasswordAcceptable(newPassword, user.username, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword, user.id);
     await this.db.transaction(async (m) => {
-      await this.repo.update(m, user.id, { passwordHash });
+      await this.repo.update(m, user.id, { passwordHash, mustChangePassword: false });
       await this.repo.bumpTokenVersion(m, user.id);
       await this.audit.record(m, { actorId: user.id, action: 'change-password', entity: 'user', entityId: user.id, detail: {} });
     });

@@ -1,7 +1,7 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { adminMenu } from '../features/admin/routes';
 import { hasRole, useSession, useSignOut } from '../features/auth/hooks/use-session';
 import { NotificationCenter } from '../features/notifications/components/NotificationCenter';
@@ -15,6 +15,7 @@ export function AppLayout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const loc = useLocation();
+  const [drawer, setDrawer] = useState(false);
   const items = [
     { key: '/', label: <Link to="/">Việc cần làm</Link> },
     { key: '/dashboard', label: <Link to="/dashboard">Tiến độ</Link> },
@@ -40,6 +41,15 @@ export function AppLayout() {
           <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
         </nav>
         {user && <NotificationCenter />}
+        {/* Phones: the menu and the account live in a drawer; the header keeps one line. */}
+        <Button
+          className="bdg-menu-button"
+          icon={<MenuOutlined />}
+          aria-label="Mở menu"
+          aria-expanded={drawer}
+          onClick={() => setDrawer(true)}
+          data-testid="menu-button"
+        />
         {user && (
           <Space size="middle" className="bdg-user" data-testid="current-user">
             <Avatar icon={<UserOutlined />} aria-hidden />
@@ -59,9 +69,9 @@ export function AppLayout() {
                 </Tag>
               ))}
             </span>
-            <Button icon={<KeyOutlined />} onClick={() => navigate('/tai-khoan/mat-khau')}>
-              Đổi mật khẩu
-            </Button>
+            <Link to="/tai-khoan/mat-khau" style={{ color: '#fff' }}>
+              <KeyOutlined aria-hidden /> Đổi mật khẩu
+            </Link>
             <Button
               icon={<LogoutOutlined />}
               onClick={async () => {
@@ -74,6 +84,34 @@ export function AppLayout() {
           </Space>
         )}
       </Header>
+      <Drawer open={drawer} onClose={() => setDrawer(false)} title="Báo cáo BĐG" placement="right" size="default" data-testid="menu-drawer">
+        {user && (
+          <p>
+            <strong>{user.fullName}</strong>
+            <br />
+            {user.unitName} · {unitKindLabel(user.unitKind)}
+          </p>
+        )}
+        <nav aria-label="Điều hướng (menu)">
+          <Menu mode="vertical" selectedKeys={selected} items={items} onClick={() => setDrawer(false)} />
+        </nav>
+        <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
+          <Link to="/tai-khoan/mat-khau" onClick={() => setDrawer(false)}>
+            <KeyOutlined aria-hidden /> Đổi mật khẩu
+          </Link>
+          <Button
+            block
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              setDrawer(false);
+              await signOut();
+              navigate('/login', { replace: true });
+            }}
+          >
+            Đăng xuất
+          </Button>
+        </Space>
+      </Drawer>
       <Content id="main" tabIndex={-1} className="bdg-content">
         <ErrorBoundary resetKey={loc.pathname}>
           <Suspense fallback={<Spin />}>

@@ -13,11 +13,13 @@ const FillPage = lazyPage(() => import('../features/fill/components/FillPage'), 
 const ReviewPage = lazyPage(() => import('../features/review/components/ReviewPage'), 'ReviewPage');
 const CompilePage = lazyPage(() => import('../features/compile/components/CompilePage'), 'CompilePage');
 const DashboardPage = lazyPage(() => import('../features/dashboard/components/DashboardPage'), 'DashboardPage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/components/PasswordPages'), 'ResetPasswordPage');
 const OwnPasswordPage = lazyPage(() => import('../features/account/components/OwnPasswordPage'), 'OwnPasswordPage');
 const BenchFormPage = lazyPage(() => import('../features/bench/components/BenchFormPage'), 'BenchFormPage');
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },
+  { path: '/dat-lai-mat-khau', element: <ResetPasswordPage /> },
   // No sign-in: the lead's browser benchmark drives it without a backend.
   { path: '/bench/form', element: <ErrorBoundary><BenchFormPage /></ErrorBoundary> },
   {

@@ -32,12 +32,16 @@ export const api = {
   /** The own-password screen: every other session is signed out; this one goes on with the returned token. */
   changeMyPassword: (currentPassword: string, newPassword: string) =>
     apiFetch<{ accessToken: string }>('/api/me/password', { method: 'POST', json: { currentPassword, newPassword } }),
+  forgotPassword: (username: string) =>
+    apiFetch<{ message: string }>('/api/auth/forgot-password', { method: 'POST', json: { username } }),
+  resetPassword: (token: string, newPassword: string) =>
+    apiFetch<void>('/api/auth/reset-password', { method: 'POST', json: { token, newPassword } }),
   myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
   submission: (id: string) => apiFetch<Submission>(sub(id)),
-  saveData: (id: string, data: JsonObject, version: number) =>
-    apiFetch<SaveDataResponse>(`${sub(id)}/data`, { method: 'PUT', json: { data, version } }),
+  saveData: (id: string, data: JsonObject, version: number, rawInputs?: Record<string, string>) =>
+    apiFetch<SaveDataResponse>(`${sub(id)}/data`, { method: 'PUT', json: { data, version, ...(rawInputs ? { rawInputs } : {}) } }),
   sendEvent: (
     id: string,
     body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[]; contentHash?: string; overwrite?: string[] },

@@ -15,6 +15,8 @@ export interface User {
   unitKind: string;
   roles: string[];
   active: boolean;
+  /** An admin set a temporary password: the user chooses their own first ("Đổi mật khẩu"). */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {
@@ -81,6 +83,8 @@ export interface AllowedEvent {
   /** What the event does (from the flow's actions, guards and tags), never read from its name. */
   kind?: EventKind;
   requiresComment: boolean;
+  /** The step locks data that is editable now (from the flow's tags): the UI asks first. */
+  locksData?: boolean;
 }
 
 export interface FieldComment {
@@ -102,6 +106,8 @@ export interface Signature {
 
 export interface Submission extends SubmissionSummary {
   data: JsonObject;
+  /** Text typed into number fields it does not fit, by pointer: kept as typed, flagged until fixed. */
+  rawInputs?: Record<string, string>;
   /** Whether this user may write the data now (absent in older answers: decided by `locked`). */
   editable?: boolean;
   allowedEvents: AllowedEvent[];
@@ -127,6 +133,7 @@ export interface RuleFindingView {
 export interface SaveDataResponse {
   version: number;
   data: JsonObject;
+  rawInputs?: Record<string, string>;
   updatedAt: string;
   contentHash?: string;
   findings?: RuleFindingView[];

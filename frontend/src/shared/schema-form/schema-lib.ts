@@ -12,8 +12,12 @@ export {
   isComplete,
   linearRegExp,
   parseExpression,
+  mergeRawInputs,
+  splitRawInputs,
   parsePointer as parsePointerStrict,
   rollUpSchema,
+  schemaAt,
   toPointer,
+  walkFields,
 } from '@bdg/schemas';
 export type { Coverage, FieldError, JsonSchema, RuleFinding, TemplateValidator } from '@bdg/schemas';

@@ -8,6 +8,7 @@ import { FindingItems } from './FindingsList';
 import { useSendEvent, type SendEventBody } from './hooks';
 
 export const SIGN_WARNING = 'Sau khi ký, nội dung sẽ bị khóa';
+export const LOCK_WARNING = 'Sau bước này, dữ liệu sẽ bị khóa: không sửa được nữa, trừ khi cấp trên trả lại';
 
 export interface EventButtonsProps {
   submissionId: string;
@@ -41,11 +42,11 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
   const [busy, setBusy] = useState<string | null>(null);
   const shown = events.filter((e) => !exclude?.includes(kindOf(e)));
 
-  const fire = async (event: AllowedEvent, text?: string) => {
+  const fire = async (event: AllowedEvent, text?: string, checked = false) => {
     setError(null);
     setBusy(event.type);
     try {
-      if (beforeSend && !(await beforeSend(event))) return;
+      if (!checked && beforeSend && !(await beforeSend(event))) return;
       const body: SendEventBody = { type: event.type, ...(text ? { comment: text } : {}), ...extraBody?.(event) };
       const next = await send.mutateAsync(body);
       setCommentFor(null);
@@ -78,7 +79,9 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
                 <FindingItems findings={warnings} />
               </>
             )}
-            <p>{event.type === 'SIGN' ? `${SIGN_WARNING}. ` : ''}Bạn vẫn muốn tiếp tục?</p>
+            <p>
+              {kindOf(event) === 'sign' ? `${SIGN_WARNING}. ` : event.locksData ? `${LOCK_WARNING}. ` : ''}Bạn vẫn muốn tiếp tục?
+            </p>
           </div>
         ),
         okText: event.label,
@@ -91,6 +94,25 @@ export function EventButtons({ submissionId, events, beforeSend, extraBody, onFi
       setCommentFor(event);
       setComment('');
       setCommentTouched(false);
+      return;
+    }
+    // A step that locks editable data (from the flow's tags) is confirmed: "Gửi ký" cannot be undone by the clerk.
+    // The form is saved and checked first: a refused form lists its problems instead of asking.
+    if (event.locksData && kindOf(event) !== 'sign') {
+      void (async () => {
+        setError(null);
+        setBusy(event.type);
+        const ok = beforeSend ? await beforeSend(event).catch(() => false) : true;
+        setBusy(null);
+        if (!ok) return;
+        modal.confirm({
+          title: `${event.label}?`,
+          content: `${LOCK_WARNING}. Bạn có chắc chắn muốn tiếp tục?`,
+          okText: event.label,
+          cancelText: 'Hủy',
+          onOk: () => fire(event, undefined, true),
+        });
+      })();
       return;
     }
     if (kindOf(event) === 'sign') {

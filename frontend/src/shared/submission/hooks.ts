@@ -92,6 +92,7 @@ export function useSendEvent(id: string) {
   });
 }
 
-export function useHistory(id: string) {
-  return useQuery({ queryKey: qk.history(id), queryFn: () => api.history(id) });
+/** The history; an undefined id asks nothing (a component that needs it only sometimes). */
+export function useHistory(id: string | undefined) {
+  return useQuery({ queryKey: qk.history(id ?? ''), queryFn: () => api.history(id!), enabled: !!id });
 }

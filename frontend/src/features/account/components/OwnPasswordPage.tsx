@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { ApiError, errorMessage, tokenStore } from '../../../shared/api/client';
-import { api } from '../../../shared/api/endpoints';
+import { api, qk } from '../../../shared/api/endpoints';
+import { useSession } from '../../auth/hooks/use-session';
 
 interface Values {
   currentPassword: string;
@@ -15,11 +16,15 @@ const MIN_LENGTH = 10;
 /** Đổi mật khẩu của chính mình (/tai-khoan/mat-khau): the other devices are signed out, this one stays signed in. */
 export function OwnPasswordPage() {
   const [form] = Form.useForm<Values>();
+  const { user } = useSession();
+  const qc = useQueryClient();
   const change = useMutation({
     mutationFn: (v: Values) => api.changeMyPassword(v.currentPassword, v.newPassword),
-    onSuccess: (res) => {
+    onSuccess: async (res) => {
       tokenStore.set(res.accessToken);
       form.resetFields();
+      // After an admin's reset the app held the user here (mustChangePassword): the fresh profile lets them go on.
+      await qc.invalidateQueries({ queryKey: qk.me });
     },
     onError: (e) => {
       // the server names the field (currentPassword / newPassword): the message goes beside it
@@ -35,6 +40,9 @@ export function OwnPasswordPage() {
       <Typography.Paragraph type="secondary">
         Sau khi đổi, các thiết bị và trình duyệt khác đang đăng nhập bằng tài khoản này sẽ phải đăng nhập lại.
       </Typography.Paragraph>
+      {user?.mustChangePassword && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="Quản trị viên đã đặt mật khẩu tạm thời cho bạn. Hãy chọn mật khẩu mới để tiếp tục." />
+      )}
       {change.isSuccess && <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} title="Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất." />}
       {change.error && !(change.error instanceof ApiError && change.error.fieldProblems.length) && (
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errorMessage(change.error)} />

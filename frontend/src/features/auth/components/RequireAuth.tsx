@@ -4,6 +4,8 @@ import { Alert, Button, Spin } from 'antd';
 import { errorMessage } from '../../../shared/api/client';
 import { useSession } from '../hooks/use-session';
 
+export const CHANGE_PASSWORD_PATH = '/tai-khoan/mat-khau';
+
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { user, isLoading, hasToken, error } = useSession();
   const loc = useLocation();
@@ -27,5 +29,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
         </Spin>
       </div>
     );
+  // A temporary password set by an admin: the user chooses their own before anything else.
+  if (user.mustChangePassword && loc.pathname !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return <>{children}</>;
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { errorMessage, tokenStore } from '../../../shared/api/client';
+import { ForgotPasswordModal } from './ForgotPasswordModal';
 import { api, qk } from '../../../shared/api/endpoints';
 
 /** Đăng nhập. After a session expired, returns to the page the user was on (its unsaved input is restored there). */
@@ -12,6 +13,8 @@ export function SignInPage() {
   const qc = useQueryClient();
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [touched, setTouched] = useState(false);
+  const [forgot, setForgot] = useState(false);
+  const changed = params.get('doi-mat-khau') === '1';
   const expired = params.get('het-phien') === '1';
   const next = safeNext(params.get('next'));
   const login = useMutation({
@@ -24,8 +27,8 @@ export function SignInPage() {
   });
   return (
     <main className="bdg-signin">
-      <Card style={{ width: 400, maxWidth: '100%' }}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Card style={{ width: 400, maxWidth: '100%' }} className="bdg-signin-card">
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 30 }}>
           Báo cáo BĐG
         </Typography.Title>
         <Typography.Paragraph type="secondary">Báo cáo bình đẳng giới và vì sự tiến bộ của phụ nữ ngành giáo dục</Typography.Paragraph>
@@ -36,6 +39,9 @@ export function SignInPage() {
             style={{ marginBottom: 16 }}
             title="Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại; dữ liệu bạn đang nhập vẫn được giữ."
           />
+        )}
+        {changed && !touched && (
+          <Alert type="success" showIcon style={{ marginBottom: 16 }} title="Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới." />
         )}
         {login.error && (
           <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errorMessage(login.error)} />
@@ -58,6 +64,10 @@ export function SignInPage() {
             Đăng nhập
           </Button>
         </Form>
+        <Button type="link" block style={{ marginTop: 8 }} onClick={() => setForgot(true)} data-testid="forgot-password">
+          Quên mật khẩu?
+        </Button>
+        <ForgotPasswordModal open={forgot} onClose={() => setForgot(false)} initialUsername={form.getFieldValue('username') as string | undefined} />
       </Card>
     </main>
   );

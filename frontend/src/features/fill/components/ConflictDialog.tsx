@@ -6,7 +6,7 @@ import { diffData, type FieldChange } from '../../../shared/utils/data-diff';
 
 export function displayValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '(trống)';
-  if (typeof v === 'number') return formatNumber(v, 10);
+  if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (Array.isArray(v)) return v.map(displayValue).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
@@ -36,6 +36,7 @@ export function ConflictDialog({
       mask={{ closable: false }}
       keyboard={false}
       width={760}
+      style={{ maxWidth: 'calc(100vw - 16px)' }}
       footer={[
         <Button key="server" onClick={onTakeServer} data-testid="conflict-take-server">
           Lấy bản trên máy chủ
@@ -54,6 +55,7 @@ export function ConflictDialog({
         pagination={changes.length > 10 ? { pageSize: 10 } : false}
         dataSource={changes}
         locale={{ emptyText: 'Không có khác biệt về nội dung.' }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: 'Trường', dataIndex: 'title' },
           { title: 'Trên máy chủ', dataIndex: 'before', render: displayValue },

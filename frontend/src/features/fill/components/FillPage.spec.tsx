@@ -254,7 +254,7 @@ describe('FillPage', () => {
     await userEvent.clear(total);
     await userEvent.type(total, '51');
     await userEvent.click(screen.getByRole('button', { name: 'Lưu ngay' }));
-    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('Mất kết nối'));
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('Đang offline'));
     expect(total).toHaveValue('51');
     expect(draftStore.get('s1')?.data).toMatchObject({ I: { tongSo: 51 } });
   });

@@ -22,7 +22,10 @@ import { errorsToErrorSchema } from '../../../shared/utils/json-pointer';
 import { useFillForm } from '../hooks/use-fill-form';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ConflictDialog } from './ConflictDialog';
-import { SaveStatusText } from './SaveStatusText';
+import { OFFLINE_TEXT, SaveStatusText } from './SaveStatusText';
+import { RequiredProgress } from './RequiredProgress';
+import { ReturnReason } from './ReturnReason';
+import { expandSectionErrors } from '../utils/required-fields';
 
 /** Nhập liệu: the pinned template version rendered as a form, autosaved, with the allowed events. */
 export function FillPage() {
@@ -87,12 +90,15 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
     },
     [commentsByPath],
   );
+  // A whole untouched section is named field by field, not "Mục … chưa được nhập".
   const summary = useMemo(
-    () => form.errors.map((e) => ({ path: e.path, title: e.title, message: e.message })),
-    [form.errors],
+    () => expandSectionErrors(template.schema, form.errors).map((e) => ({ path: e.path, title: e.title, message: e.message })),
+    [form.errors, template.schema],
   );
+  const rawInputs = Object.keys(submission.rawInputs ?? {});
   return (
     <article data-testid="fill-page" data-editable={editable}>
+      <ReturnReason submission={submission} />
       <SubmissionHeader submission={submission} title={template.title} />
       <OfficialDocuments submission={submission} />
       <CoverageNotice coverage={submission.coverage} />
@@ -138,7 +144,32 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
           }
         />
       )}
-      <div className="bdg-toolbar">
+      {editable && !form.online && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="offline-banner" title={OFFLINE_TEXT} />
+      )}
+      {form.status === 'locked' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="locked-while-editing" title={form.saveError} />}
+      {editable && rawInputs.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="raw-inputs-notice"
+          title={`Đã lưu nguyên văn ${rawInputs.length} ô nhập chưa đúng kiểu; hãy sửa trước khi gửi`}
+          description={
+            <ul className="bdg-error-list">
+              {rawInputs.map((p) => (
+                <li key={p}>
+                  <Button type="link" size="small" className="bdg-error-link bdg-jump-link" onClick={() => sections.jumpTo(p)}>
+                    {titleOf(p)}: “{submission.rawInputs?.[p]}”
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {editable && <RequiredProgress schema={template.schema} validator={validator} store={form.store} onJump={sections.jumpTo} />}
+      <div className="bdg-toolbar bdg-action-bar" data-testid="action-bar">
         {editable && (
           <>
             <SaveStatusText status={form.status} savedAt={form.savedAt} saveError={form.saveError} lastUpdated={submission.updatedAt} />

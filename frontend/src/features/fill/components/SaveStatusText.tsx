@@ -2,6 +2,8 @@ import { CheckCircleOutlined, CloudSyncOutlined, DisconnectOutlined, Exclamation
 import { formatDateTime, formatTime } from '../../../shared/format/format';
 import type { SaveStatus } from '../hooks/use-fill-form';
 
+export const OFFLINE_TEXT = 'Đang offline — sẽ lưu khi có mạng';
+
 export function saveStatusText(status: SaveStatus, savedAt: string | null, saveError: string | null, lastUpdated?: string): string {
   switch (status) {
     case 'saving':
@@ -11,9 +13,11 @@ export function saveStatusText(status: SaveStatus, savedAt: string | null, saveE
     case 'dirty':
       return 'Có thay đổi chưa lưu';
     case 'offline':
-      return 'Mất kết nối — dữ liệu vẫn được giữ trên máy, đang thử lưu lại…';
+      return OFFLINE_TEXT;
     case 'invalid':
       return `Chưa lưu được: ${saveError ?? 'dữ liệu chưa hợp lệ'}`;
+    case 'locked':
+      return saveError ?? 'Báo cáo đã khóa';
     case 'conflict':
       return 'Bản trên máy chủ đã thay đổi — hãy chọn bản để giữ';
     case 'error':
@@ -30,6 +34,7 @@ const ICONS: Partial<Record<SaveStatus, React.ReactNode>> = {
   offline: <DisconnectOutlined aria-hidden style={{ color: '#a8071a' }} />,
   invalid: <ExclamationCircleOutlined aria-hidden style={{ color: '#a8071a' }} />,
   conflict: <ExclamationCircleOutlined aria-hidden style={{ color: '#a8071a' }} />,
+  locked: <ExclamationCircleOutlined aria-hidden style={{ color: '#a8071a' }} />,
   error: <ExclamationCircleOutlined aria-hidden style={{ color: '#a8071a' }} />,
 };
 

@@ -9,10 +9,21 @@ import { ApiError, errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { JsonObject, Submission } from '../../../shared/api/types';
 import { FormStore } from '../../../shared/schema-form/form-store';
-import { applyComputed, type FieldError, type JsonSchema, type RuleFinding, type TemplateValidator } from '../../../shared/schema-form/schema-lib';
+import {
+  applyComputed,
+  mergeRawInputs,
+  splitRawInputs,
+  type FieldError,
+  type JsonSchema,
+  type RuleFinding,
+  type TemplateValidator,
+} from '../../../shared/schema-form/schema-lib';
+import { diffData } from '../../../shared/utils/data-diff';
 import { draftStore } from '../../../shared/utils/draft-store';
 
-export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'invalid' | 'conflict' | 'error';
+export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'invalid' | 'conflict' | 'locked' | 'error';
+
+const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 export interface ConflictState {
   mine: JsonObject;
@@ -42,13 +53,14 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
   const id = submission.id;
   const compute = useCallback((d: JsonObject) => applyComputed(schema, d) as JsonObject, [schema]);
 
-  // What to start from: the server's data, or unsaved local input left by an expired session / reload.
+  // What to start from: the server's data (with the typos it kept, shown as typed), or unsaved local input left by
+  // an expired session / reload.
   const [initial] = useState(() => {
     const local = editable ? draftStore.get(id) : null;
     if (!editable) draftStore.clear(id);
     return local
       ? { data: local.data, baseVersion: local.baseVersion, restored: true }
-      : { data: submission.data ?? {}, baseVersion: submission.version, restored: false };
+      : { data: mergeRawInputs(submission.data ?? {}, submission.rawInputs), baseVersion: submission.version, restored: false };
   });
   const [store, setStore] = useState(() => new FormStore(initial.data, compute));
   const [formKey, setFormKey] = useState(0);
@@ -58,7 +70,8 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
   const [saveError, setSaveError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
-  const [restored] = useState(initial.restored);
+  const [restored, setRestored] = useState(initial.restored);
+  const [online, setOnline] = useState(isOnline);
   const mode = useRef<'draft' | 'complete'>('draft');
   const inflight = useRef<Promise<boolean> | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -91,6 +104,37 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
     saveTimer.current = setTimeout(() => void saveRef.current(), delay);
   }, []);
 
+  /**
+   * After a 409: a conflict only when the server's copy really differs. A report sent on meanwhile (e.g. "Chờ ký")
+   * is not a conflict: the page turns read-only; the same content under a newer version is simply adopted.
+   */
+  const onStale = useCallback(
+    async (server: Submission, revision: number) => {
+      if (server.locked || server.final || server.editable === false) {
+        setStatus('locked');
+        setSaveError('Báo cáo đã được chuyển bước và khóa; các thay đổi chưa lưu không thể ghi vào.');
+        return;
+      }
+      const mine = splitRawInputs(schema, store.getData());
+      const same =
+        diffData(server.data ?? {}, compute(mine.data)).length === 0 &&
+        JSON.stringify(server.rawInputs ?? {}) === JSON.stringify(mine.rawInputs);
+      if (!same) {
+        setConflict({ mine: store.getData(), server });
+        return;
+      }
+      baseVersion.current = server.version;
+      paused.current = false;
+      savedRevision.current = revision;
+      setSavedAt(server.updatedAt);
+      if (store.getRevision() === revision) {
+        draftStore.clear(id);
+        setStatus('saved');
+      } else setStatus('dirty');
+    },
+    [schema, store, compute, id],
+  );
+
   /** PUT the data; true when the server holds the latest input. */
   const save = useCallback(async (): Promise<boolean> => {
     clearTimeout(saveTimer.current);
@@ -102,17 +146,34 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
     const revision = store.getRevision();
     if (revision === savedRevision.current) return true;
     writeLocal();
+    // Offline: the input waits in the browser (IndexedDB); the 'online' event sends it.
+    if (!isOnline()) {
+      setStatus('offline');
+      return false;
+    }
     setStatus('saving');
     const run = (async () => {
       try {
-        const res = await api.saveData(id, store.getData(), baseVersion.current);
+        // Text typed into a number field goes beside the data, as typed; the rest of the form is saved.
+        const split = splitRawInputs(schema, store.getData());
+        const res = await api.saveData(id, split.data, baseVersion.current, split.rawInputs);
         baseVersion.current = res.version;
         savedRevision.current = revision;
         retryCount.current = 0;
         setSavedAt(res.updatedAt ?? new Date().toISOString());
         setSaveError(null);
         qc.setQueryData<Submission>(qk.submission(id), (old) =>
-          old ? { ...old, version: res.version, data: res.data, updatedAt: res.updatedAt, contentHash: res.contentHash ?? old.contentHash, findings: res.findings ?? old.findings } : old,
+          old
+            ? {
+                ...old,
+                version: res.version,
+                data: res.data,
+                rawInputs: res.rawInputs ?? split.rawInputs,
+                updatedAt: res.updatedAt,
+                contentHash: res.contentHash ?? old.contentHash,
+                findings: res.findings ?? old.findings,
+              }
+            : old,
         );
         if (store.getRevision() === revision) {
           draftStore.clear(id);
@@ -130,7 +191,7 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
           setStatus('conflict');
           try {
             const server = await qc.fetchQuery({ queryKey: qk.submission(id), queryFn: () => api.submission(id), staleTime: 0 });
-            setConflict({ mine: store.getData(), server });
+            await onStale(server, revision);
           } catch (inner) {
             setSaveError(errorMessage(inner));
           }
@@ -142,7 +203,7 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
           setStatus('dirty');
           setSaveError(e.message);
         } else if (e.status === 0 || e.status >= 500) {
-          setStatus('offline');
+          setStatus(isOnline() && e.status >= 500 ? 'error' : 'offline');
           setSaveError(e.message);
           const delay = RETRY_DELAYS_MS[Math.min(retryCount.current, RETRY_DELAYS_MS.length - 1)];
           retryCount.current += 1;
@@ -158,10 +219,57 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
     })();
     inflight.current = run;
     return run;
-  }, [editable, id, qc, store, writeLocal, scheduleSave, autosaveDelayMs, validate, errors.length]);
+  }, [editable, id, qc, store, schema, writeLocal, scheduleSave, autosaveDelayMs, validate, errors.length, onStale]);
   useEffect(() => {
     saveRef.current = save;
   });
+
+  // The connection drops: typing goes on, input waits in IndexedDB; when it returns, it is sent at once.
+  useEffect(() => {
+    if (!editable) return;
+    const goOffline = () => {
+      setOnline(false);
+      writeLocal();
+      setStatus((s) => (s === 'conflict' || s === 'locked' ? s : 'offline'));
+    };
+    const goOnline = () => {
+      setOnline(true);
+      retryCount.current = 0;
+      if (!paused.current) scheduleSave(0);
+    };
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+    };
+  }, [editable, writeLocal, scheduleSave]);
+
+  // This tab has no copy, but the browser's queue (IndexedDB) has one from an earlier tab: restore and send it;
+  // made on an older version, it meets the normal version check (409) and the conflict dialog if it differs.
+  useEffect(() => {
+    if (!editable || initial.restored) return;
+    let cancelled = false;
+    void draftStore.getQueued(id).then((queued) => {
+      if (cancelled || !queued || store.getRevision() !== 0) return;
+      const next = new FormStore(queued.data, compute);
+      baseVersion.current = queued.baseVersion;
+      savedRevision.current = -1;
+      setStore(next);
+      setFormKey((k) => k + 1);
+      setRestored(true);
+      setStatus('dirty');
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [editable, id, initial.restored, store, compute]);
+
+  // A draft opened with kept typos: they are flagged at once, not only after the next blur.
+  useEffect(() => {
+    if (Object.keys(submission.rawInputs ?? {}).length) validate('draft');
+    // once, on opening
+  }, []);
 
   // A rule between fields is checked as the clerk types (after a short pause), not only on blur.
   const hasRules = useMemo(() => JSON.stringify(schema).includes('"x-rules"'), [schema]);
@@ -182,7 +290,7 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
   useEffect(() => {
     if (!editable) return;
     const unsubscribe = store.subscribe(() => {
-      setStatus((s) => (s === 'conflict' ? s : 'dirty'));
+      setStatus((s) => (s === 'conflict' || s === 'locked' ? s : isOnline() ? 'dirty' : 'offline'));
       clearTimeout(draftTimer.current);
       draftTimer.current = setTimeout(writeLocal, DRAFT_WRITE_DELAY_MS);
       if (!paused.current) scheduleSave(autosaveDelayMs);
@@ -225,7 +333,7 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
       paused.current = false;
       baseVersion.current = server.version;
       if (choice === 'server') {
-        const next = new FormStore(server.data ?? {}, compute);
+        const next = new FormStore(mergeRawInputs(server.data ?? {}, server.rawInputs), compute);
         savedRevision.current = next.getRevision();
         draftStore.clear(id);
         setStore(next);
@@ -269,12 +377,13 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
       setErrors,
       conflict,
       restored,
+      online,
       save,
       validate,
       onFieldBlur,
       resolveConflict,
       prepareForEvent,
     }),
-    [store, formKey, status, savedAt, saveError, errors, conflict, restored, save, validate, onFieldBlur, resolveConflict, prepareForEvent],
+    [store, formKey, status, savedAt, saveError, errors, conflict, restored, online, save, validate, onFieldBlur, resolveConflict, prepareForEvent],
   );
 }

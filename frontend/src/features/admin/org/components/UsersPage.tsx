@@ -257,7 +257,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
   const run = () =>
     modal.confirm({
       title: `Đặt lại mật khẩu cho ${user.username}?`,
-      content: 'Mật khẩu cũ sẽ không dùng được nữa. Hãy báo mật khẩu mới cho người dùng qua kênh an toàn.',
+      content: 'Mật khẩu cũ sẽ không dùng được nữa. Đây là mật khẩu tạm thời: người dùng phải đổi khi đăng nhập lần sau. Hãy báo mật khẩu này cho người dùng qua kênh an toàn.',
       okText: 'Đặt lại',
       okButtonProps: { danger: true },
       cancelText: 'Huỷ',
