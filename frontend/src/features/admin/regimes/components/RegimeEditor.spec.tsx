@@ -21,6 +21,7 @@ const plannedRound = (year: number) => ({
 /** The server's draft preview: a level without a valid date is a lint problem; otherwise two years of rounds. */
 function server(): Call[] {
   return mockFetch((call) => {
+    if (call.url === '/api/org-units') return { body: [] };
     if (call.url === '/api/templates') return { body: [{ code: 'bdg-vstbpn-dinh-ky', title: 'Báo cáo BĐG định kỳ', ownerUnitId: 'u', versions: [{ version: 1, status: 'published', title: 't', publishedAt: null }] }] };
     if (call.url === '/api/flows') return { body: ['truong', 'phong', 'so'].map((code) => ({ code, title: code, versions: [{ version: 1, status: 'published', publishedAt: null }] })) };
     if (call.url === '/api/regimes/draft/preview') {
@@ -33,6 +34,9 @@ function server(): Call[] {
     return undefined;
   });
 }
+
+// A modal full of antd inputs renders slowly in jsdom on a loaded machine: room beyond the default.
+const SLOW = 240_000;
 
 describe(RegimeEditor.name, () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -69,7 +73,7 @@ describe(RegimeEditor.name, () => {
         { kinds: ['phong'], label: 'Phòng GD&ĐT', deadline: { date: '8/6' } },
       ],
     });
-  });
+  }, SLOW);
 
   it("shows the lint's Vietnamese problems with their place and refuses to save", async () => {
     server();
@@ -79,5 +83,5 @@ describe(RegimeEditor.name, () => {
     const problems = await screen.findByTestId('regime-problems', {}, { timeout: 15_000 });
     expect(problems.textContent).toContain('Các cấp › cấp 1 › Hạn nộp › Ngày: Hạn "31/2" không phải ngày/tháng hợp lệ');
     expect((screen.getByTestId('save-regime') as HTMLButtonElement).disabled).toBe(true);
-  });
+  }, SLOW);
 });

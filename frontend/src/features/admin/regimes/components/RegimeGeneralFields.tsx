@@ -1,6 +1,7 @@
 /** The regime editor's general part: name, template, frequency, cut-off, opening day, target, recipients. */
 import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { TemplateSummary } from '../../api/types';
+import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { FREQUENCY_OPTIONS, type RegimeForm } from '../utils/regime-form';
 
 export interface FieldsProps {
@@ -87,6 +88,9 @@ export function RegimeGeneralFields({ form, set, templates, editing }: FieldsPro
         <Col xs={24} md={8}>
           <Form.Item label="Đơn vị gốc (mã)" required tooltip="Đơn vị ở gốc phạm vi báo cáo, ví dụ SO-HY hoặc PGD-BD.">
             <Input data-testid="regime-root" value={form.rootUnitCode} onChange={(e) => set({ rootUnitCode: e.target.value })} placeholder="SO-HY" />
+            <div style={{ marginTop: 6 }}>
+              <OrgUnitTreeSelect data-testid="regime-root-picker" value={null} placeholder="hoặc chọn trong cây đơn vị" onChange={(_, unit) => unit && set({ rootUnitCode: unit.code })} />
+            </div>
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
