@@ -19,6 +19,7 @@ import { TemplateSchemaAsAuthored1796500000000 } from './migrations/179650000000
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 import { SubmissionSeen1797500000000 } from './migrations/1797500000000-SubmissionSeen.js';
+import { UnitKinds1797500000001 } from './migrations/1797500000001-UnitKinds.js';
 
 export const entities = [
   OrgUnit,
@@ -44,6 +45,7 @@ export const migrations = [
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
   SubmissionSeen1797500000000,
+  UnitKinds1797500000001,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

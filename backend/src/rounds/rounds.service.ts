@@ -11,6 +11,7 @@ import { forbidden, notFound, unprocessable, type FieldProblem } from '../common
 import { FlowsRepository } from '../flows/flows.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgRepository } from '../org/org.repository.js';
+import { UnitKindsService } from '../roles/unit-kinds.service.js';
 import { TemplatesRepository } from '../templates/templates.repository.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { RoundsRepository, type RoundView } from './rounds.repository.js';
@@ -31,6 +32,7 @@ export class RoundsService {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly unitKinds: UnitKindsService,
   ) {}
 
   async list(user: AuthUser) {
@@ -57,9 +59,10 @@ export class RoundsService {
    * field problems; a deadline less than one working day after the period's cut-off is a warning.
    */
   private async deadlineFindings(rootPath: string, dto: OpenRoundDto): Promise<DeadlineFinding[]> {
+    const kindLabels = await this.unitKinds.labels();
     const levels = Object.entries(dto.deadlines)
       .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
-      .map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
+      .map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
     const period = parsePeriod(dto.period);
     return checkDeadlines(levels, await this.org.kindEdges(rootPath), period ? defaultCutOff(period) : null, await this.calendar.calendar());
   }
