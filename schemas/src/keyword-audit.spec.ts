@@ -26,7 +26,7 @@ export const KEYWORDS: Record<string, Verdict> = {
   $schema: { corpus: true }, $id: { corpus: true }, $defs: { corpus: true }, $ref: { corpus: true }, $anchor: { corpus: true },
   $comment: { works: { type: 'string', $comment: 'ghi chú của người soạn' }, value: 'x' },
   $vocabulary: { works: { type: 'string', $vocabulary: {} }, value: 'x' },
-  definitions: { works: { type: 'string', definitions: { x: { type: 'string' } } }, value: 'x' },
+  definitions: { corpus: true },
   title: { corpus: true }, description: { corpus: true }, default: { corpus: true }, readOnly: { corpus: true },
   examples: { works: { type: 'string', examples: ['ví dụ'] }, value: 'x' },
   deprecated: { works: { type: 'string', deprecated: true }, value: 'x' },
