@@ -34,7 +34,7 @@ export function isOpenObjectNode(s: Record<string, unknown>): boolean {
 /** Keywords whose value is one subschema, a list of them, or a map of them. */
 const SUB_ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
 const SUB_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SUB_MAP = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
+const SUB_MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 
 function mapSubschemas(s: Record<string, unknown>, f: (x: unknown) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { ...s };
@@ -86,7 +86,8 @@ export function boundsOnlySchema(schema: JsonSchema): JsonSchema {
     if (isPlainObject(v.items)) out.items = rec(v.items, depth + 1);
     if (Array.isArray(v.prefixItems)) out.prefixItems = v.prefixItems.map((x) => rec(x, depth + 1));
     if (Array.isArray(v.allOf)) out.allOf = v.allOf.map((x) => rec(x, depth + 1));
-    for (const k of ['properties', 'patternProperties', '$defs'])
+    // draft-07's "definitions" is $defs by another name: refs into it must still resolve
+    for (const k of ['properties', 'patternProperties', '$defs', 'definitions'])
       if (isPlainObject(v[k])) out[k] = Object.fromEntries(Object.entries(v[k] as Record<string, unknown>).map(([n, x]) => [n, rec(x, depth + 1)]));
     // additionalProperties applies to names the two maps above do not cover, so it is kept only beside them
     if (isPlainObject(v.additionalProperties)) out.additionalProperties = rec(v.additionalProperties, depth + 1);

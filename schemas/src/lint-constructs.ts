@@ -24,11 +24,16 @@ export function ajvCompileMessageVi(e: unknown): string {
     return `schema không đúng cú pháp JSON Schema 2020-12 (${m[1]!.replace(/^data/, 'tại schema')}).`;
   if ((m = /"(then|else)" without "if"/.exec(msg)))
     return `"${m[1]}" không có "if" đi kèm nên sẽ bị bỏ qua; hãy thêm điều kiện "if" hoặc bỏ "${m[1]}".`;
+  if (/async schema in sync schema/.test(msg))
+    return 'từ khoá "$async" (kiểm tra bất đồng bộ) không được hỗ trợ: biểu mẫu được kiểm tra ngay khi nhập và khi gửi, không chờ dịch vụ bên ngoài. Hãy bỏ "$async".';
+  if ((m = /keyword "(id)", use "\$id"/.exec(msg)))
+    return 'từ khoá "id" là cách viết của JSON Schema cũ (draft-04); trong JSON Schema 2020-12 hãy dùng "$id".';
   if (/strict mode/.test(msg)) return `schema có cấu trúc mơ hồ mà trình kiểm tra ở chế độ chặt từ chối (${msg.replace(/^strict mode: /, '')}).`;
   return `schema không biên dịch được (${msg}).`;
 }
 
 const DYNAMIC = ['$dynamicRef', '$recursiveRef', '$dynamicAnchor', '$recursiveAnchor'];
+const FORMAT_LIMITS = ['formatMaximum', 'formatMinimum', 'formatExclusiveMaximum', 'formatExclusiveMinimum'];
 const BRANCH_KEYS = ['oneOf', 'anyOf', 'allOf', 'then', 'else'] as const;
 
 /** Refused constructs found anywhere in the schema, with the schema location and the reason. */
@@ -40,6 +45,9 @@ export function lintConstructs(root: JsonSchema): Finding[] {
     for (const k of DYNAMIC)
       if (node[k] !== undefined)
         err(`${path}/${k}`, `"${k}" không được hỗ trợ: biểu mẫu (RJSF), bộ tổng hợp và văn bản cần biết trước các trường, tham chiếu động thì không cho biết. Dùng "$ref" tới $defs.`);
+    for (const k of FORMAT_LIMITS)
+      if (node[k] !== undefined)
+        err(`${path}/${k}`, `"${k}" (giới hạn ngày/giờ theo định dạng) không được hỗ trợ: trình kiểm tra không so sánh được giá trị theo định dạng nên biểu mẫu sẽ không kiểm tra được. Hãy ghi khoảng ngày hợp lệ trong mô tả của trường, hoặc dùng một quy tắc (x-rules).`);
     if (where.inCondition && (node['x-aggregate'] !== undefined || node['x-computed'] !== undefined))
       err(path, 'x-aggregate/x-computed đặt trong điều kiện "if" hoặc "not" không có tác dụng: điều kiện chỉ dùng để kiểm tra, không khai báo trường. Hãy khai báo trường trong "properties", "then" hoặc "else".');
     if (where.inMap && node['x-computed'] !== undefined)

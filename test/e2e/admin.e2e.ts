@@ -73,8 +73,9 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await inspector.getByTestId('field-computed').fill('soGVNuDayGioi / tongSoCBGVNV * 100');
     await inspector.getByText('Công thức hợp lệ.').waitFor();
     await pickOption(page, inspector.getByTestId('field-aggregate'), 'Tỷ lệ tính lại');
-    await pickOption(page, inspector.getByTestId('ratio-numerator'), '/I/soGVNuDayGioi');
-    await pickOption(page, inspector.getByTestId('ratio-denominator'), '/I/tongSoCBGVNV');
+    // Picked by their titles (the pointer is only stored).
+    await pickOption(page, inspector.getByTestId('ratio-numerator'), 'Số giáo viên nữ đạt danh hiệu giáo viên dạy giỏi');
+    await pickOption(page, inspector.getByTestId('ratio-denominator'), 'Tổng số CB-GV-NV');
     await shots.take(page, 'computed-percentage');
     await page.getByRole('tab', { name: /Kiểm tra/ }).click();
     await shots.take(page, 'template-lint');
@@ -102,7 +103,7 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await stateDialog.getByLabel('Nhãn trạng thái mới').fill('Đã rút lại');
     await stateDialog.getByRole('button', { name: 'Thêm' }).click();
     await stateDialog.waitFor({ state: 'hidden' });
-    await addTransition(page, 'pending_signature', 'RECALL', 'Rút lại để sửa', 'recalled');
+    await addTransition(page, 'pending_signature', 'RECALL', 'Rút lại để sửa', 'Đã rút lại');
     await page.getByTestId('flow-error-count').waitFor();
     const findings = (await page.getByTestId('flow-finding').allTextContents()).join('\n');
     console.log(`[e2e admin] flow lint after adding the transition:\n${findings}`);
@@ -110,7 +111,7 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await shots.take(page, 'flow-lint-error', true);
 
     // The fix: a way out of the new state, back to the draft.
-    await addTransition(page, 'recalled', 'EDIT', 'Sửa lại', 'draft');
+    await addTransition(page, 'recalled', 'EDIT', 'Sửa lại', 'Đang soạn');
     await page.getByTestId('flow-error-count').waitFor({ state: 'detached' });
     await page.getByTestId('flow-lint').filter({ hasText: 'Quy trình hợp lệ.' }).waitFor();
     await shots.take(page, 'flow-lint-fixed');
@@ -206,14 +207,15 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
   });
 });
 
-async function addTransition(page: Page, from: string, event: string, label: string, to: string) {
+/** `toLabel`: the target state as the builder lists it, by its Vietnamese label. */
+async function addTransition(page: Page, from: string, event: string, label: string, toLabel: string) {
   await page.getByTestId(`flow-state-${from}`).click();
   await page.getByTestId('state-panel').waitFor();
   await page.getByTestId('add-transition').click();
   const form = page.getByTestId('transition-form');
   await form.getByLabel('Sự kiện', { exact: true }).fill(event);
   await form.getByTestId('transition-label').fill(label);
-  await pickOption(page, form.getByTestId('transition-target'), `(${to})`);
+  await pickOption(page, form.getByTestId('transition-target'), new RegExp(`^${toLabel}$`));
   await form.getByTestId('save-transition').click();
   await form.waitFor({ state: 'detached' });
 }

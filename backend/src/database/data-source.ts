@@ -21,6 +21,7 @@ import { ReportingRegimes1796900000000 } from './migrations/1796900000000-Report
 import { RawInputs1797200000000 } from './migrations/1797200000000-RawInputs.js';
 import { PasswordReset1797200000001 } from './migrations/1797200000001-PasswordReset.js';
 import { SubmissionSeen1797500000000 } from './migrations/1797500000000-SubmissionSeen.js';
+import { UnitKinds1797500000001 } from './migrations/1797500000001-UnitKinds.js';
 import { SignatureAppearance1797600000000 } from './migrations/1797600000000-SignatureAppearance.js';
 import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000000-RegimeRecipientsEscalation.js';
 
@@ -50,6 +51,7 @@ export const migrations = [
   RawInputs1797200000000,
   PasswordReset1797200000001,
   SubmissionSeen1797500000000,
+  UnitKinds1797500000001,
   SignatureAppearance1797600000000,
   RegimeRecipientsEscalation1797700000000,
 ];

@@ -144,7 +144,7 @@ describe(RegimesService.name, () => {
       .set(auth(hy))
       .send({ name: 'Sai hạn', template: { code: 'bdg-vstbpn-dinh-ky', version: 1 }, rootUnitId: id, period: '2027-H2', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-12-20', phong: '2027-12-18' } });
     expect(res.status).toBe(422);
-    expect(res.body.details).toContainEqual(expect.objectContaining({ path: 'deadlines', message: expect.stringMatching(/cấp "phong" \(18\/12\/2027\) phải sau hạn của cấp "truong_th" \(20\/12\/2027\)/) }));
+    expect(res.body.details).toContainEqual(expect.objectContaining({ path: 'deadlines', message: expect.stringMatching(/cấp "Phòng GD&ĐT" \(18\/12\/2027\) phải sau hạn của cấp "Trường tiểu học" \(20\/12\/2027\)/) }));
   });
 
   it('previews an unsaved regime: its lint problems in Vietnamese, or its next rounds with their dates', async () => {

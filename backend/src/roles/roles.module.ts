@@ -3,12 +3,15 @@ import { OrgModule } from '../org/org.module.js';
 import { RolesController } from './roles.controller.js';
 import { RolesRepository } from './roles.repository.js';
 import { RolesService } from './roles.service.js';
+import { UnitKindsController } from './unit-kinds.controller.js';
+import { UnitKindsRepository } from './unit-kinds.repository.js';
+import { UnitKindsService } from './unit-kinds.service.js';
 
-/** Users (assigning roles), flows (lint) and submissions (labels) import it. */
+/** Users (assigning roles), flows (lint), submissions (labels) and rounds (unit kinds' labels) import it. */
 @Module({
   imports: [OrgModule],
-  controllers: [RolesController],
-  providers: [RolesRepository, RolesService],
-  exports: [RolesService],
+  controllers: [RolesController, UnitKindsController],
+  providers: [RolesRepository, RolesService, UnitKindsRepository, UnitKindsService],
+  exports: [RolesService, UnitKindsService],
 })
 export class RolesModule {}

@@ -12,6 +12,7 @@ import { FlowsService } from '../flows/flows.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgService } from '../org/org.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
+import { UnitKindsService } from '../roles/unit-kinds.service.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { RoundsRepository, type RoundView } from './rounds.repository.js';
 
@@ -31,6 +32,7 @@ export class RoundsService {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly unitKinds: UnitKindsService,
   ) {}
 
   async list(user: AuthUser) {
@@ -68,9 +70,10 @@ export class RoundsService {
    * The round wizard previews the same findings (POST /api/regimes/check-deadlines).
    */
   async deadlineFindings(rootPath: string, dto: Pick<OpenRoundDto, 'deadlines' | 'flows' | 'period'>): Promise<DeadlineFinding[]> {
+    const kindLabels = await this.unitKinds.labels();
     const levels = Object.entries(dto.deadlines)
       .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
-      .map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
+      .map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
     const period = parsePeriod(dto.period);
     return checkDeadlines(levels, await this.org.kindEdges(rootPath), period ? defaultCutOff(period) : null, await this.calendar.calendar());
   }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '../shared/api/client';
-import { mockFetch, renderWithProviders } from '../test-utils/render';
+import { mockFetch, renderWithProviders, UNIT_KINDS } from '../test-utils/render';
 import { AppLayout } from './AppLayout';
 
 vi.setConfig({ testTimeout: 20000 });
@@ -26,7 +26,7 @@ const me = {
 describe('AppLayout', () => {
   it('"Đăng xuất" revokes the token on the server (POST /api/auth/logout) before forgetting it here', async () => {
     tokenStore.set('token-cu');
-    const { calls } = mockFetch({ 'GET /api/me': () => me, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => undefined });
+    const { calls } = mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => undefined });
     const headers: (string | null)[] = [];
     const fetchFn = globalThis.fetch;
     vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
@@ -44,10 +44,18 @@ describe('AppLayout', () => {
 
   it('still signs out locally when the server cannot be reached', async () => {
     tokenStore.set('token-cu');
-    mockFetch({ 'GET /api/me': () => me, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => ({ status: 503, body: { message: 'bận' } }) });
+    mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => ({ status: 503, body: { message: 'bận' } }) });
     renderWithProviders(<AppLayout />, { route: '/', path: '/' });
     fireEvent.click(await screen.findByRole('button', { name: /Đăng xuất/ }));
     await screen.findByTestId('other-route');
     expect(tokenStore.get()).toBeNull();
+  });
+
+  it('names the user’s unit kind by the label the server holds (unit kinds are data), not its code', async () => {
+    tokenStore.set('token-cu');
+    mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS.map((k) => (k.code === 'phong' ? { ...k, label: 'Phòng Giáo dục' } : k)), 'GET /api/notifications': () => [] });
+    renderWithProviders(<AppLayout />, { route: '/', path: '/' });
+    expect(await screen.findByText('Phòng GD&ĐT Khoái Châu · Phòng Giáo dục')).toBeInTheDocument();
+    expect(screen.queryByText(/· phong$/)).not.toBeInTheDocument();
   });
 });

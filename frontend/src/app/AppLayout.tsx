@@ -5,13 +5,15 @@ import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-de
 import { adminMenu } from '../features/admin/routes';
 import { hasRole, useSession, useSignOut } from '../features/auth/hooks/use-session';
 import { NotificationCenter } from '../features/notifications/components/NotificationCenter';
-import { roleLabel, unitKindLabel } from '../shared/format/format';
+import { roleLabel } from '../shared/format/format';
+import { useUnitKindLabel } from '../shared/hooks/use-unit-kinds';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 
 const { Header, Content } = Layout;
 
 export function AppLayout() {
   const { user } = useSession();
+  const unitKindLabel = useUnitKindLabel();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const loc = useLocation();

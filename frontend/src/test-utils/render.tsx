@@ -68,3 +68,11 @@ export function mockFetch(handlers: Record<string, Handler>) {
   vi.stubGlobal('fetch', fn);
   return { calls, fn };
 }
+
+/** GET /api/unit-kinds as the server answers it after the migration (labels are data there). */
+export const UNIT_KINDS = [
+  { code: 'so', label: 'Sở GD&ĐT', units: 2 },
+  { code: 'phong', label: 'Phòng GD&ĐT', units: 4 },
+  { code: 'truong_th', label: 'Trường tiểu học', units: 12 },
+  { code: 'truong_thcs', label: 'Trường THCS', units: 9 },
+];

@@ -17,6 +17,7 @@ import type {
   Submission,
   SubmissionSummary,
   TemplateVersion,
+  UnitKind,
   User,
   WorkItem,
 } from './types';
@@ -64,6 +65,8 @@ export const api = {
     apiUpload<Attachment>(`${sub(id)}/attachments`, file, { onProgress, signal }),
   attachmentUrl: (attachmentId: string) => `/api/attachments/${encodeURIComponent(attachmentId)}`,
   rounds: () => apiFetch<Round[]>('/api/rounds'),
+  /** Unit kinds with their Vietnamese labels (data on the server, renamed by the top admin). */
+  unitKinds: () => apiFetch<UnitKind[]>('/api/unit-kinds'),
   roundProgress: (id: string) => apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress`),
 };
 
@@ -82,5 +85,6 @@ export const qk = {
   sources: (id: string, path: string) => ['submission', id, 'sources', path] as const,
   seen: (id: string, contentHash: string) => ['submission', id, 'seen', contentHash] as const,
   rounds: ['rounds'] as const,
+  unitKinds: ['unit-kinds'] as const,
   progress: (id: string) => ['rounds', id, 'progress'] as const,
 };

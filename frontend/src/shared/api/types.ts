@@ -167,6 +167,13 @@ export interface SourceValue {
   value: unknown;
 }
 
+/** GET /api/unit-kinds: a unit kind and its Vietnamese label. */
+export interface UnitKind {
+  code: string;
+  label: string;
+  units: number;
+}
+
 /** GET /api/submissions/:id/seen: what this user last saw of a report (server-side). */
 export interface LastSeen {
   contentHash: string;

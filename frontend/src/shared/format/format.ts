@@ -107,16 +107,3 @@ export const TASK_LABELS: Record<string, string> = {
   compile: 'Cần tổng hợp',
 };
 
-export const UNIT_KIND_LABELS: Record<string, string> = {
-  so: 'Sở GD&ĐT',
-  phong: 'Phòng GD&ĐT',
-  xa: 'Xã, phường',
-  truong_mn: 'Trường mầm non',
-  truong_th: 'Trường tiểu học',
-  truong_thcs: 'Trường THCS',
-  truong_thpt: 'Trường THPT',
-};
-
-export function unitKindLabel(kind: string): string {
-  return UNIT_KIND_LABELS[kind] ?? kind;
-}

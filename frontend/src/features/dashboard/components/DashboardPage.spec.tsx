@@ -2,7 +2,7 @@ import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, screen, within } from '@testing-library/react';
 import type { Round, RoundProgress, TemplateVersion } from '../../../shared/api/types';
-import { mockFetch, renderWithProviders } from '../../../test-utils/render';
+import { mockFetch, renderWithProviders, UNIT_KINDS } from '../../../test-utils/render';
 import { DashboardPage } from './DashboardPage';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
@@ -77,6 +77,7 @@ const template: TemplateVersion = {
 function setup() {
   const mock = mockFetch({
     'GET /api/rounds': () => [round],
+    'GET /api/unit-kinds': () => UNIT_KINDS,
     'GET /api/rounds/r1/progress': () => progress,
     'GET /api/templates/bdg-truong/versions/1': () => template,
     'GET /api/submissions/sp/sources': () => [
@@ -123,7 +124,7 @@ describe('DashboardPage', () => {
 
   it('charts an indicator by unit from the consolidated figure’s sources', async () => {
     const mock = setup();
-    const chart = await screen.findByTestId('chart-indicator', {}, { timeout: 5000 });
+    const chart = await screen.findByTestId('chart-indicator');
     expect(within(chart).getByRole('img')).toHaveAccessibleName('Tổng số CB-GV-NV (I). Trường TH Kim Đồng: 40; Trường TH Lê Lợi: 30');
     expect(mock.calls.some((c) => c.url === '/api/submissions/sp/sources?path=%2FI%2FtongSo')).toBe(true);
   });

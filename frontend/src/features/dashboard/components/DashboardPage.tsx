@@ -5,7 +5,8 @@ import { Card, Col, Empty, Progress, Row, Select, Space, Statistic, Table, Typog
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { RoundProgress } from '../../../shared/api/types';
-import { formatDate, formatNumber, formatPercent, unitKindLabel } from '../../../shared/format/format';
+import { formatDate, formatNumber, formatPercent } from '../../../shared/format/format';
+import { useUnitKindLabel, useUnitKinds } from '../../../shared/hooks/use-unit-kinds';
 import { usePreparedTemplate } from '../../../shared/submission/hooks';
 import { DeadlineBadge } from '../../../shared/ui/DeadlineBadge';
 import { QueryState } from '../../../shared/ui/QueryState';
@@ -30,6 +31,8 @@ export function DashboardPage() {
   const { roundId } = useParams<{ roundId: string }>();
   const navigate = useNavigate();
   const rounds = useQuery({ queryKey: qk.rounds, queryFn: api.rounds });
+  // Asked alongside the rounds, so the levels are named as soon as the progress arrives.
+  useUnitKinds();
   const selected = roundId ?? rounds.data?.[0]?.id;
   const progress = useQuery({ queryKey: qk.progress(selected ?? ''), queryFn: () => api.roundProgress(selected!), enabled: !!selected, refetchInterval: 60_000 });
   return (
@@ -58,6 +61,7 @@ export function DashboardPage() {
 }
 
 function ProgressView({ progress }: { progress: RoundProgress }) {
+  const unitKindLabel = useUnitKindLabel();
   const perParent = useMemo(() => completionByParent(progress), [progress]);
   const late = progress.units.filter((u) => u.late);
   const states = useMemo(() => [...new Set(progress.levels.flatMap((l) => Object.keys(l.byState)))], [progress]);
@@ -115,7 +119,7 @@ function ProgressView({ progress }: { progress: RoundProgress }) {
           pagination={late.length > 20 ? { pageSize: 20 } : false}
           columns={[
             { title: 'Đơn vị', dataIndex: 'unitName' },
-            { title: 'Cấp', dataIndex: 'kind', render: unitKindLabel },
+            { title: 'Cấp', dataIndex: 'kind', render: (k: string) => unitKindLabel(k) },
             { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, u) => <StateTag state={u.state} label={u.stateLabel} tags={u.stateTags} /> },
             { title: 'Hạn nộp', dataIndex: 'deadline', render: (_: unknown, u) => <DeadlineBadge deadline={u.deadline} late /> },
           ]}

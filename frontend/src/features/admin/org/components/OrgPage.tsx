@@ -33,6 +33,7 @@ import type { OrgUnit } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { CsvImportModal } from './CsvImportModal';
+import { KindInput, KindLabel } from './UnitKindsCard';
 import { LETTERHEAD_FIELDS, LetterheadModal } from './LetterheadModal';
 
 interface TreeItem {
@@ -132,7 +133,7 @@ export function OrgPage() {
                   data-testid={`org-result-${u.code}`}
                 >
                   <span>
-                    {u.name} <Tag>{u.kind}</Tag> <Typography.Text type="secondary">{u.code}</Typography.Text>
+                    {u.name} <Tag><KindLabel kind={u.kind} /></Tag> <Typography.Text type="secondary">{u.code}</Typography.Text>
                     {u.mergedIntoId && <Tag color="default">đã gộp</Tag>}
                   </span>
                 </List.Item>
@@ -145,6 +146,11 @@ export function OrgPage() {
               showIcon
               icon={<ApartmentOutlined />}
               treeData={tree}
+              titleRender={(n) => (
+                <>
+                  {(n as TreeItem).unit.name} · <KindLabel kind={(n as TreeItem).unit.kind} />
+                </>
+              )}
               loadData={loadData}
               selectedKeys={selected ? [selected.id] : []}
               onSelect={(_, info) => setSelected((info.node as unknown as TreeItem).unit)}
@@ -156,7 +162,7 @@ export function OrgPage() {
             <Card size="small" title={selected.name} data-testid="org-unit-panel">
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label="Mã">{selected.code}</Descriptions.Item>
-                <Descriptions.Item label="Loại">{selected.kind}</Descriptions.Item>
+                <Descriptions.Item label="Loại"><KindLabel kind={selected.kind} /></Descriptions.Item>
                 <Descriptions.Item label="Cấp">{selected.level}</Descriptions.Item>
                 <Descriptions.Item label="Số đơn vị trực thuộc">
                   {selected.childCount ?? '—'}
@@ -284,9 +290,9 @@ function AddUnitModal({
         <Form.Item
           name="kind"
           label="Loại đơn vị"
-          rules={[{ required: true, message: 'Nhập loại, ví dụ truong_th' }]}
+          rules={[{ required: true, message: 'Chọn loại đơn vị (hoặc gõ mã loại mới, ví dụ truong_th)' }]}
         >
-          <Input aria-label="Loại đơn vị" placeholder="truong_mn, truong_th, truong_thcs, phong…" />
+          <KindInput />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={error} />}
@@ -461,3 +467,4 @@ function MoveMergeModal({
     </Modal>
   );
 }
+

@@ -8,6 +8,7 @@ import { adminKeys } from '../../api/query-keys';
 import type { RoleDef } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { useRoles } from '../hooks/use-roles';
+import { UnitKindsCard } from './UnitKindsCard';
 
 /** A code from a Vietnamese label: "Phó hiệu trưởng" → "pho_hieu_truong". */
 export function roleCodeFrom(label: string): string {
@@ -54,6 +55,7 @@ export function RolesPage() {
           { title: 'Mã (nâng cao)', dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
         ]}
       />
+      <UnitKindsCard />
       {creating && <RoleModal onClose={() => setCreating(false)} />}
     </div>
   );

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { type AuthUser, CurrentUser } from '../common/current-user.js';
+import { badRequest } from '../common/errors.js';
+import { UnitKindsService } from './unit-kinds.service.js';
+
+export class UnitKindLabelDto {
+  @ApiProperty({ example: 'Trường THCS' })
+  @IsString({ message: 'Tên loại đơn vị phải là chữ.' })
+  @Length(1, 100, { message: 'Tên loại đơn vị dài từ 1 đến 100 ký tự.' })
+  label: string;
+}
+
+const kindCode = (c: string) => {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(c)) throw badRequest('Mã loại đơn vị chỉ gồm chữ thường không dấu, số và _, bắt đầu bằng chữ.');
+  return c;
+};
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('api/unit-kinds')
+export class UnitKindsController {
+  constructor(private readonly kinds: UnitKindsService) {}
+
+  @Get() list() {
+    return this.kinds.list();
+  }
+  @Put(':code') setLabel(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: UnitKindLabelDto) {
+    if (!dto.label.trim()) throw badRequest('Tên loại đơn vị không được để trống.');
+    return this.kinds.setLabel(u, kindCode(code), dto.label);
+  }
+}
