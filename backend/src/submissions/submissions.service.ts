@@ -260,7 +260,13 @@ export class SubmissionsService {
             break;
           }
           case 'notify':
-            await this.notifications.notifyForEffect(m, row, effect, { type: dto.type, label: eventLabel(def, dto.type) }, user);
+            await this.notifications.notifyForEffect(
+              m,
+              row,
+              effect,
+              { type: dto.type, label: eventLabel(def, dto.type), comment: dto.comment, fieldComments: dto.fieldComments?.length },
+              user,
+            );
             break;
           default:
             break;
