@@ -31,12 +31,20 @@ export class NotificationsService {
     private readonly repo: NotificationsRepository,
   ) {}
 
-  async notifyForEffect(m: EntityManager, s: NotifiedSubmission, effect: Effect, event: { type: string; label: string }, by: AuthUser) {
+  async notifyForEffect(
+    m: EntityManager,
+    s: NotifiedSubmission,
+    effect: Effect,
+    event: { type: string; label: string; comment?: string; fieldComments?: number },
+    by: AuthUser,
+  ) {
     const eventLabel = event.label;
     const to = (effect.params?.to as string[] | undefined) ?? [];
+    // The reason (a return's comment) travels in the text itself: the bell and the e-mail show it, not only the history.
+    const reason = event.comment?.trim() ? ` Ý kiến: "${event.comment.trim()}".` : '';
+    const notes = event.fieldComments ? ` Có ${event.fieldComments} ý kiến về các trường.` : '';
     const message =
-      (effect.params?.message as string | undefined) ??
-      `${s.roundName} — ${s.unitName}: ${by.fullName} đã thực hiện "${eventLabel}".`;
+      ((effect.params?.message as string | undefined) ?? `${s.roundName} — ${s.unitName}: ${by.fullName} đã thực hiện "${eventLabel}".`) + reason + notes;
     for (const name of to) {
       const q = recipientQuery[name];
       if (!q) continue;

@@ -79,4 +79,20 @@ describe('raw inputs (a typo never blocks a draft)', () => {
     const ok = await sut.http.post(`/api/submissions/${id}/events`).set(as()).send({ type: 'SUBMIT' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
+
+  it('puts the return reason in the notification text (the bell and the e-mail)', async () => {
+    const head = await sut.login('kc.th-tan-dan.head', DEMO);
+    const signed = await sut.http.post(`/api/submissions/${id}/events`).set({ Authorization: `Bearer ${head}` }).send({ type: 'SIGN' });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    const reviewer = await sut.login('kc.reviewer', DEMO);
+    const returned = await sut.http
+      .post(`/api/submissions/${id}/events`)
+      .set({ Authorization: `Bearer ${reviewer}` })
+      .send({ type: 'RETURN', comment: 'Số nữ chưa khớp danh sách.', fieldComments: [{ path: '/I/soNu', text: 'Kiểm tra lại' }] });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    const bell = await sut.http.get('/api/notifications').set(as());
+    const text = JSON.stringify(bell.body);
+    expect(text).toContain('Ý kiến: \\"Số nữ chưa khớp danh sách.\\"');
+    expect(text).toContain('Có 1 ý kiến về các trường');
+  });
 });

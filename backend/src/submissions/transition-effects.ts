@@ -14,7 +14,7 @@ export interface EffectContext {
   row: LockedRow;
   template: LoadedTemplate;
   dto: SendEventDto;
-  event: { type: string; label: string };
+  event: { type: string; label: string; comment?: string; fieldComments?: number };
   now: Date;
   /** What the transition writes to the submission; handlers of the submission's own data add to it. */
   patch: TransitionPatch;

@@ -127,7 +127,8 @@ export class TransitionsService {
 
     const toTags = stateTags(def, result.to);
     const patch: TransitionPatch = { state: result.to, stateTags: toTags, snapshot: result.snapshot, final: isFinalState(def, result.snapshot), locked: row.locked };
-    const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label }, now, patch };
+    const event = { type: dto.type, label, comment: dto.comment, fieldComments: dto.fieldComments?.length };
+    const ctx: EffectContext = { m, user, row, template, dto, event, now, patch };
     for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
     this.settle(ctx, kind, locksDataTags(toTags));
     // Typos kept beside the data must be fixed before the data is locked or final.

@@ -159,6 +159,9 @@ export function isEmptyValue(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (typeof v === 'number' && !Number.isFinite(v));
 }
 
+/** The parts of a rolled-up ratio (provenance "Nguồn số liệu"), in the clerk's words. */
+const VALUE_PART_LABELS: Record<string, string> = { numerator: 'tử số', denominator: 'mẫu số' };
+
 /** A scalar value as Vietnamese text with its unit; "…" when missing. Type follows the value. */
 export function formatScalar(s: Json, ui: Json, v: unknown, opts: { unit?: boolean } = {}): string {
   const unit = opts.unit === false ? undefined : unitOf(s);
@@ -180,7 +183,7 @@ export function formatScalar(s: Json, ui: Json, v: unknown, opts: { unit?: boole
   if (Array.isArray(v)) return v.map((x) => formatScalar(isObj(s.items) ? s.items : {}, isObj(ui.items) ? (ui.items as Json) : {}, x)).join('; ');
   if (isObj(v)) {
     return Object.entries(v)
-      .map(([k, x]) => `${k}: ${formatScalar({}, {}, x)}`)
+      .map(([k, x]) => `${VALUE_PART_LABELS[k] ?? k}: ${formatScalar({}, {}, x)}`)
       .join('; ');
   }
   return String(v);

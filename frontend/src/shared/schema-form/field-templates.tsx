@@ -56,7 +56,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
           )}
         </label>
       )}
-      {computed ? <ComputedValue id={id} pointer={pointer} label={label} /> : children}
+      {computed ? <ComputedValue id={id} pointer={pointer} label={label} unit={typeof schema['x-unit'] === 'string' ? schema['x-unit'] : undefined} /> : children}
       {rawDescription && (
         <div id={descriptionId(id)} className="bdg-help">
           {rawDescription}
@@ -84,11 +84,12 @@ const FieldExtras = memo(function FieldExtras({ pointer, schema }: { pointer: st
 });
 
 /** A computed field: read-only, recalculated from the live data (applyComputed from @bdg/schemas). */
-const ComputedValue = memo(function ComputedValue({ id, pointer, label }: { id: string; pointer: string; label: string }) {
+const ComputedValue = memo(function ComputedValue({ id, pointer, label, unit }: { id: string; pointer: string; label: string; unit?: string }) {
   const rt = useContext(FormRuntimeContext);
   const subscribe = rt ? rt.store.subscribe : noopSubscribe;
   const value = useSyncExternalStore(subscribe, () => (rt ? getAtPointer(rt.store.getComputed(), pointer) : undefined));
-  const text = typeof value === 'number' ? formatNumber(value) : value === undefined || value === null ? '—' : String(value);
+  // With the field's unit, the Vietnamese way: "84,44 %".
+  const text = typeof value === 'number' ? `${formatNumber(value)}${unit ? ` ${unit}` : ''}` : value === undefined || value === null ? '—' : String(value);
   return (
     <output id={id} className="bdg-computed" aria-label={`${label} (tự tính)`} aria-live="polite" data-testid={`computed-${pointer}`}>
       {text}

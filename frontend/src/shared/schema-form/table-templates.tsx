@@ -120,11 +120,13 @@ export function TableRowFieldTemplate(props: FieldTemplateProps) {
 }
 
 export function TableRowObjectTemplate(props: ObjectFieldTemplateProps) {
+  const titleOf = (name: string) => (props.schema.properties?.[name] as { title?: string } | undefined)?.title ?? name;
   return (
     <>
       {props.properties.map((p) =>
         p.hidden ? null : (
-          <td key={p.name} className="bdg-table-cell">
+          // data-label: on a phone each row is a card and each cell says which column it is.
+          <td key={p.name} className="bdg-table-cell" data-label={titleOf(p.name)}>
             {p.content}
           </td>
         ),

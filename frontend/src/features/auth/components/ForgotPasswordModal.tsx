@@ -31,10 +31,10 @@ export function ForgotPasswordModal({ open, onClose, initialUsername }: { open: 
       {answer ? (
         <Alert type="success" showIcon role="status" title={answer} data-testid="forgot-answer" />
       ) : (
-        <Form form={form} layout="vertical" requiredMark={false} initialValues={{ username: initialUsername }} onFinish={(v) => ask.mutate(v.username)}>
+        <Form form={form} name="forgot" layout="vertical" requiredMark={false} initialValues={{ username: initialUsername }} onFinish={(v) => ask.mutate(v.username)}>
           <p>Nhập tên đăng nhập. Quản trị viên của đơn vị sẽ được báo để đặt lại mật khẩu cho bạn.</p>
           <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Hãy nhập tên đăng nhập' }]}>
-            <Input autoComplete="username" id="forgot-username" />
+            <Input autoComplete="username" />
           </Form.Item>
           {ask.error && <Alert type="error" showIcon role="alert" title={errorMessage(ask.error)} />}
         </Form>

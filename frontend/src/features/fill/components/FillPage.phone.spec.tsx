@@ -27,6 +27,7 @@ const template: TemplateVersion = {
         properties: {
           tongSo: { type: 'integer', minimum: 0, title: 'Tổng số CB-GV-NV' },
           soNu: { type: 'integer', minimum: 0, title: 'Số nữ' },
+          tyLeNu: { type: ['number', 'null'], title: 'Tỷ lệ nữ', 'x-computed': 'soNu / tongSo * 100', 'x-unit': '%' },
         },
       },
       III: { type: 'object', title: 'III. Kiến nghị', required: ['kienNghi'], properties: { kienNghi: { type: 'string', title: 'Nội dung kiến nghị' } } },
@@ -82,6 +83,11 @@ describe('FillPage on a phone and a slow line (issue 18)', () => {
     const body = puts(mock.calls).at(-1)!.body as { data: { I: Record<string, unknown> } };
     expect(body.data.I).toEqual({ soNu: 10 });
     expect(total).toHaveValue('bốn mươi');
+  });
+
+  it('shows a computed percentage the Vietnamese way, with its unit', async () => {
+    setup(submission({ data: { I: { tongSo: 45, soNu: 38 } } }));
+    expect(await screen.findByTestId('computed-/I/tyLeNu')).toHaveTextContent('84,44 %');
   });
 
   it('opens a draft with its kept typo in the box, flagged, and listed on top', async () => {

@@ -97,6 +97,7 @@ export function MyWorkPage() {
                 dataSource={shown}
                 pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
                 data-testid="my-work-table"
+                className="bdg-cards"
               />
             </>
           )
