@@ -26,6 +26,11 @@ describe('hostile load: bounded cost', () => {
     expect(outcome('mở đợt cho một trường').status).toBe(201);
   });
 
+  it('lints the largest template body (near 2 MB) off the event loop: created, or refused in Vietnamese', () => {
+    const o = outcome('tạo mẫu gần 2 MB (45 trường × 2.000 giá trị)');
+    if (o.status !== 201) expect(o).toMatchObject({ status: 422, message: expect.stringMatching(/^Mẫu báo cáo/) });
+  });
+
   it('refuses each over-limit or wrong body with a Vietnamese 422 naming the field', () => {
     expect(outcome('16.000 dòng vào bảng 50 dòng (mẫu Khoái Châu)')).toMatchObject({ status: 422 });
     for (const s of ['^(a+)+$ với 49 × "a" + "!"', 'mẫu dài nhất trên văn bản dài nhất', 'bảng tối đa, mọi mã sai mẫu', 'bảng tối đa, một dòng trùng ở cuối'])

@@ -53,6 +53,15 @@ export function hostileTemplate() {
   };
 }
 
+/** A template body near the 2 MB limit: many fields, each at the largest enum lint allows (lint runs on all of it). */
+export function largestTemplateBody() {
+  const values = Array.from({ length: LIMIT_ENUM_VALUES }, (_, i) => `gia-tri-${String(i).padStart(5, '0')}`);
+  const properties = Object.fromEntries(
+    Array.from({ length: 45 }, (_, f) => [`truong${f}`, { type: 'string', title: `Trường ${f}`, enum: values, 'x-aggregate': 'none' }]),
+  );
+  return { title: 'Mẫu lớn nhất', periodKind: 'nam', uiSchema: {}, schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', title: 'Mẫu lớn nhất', properties } };
+}
+
 export interface HostileOutcome {
   step: string;
   status: number;
@@ -96,7 +105,7 @@ function pollHealthz(base: string) {
 }
 
 /** Publishes the hostile template, opens a round on one school, and sends the worst bodies and exports. */
-export async function runHostileLoad(base: string, sql: Sql): Promise<HostileReport> {
+export async function runHostileLoad(base: string, sql: Sql, opts: { exports?: boolean } = {}): Promise<HostileReport> {
   const api = new Api(base);
   const w = await loadWorld(sql);
   const admin = await api.login('hy.admin');
@@ -137,6 +146,8 @@ export async function runHostileLoad(base: string, sql: Sql): Promise<HostileRep
   const stop = pollHealthz(base);
   let polls = { times: [] as number[], starts: [] as number[] };
   try {
+    // lint of the largest template body the JSON limit lets through
+    await step('tạo mẫu gần 2 MB (45 trường × 2.000 giá trị)', () => api.post(`/api/templates/${HOSTILE_CODE}-lon/versions`, admin, largestTemplateBody()));
     // the original attack: 16,000 distinct rows against maxItems 50 + uniqueItems on the shipped template
     const kcRows = Array.from({ length: 16_000 }, (_, i) => ({ maChiTieu: `MT${i}`, noiDung: 'x', vaiTro: 'chu_tri' }));
     await step('16.000 dòng vào bảng 50 dòng (mẫu Khoái Châu)', async () => api.save(kcEditor, kcSub, { II: { chiTieuDuocGiao: kcRows } }, await version(kcSub)));
@@ -154,12 +165,13 @@ export async function runHostileLoad(base: string, sql: Sql): Promise<HostileRep
     });
     const valid = { bang: rows((i) => 'a'.repeat(1 + (i % 59))), dai: 'a'.repeat(LIMIT_MAX_LENGTH) };
     await step('bảng tối đa hợp lệ + văn bản dài nhất (lưu)', async () => api.save(editor, sub, valid, await version(sub)));
-    // exports of the largest document, the three formats at once
-    await Promise.all(
-      (['pdf', 'docx', 'xlsx'] as const).map((f) =>
-        step(`xuất ${f.toUpperCase()} văn bản lớn nhất`, () => api.get(`/api/submissions/${sub}/export?format=${f}`, editor, { timeoutMs: 600_000 })),
-      ),
-    );
+    // exports of the largest document, the three formats at once (opts.exports false: the bodies alone)
+    if (opts.exports !== false)
+      await Promise.all(
+        (['pdf', 'docx', 'xlsx'] as const).map((f) =>
+          step(`xuất ${f.toUpperCase()} văn bản lớn nhất`, () => api.get(`/api/submissions/${sub}/export?format=${f}`, editor, { timeoutMs: 600_000 })),
+        ),
+      );
   } finally {
     polls = await stop();
   }

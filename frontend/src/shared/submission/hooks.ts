@@ -1,6 +1,7 @@
 /** Server state of one submission, shared by the fill, review and compile pages. */
 import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isQueued, queuedJobKey, rememberQueuedJob } from './queued-job';
 import { ApiError } from '../api/client';
 import { api, qk } from '../api/endpoints';
 import type { FieldComment, Submission } from '../api/types';
@@ -83,8 +84,15 @@ export function useSendEvent(id: string) {
     onError: (err) => {
       if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: qk.submission(id) });
     },
-    onSuccess: (next: Submission) => {
-      qc.setQueryData(qk.submission(id), next);
+    onSuccess: (answer: Submission) => {
+      const next: unknown = answer;
+      // a large compile runs as a background job: its progress bar (QueuedJobProgress) follows it
+      if (isQueued(next)) {
+        rememberQueuedJob(id, next.jobId);
+        qc.setQueryData(queuedJobKey(id), next.jobId);
+        return;
+      }
+      qc.setQueryData(qk.submission(id), answer);
       void qc.invalidateQueries({ queryKey: qk.history(id) });
       void qc.invalidateQueries({ queryKey: qk.children(id) });
       void qc.invalidateQueries({ queryKey: qk.myWork });

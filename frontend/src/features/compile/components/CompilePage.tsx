@@ -17,6 +17,7 @@ import { EventButtons } from '../../../shared/submission/EventButtons';
 import { FindingsList } from '../../../shared/submission/FindingsList';
 import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { usePreparedTemplate, useSendEvent, useSubmission } from '../../../shared/submission/hooks';
+import { QueuedJobProgress } from '../../../shared/submission/QueuedJobProgress';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
 import { OfficialDocuments } from '../../../shared/submission/OfficialDocuments';
 import { DeadlineBadge } from '../../../shared/ui/DeadlineBadge';
@@ -119,6 +120,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
           )}
           {!submission.locked && submission.compiled && <Link to={`/submissions/${submission.id}`}>Mở để chỉnh sửa và gửi</Link>}
         </Space>
+        <QueuedJobProgress submissionId={submission.id} />
         {compile.error && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={errorMessage(compile.error)} />}
         {previewError && <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={previewError} />}
         {!!submission.compiled?.kept?.length && (
