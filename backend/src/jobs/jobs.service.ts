@@ -44,7 +44,7 @@ export interface JobView {
   updatedAt: Date;
 }
 
-/** Tunables read from the environment (not part of AppConfig, which the lead owns). */
+/** Tunables read from the environment (operational knobs that stay out of the validated AppConfig). */
 export function jobsTuning(env: NodeJS.ProcessEnv = process.env) {
   const num = (name: string, fallback: number, min: number) => {
     const n = Number(env[name]);

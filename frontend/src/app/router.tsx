@@ -16,7 +16,7 @@ const BenchFormPage = lazy(() => import('../features/bench/components/BenchFormP
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },
-  // No sign-in: the lead's browser benchmark drives it without a backend.
+  // No sign-in: the browser benchmark (test/e2e/form-bench.e2e.ts) drives it without a backend.
   { path: '/bench/form', element: <ErrorBoundary><BenchFormPage /></ErrorBoundary> },
   {
     path: '/',
