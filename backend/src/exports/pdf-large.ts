@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { type DocBlock, type DocModel, pdfFont, renderPdfModel } from './render/index.js';
-import { pdfDefinition } from './render/pdf.renderer.js';
+import { pdfDefinition, type PdfKitDocument, pdfToBuffer } from './render/pdf.renderer.js';
 
 /**
  * Above this many laid-out nodes (body blocks, table rows, list items; a consolidation of ~1,000 units
@@ -48,12 +48,7 @@ export function pdfWeight(m: DocModel): number {
 }
 
 type Printer = new (fonts: Record<string, unknown>) => {
-  createPdfKitDocument(def: TDocumentDefinitions): {
-    on(e: 'data', cb: (c: Buffer) => void): void;
-    on(e: 'end', cb: () => void): void;
-    on(e: 'error', cb: (e: Error) => void): void;
-    end(): void;
-  };
+  createPdfKitDocument(def: TDocumentDefinitions): PdfKitDocument;
 };
 const PdfPrinter = createRequire(import.meta.url)('pdfmake') as Printer;
 
@@ -74,11 +69,5 @@ export async function renderPdfFor(model: DocModel): Promise<Buffer> {
   delete def.pageBreakBefore;
   const font = pdfFont();
   const doc = new PdfPrinter({ [font.family]: font.faces }).createPdfKitDocument(def);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return pdfToBuffer(doc);
 }
