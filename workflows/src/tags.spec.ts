@@ -7,7 +7,9 @@ import {
   eventNeedsComment,
   eventsOfKind,
   flowFormat,
+  isDone,
   isDoneState,
+  isLate,
   lintFlow,
   locksData,
   ownUnitRolesNow,
@@ -145,4 +147,21 @@ describe('lint of tags and roles', () => {
     expect(nobody).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('Chưa có người dùng nào giữ vai trò «Phó hiệu trưởng»') }));
     expect(lintFlow(renamedFlow, { roles: [{ code: 'pho_hieu_truong', label: 'Phó hiệu trưởng', holders: 2 }] }).filter((f) => f.message.includes('vai trò'))).toEqual([]);
   });
+});
+
+describe('isDone and isLate', () => {
+  const now = new Date('2026-11-28T00:00:00Z');
+  it.each([
+    [{ stateTags: ['done'], final: false }, true],
+    [{ stateTags: ['submitted'], final: true }, true],
+    [{ stateTags: ['submitted'], final: false }, false],
+    [{ stateTags: null, final: false }, false],
+  ])('isDone(%j) is %s', (s, want) => expect(isDone(s)).toBe(want));
+  it.each([
+    [{ deadline: '2026-11-27T00:00:00Z', locked: false, final: false }, true],
+    [{ deadline: '2026-11-29T00:00:00Z', locked: false, final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', locked: true, final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', locked: false, final: true }, false],
+    [{ deadline: null, locked: false, final: false }, false],
+  ])('isLate(%j) is %s', (s, want) => expect(isLate(s, now)).toBe(want));
 });
