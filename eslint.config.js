@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// Pure packages must stay free of frameworks: both tiers import them (DESIGN.md "Layout").
+// Pure packages must stay free of frameworks: both tiers import them (docs/architecture.md).
 const frameworkImports = {
   patterns: [
     { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'react', 'react-dom', 'react/*', 'antd', '@rjsf/*'], message: 'schemas/, workflows/ và regimes/ là mã thuần: không import NestJS, TypeORM hay React.' },

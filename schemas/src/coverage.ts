@@ -1,4 +1,4 @@
-/** Độ đầy đủ của một báo cáo tổng hợp (DESIGN.md, ý 6): bao nhiêu đơn vị trực thuộc đã có trong số liệu. */
+/** Độ đầy đủ của một báo cáo tổng hợp: bao nhiêu đơn vị trực thuộc đã có trong số liệu. */
 export interface Coverage {
   /** Số đơn vị trực thuộc mà số liệu tổng hợp đã gồm */
   included: number;

@@ -1,4 +1,4 @@
-/** Schema mà một báo cáo tổng hợp được kiểm tra theo (DESIGN.md, ý 6). */
+/** Schema mà một báo cáo tổng hợp được kiểm tra theo. */
 import { normalizeRule } from './aggregate-rule.js';
 import { markDerivedSchema } from './bounds.js';
 import { isPlainObject } from './pointer.js';

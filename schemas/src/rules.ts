@@ -1,5 +1,5 @@
 /**
- * Quy tắc giữa các trường (x-rules), hợp đồng với người soạn biểu mẫu (DESIGN.md, ý 6):
+ * Quy tắc giữa các trường (x-rules), hợp đồng với người soạn biểu mẫu:
  * `"x-rules": [{"id", "assert", "message", "severity": "error" | "warning"}]` trên bất kỳ đối tượng
  * nào của schema (gốc, một mục, hoặc đối tượng dòng của bảng — khi đó áp cho từng dòng).
  * `assert` viết bằng đúng ngôn ngữ x-computed (cùng bộ phân tích, expression.ts), tên trường

@@ -1,6 +1,6 @@
 /** Kiểu dùng chung của @bdg/schemas (không phụ thuộc framework). */
 
-/** Quy tắc tổng hợp khai báo ở từng trường (DESIGN.md, ý 6). */
+/** Quy tắc tổng hợp khai báo ở từng trường. */
 /**
  * first: giá trị của đơn vị có mã nhỏ nhất (cho cột mô tả trong bảng groupBy, giống nhau giữa các đơn vị);
  * none: không tổng hợp (đơn vị tổng hợp tự nhập, ví dụ số văn bản).

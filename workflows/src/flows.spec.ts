@@ -18,7 +18,7 @@ import { actor, facts, flowFiles, NOW, PARENT, readFlowText, satisfying } from '
 const files = flowFiles();
 
 describe('shipped flows (workflows/flows)', () => {
-  it('ships exactly the four flows of DESIGN.md', () => {
+  it('ships exactly the four flows', () => {
     expect(files).toEqual(['phong.v1.json', 'so.v1.json', 'truong-truc-tiep.v1.json', 'truong.v1.json']);
   });
 

@@ -26,7 +26,7 @@ export const tagLabels: Readonly<Record<StatusTag | FlagTag, string>> = {
 
 /** Statuses in which the unit's own work is handed in (the dashboards' "đã nộp"). */
 export const HANDED_IN_TAGS: readonly StatusTag[] = ['submitted', 'done'];
-/** Statuses whose data nobody edits: from the signer's desk on (DESIGN.md "Shipped flows"). */
+/** Statuses whose data nobody edits: from the signer's desk on. */
 export const LOCKING_TAGS: readonly (StatusTag | FlagTag)[] = [
   'awaitingApproval',
   'awaitingSignature',

@@ -8,7 +8,9 @@ import {
   eventOutcome,
   eventsOfKind,
   flowFormat,
+  isDone,
   isDoneState,
+  isLate,
   lintFlow,
   locksData,
   eventLocksData,
@@ -164,4 +166,21 @@ describe('eventOutcome', () => {
   ])('%s: %s --%s--> %o', (flow, state, event, expected) => {
     expect(eventOutcome(shipped[flow]!, state, event)).toEqual(expected);
   });
+});
+
+describe('isDone and isLate', () => {
+  const now = new Date('2026-11-28T00:00:00Z');
+  it.each([
+    [{ stateTags: ['done'], final: false }, true],
+    [{ stateTags: ['submitted'], final: true }, true],
+    [{ stateTags: ['submitted'], final: false }, false],
+    [{ stateTags: null, final: false }, false],
+  ])('isDone(%j) is %s', (s, want) => expect(isDone(s)).toBe(want));
+  it.each([
+    [{ deadline: '2026-11-27T00:00:00Z', locked: false, final: false }, true],
+    [{ deadline: '2026-11-29T00:00:00Z', locked: false, final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', locked: true, final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', locked: false, final: true }, false],
+    [{ deadline: null, locked: false, final: false }, false],
+  ])('isLate(%j) is %s', (s, want) => expect(isLate(s, now)).toBe(want));
 });

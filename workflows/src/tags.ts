@@ -44,6 +44,15 @@ export const isCollectingTags = (tags: readonly string[]): boolean => tags.inclu
 /** Does a state with these tags lock the data? */
 export const locksDataTags = (tags: readonly string[]): boolean => tags.some((t) => (LOCKING_TAGS as string[]).includes(t));
 
+/**
+ * The one definition of "done" for a report: its state means done, or the flow has ended. The backend's
+ * SQL says the same (backend/src/common/status-sql.ts); dashboards and the compile page ask this.
+ */
+export const isDone = (s: { stateTags?: readonly string[] | null; final: boolean }): boolean => s.final || isDoneTags(s.stateTags ?? []);
+/** The one definition of "late": past its deadline while its data is still open (not locked, not final). */
+export const isLate = (s: { deadline: Date | string | null; locked: boolean; final: boolean }, now: Date | number = Date.now()): boolean =>
+  s.deadline !== null && new Date(s.deadline).getTime() < new Date(now).getTime() && !s.locked && !s.final;
+
 export const isDoneState = (def: FlowDefinition, state: string): boolean => isDoneTags(stateTags(def, state));
 export const locksData = (def: FlowDefinition, state: string): boolean => locksDataTags(stateTags(def, state));
 

@@ -1,6 +1,6 @@
 /** Public types of @bdg/workflows. Everything here is plain JSON-serialisable data. */
 
-/** The built-in roles (DESIGN.md "HTTP API"); a province adds its own role codes as data. */
+/** The built-in roles; a province adds its own role codes as data. */
 export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
 
 export interface Actor {

@@ -45,7 +45,7 @@ describe(`Sở export over ${SCHOOLS} schools`, () => {
       )
     )[0]!;
     soId = sub.id;
-    // The schools' own submissions (accepted), as the lead's large compile reads them on demand.
+    // The schools' own submissions (accepted), as a large compile's provenance reads them on demand.
     const children = units.map((u, i) => {
       const total = 20 + (i % 60);
       expectedTotal += total;

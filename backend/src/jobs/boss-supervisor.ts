@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
+import { withTimeLimit } from '../common/time-limit.js';
 
 /** What one queue needs: pg-boss settings (retries with backoff, time limit) and its handler. */
 export interface QueueDefinition {
@@ -87,7 +88,7 @@ export class BossSupervisor {
     await this.starting?.catch(() => null);
     const boss = this.boss;
     this.boss = null;
-    if (boss) await withTimeout(boss.stop({ graceful: true, close: true, wait: true, timeout: 5000 }), 10_000).catch(() => {});
+    if (boss) await withTimeLimit(boss.stop({ graceful: true, close: true, wait: true, timeout: 5000 }), 10_000).catch(() => {});
   }
 
   /** One health check now (the timer calls it; tests may too). */
@@ -125,7 +126,7 @@ export class BossSupervisor {
     if (old) {
       old.removeAllListeners('stopped');
       // Closing the pool of a dead connection may never finish: do not wait for it.
-      await withTimeout(old.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
+      await withTimeLimit(old.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
     }
     if (this.stopped) return;
     if (await this.startOnce()) {
@@ -176,7 +177,7 @@ export class BossSupervisor {
       setTimeout(() => void this.check().catch(() => {}), 50).unref();
     });
     try {
-      await withTimeout(boss.start(), 60_000);
+      await withTimeLimit(boss.start(), 60_000);
       for (const q of this.o.queues) await boss.createQueue(q.name, { name: q.name, ...q.options });
       if (work) {
         for (const q of this.o.queues) await this.workOn(boss, q);
@@ -186,11 +187,11 @@ export class BossSupervisor {
       this.errors += 1;
       this.lastError = (e as Error).message;
       this.log('error', `Không khởi động được bộ xử lý nền (sẽ thử lại): ${this.lastError}`);
-      await withTimeout(boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
+      await withTimeLimit(boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
       return null;
     }
     if (this.stopped) {
-      await withTimeout(boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
+      await withTimeLimit(boss.stop({ graceful: false, close: true, wait: true, timeout: 1000 }), 5000).catch(() => {});
       return null;
     }
     // Stopped by itself (not by us): start again.
@@ -216,7 +217,7 @@ export class BossSupervisor {
 
   private async probe(boss: PgBoss): Promise<boolean> {
     try {
-      const res = await withTimeout(boss.getDb().executeSql('SELECT 1 AS ok', []), 5000);
+      const res = await withTimeLimit(boss.getDb().executeSql('SELECT 1 AS ok', []), 5000);
       // pg-boss answers undefined once its pool is closed.
       return !!res?.rows?.length;
     } catch {
@@ -241,20 +242,4 @@ async function databaseAnswers(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('timeout')), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
 }

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.js';
 import { BossSupervisor, type QueueDefinition } from './boss-supervisor.js';
 import { JOB_LABEL } from './job-names.js';
 import { JobsRepository, type StoredFile } from './jobs.repository.js';
+import { withTimeLimit } from '../common/time-limit.js';
 
 export interface JobContext<T> {
   id: string;
@@ -44,7 +45,7 @@ export interface JobView {
   updatedAt: Date;
 }
 
-/** Tunables read from the environment (not part of AppConfig, which the lead owns). */
+/** Tunables read from the environment (operational knobs that stay out of the validated AppConfig). */
 export function jobsTuning(env: NodeJS.ProcessEnv = process.env) {
   const num = (name: string, fallback: number, min: number) => {
     const n = Number(env[name]);
@@ -243,20 +244,4 @@ export function reasonOf(e: unknown): string {
   if (['ESOCKET', 'ECONNECTION', 'ETIMEDOUT', 'EDNS'].includes(code)) return 'Không kết nối được máy chủ thư (SMTP).';
   const msg = typeof err?.message === 'string' && err.message ? err.message : String(e);
   return msg;
-}
-
-function withTimeLimit<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(message)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { HANDED_IN_TAGS } from '@bdg/workflows';
+import { lateSql } from '../common/status-sql.js';
 import { Round } from './round.entity.js';
 
 export interface RoundView {
@@ -125,7 +126,7 @@ export class RoundsRepository {
               s.parent_unit_id AS "parentId", s.state, s.state_tags AS "stateTags", s.locked, s.final, s.deadline,
               (s.state_tags && $3::text[] OR s.final) AS "handedIn",
               (s.compiled->>'included')::int AS "compiledIncluded",
-              (s.deadline IS NOT NULL AND s.deadline < now() AND NOT s.locked AND NOT s.final) AS late
+              ${lateSql()} AS late
          FROM submission s JOIN org_unit o ON o.id = s.unit_id
         WHERE s.round_id = $1 AND o.path <@ $2::ltree
         ORDER BY nlevel(o.path), o.code`,

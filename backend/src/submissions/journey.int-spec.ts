@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026!';
 
-/** The Khoái Châu journey through the HTTP API, on the demo province (DESIGN.md "Shipped flows"). */
+/** The Khoái Châu journey through the HTTP API, on the demo province. */
 describe('Khoái Châu journey', () => {
   let sut: TestApp;
   const tokens: Record<string, string> = {};

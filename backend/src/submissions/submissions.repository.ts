@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import { doneSql } from '../common/status-sql.js';
 import { TransitionLog } from './transition-log.entity.js';
 
 export interface SubmissionRow {
@@ -124,8 +125,8 @@ export class SubmissionsRepository {
 
   async childCounts(roundId: string, parentUnitId: string, m: EntityManager = this.db.manager) {
     const rows = await m.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE 'done' = ANY(state_tags) OR final)::int AS accepted
-         FROM submission WHERE round_id = $1 AND parent_unit_id = $2`,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${doneSql()})::int AS accepted
+         FROM submission s WHERE round_id = $1 AND parent_unit_id = $2`,
       [roundId, parentUnitId],
     );
     return { total: rows[0].total as number, accepted: rows[0].accepted as number };

@@ -6,6 +6,7 @@ import {
   type FlowDefinition,
   eventLocksData,
   isHandedInTags,
+  isLate,
   stateLabel,
   stateStatus,
   type SubmissionFacts,
@@ -106,14 +107,14 @@ export class SubmissionsService {
   async children(user: AuthUser, id: string) {
     const row = await this.visible(user, id);
     const kids = await this.repo.children(row.roundId, row.unitId);
-    const now = Date.now();
+    const now = new Date();
     const hashes = await this.compiler.contentHashes(kids.map((k) => k.id));
     return Promise.all(
       kids.map(async (k) => {
         const usedHash = row.compiled?.sources?.[k.id] ?? null;
         return {
           ...(await this.summary(k)),
-          late: !!k.deadline && new Date(k.deadline).getTime() < now && !k.locked && !k.final,
+          late: isLate(k, now),
           includedInCompile: usedHash !== null,
           changedSinceCompile: usedHash !== null && usedHash !== hashes.get(k.id),
         };

@@ -90,7 +90,7 @@ export class TemplatesService extends VersionedReads<TemplateVersionEntity> {
       base = await this.repo.one(dto.basedOn.code, dto.basedOn.version);
       if (!base || !canRead(user, base.ownerPath)) throw notFound('Không tìm thấy phiên bản gốc để nhân bản.');
     }
-    // DESIGN.md's body is {schema, uiSchema, basedOn?}: the schema's own title names the template.
+    // The API's body is {schema, uiSchema, basedOn?} (docs/api-shapes.md): the schema's own title names the template.
     const schemaTitle = typeof dto.schema.title === 'string' && dto.schema.title.trim() !== '' ? dto.schema.title.trim() : undefined;
     const title = dto.title ?? schemaTitle ?? base?.title ?? existing.at(-1)?.title;
     const periodKind = dto.periodKind ?? base?.periodKind ?? existing.at(-1)?.periodKind ?? 'nam';

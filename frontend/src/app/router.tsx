@@ -20,7 +20,7 @@ const BenchFormPage = lazyPage(() => import('../features/bench/components/BenchF
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },
   { path: '/dat-lai-mat-khau', element: <ResetPasswordPage /> },
-  // No sign-in: the lead's browser benchmark drives it without a backend.
+  // No sign-in: the browser benchmark (test/e2e/form-bench.e2e.ts) drives it without a backend.
   { path: '/bench/form', element: <ErrorBoundary><BenchFormPage /></ErrorBoundary> },
   {
     path: '/',

@@ -14,10 +14,10 @@ const PT_PER_MM = 72 / 25.4;
 const mmToPt = (mm: number): number => mm * PT_PER_MM;
 
 /** pdfmake 0.2's server API (the installed @types/pdfmake describe 0.3's browser-style API). */
-interface PdfKitDocument {
-  on(event: 'data', cb: (chunk: Buffer) => void): this;
-  on(event: 'end', cb: () => void): this;
-  on(event: 'error', cb: (e: Error) => void): this;
+export interface PdfKitDocument {
+  on(event: 'data', cb: (chunk: Buffer) => void): unknown;
+  on(event: 'end', cb: () => void): unknown;
+  on(event: 'error', cb: (e: Error) => void): unknown;
   end(): void;
 }
 type PdfPrinterCtor = new (fonts: Record<string, PdfFontFaces>) => {
@@ -303,7 +303,8 @@ export function pdfDefinition(m: DocModel): TDocumentDefinitions {
   };
 }
 
-function toBuffer(doc: PdfKitDocument): Promise<Buffer> {
+/** The PDF a pdfmake document writes, as one buffer. */
+export function pdfToBuffer(doc: PdfKitDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c) => chunks.push(c));
@@ -318,7 +319,7 @@ export async function renderPdfModel(m: DocModel): Promise<Buffer> {
   const font = pdfFont();
   const printer = new PdfPrinter({ [font.family]: font.faces });
   const doc = printer.createPdfKitDocument(pdfDefinition(m));
-  return toBuffer(doc);
+  return pdfToBuffer(doc);
 }
 
 export async function renderPdf(input: DocumentInput): Promise<Buffer> {

@@ -1,4 +1,6 @@
 /** One HTTP client for every feature: bearer token, JSON, and the API's error shape. */
+import { saveBlob } from './save-blob';
+
 export interface FieldProblem {
   path: string;
   title: string;
@@ -122,12 +124,5 @@ export async function apiDownload(path: string, fileName: string): Promise<void>
     const p = (safeJson(await res.text()) ?? {}) as { message?: unknown };
     throw new ApiError(res.status, typeof p.message === 'string' ? p.message : `Lỗi máy chủ (${res.status})`);
   }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await res.blob(), fileName);
 }

@@ -33,19 +33,7 @@ function sanitize(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim();
 }
 
-/** Hands a blob to the browser as a download. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { saveBlob } from './save-blob';
 
 export type FetchFileResult =
   | { kind: 'file'; blob: Blob; fileName: string }

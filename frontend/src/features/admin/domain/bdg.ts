@@ -1,10 +1,8 @@
 /**
- * Where the flow builder reaches into @bdg/workflows for lint, simulation and the vocabulary.
- * Written while the package was being written in parallel: each export is looked up by name so
- * the builder still works (with local structural checks) if one is missing. The template
- * builder imports @bdg/schemas directly.
+ * The flow builder's view of @bdg/workflows: lint, simulation and the vocabulary, imported statically
+ * (a renamed export breaks the build, not the screen). The template builder imports @bdg/schemas directly.
  */
-import * as workflowsPkg from '@bdg/workflows';
+import { actionVocabulary as actions, guardVocabulary as guards, lintFlow, simulate } from '@bdg/workflows';
 
 export type Severity = 'error' | 'warning' | 'info';
 export interface Finding {
@@ -36,15 +34,6 @@ export interface VocabularyEntry {
   params?: Record<string, unknown>;
 }
 
-type AnyFn = (...args: never[]) => unknown;
-function pick<T extends AnyFn>(mod: unknown, name: string): T | undefined {
-  const v = (mod as Record<string, unknown>)[name];
-  return typeof v === 'function' ? (v as T) : undefined;
-}
-function pickValue<T>(mod: unknown, name: string): T | undefined {
-  return (mod as Record<string, unknown>)[name] as T | undefined;
-}
-
 export function normalizeFindings(raw: unknown): Finding[] {
   if (!Array.isArray(raw)) return [];
   return raw.map((f) => {
@@ -66,90 +55,32 @@ export function normalizeFindings(raw: unknown): Finding[] {
 
 /* ---------------- flows ---------------- */
 
-export function hasFlowLinter(): boolean {
-  return !!pick(workflowsPkg, 'lintFlow');
-}
-
 export function lintFlowDef(def: unknown): Finding[] {
-  const fn = pick<(d: unknown) => unknown>(workflowsPkg, 'lintFlow');
-  if (!fn) return [];
   try {
-    return normalizeFindings(fn(def));
+    return normalizeFindings(lintFlow(def));
   } catch (e) {
-    return [
-      { severity: 'error', path: '', message: `Không kiểm tra được quy trình: ${(e as Error).message}` },
-    ];
+    return [{ severity: 'error', path: '', message: `Không kiểm tra được quy trình: ${(e as Error).message}` }];
   }
 }
 
 export function simulateFlow(def: unknown): SimPath[] | null {
-  const fn = pick<(d: unknown) => unknown>(workflowsPkg, 'simulate');
-  if (!fn) return null;
   try {
-    const out = fn(def);
-    const list = Array.isArray(out)
-      ? out
-      : Array.isArray((out as { paths?: unknown })?.paths)
-        ? (out as { paths: unknown[] }).paths
-        : [];
-    return list as SimPath[];
+    return simulate(def as Parameters<typeof simulate>[0]);
   } catch {
     return null;
   }
 }
 
-function vocabulary(name: string): VocabularyEntry[] {
-  const v = pickValue<unknown>(workflowsPkg, name);
-  if (Array.isArray(v)) return v as VocabularyEntry[];
-  if (v && typeof v === 'object') {
-    return Object.entries(v as Record<string, Record<string, unknown>>).map(([k, d]) => ({
-      name: typeof d.name === 'string' ? d.name : k,
-      label: typeof d.label === 'string' ? d.label : k,
-      description: typeof d.description === 'string' ? d.description : undefined,
-      params: (d.params ?? d.paramsSchema) as Record<string, unknown> | undefined,
-    }));
-  }
-  return [];
-}
-
-/** Fallback vocabulary (DESIGN.md §3) until @bdg/workflows exports its descriptors. */
-const FALLBACK_GUARDS: VocabularyEntry[] = [
-  {
-    name: 'hasRole',
-    label: 'Người thực hiện có vai trò',
-    params: {
-      type: 'object',
-      properties: {
-        role: { type: 'string', title: 'Vai trò', enum: ['editor', 'head', 'reviewer', 'admin'] },
-      },
-      required: ['role'],
-    },
-  },
-  { name: 'formIsValid', label: 'Biểu mẫu hợp lệ và đầy đủ' },
-  { name: 'childrenAccepted', label: 'Các đơn vị cấp dưới đã được duyệt' },
-  { name: 'beforeDeadline', label: 'Còn trong hạn' },
-  { name: 'hasComment', label: 'Có ý kiến kèm theo' },
-];
-const FALLBACK_ACTIONS: VocabularyEntry[] = [
-  { name: 'lockData', label: 'Khoá dữ liệu' },
-  { name: 'unlockData', label: 'Mở khoá dữ liệu' },
-  { name: 'sign', label: 'Ký số nội dung' },
-  { name: 'compileChildren', label: 'Tổng hợp từ đơn vị cấp dưới' },
-  {
-    name: 'notify',
-    label: 'Gửi thông báo',
-    params: {
-      type: 'object',
-      properties: { to: { type: 'string', title: 'Gửi tới', enum: ['parent', 'unit', 'children'] } },
-    },
-  },
-];
+const entry = (d: { name: string; label: string; description?: string; params?: unknown }): VocabularyEntry => ({
+  name: d.name,
+  label: d.label,
+  description: d.description,
+  params: d.params as Record<string, unknown> | undefined,
+});
 
 export function guardVocabulary(): VocabularyEntry[] {
-  const v = vocabulary('guardVocabulary');
-  return v.length ? v : FALLBACK_GUARDS;
+  return guards.map(entry);
 }
 export function actionVocabulary(): VocabularyEntry[] {
-  const v = vocabulary('actionVocabulary');
-  return v.length ? v : FALLBACK_ACTIONS;
+  return actions.map(entry);
 }

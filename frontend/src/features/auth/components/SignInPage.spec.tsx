@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockFetch, renderWithProviders } from '../../../test-utils/render';
 import { SignInPage } from './SignInPage';
-import { ChangePasswordPage } from './PasswordPages';
+import { OwnPasswordPage } from '../../account/components/OwnPasswordPage';
 
 const ANSWER = 'Đã ghi nhận yêu cầu. Nếu tên đăng nhập đúng, quản trị viên của đơn vị sẽ đặt lại mật khẩu cho bạn.';
 
@@ -21,13 +21,13 @@ describe('Quên mật khẩu (issue 18)', () => {
   it('"Đổi mật khẩu" checks that both new passwords match before sending', async () => {
     const mock = mockFetch({ 'GET /api/me': () => ({ id: 'u', username: 'a', fullName: 'A', unitId: 'x', unitName: 'X', unitKind: 'truong_th', roles: ['editor'], active: true, mustChangePassword: true }) });
     localStorage.setItem('bdg.token', 't');
-    renderWithProviders(<ChangePasswordPage />, { route: '/tai-khoan/mat-khau', path: '/tai-khoan/mat-khau' });
+    renderWithProviders(<OwnPasswordPage />, { route: '/tai-khoan/mat-khau', path: '/tai-khoan/mat-khau' });
     expect(await screen.findByText(/mật khẩu tạm thời/)).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Mật khẩu hiện tại'), 'TamThoi@2027x');
     await userEvent.type(screen.getByLabelText('Mật khẩu mới'), 'MoiCuaToi@2027');
     await userEvent.type(screen.getByLabelText('Nhập lại mật khẩu mới'), 'KhacHan@2027');
     await userEvent.click(screen.getByRole('button', { name: 'Đổi mật khẩu' }));
-    expect(await screen.findByText('Hai mật khẩu chưa giống nhau')).toBeInTheDocument();
+    expect(await screen.findByText('Hai lần nhập mật khẩu mới không khớp')).toBeInTheDocument();
     await waitFor(() => expect(mock.calls.filter((c) => c.method === 'POST')).toHaveLength(0));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * /bench/form?fields=300 — the fill form on a generated template, for the lead's browser benchmark.
+ * /bench/form?fields=300 — the fill form on a generated template, for the browser benchmark (test/e2e/form-bench.e2e.ts).
  * Records in window.__bench: renderMs (start → first paint, form interactive), fullRenderMs (every section mounted),
  * validateMs (one @bdg/schemas draft validation), keystrokes[] (ms from each input event to the next frame).
  * Driven by scripts/bench-form.mjs.

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import type { RJSFSchema } from '@rjsf/utils';
+import { isDone } from '@bdg/workflows';
 import { errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { CompilePreview, Submission, SubmissionSummary } from '../../../shared/api/types';
@@ -90,7 +91,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
     },
     [submission.compiled, titleOf],
   );
-  const done = (children.data ?? []).filter((c) => c.final || c.stateTags?.includes('done')).length;
+  const done = (children.data ?? []).filter(isDone).length;
   return (
     <article data-testid="compile-page">
       <SubmissionHeader submission={submission} title={title} heading="Tổng hợp" />

@@ -1,3 +1,5 @@
+import { saveBlob } from '../../../shared/api/save-blob';
+
 /** Saves a rendered recharts <svg> as a PNG (white background, 2× for print). */
 export async function downloadSvgAsPng(container: HTMLElement | null, fileName: string, scale = 2): Promise<void> {
   const svg = container?.querySelector('svg.recharts-surface') ?? container?.querySelector('svg');
@@ -27,13 +29,7 @@ export async function downloadSvgAsPng(container: HTMLElement | null, fileName: 
     ctx.drawImage(img, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
     if (!blob) throw new Error('Không tạo được ảnh biểu đồ.');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = fileName.endsWith('.png') ? fileName : `${fileName}.png`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    saveBlob(blob, fileName.endsWith('.png') ? fileName : `${fileName}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }

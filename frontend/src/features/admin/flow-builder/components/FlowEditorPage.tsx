@@ -30,7 +30,7 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import { versionStatusLabel, type FlowVersion } from '../../api/types';
 import { describeError, serverFindings } from '../../components/errors';
-import { hasFlowLinter, lintFlowDef, simulateFlow, type Finding } from '../../domain/bdg';
+import { lintFlowDef, simulateFlow, type Finding } from '../../domain/bdg';
 import { definitionToGraph, graphToDefinition, type FlowGraph } from '../utils/flow-graph';
 import {
   addState,
@@ -44,7 +44,6 @@ import {
   setStateLocked,
   setStateStatus,
   stateTagsOf,
-  structuralChecks,
   updateTransition,
   type EditResult,
 } from '../utils/flow-edit';
@@ -87,7 +86,7 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
 
   const def = useMemo(() => graphToDefinition(graph), [graph]);
   const findings = useMemo(() => {
-    const lint: Finding[] = hasFlowLinter() ? lintFlowDef(def) : structuralChecks(graph);
+    const lint: Finding[] = lintFlowDef(def);
     return [...lint, ...serverIssues].map((f) => ({ ...f, target: findingTarget(graph, f.path) }));
   }, [def, graph, serverIssues]);
   const errors = findings.filter((f) => f.severity === 'error');

@@ -1,4 +1,4 @@
-/** The shipped `truong` flow as DESIGN.md describes it, in the @bdg/workflows format. */
+/** The shipped `truong` flow (workflows/flows), in the @bdg/workflows format. */
 export const truongFlow = {
   id: 'truong',
   version: 1,

@@ -106,7 +106,7 @@ export const AGGREGATE_CODES: Record<AggregateSimple | 'ratio' | 'groupBy', stri
   none: 'none', sum: 'sum', count: 'count', countTrue: 'countTrue', min: 'min', max: 'max', concat: 'concat', ratio: 'ratio', groupBy: 'groupBy',
 };
 
-/** Which roll-up rules make sense for a kind (DESIGN.md §6). */
+/** Which roll-up rules make sense for a kind. */
 export function aggregatesFor(kind: FieldKind): (AggregateSimple | 'ratio' | 'groupBy')[] {
   switch (kind) {
     case 'number':
