@@ -13,5 +13,8 @@ export class Round {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   /** The reporting regime that opened this round (one round per regime and period). */
   @Column({ name: 'regime_id', type: 'uuid', nullable: true }) regimeId: string | null;
+  @Column({ type: 'text', default: 'open' }) status: 'opening' | 'open' | 'failed';
+  @Column({ name: 'open_job_id', type: 'uuid', nullable: true }) openJobId: string | null;
+  @Column({ name: 'open_error', type: 'text', nullable: true }) openError: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
