@@ -6,6 +6,8 @@ import { CompileService } from './compile.service.js';
 import { CoverageService } from './coverage.service.js';
 import { CompilePreviewService } from './compile-preview.service.js';
 import { TraceService } from './trace.service.js';
+import { BulkAcceptService } from './bulk-accept.service.js';
+import { ReviewController } from './review.controller.js';
 import { DefinitionsService } from './definitions.service.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -13,8 +15,8 @@ import { SubmissionsService } from './submissions.service.js';
 
 @Module({
   imports: [TemplatesModule, FlowsModule],
-  controllers: [SubmissionsController],
-  providers: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileRepository, CompileService, CoverageService, CompilePreviewService, TraceService],
+  controllers: [ReviewController, SubmissionsController],
+  providers: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileRepository, CompileService, CoverageService, CompilePreviewService, TraceService, BulkAcceptService],
   exports: [SubmissionsRepository, SubmissionsService, DefinitionsService, CompileService, CoverageService],
 })
 export class SubmissionsModule {}
