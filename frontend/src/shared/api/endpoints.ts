@@ -20,6 +20,15 @@ import type {
   WorkItem,
 } from './types';
 
+export interface ProgressParams {
+  parentId?: string;
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  sort?: 'name' | '-name' | 'late' | 'done' | '-done' | 'state';
+  late?: boolean;
+}
+
 const sub = (id: string) => `/api/submissions/${encodeURIComponent(id)}`;
 
 export const api = {
@@ -52,7 +61,13 @@ export const api = {
     apiUpload<Attachment>(`${sub(id)}/attachments`, file, { onProgress, signal }),
   attachmentUrl: (attachmentId: string) => `/api/attachments/${encodeURIComponent(attachmentId)}`,
   rounds: () => apiFetch<Round[]>('/api/rounds'),
-  roundProgress: (id: string) => apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress`),
+  /** One level of the drill-down: `parentId` (default: the user's unit), a page of its children. */
+  roundProgress: (id: string, params: ProgressParams = {}) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== null) q.set(k, String(v));
+    const s = q.toString();
+    return apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress${s ? `?${s}` : ''}`);
+  },
 };
 
 /** Query keys, one place so that mutations invalidate the right caches. */
@@ -69,5 +84,5 @@ export const qk = {
   returned: (id: string) => ['submission', id, 'returned'] as const,
   sources: (id: string, path: string) => ['submission', id, 'sources', path] as const,
   rounds: ['rounds'] as const,
-  progress: (id: string) => ['rounds', id, 'progress'] as const,
+  progress: (id: string, params: object = {}) => ['rounds', id, 'progress', params] as const,
 };
