@@ -17,7 +17,7 @@ const API_BYTES = 1024 * 1024;
 const DASHBOARD_MS = 2000;
 const ROUNDS = 3;
 
-const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
+const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 10 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024).toFixed(1)} KB`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A route as a person opens it: the median of a few calls after one warm-up, and the size of the answer. */
@@ -61,7 +61,7 @@ async function openRound(api: Api, admin: string, sql: Sql, rootId: string) {
 }
 
 /** The dashboard in Chromium until the children table shows, with the JS heap it took. */
-async function dashboard(url: string, token: string, roundId: string): Promise<{ ms: number; heapMb: number }> {
+async function dashboard(url: string, token: string, roundId: string): Promise<{ ms: number; heapMb: number; progressMs: number }> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -72,18 +72,45 @@ async function dashboard(url: string, token: string, roundId: string): Promise<{
     await page.addInitScript((t) => localStorage.setItem('bdg.token', t), token);
     // Warm the browser's cache of the app's scripts once (a person opens the app before the dashboard).
     await page.goto(`${url}/`, { waitUntil: 'load' });
+    // When the level's answer arrived: the rest is the browser's own work.
+    let progressMs = NaN;
+    page.on('response', (r) => {
+      if (r.url().includes('/progress') && Number.isNaN(progressMs)) progressMs = performance.now() - t0;
+    });
     const t0 = performance.now();
     await page.goto(`${url}/dashboard/${roundId}`, { waitUntil: 'domcontentloaded' });
-    await page.locator('[data-testid="children-table"] tbody tr').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('[data-testid="children-table"] tr.ant-table-row').first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('[data-testid="chart-levels"]').waitFor({ state: 'visible', timeout: 60_000 });
     const ms = performance.now() - t0;
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))) as { metrics: { name: string; value: number }[] };
     const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-    return { ms, heapMb: heap / 1024 / 1024 };
+    return { ms, heapMb: heap / 1024 / 1024, progressMs };
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The alternative to the counters, for the ceiling column: the same level answered by aggregating the
+ * submissions themselves (indexed ltree path, GROUP BY child subtree and state).
+ */
+async function directSql(sql: Sql, roundId: string, unitId: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now();
+    await sql.q(
+      `SELECT subpath(o.path, 0, nlevel(n.path) + 1) AS child, s.state, count(*)::int AS total,
+              count(*) FILTER (WHERE s.state_tags && '{submitted,done}' OR s.final)::int AS done,
+              count(*) FILTER (WHERE s.deadline < now() AND NOT (s.state_tags && '{submitted,done}' OR s.final))::int AS late
+         FROM submission s JOIN org_unit o ON o.id = s.unit_id CROSS JOIN (SELECT path FROM org_unit WHERE id = $2) n
+        WHERE s.round_id = $1 AND o.path <@ n.path AND o.path <> n.path GROUP BY 1, 2`,
+      [roundId, unitId],
+    );
+    times.push(performance.now() - t0);
+  }
+  return median(times);
 }
 
 export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[]> {
@@ -105,6 +132,7 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
     target: 'answer < 1 s with a job to follow; job < 60 s',
     pass: opened.status === 202 && opened.answerMs < 1000 && opened.doneMs < 60_000,
   });
+  console.log(`${rows[0]!.what}: ${rows[0]!.measured}`);
   // Half a season: states spread by SQL (the tallies rebuilt once, as a unit move would).
   await sql.q(`ALTER TABLE submission DISABLE TRIGGER submission_tally_update`);
   await spreadStates(sql, opened.roundId);
@@ -127,24 +155,26 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
     ] as const;
     for (const [name, path] of routes) {
       const r = await timeRoute(api, p.token, path);
+      const direct = name === 'progress' ? await directSql(sql, opened.roundId, p.unitId) : null;
       rows.push({
         what: `national, ${p.level}: ${name} (GET ${path.replace(opened.roundId, ':id')})`,
         measured: r.status === 200 ? `${Math.round(r.ms)} ms, ${kb(r.bytes)}` : `HTTP ${r.status}`,
-        ceiling: '—',
+        ceiling: direct === null ? '—' : `counts without the tallies (SQL GROUP BY over the submissions): ${Math.round(direct)} ms`,
         target: '< 300 ms, < 1 MB',
         pass: r.status === 200 && r.ms < API_MS && r.bytes < API_BYTES,
       });
+      console.log(`${rows.at(-1)!.what}: ${rows.at(-1)!.measured}`);
     }
   }
   for (const p of people.slice(0, 2)) {
-    const d = await dashboard(app.url, p.token, opened.roundId);
-    rows.push({
-      what: `national, ${p.level}: "Tiến độ" dashboard in Chromium (navigation → children table and level chart shown)`,
-      measured: `${(d.ms / 1000).toFixed(2)} s, JS heap ${d.heapMb.toFixed(0)} MB`,
-      ceiling: '—',
-      target: '< 2 s',
-      pass: d.ms < DASHBOARD_MS,
-    });
+    const what = `national, ${p.level}: "Tiến độ" dashboard in Chromium (navigation → children table and level chart shown)`;
+    try {
+      const d = await dashboard(app.url, p.token, opened.roundId);
+      rows.push({ what, measured: `${(d.ms / 1000).toFixed(2)} s (level answer in at ${(d.progressMs / 1000).toFixed(2)} s), JS heap ${d.heapMb.toFixed(0)} MB`, ceiling: '—', target: '< 2 s', pass: d.ms < DASHBOARD_MS });
+    } catch (e) {
+      rows.push({ what, measured: `failed: ${String((e as Error).message).split('\n')[0]}`, ceiling: '—', target: '< 2 s', pass: false });
+    }
+    console.log(`${rows.at(-1)!.what}: ${rows.at(-1)!.measured}`);
   }
   return rows;
 }

@@ -20,6 +20,7 @@ import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-Let
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
 import { ProgressTally1797100000000 } from './migrations/1797100000000-ProgressTally.js';
 import { RoundOpeningStatus1797100000001 } from './migrations/1797100000001-RoundOpeningStatus.js';
+import { TallyDeferredOnOpen1797100000002 } from './migrations/1797100000002-TallyDeferredOnOpen.js';
 
 export const entities = [
   OrgUnit,
@@ -46,6 +47,7 @@ export const migrations = [
   ReportingRegimes1796900000000,
   ProgressTally1797100000000,
   RoundOpeningStatus1797100000001,
+  TallyDeferredOnOpen1797100000002,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

@@ -124,6 +124,15 @@ describe('ProgressService (GET /api/rounds/:id/progress)', () => {
     await checkLevel('hy.so.reviewer', kc);
     await sut.sql(`SELECT round_tally_fold($1)`, [roundId]);
     await checkLevel('hy.so.reviewer', await unit('SO-HY'));
+
+    // A transition that fails after its UPDATE (the transaction rolls back) leaves no trace in the counters.
+    const c = new pg.Client({ connectionString: sut.databaseUrl });
+    await c.connect();
+    await c.query('BEGIN');
+    await c.query(`UPDATE submission SET state = 'accepted', state_tags = '{done}', final = true WHERE round_id = $1 AND parent_unit_id = $2`, [roundId, kc]);
+    await c.query('ROLLBACK');
+    await c.end();
+    await checkLevel('hy.so.reviewer', kc);
   });
 
   it('follows a unit moved to another Phòng (the tallies are rebuilt)', async () => {

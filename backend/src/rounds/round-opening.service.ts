@@ -96,10 +96,14 @@ export class RoundOpeningService implements OnModuleInit {
       perKind.push({ kind, flowVersionId: flow.id, state, stateTags: stateTags(def, state), snapshot, deadline: deadlineOf(p.deadlines[kind]) });
     }
     const staged = await this.repo.stageUnits(m, p.rootId, kinds);
+    // The counters are built once at the end rather than spread again after every batch.
+    await this.repo.deferTally(m, true);
     for (let from = 0; from < staged; from += BATCH) {
       await this.repo.insertStaged(m, { roundId: p.roundId, templateVersionId: p.templateVersionId, perKind }, from, from + BATCH);
       await onBatch?.(Math.min(staged, from + BATCH), staged);
     }
+    await this.repo.deferTally(m, false);
+    await this.repo.rebuildTally(m, p.roundId);
     const byKind = await this.repo.countsByKind(m, p.roundId);
     const total = Object.values(byKind).reduce((a, b) => a + b, 0);
     const template = (await this.templates.byId(p.templateVersionId, m))!;

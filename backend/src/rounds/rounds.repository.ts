@@ -116,6 +116,15 @@ export class RoundsRepository {
     return Array.isArray(res) ? (res[1] as number) : 0;
   }
 
+  /** The round's progress counters: deferred while its submissions go in, then built once (migration TallyDeferredOnOpen). */
+  async deferTally(m: EntityManager, deferred: boolean) {
+    await m.query(`SELECT set_config('bdg.tally_deferred', $1, true)`, [deferred ? 'on' : 'off']);
+  }
+
+  async rebuildTally(m: EntityManager, roundId: string) {
+    await m.query(`SELECT round_tally_rebuild($1)`, [roundId]);
+  }
+
   async setStatus(id: string, status: 'opening' | 'open' | 'failed', patch: { jobId?: string; error?: string | null } = {}, m: EntityManager = this.db.manager) {
     await m.query(`UPDATE round SET status = $2, open_job_id = coalesce($3, open_job_id), open_error = $4 WHERE id = $1`, [id, status, patch.jobId ?? null, patch.error ?? null]);
   }
