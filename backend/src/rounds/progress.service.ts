@@ -32,6 +32,8 @@ export const daysLate = (n: { late: boolean; deadline: Date | string | null }, n
   n.late && n.deadline ? Math.max(1, Math.floor((now - new Date(n.deadline).getTime()) / DAY)) : 0;
 
 export const FOLD_JOB = 'progress-fold';
+/** Labels change only when a new flow version is published: a minute of cache saves a query per kind per answer. */
+const LABELS_TTL_MS = 60_000;
 
 /**
  * `GET /api/rounds/:id/progress?parentId=`: one level of the drill-down — the unit, its breadcrumbs, the
@@ -40,6 +42,8 @@ export const FOLD_JOB = 'progress-fold';
  */
 @Injectable()
 export class ProgressService implements OnModuleInit {
+  private readonly flowCache = new Map<string, { def: FlowDefinition | null; at: number }>();
+
   constructor(
     private readonly repo: ProgressRepository,
     private readonly rounds: RoundsService,
@@ -67,11 +71,11 @@ export class ProgressService implements OnModuleInit {
     const scopePath = isBelowOrSame(user.unitPath, round.rootPath) ? user.unitPath : round.rootPath;
     const node = await this.repo.node(roundId, q.parentId ?? (scopePath === user.unitPath ? user.unitId : round.rootUnitId));
     if (!node || !isBelowOrSame(node.path, scopePath)) throw notFound('Không tìm thấy đơn vị trong đợt báo cáo này.');
-    const labels = await this.labels(round.flows);
-    const [below, childrenOwn, breadcrumbs] = await Promise.all([
+    const [below, childrenOwn, breadcrumbs, labels] = await Promise.all([
       this.repo.below(roundId, node.unitId),
       this.repo.childrenOwn(roundId, node.unitId),
       this.repo.breadcrumbs(scopePath, node.path),
+      this.labels(round.flows),
     ]);
     const levels = new Map<string, Counts & { kind: string }>();
     for (const r of [...own(node), ...childrenOwn, ...below]) {
@@ -131,10 +135,20 @@ export class ProgressService implements OnModuleInit {
 
   /** The flow of each unit kind of the round, for the Vietnamese state labels. */
   private async labels(flows: Record<string, string>): Promise<Map<string, FlowDefinition>> {
+    const now = Date.now();
+    const codes = [...new Set(Object.values(flows))];
+    await Promise.all(
+      codes
+        .filter((c) => (this.flowCache.get(c)?.at ?? 0) < now - LABELS_TTL_MS)
+        .map(async (c) => {
+          const f = await this.flows.latestPublished(c);
+          this.flowCache.set(c, { def: f ? (f.machine as unknown as FlowDefinition) : null, at: now });
+        }),
+    );
     const out = new Map<string, FlowDefinition>();
     for (const [kind, code] of Object.entries(flows)) {
-      const f = await this.flows.latestPublished(code);
-      if (f) out.set(kind, f.machine as unknown as FlowDefinition);
+      const def = this.flowCache.get(code)?.def;
+      if (def) out.set(kind, def);
     }
     return out;
   }

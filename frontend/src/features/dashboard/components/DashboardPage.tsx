@@ -98,7 +98,8 @@ function ProgressView({ progress, drill }: { progress: RoundProgress; drill: Ret
       </Card>
       <LevelSummary progress={progress} />
       <ChildrenTable progress={progress} drill={drill} canRemind={reviewer || hasRole(user, 'admin')} canReview={reviewer} />
-      <IndicatorChart progress={progress} />
+      {/* Only a unit with a report of its own has a consolidated figure to trace (the ministry root has none). */}
+      {node.submissionId && <IndicatorChart progress={progress} />}
     </Space>
   );
 }
