@@ -16,13 +16,13 @@ import { Api, signJwt } from '../support/http.js';
 import { figures, khoaiChauReport } from '../support/journey.js';
 import { firstLoadRows } from './first-load.js';
 import { hostileRow } from './hostile-row.js';
+import { nationalRows, NATIONAL_SHAPE } from './national.js';
 import { scaleRows } from './scale.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONNECTIONS = 32;
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 640);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const only = process.env.BENCH_ONLY as 'scale' | 'write' | undefined;
 
 interface Row {
   what: string;
@@ -32,10 +32,31 @@ interface Row {
   pass: boolean | null;
 }
 const rows: Row[] = [];
+/**
+ * What to run: everything (default); `BENCH_ONLY=scale` the 50,000-unit rows; `BENCH_ONLY=write` the write
+ * path (event transitions, draft saves); `BENCH_ONLY=national` or `npm run bench -w @bdg/test -- national`
+ * the national rows alone (written to RESULTS-national.md).
+ */
+const ONLY = process.env.BENCH_ONLY ?? (process.argv.includes('national') ? 'national' : undefined);
+const runs = (part: 'http' | 'scale' | 'national') => !ONLY || ONLY === part || (part === 'http' && ONLY === 'write');
 
 function ensureBuilt() {
-  // the whole app: the first-load rows open the built SPA in Chromium (the build skips what did not change)
+  // the whole app: the first-load and dashboard rows open the built SPA in Chromium (the build skips what did not change)
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The national rows on a database of their own (their tree must not meet the other rows' generated units). */
+async function national() {
+  const db = await createSuiteDatabase();
+  const app = await new AppProcess({ databaseUrl: db?.url, env: { RUN_JOBS: 'true', JOBS_POLL_SECONDS: '0.5', JOBS_SCHEDULE: 'false' } }).start();
+  const sql = new Sql(app.databaseUrl(), 4);
+  try {
+    rows.push(...(await nationalRows(app, sql)));
+  } finally {
+    await sql.end();
+    await app.dispose();
+    await db?.drop();
+  }
 }
 
 async function main() {
@@ -55,30 +76,31 @@ async function main() {
   ];
   console.log(facts.join('\n'));
   try {
-    // BENCH_ONLY=scale runs just the 50,000-unit rows (they take a while to prepare);
-    // BENCH_ONLY=write just the write path (event transitions and draft saves).
-    if (only !== 'scale') {
+    if (runs('http')) {
       const ctx = await prepare(app, sql);
       await transitions(app, sql, ctx);
       await saves(app, sql, ctx);
       // last: it publishes its own template and stores one maximum-size draft
-      if (only !== 'write') rows.push(await hostileRow(app, sql));
-      if (only !== 'write') rows.push(...(await firstLoadRows(app, sql)));
+      if (ONLY !== 'write') rows.push(await hostileRow(app, sql));
+      if (ONLY !== 'write') rows.push(...(await firstLoadRows(app, sql)));
     }
-    if (only !== 'write') rows.push(...(await scaleRows(app, sql)));
+    if (runs('scale')) rows.push(...(await scaleRows(app, sql)));
   } finally {
     await sql.end();
     await app.dispose();
     await db?.drop();
   }
-  if (!only) await startTimes();
+  if (runs('national')) await national();
+  if (!ONLY) await startTimes();
   const table = render(rows);
   console.log('\n' + table);
-  // A partial run prints its rows but keeps the full table of the last complete run.
-  if (only) return;
+  const alone = ONLY === 'national';
+  // A partial run (scale, write) prints its rows but keeps the full table of the last complete run.
+  if (ONLY && !alone) return;
+  if (runs('national')) facts.push(`National tree: ${NATIONAL_SHAPE} under the ministry root, on a database of its own`);
   writeFileSync(
-    path.join(HERE, 'RESULTS.md'),
-    `# Benchmarks — ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (from the repository root)\n\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table}\n`,
+    path.join(HERE, alone ? 'RESULTS-national.md' : 'RESULTS.md'),
+    `# Benchmarks${alone ? ' — national rows' : ''} — ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`${alone ? 'npm run bench -w @bdg/test -- national' : 'npm run bench'}\` (from the repository root)\n\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table}\n`,
   );
 }
 

@@ -120,6 +120,19 @@ const TABLE: Record<string, Case> = {
   'POST /api/rounds/preview': { kind: 'unit', expect: same(['2', '2', '404']) },
   'GET /api/rounds/{id}': { kind: 'round', expect: same(['2', '-', '404']) },
   'GET /api/rounds/{id}/progress': { kind: 'round', expect: same(['2', '-', '404']) },
+  // "Nhắc tất cả đơn vị trễ hạn": reviewers and admins of a round they see; no late child here is fine (2xx)
+  'POST /api/rounds/{id}/remind-late': {
+    kind: 'round',
+    expect: { admin: ['2', '-', '404'], reviewer: ['2', '-', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
+  },
+  // "Nhắc" one unit: only from above it (its own people are refused); handed in or reminded this hour: a refusal
+  'POST /api/submissions/{id}/remind': {
+    kind: 'submission',
+    expect: { admin: ['403', 'ok', '404'], reviewer: ['403', 'ok', '404'], editor: ['403', '-', '404'], head: ['403', '-', '404'] },
+  },
+  // the reviewer's list: a report of another subtree is left out (summary) or refused by position (bulk accept)
+  'GET /api/submissions/review-summary': { kind: 'submission', expect: same(['2', '2', '2']) },
+  'POST /api/submissions/bulk-accept': { kind: 'submission', expect: same(['2', '2', '2']) },
   // submissions
   'GET /api/my-work': { kind: 'none', expect: same(['2', '-', '-']) },
   'GET /api/submissions': { kind: 'unit', expect: same(['2', '2', '2']) },
@@ -536,6 +549,15 @@ describe('authorization matrix (every route × role × target)', () => {
         break;
       case 'POST /api/submissions/{id}/events':
         body = { type: 'SUBMIT' };
+        break;
+      case 'GET /api/submissions/review-summary':
+        path += `?ids=${p.id}`;
+        break;
+      case 'POST /api/submissions/bulk-accept':
+        body = { items: [{ id: p.id, contentHash: '0'.repeat(64) }] };
+        break;
+      case 'POST /api/rounds/{id}/remind-late':
+        body = {};
         break;
       case 'GET /api/submissions/{id}/export':
         path += '?format=xlsx';

@@ -18,6 +18,9 @@ import { StateTagsAndRoles1796400000000 } from './migrations/1796400000000-State
 import { TemplateSchemaAsAuthored1796500000000 } from './migrations/1796500000000-TemplateSchemaAsAuthored.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
+import { ProgressTally1797100000000 } from './migrations/1797100000000-ProgressTally.js';
+import { RoundOpeningStatus1797100000001 } from './migrations/1797100000001-RoundOpeningStatus.js';
+import { TallyDeferredOnOpen1797100000002 } from './migrations/1797100000002-TallyDeferredOnOpen.js';
 import { RawInputs1797200000000 } from './migrations/1797200000000-RawInputs.js';
 import { PasswordReset1797200000001 } from './migrations/1797200000001-PasswordReset.js';
 import { SubmissionSeen1797500000000 } from './migrations/1797500000000-SubmissionSeen.js';
@@ -48,6 +51,9 @@ export const migrations = [
   TemplateSchemaAsAuthored1796500000000,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
+  ProgressTally1797100000000,
+  RoundOpeningStatus1797100000001,
+  TallyDeferredOnOpen1797100000002,
   RawInputs1797200000000,
   PasswordReset1797200000001,
   SubmissionSeen1797500000000,

@@ -3,11 +3,14 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { JobsModule } from './jobs.module.js';
 import { RemindersService } from './reminders.service.js';
+import { UnitRemindersController } from './unit-reminders.controller.js';
+import { UnitRemindersService } from './unit-reminders.service.js';
 
-/** The hourly deadline reminders: they read flow definitions through submissions, e-mail through notifications. */
+/** The jobs that need domain modules: the hourly deadline reminders and a reviewer's "Nhắc" (flow definitions through submissions, e-mail through notifications). */
 @Module({
   imports: [SubmissionsModule, NotificationsModule, JobsModule],
-  providers: [RemindersService],
+  controllers: [UnitRemindersController],
+  providers: [RemindersService, UnitRemindersService],
   exports: [RemindersService],
 })
 export class BackgroundModule {}

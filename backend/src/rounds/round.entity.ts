@@ -15,5 +15,8 @@ export class Round {
   @Column({ name: 'regime_id', type: 'uuid', nullable: true }) regimeId: string | null;
   /** Nơi nhận declared by the regime (or the admin): the documents of the round print them. */
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) recipients: string[];
+  @Column({ type: 'text', default: 'open' }) status: 'opening' | 'open' | 'failed';
+  @Column({ name: 'open_job_id', type: 'uuid', nullable: true }) openJobId: string | null;
+  @Column({ name: 'open_error', type: 'text', nullable: true }) openError: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

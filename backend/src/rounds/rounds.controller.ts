@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
+import { ProgressQuery } from './progress.dto.js';
+import { ProgressService } from './progress.service.js';
 import { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -11,13 +14,19 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã đợt 
 @ApiBearerAuth()
 @Controller('api/rounds')
 export class RoundsController {
-  constructor(private readonly rounds: RoundsService) {}
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly progressView: ProgressService,
+  ) {}
 
   @Get() list(@CurrentUser() u: AuthUser) {
     return this.rounds.list(u);
   }
-  @Post() open(@CurrentUser() u: AuthUser, @Body() dto: OpenRoundDto) {
-    return this.rounds.open(u, dto);
+  /** 201 with the round and its counts; 202 with `jobId` when a large subtree opens in the background. */
+  @Post() async open(@CurrentUser() u: AuthUser, @Body() dto: OpenRoundDto, @Res({ passthrough: true }) res: Response) {
+    const round = await this.rounds.open(u, dto);
+    if (round.status === 'opening') res.status(202);
+    return round;
   }
   @Post('preview') @HttpCode(200) preview(@CurrentUser() u: AuthUser, @Body() dto: PreviewRoundDto) {
     return this.rounds.preview(u, dto);
@@ -25,7 +34,7 @@ export class RoundsController {
   @Get(':id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
     return this.rounds.get(u, id);
   }
-  @Get(':id/progress') progress(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
-    return this.rounds.progress(u, id);
+  @Get(':id/progress') progress(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Query() q: ProgressQuery) {
+    return this.progressView.progress(u, id, q);
   }
 }

@@ -40,8 +40,9 @@ describe('RoundsController', () => {
     expect(progress.body.levels).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'truong_th', total: 3, byState: { draft: 3 }, late: 0 })]),
     );
-    expect(progress.body.units).toHaveLength(9);
-    expect(progress.body.units[0]).toMatchObject({ unitCode: 'PGD-VG', stateLabel: expect.any(String) });
+    expect(progress.body.node).toMatchObject({ unitCode: 'PGD-VG', stateLabel: expect.any(String) });
+    expect(progress.body.units).toMatchObject({ total: 8, page: 1, pageSize: 50 });
+    expect(progress.body.units.items).toHaveLength(8);
   });
 
   it('opens the post-2025 round shape: communes compile, THPT report straight to the Sở', async () => {

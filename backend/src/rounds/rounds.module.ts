@@ -5,6 +5,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RolesModule } from '../roles/roles.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
+import { ProgressRepository } from './progress.repository.js';
+import { ProgressService } from './progress.service.js';
+import { RoundOpeningService } from './round-opening.service.js';
 import { RoundsController } from './rounds.controller.js';
 import { RoundsRepository } from './rounds.repository.js';
 import { RoundsService } from './rounds.service.js';
@@ -12,7 +15,7 @@ import { RoundsService } from './rounds.service.js';
 @Module({
   imports: [OrgModule, TemplatesModule, FlowsModule, CalendarModule, NotificationsModule, RolesModule],
   controllers: [RoundsController],
-  providers: [RoundsRepository, RoundsService],
-  exports: [RoundsRepository, RoundsService],
+  providers: [RoundsRepository, RoundsService, RoundOpeningService, ProgressRepository, ProgressService],
+  exports: [RoundsRepository, RoundsService, ProgressRepository],
 })
 export class RoundsModule {}

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { HANDED_IN_TAGS } from '@bdg/workflows';
-import { lateSql } from '../common/status-sql.js';
 import { Round } from './round.entity.js';
 
 export interface RoundView {
@@ -21,11 +19,16 @@ export interface RoundView {
   /** Nơi nhận for the round's documents (from its regime). */
   recipients: string[];
   createdAt: Date;
+  /** `opening` while a background job creates its submissions (`openJobId`), then `open`; `failed` with `openError`. */
+  status: 'opening' | 'open' | 'failed';
+  openJobId: string | null;
+  openError: string | null;
 }
 
 const select = `r.id, r.name, r.template_version_id AS "templateVersionId", t.code AS "templateCode",
   t.version AS "templateVersion", t.title AS "templateTitle", r.root_unit_id AS "rootUnitId", o.name AS "rootUnitName",
-  o.path::text AS "rootPath", r.period, r.flows, r.deadlines, r.recipients, r.created_at AS "createdAt"`;
+  o.path::text AS "rootPath", r.period, r.flows, r.deadlines, r.recipients, r.created_at AS "createdAt",
+  r.status, r.open_job_id AS "openJobId", r.open_error AS "openError"`;
 const from = `round r JOIN template_version t ON t.id = r.template_version_id JOIN org_unit o ON o.id = r.root_unit_id`;
 
 @Injectable()
@@ -63,25 +66,69 @@ export class RoundsRepository {
   }
 
   /**
-   * One INSERT … SELECT per unit kind over the subtree (never a loop of single inserts). A unit's parent in
-   * the round is its nearest ancestor that also takes part, found in one walk down the tree (by parent_id).
+   * The units that take part, staged once in a temporary table (dropped at commit): a unit's parent in the
+   * round is its nearest ancestor that also takes part, found in one walk down the tree (by parent_id).
+   * Numbered so that the submissions go in by batches of rows (and the job reports its progress).
    */
-  async createSubmissions(
-    m: EntityManager,
-    p: { roundId: string; rootId: string; kind: string; templateVersionId: string; flowVersionId: string; state: string; stateTags: string[]; snapshot: unknown; deadline: string | null; kinds: string[] },
-  ): Promise<number> {
-    const res = await m.query(
-      `WITH RECURSIVE tree AS (
-         SELECT id, kind, NULL::uuid AS round_parent FROM org_unit WHERE id = $2 AND active
+  async stageUnits(m: EntityManager, rootId: string, kinds: string[]): Promise<number> {
+    await m.query(`DROP TABLE IF EXISTS round_open_stage`);
+    await m.query(
+      `CREATE TEMP TABLE round_open_stage ON COMMIT DROP AS
+       WITH RECURSIVE tree AS (
+         SELECT id, kind, NULL::uuid AS round_parent FROM org_unit WHERE id = $1 AND active
          UNION ALL
-         SELECT c.id, c.kind, CASE WHEN t.kind = ANY($9) THEN t.id ELSE t.round_parent END
+         SELECT c.id, c.kind, CASE WHEN t.kind = ANY($2) THEN t.id ELSE t.round_parent END
            FROM org_unit c JOIN tree t ON c.parent_id = t.id WHERE c.active
        )
-       INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline, state_tags)
-       SELECT $1, tree.id, tree.round_parent, $4, $5, $6, $7::jsonb, $8::timestamptz, $10::text[] FROM tree WHERE tree.kind = $3`,
-      [p.roundId, p.rootId, p.kind, p.templateVersionId, p.flowVersionId, p.state, JSON.stringify(p.snapshot), p.deadline, p.kinds, p.stateTags],
+       SELECT id, kind, round_parent, row_number() OVER () AS rn FROM tree WHERE kind = ANY($2)`,
+      [rootId, kinds],
+    );
+    const [row] = await m.query(`SELECT count(*)::int AS n FROM round_open_stage`);
+    return row.n as number;
+  }
+
+  /** One batch of staged units (rn in (from, to]) becomes submissions, each in its kind's initial state. */
+  async insertStaged(
+    m: EntityManager,
+    p: { roundId: string; templateVersionId: string; perKind: { kind: string; flowVersionId: string; state: string; stateTags: string[]; snapshot: unknown; deadline: string | null }[] },
+    from: number,
+    to: number,
+  ): Promise<number> {
+    const k = p.perKind;
+    const res = await m.query(
+      `INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline, state_tags)
+       SELECT $1, st.id, st.round_parent, $2, k.flow, k.state, k.snapshot::jsonb, k.deadline::timestamptz,
+              ARRAY(SELECT jsonb_array_elements_text(k.tags::jsonb))
+         FROM round_open_stage st
+         JOIN unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[]) AS k(kind, flow, state, snapshot, deadline, tags) ON k.kind = st.kind
+        WHERE st.rn > $9 AND st.rn <= $10`,
+      [
+        p.roundId,
+        p.templateVersionId,
+        k.map((x) => x.kind),
+        k.map((x) => x.flowVersionId),
+        k.map((x) => x.state),
+        k.map((x) => JSON.stringify(x.snapshot)),
+        k.map((x) => x.deadline),
+        k.map((x) => JSON.stringify(x.stateTags)),
+        from,
+        to,
+      ],
     );
     return Array.isArray(res) ? (res[1] as number) : 0;
+  }
+
+  /** The round's progress counters: deferred while its submissions go in, then built once (migration TallyDeferredOnOpen). */
+  async deferTally(m: EntityManager, deferred: boolean) {
+    await m.query(`SELECT set_config('bdg.tally_deferred', $1, true)`, [deferred ? 'on' : 'off']);
+  }
+
+  async rebuildTally(m: EntityManager, roundId: string) {
+    await m.query(`SELECT round_tally_rebuild($1)`, [roundId]);
+  }
+
+  async setStatus(id: string, status: 'opening' | 'open' | 'failed', patch: { jobId?: string; error?: string | null } = {}, m: EntityManager = this.db.manager) {
+    await m.query(`UPDATE round SET status = $2, open_job_id = coalesce($3, open_job_id), open_error = $4 WHERE id = $1`, [id, status, patch.jobId ?? null, patch.error ?? null]);
   }
 
   /**
@@ -117,37 +164,5 @@ export class RoundsRepository {
       [roundId],
     );
     return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
-  }
-
-  /** Progress rows for every submission of the round inside `path`. */
-  progress(roundId: string, path: string) {
-    return this.db.query(
-      `SELECT s.id AS "submissionId", o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind,
-              s.parent_unit_id AS "parentId", s.state, s.state_tags AS "stateTags", s.locked, s.final, s.deadline,
-              (s.state_tags && $3::text[] OR s.final) AS "handedIn",
-              (s.compiled->>'included')::int AS "compiledIncluded",
-              ${lateSql()} AS late
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id
-        WHERE s.round_id = $1 AND o.path <@ $2::ltree
-        ORDER BY nlevel(o.path), o.code`,
-      [roundId, path, HANDED_IN_TAGS],
-    ) as Promise<
-      {
-        submissionId: string;
-        unitId: string;
-        unitCode: string;
-        unitName: string;
-        kind: string;
-        parentId: string | null;
-        state: string;
-        stateTags: string[];
-        handedIn: boolean;
-        locked: boolean;
-        final: boolean;
-        deadline: Date | null;
-        compiledIncluded: number | null;
-        late: boolean;
-      }[]
-    >;
   }
 }

@@ -1,26 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { applyComputed, carryForward, type JsonSchema } from '@bdg/schemas';
-import { checkDeadlines, comparablePeriodNames, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
-import { type FlowDefinition, initialSnapshot, stateLabel, stateTags, stateValue, upgradeFlow } from '@bdg/workflows';
-import type { EntityManager } from 'typeorm';
+import { checkDeadlines, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
+import { type FlowDefinition, upgradeFlow } from '@bdg/workflows';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
 import { FlowsService } from '../flows/flows.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgService } from '../org/org.service.js';
-import { TemplatesService } from '../templates/templates.service.js';
 import { UnitKindsService } from '../roles/unit-kinds.service.js';
+import { TemplatesService } from '../templates/templates.service.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
+import { deadlineOf, largeRoundUnits, RoundOpeningService } from './round-opening.service.js';
 import { RoundsRepository, type RoundView } from './rounds.repository.js';
 
-/** A date without time means the end of that day in Vietnam. */
-export function deadlineOf(value: string | undefined): string | null {
-  if (!value) return null;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59+07:00` : value;
-}
+export { deadlineOf };
 
 @Injectable()
 export class RoundsService {
@@ -31,8 +25,8 @@ export class RoundsService {
     private readonly flows: FlowsService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
-    private readonly notifications: NotificationsService,
     private readonly unitKinds: UnitKindsService,
+    private readonly opening: RoundOpeningService,
   ) {}
 
   async list(user: AuthUser) {
@@ -108,7 +102,20 @@ export class RoundsService {
     if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
     const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.message);
 
-    return this.repo.transaction(async (m) => {
+    const expected = await this.repo.countByKind(root.path, kinds);
+    const expectedTotal = Object.values(expected).reduce((a, b) => a + b, 0);
+    const fill = {
+      rootId: root.id,
+      name: dto.name,
+      userId: user.id,
+      templateVersionId: template!.id,
+      flowVersionIds: Object.fromEntries(kinds.map((k) => [k, flowVersions[k]!.id])),
+      deadlines: dto.deadlines,
+      carryForward: dto.carryForward !== false,
+      period: dto.period,
+    };
+    const large = expectedTotal > largeRoundUnits();
+    const opened = await this.repo.transaction(async (m) => {
       const round = await this.repo.insert(m, {
         name: dto.name,
         templateVersionId: template!.id,
@@ -119,84 +126,37 @@ export class RoundsService {
         createdBy: user.id,
         regimeId: regimeId ?? null,
         recipients: dto.recipients ?? [],
+        status: large ? 'opening' : 'open',
       });
-      for (const kind of kinds) {
-        const { id, def } = flowVersions[kind]!;
-        const snapshot = initialSnapshot(def);
-        const state = stateValue(def, snapshot);
-        await this.repo.createSubmissions(m, {
-          roundId: round.id,
-          rootId: root.id,
-          kind,
-          templateVersionId: template!.id,
-          flowVersionId: id,
-          state,
-          stateTags: stateTags(def, state),
-          snapshot,
-          deadline: deadlineOf(dto.deadlines[kind]),
-          kinds,
-        });
+      if (large) {
+        await this.audit.record(m, { actorId: user.id, action: 'open-start', entity: 'round', entityId: round.id, detail: { name: dto.name, expected: expectedTotal } });
+        return { id: round.id, result: null };
       }
-      const byKind = await this.repo.countsByKind(m, round.id);
-      const total = Object.values(byKind).reduce((a, b) => a + b, 0);
-      const carried = dto.carryForward === false ? 0 : await this.carryForward(m, round.id, template!, dto.period);
-      const notified = await this.notifications.roundOpened(m, round.id, dto.name);
-      await this.audit.record(m, { actorId: user.id, action: 'open', entity: 'round', entityId: round.id, detail: { name: dto.name, total, carried, notified } });
-      return { ...toView((await this.repo.byId(round.id, m))!), counts: { total, byKind }, carriedForward: carried, warnings };
+      return { id: round.id, result: await this.opening.fill(m, { ...fill, roundId: round.id }) };
     });
+    if (opened.result) return { ...toView((await this.repo.byId(opened.id))!), ...opened.result, warnings };
+    // A large subtree: a background job creates the submissions batch by batch; the answer is 202 with the job.
+    let jobId: string;
+    try {
+      jobId = await this.opening.enqueue({ ...fill, roundId: opened.id, expected: expectedTotal });
+    } catch (e) {
+      await this.repo.setStatus(opened.id, 'failed', { error: 'Không gửi được việc mở đợt cho bộ xử lý nền.' });
+      throw e;
+    }
+    await this.repo.setStatus(opened.id, 'opening', { jobId });
+    return {
+      ...toView((await this.repo.byId(opened.id))!),
+      counts: { total: expectedTotal, byKind: expected },
+      carriedForward: null,
+      warnings,
+      jobId,
+      progressUrl: `/api/jobs/${jobId}`,
+      message: `Đang tạo ${expectedTotal.toLocaleString('vi-VN')} hồ sơ báo cáo trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.`,
+    };
   }
 
-  /**
-   * The comparable period's answers (a 6-month report's from the same half last year, an annual
-   * one's from last year's annual: never another kind) mapped into the new version where path and type still fit.
-   */
-  private async carryForward(m: EntityManager, roundId: string, template: { code: string; basedOnCode: string | null; schema: Record<string, unknown> }, period: string) {
-    const codes = [...new Set([template.code, template.basedOnCode].filter((c): c is string => !!c))];
-    const previous = await this.repo.previousAnswers(m, roundId, codes, comparablePeriodNames(period));
-    const schemas = new Map<string, JsonSchema>();
-    const rows = [];
-    for (const p of previous) {
-      let from = schemas.get(p.templateVersionId);
-      if (!from) {
-        from = (await this.templates.byId(p.templateVersionId, m))!.schema as JsonSchema;
-        schemas.set(p.templateVersionId, from);
-      }
-      const to = template.schema as JsonSchema;
-      const { data } = carryForward(from, to, p.data);
-      rows.push({ id: p.id, data: applyComputed(to, data) });
-    }
-    await this.repo.setData(m, rows);
-    return rows.length;
-  }
-
-  async progress(user: AuthUser, id: string) {
-    const round = await this.get(user, id);
-    // A user sees the part of the round inside their own subtree.
-    const scope = isBelowOrSame(user.unitPath, round.rootPath) ? user.unitPath : round.rootPath;
-    const rows = await this.repo.progress(id, scope);
-    const flowLabels = new Map<string, FlowDefinition>();
-    for (const [kind, code] of Object.entries(round.flows)) {
-      const f = await this.flows.latestPublished(code);
-      if (f) flowLabels.set(kind, f.machine as unknown as FlowDefinition);
-    }
-    const levels = new Map<string, { kind: string; total: number; byState: Record<string, number>; late: number; done: number }>();
-    // A compiled report counts as done only as far as its coverage goes: how many children of how many expected.
-    const childCount = new Map<string, number>();
-    for (const r of rows) if (r.parentId) childCount.set(r.parentId, (childCount.get(r.parentId) ?? 0) + 1);
-    const units = rows.map(({ compiledIncluded, ...r }) => {
-      const lvl = levels.get(r.kind) ?? { kind: r.kind, total: 0, byState: {}, late: 0, done: 0 };
-      lvl.total++;
-      lvl.byState[r.state] = (lvl.byState[r.state] ?? 0) + 1;
-      if (r.late) lvl.late++;
-      // Handed in = its state means submitted or done (tags), whatever the flow calls it.
-      if (r.handedIn) lvl.done++;
-      levels.set(r.kind, lvl);
-      const def = flowLabels.get(r.kind);
-      const expected = childCount.get(r.unitId) ?? 0;
-      const coverage = expected > 0 ? { included: Math.min(compiledIncluded ?? 0, expected), expected } : null;
-      return { ...r, stateLabel: def ? stateLabel(def, r.state) : r.state, coverage };
-    });
-    return { round: toView(round), levels: [...levels.values()], units };
+  view(r: RoundView) {
+    return toView(r);
   }
 }
 

@@ -158,7 +158,7 @@ describe('a flow with renamed states, an extra step and a province-defined role'
     const progress = (await sut.http.get(`/api/rounds/${roundId}/progress`).set(as('vg.reviewer'))).body;
     const th = progress.levels.find((l: { kind: string }) => l.kind === 'truong_th');
     expect(th).toMatchObject({ total: 3, done: 1, byState: { da_duyet: 1, soan_thao: 2 } });
-    expect(progress.units.find((u: { submissionId: string }) => u.submissionId === subs[schools[0]!])).toMatchObject({ handedIn: true, stateTags: ['done'] });
+    expect(progress.units.items.find((u: { submissionId: string }) => u.submissionId === subs[schools[0]!])).toMatchObject({ handedIn: true, stateTags: ['done'] });
     const done = await sut.http.get(`/api/submissions?roundId=${roundId}&tag=done`).set(as('vg.reviewer'));
     expect(done.body.map((x: { id: string }) => x.id)).toEqual([subs[schools[0]!]]);
 

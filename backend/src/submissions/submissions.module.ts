@@ -18,6 +18,8 @@ import { TransitionsRepository } from './transitions.repository.js';
 import { TransitionsService } from './transitions.service.js';
 import { RawInputsRepository } from './raw-inputs.repository.js';
 import { RawInputsService } from './raw-inputs.service.js';
+import { BulkAcceptService } from './bulk-accept.service.js';
+import { ReviewController } from './review.controller.js';
 import { DefinitionsService } from './definitions.service.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -25,7 +27,8 @@ import { SubmissionsService } from './submissions.service.js';
 
 @Module({
   imports: [OrgModule, TemplatesModule, FlowsModule, JobsModule, NotificationsModule, RolesModule, SigningModule, UsersModule],
-  controllers: [SubmissionsController],
+  // ReviewController first: its fixed paths (review-summary, bulk-accept) must not be read as a submission id.
+  controllers: [ReviewController, SubmissionsController],
   providers: [
     SubmissionsRepository,
     SubmissionsService,
@@ -41,6 +44,7 @@ import { SubmissionsService } from './submissions.service.js';
     TraceService,
     RawInputsRepository,
     RawInputsService,
+    BulkAcceptService,
   ],
   exports: [SubmissionsRepository, SubmissionsService, IntegrityService, DefinitionsService, CompileService, CoverageService],
 })

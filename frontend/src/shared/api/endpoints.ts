@@ -22,6 +22,15 @@ import type {
   WorkItem,
 } from './types';
 
+export interface ProgressParams {
+  parentId?: string;
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  sort?: 'name' | '-name' | 'late' | 'done' | '-done' | 'state';
+  late?: boolean;
+}
+
 const sub = (id: string) => `/api/submissions/${encodeURIComponent(id)}`;
 
 export const api = {
@@ -67,7 +76,13 @@ export const api = {
   rounds: () => apiFetch<Round[]>('/api/rounds'),
   /** Unit kinds with their Vietnamese labels (data on the server, renamed by the top admin). */
   unitKinds: () => apiFetch<UnitKind[]>('/api/unit-kinds'),
-  roundProgress: (id: string) => apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress`),
+  /** One level of the drill-down: `parentId` (default: the user's unit), a page of its children. */
+  roundProgress: (id: string, params: ProgressParams = {}) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== null) q.set(k, String(v));
+    const s = q.toString();
+    return apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress${s ? `?${s}` : ''}`);
+  },
 };
 
 /** Query keys, one place so that mutations invalidate the right caches. */
@@ -86,5 +101,5 @@ export const qk = {
   seen: (id: string, contentHash: string) => ['submission', id, 'seen', contentHash] as const,
   rounds: ['rounds'] as const,
   unitKinds: ['unit-kinds'] as const,
-  progress: (id: string) => ['rounds', id, 'progress'] as const,
+  progress: (id: string, params: object = {}) => ['rounds', id, 'progress', params] as const,
 };

@@ -216,26 +216,48 @@ export interface Round {
   deadlines: Record<string, string>;
   createdAt: string;
   counts: { total: number; byKind: Record<string, number> };
+  /** `opening` while a background job creates its reports (`openJobId`), then `open`; `failed` with `openError`. */
+  status?: 'opening' | 'open' | 'failed';
+  openJobId?: string | null;
+  openError?: string | null;
 }
 
+/** Counts of a subtree: how many, handed in (tags), late (deadline), by state. */
+export interface ProgressCounts {
+  total: number;
+  done: number;
+  late: number;
+  byState: Record<string, number>;
+}
+
+/** A unit at one level of the drill-down: its own report in the round. */
+export interface ProgressNode {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  kind: string;
+  submissionId: string | null;
+  state: string | null;
+  stateLabel: string | null;
+  stateTags: string[] | null;
+  handedIn: boolean;
+  late: boolean;
+  daysLate: number;
+  deadline: string | null;
+}
+
+export interface ProgressChild extends ProgressNode {
+  hasChildren: boolean;
+  subtree: ProgressCounts;
+}
+
+/** GET /api/rounds/:id/progress?parentId= — one level of the drill-down (docs/api-shapes.md). */
 export interface RoundProgress {
   round: Round;
-  levels: { kind: string; total: number; byState: Record<string, number>; late: number; done?: number }[];
-  units: {
-    unitId: string;
-    unitCode: string;
-    unitName: string;
-    kind: string;
-    parentId: string | null;
-    submissionId: string;
-    state: string;
-    stateLabel: string;
-    stateTags?: string[];
-    /** Handed in: its state means submitted or done. */
-    handedIn?: boolean;
-    deadline: string | null;
-    late: boolean;
-    /** A unit that compiles its children: how many of them its figures include. */
-    coverage?: { included: number; expected: number } | null;
-  }[];
+  node: ProgressNode;
+  breadcrumbs: { unitId: string; unitName: string; kind: string }[];
+  totals: ProgressCounts;
+  levels: (ProgressCounts & { kind: string })[];
+  stateLabels: Record<string, string>;
+  units: { items: ProgressChild[]; total: number; page: number; pageSize: number };
 }

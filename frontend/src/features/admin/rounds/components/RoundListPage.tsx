@@ -8,9 +8,15 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { Round } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { RoundOpeningStatus } from './RoundOpeningStatus';
 
 export function RoundListPage() {
-  const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
+  const rounds = useQuery({
+    queryKey: adminKeys.rounds,
+    queryFn: adminApi.listRounds,
+    // While a round opens in the background, the list follows it until it is open.
+    refetchInterval: (q) => ((q.state.data ?? []).some((r) => r.status === 'opening') ? 3000 : false),
+  });
   return (
     <div data-testid="round-list">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
@@ -46,6 +52,7 @@ export function RoundListPage() {
               )),
           },
           { title: 'Số hồ sơ', render: (_, r) => r.counts?.total ?? '—' },
+          { title: 'Trạng thái', render: (_, r) => <RoundOpeningStatus round={r} /> },
         ]}
         locale={{ emptyText: 'Chưa có đợt báo cáo nào.' }}
       />

@@ -125,7 +125,7 @@ export function RoundWizardPage() {
         await new Promise((r) => setTimeout(r, 1000));
         const job = await adminApi.getJob(res.jobId);
         setJobProgress(typeof job.progress === 'number' ? job.progress : null);
-        if (job.state === 'completed') return (job.result ?? res) as Round;
+        if (job.state === 'completed') return { ...res, ...(job.result as object | null), status: 'open' } as Round;
         if (job.state === 'failed')
           throw new Error(
             typeof job.error === 'string' ? job.error : 'Tạo hồ sơ thất bại; không có đợt nào được mở.',
@@ -396,7 +396,7 @@ export function RoundWizardPage() {
             <DeadlineFindings check={deadlineCheck} />
             {open.isPending && (
               <Card size="small" style={{ marginTop: 12 }} data-testid="round-progress">
-                <Typography.Text>Đang mở đợt và tạo hồ sơ cho các đơn vị…</Typography.Text>
+                <Typography.Text>Đang mở đợt và tạo hồ sơ cho các đơn vị… Bạn có thể rời trang này: tiến độ vẫn hiện ở danh sách đợt báo cáo.</Typography.Text>
                 <Progress percent={jobProgress ?? 99} status="active" showInfo={jobProgress !== null} />
               </Card>
             )}

@@ -1,0 +1,34 @@
+/** The reviewer's actions on the list of children (docs/api-shapes.md "Submissions", "Rounds"). */
+import { apiFetch } from '../../../shared/api/client';
+
+export interface ReviewSummary {
+  id: string;
+  unitName: string;
+  state: string;
+  stateLabel: string;
+  contentHash: string;
+  errors: number;
+  warnings: number;
+  acceptEvent: { type: string; label: string } | null;
+  bulkAcceptable: boolean;
+}
+
+export interface BulkAcceptResult {
+  accepted: { id: string; unitName: string; state: string; stateLabel: string }[];
+  refused: { index: number; id?: string; unitName: string | null; status: number; message: string }[];
+}
+
+export interface RemindLateResult {
+  reminded: { submissionId: string; unitName: string; notified: number }[];
+  skipped: { submissionId: string; unitName: string; message: string }[];
+}
+
+export const reviewApi = {
+  summaries: (ids: string[]) => apiFetch<ReviewSummary[]>(`/api/submissions/review-summary?ids=${ids.map(encodeURIComponent).join(',')}`),
+  bulkAccept: (items: { id: string; contentHash: string }[]) =>
+    apiFetch<BulkAcceptResult>('/api/submissions/bulk-accept', { method: 'POST', json: { items } }),
+  remind: (submissionId: string) =>
+    apiFetch<{ submissionId: string; unitName: string; notified: number }>(`/api/submissions/${encodeURIComponent(submissionId)}/remind`, { method: 'POST' }),
+  remindLate: (roundId: string, parentId: string) =>
+    apiFetch<RemindLateResult>(`/api/rounds/${encodeURIComponent(roundId)}/remind-late`, { method: 'POST', json: { parentId } }),
+};
