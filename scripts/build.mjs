@@ -23,7 +23,7 @@ function newest(dir) {
   return t;
 }
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const pureSources = () => Math.max(...['schemas', 'workflows', 'regimes'].map((w) => newest(path.join(root, w, 'src'))));
+const pureSources = () => Math.max(...['schemas', 'workflows', 'regimes', 'api-types'].map((w) => newest(path.join(root, w, 'src'))));
 
 function fail(label, e) {
   console.error(`\n✖ Không dựng được ${label} / build failed:\n${e?.message ?? e}`);

@@ -18,6 +18,7 @@ import { StateTagsAndRoles1796400000000 } from './migrations/1796400000000-State
 import { TemplateSchemaAsAuthored1796500000000 } from './migrations/1796500000000-TemplateSchemaAsAuthored.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
+import { SearchIndexes1797000000000 } from './migrations/1797000000000-SearchIndexes.js';
 
 export const entities = [
   OrgUnit,
@@ -42,6 +43,7 @@ export const migrations = [
   TemplateSchemaAsAuthored1796500000000,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
+  SearchIndexes1797000000000,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

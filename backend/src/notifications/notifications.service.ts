@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { NotificationItem, Page } from '@bdg/api-types';
 import type { Effect } from '@bdg/workflows';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
+import { pageOf, paging } from '../common/paging.js';
 import { Notification } from './notification.entity.js';
+import type { ListNotificationsQuery } from './notifications.controller.js';
+import { NOTIFICATION_SORTS, NotificationsRepository } from './notifications.repository.js';
 
 interface NotifiedSubmission {
   id: string;
@@ -25,7 +29,10 @@ const recipientQuery: Record<string, { role: string; unit: 'own' | 'parent' }> =
 /** In-app notifications; e-mail delivery of the same rows runs as a job when SMTP is configured. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: NotificationsRepository,
+  ) {}
 
   async notifyForEffect(m: EntityManager, s: NotifiedSubmission, effect: Effect, event: { type: string; label: string }, by: AuthUser) {
     const eventLabel = event.label;
@@ -72,8 +79,11 @@ export class NotificationsService {
     );
   }
 
-  list(user: AuthUser) {
-    return this.db.getRepository(Notification).find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
+  /** One page of the user's notifications; `unread` counts the unread ones among those that match (the bell's badge). */
+  async list(user: AuthUser, q: ListNotificationsQuery): Promise<Page<NotificationItem<Date>> & { unread: number }> {
+    const p = paging(q, Object.keys(NOTIFICATION_SORTS));
+    const { rows, total, unread } = await this.repo.page(user.id, { unread: q.unread === 'true' }, p);
+    return { ...pageOf(rows, total, p), unread };
   }
 
   async markAllRead(user: AuthUser) {

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
+import { PageQuery } from '../common/paging.js';
 import { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -13,8 +14,8 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã đợt 
 export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
 
-  @Get() list(@CurrentUser() u: AuthUser) {
-    return this.rounds.list(u);
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: PageQuery) {
+    return this.rounds.list(u, q);
   }
   @Post() open(@CurrentUser() u: AuthUser, @Body() dto: OpenRoundDto) {
     return this.rounds.open(u, dto);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Page, Round } from '@bdg/api-types';
 import { applyComputed, carryForward, type JsonSchema } from '@bdg/schemas';
 import { checkDeadlines, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
 import { type FlowDefinition, initialSnapshot, stateLabel, stateTags, stateValue, upgradeFlow } from '@bdg/workflows';
@@ -6,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/current-user.js';
+import { type PageQuery, pageOf, paging } from '../common/paging.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
 import { FlowsRepository } from '../flows/flows.repository.js';
@@ -13,7 +15,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { OrgRepository } from '../org/org.repository.js';
 import { TemplatesRepository } from '../templates/templates.repository.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
-import { RoundsRepository, type RoundView } from './rounds.repository.js';
+import { ROUND_SORTS, RoundsRepository, type RoundView } from './rounds.repository.js';
 
 /** A date without time means the end of that day in Vietnam. */
 export function deadlineOf(value: string | undefined): string | null {
@@ -33,9 +35,10 @@ export class RoundsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async list(user: AuthUser) {
-    const rounds = await this.repo.visible(user.unitPath);
-    return rounds.map(toView);
+  async list(user: AuthUser, q: PageQuery): Promise<Page<Round<Date>>> {
+    const p = paging(q, Object.keys(ROUND_SORTS));
+    const { rows, total } = await this.repo.page(user.unitPath, p);
+    return pageOf(rows.map(toView), total, p);
   }
 
   async get(user: AuthUser, id: string): Promise<RoundView> {

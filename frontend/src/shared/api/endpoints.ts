@@ -7,6 +7,7 @@ import type {
   FieldComment,
   HistoryEntry,
   JsonObject,
+  Page,
   LoginResponse,
   PreviousRound,
   Round,
@@ -16,9 +17,12 @@ import type {
   Submission,
   SubmissionSummary,
   TemplateVersion,
+  Task,
   User,
-  WorkItem,
+  WorkList,
+  WorkPage,
 } from './types';
+import { ALL, listQuery, type ListParams } from '../paging/page-params';
 
 const sub = (id: string) => `/api/submissions/${encodeURIComponent(id)}`;
 
@@ -28,7 +32,10 @@ export const api = {
   /** Revokes every token of the signed-in user on the server (all devices), not only this one. */
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: () => apiFetch<User>('/api/me'),
-  myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
+  /** "Việc cần làm" (`todo`, with its counts by task), "Đã gửi" (`sent`) or "Đã xong" (`done`), one page. */
+  myWork: (params: ListParams & { task?: Task } = {}) => apiFetch<WorkPage>(`/api/my-work${listQuery({ ...params, list: 'todo' })}`),
+  handedIn: (list: Exclude<WorkList, 'todo'>, params: ListParams = {}) =>
+    apiFetch<Page<SubmissionSummary>>(`/api/my-work${listQuery({ ...params, list })}`),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
   submission: (id: string) => apiFetch<Submission>(sub(id)),
@@ -39,7 +46,8 @@ export const api = {
     body: { type: string; comment?: string; fieldComments?: Pick<FieldComment, 'path' | 'text'>[]; contentHash?: string; overwrite?: string[] },
   ) => apiFetch<Submission>(`${sub(id)}/events`, { method: 'POST', json: body }),
   compilePreview: (id: string) => apiFetch<CompilePreview>(`${sub(id)}/compile-preview`),
-  history: (id: string) => apiFetch<HistoryEntry[]>(`${sub(id)}/history`),
+  /** One report's log is short: the history tab reads it whole (the largest page). */
+  history: async (id: string) => (await apiFetch<Page<HistoryEntry>>(`${sub(id)}/history${listQuery(ALL)}`)).items,
   sources: (id: string, path: string) =>
     apiFetch<SourceValue[]>(`${sub(id)}/sources?path=${encodeURIComponent(path)}`),
   children: (id: string) => apiFetch<SubmissionSummary[]>(`${sub(id)}/children`),
@@ -51,7 +59,8 @@ export const api = {
   uploadAttachment: (id: string, file: File, onProgress?: (p: number) => void, signal?: AbortSignal) =>
     apiUpload<Attachment>(`${sub(id)}/attachments`, file, { onProgress, signal }),
   attachmentUrl: (attachmentId: string) => `/api/attachments/${encodeURIComponent(attachmentId)}`,
-  rounds: () => apiFetch<Round[]>('/api/rounds'),
+  /** Every round the user may see, for a picker (the largest page). */
+  rounds: async () => (await apiFetch<Page<Round>>(`/api/rounds${listQuery(ALL)}`)).items,
   roundProgress: (id: string) => apiFetch<RoundProgress>(`/api/rounds/${encodeURIComponent(id)}/progress`),
 };
 
@@ -59,6 +68,7 @@ export const api = {
 export const qk = {
   me: ['me'] as const,
   myWork: ['my-work'] as const,
+  workList: (list: WorkList) => ['my-work', list] as const,
   template: (code: string, version: number) => ['template', code, version] as const,
   submission: (id: string) => ['submission', id] as const,
   history: (id: string) => ['submission', id, 'history'] as const,

@@ -1,54 +1,7 @@
-/** Shapes from docs/api-shapes.md that the admin area reads. */
-export interface OrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  level: number;
-  childCount?: number;
-  mergedIntoId: string | null;
-  /** Letterhead (Nghị định 30/2020): tên cơ quan chủ quản, tên viết tắt, địa danh, chức danh, TM./TL. */
-  placeName?: string | null;
-  governingBody?: string | null;
-  shortName?: string | null;
-  headTitle?: string | null;
-  signAuthority?: string | null;
-}
+/** Shapes from docs/api-shapes.md that the admin area reads: the backend's own from @bdg/api-types. */
+import type { FlowSummary, OrgUnit, Page, RegimeSummary, RoleDef, TemplateSummary, User, VersionStatus } from '@bdg/api-types';
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  unitId: string;
-  unitName?: string;
-  unitKind?: string;
-  roles: string[];
-  active: boolean;
-}
-
-/** A role: built in (admin, editor, head, reviewer) or defined by a province (code + Vietnamese label). */
-export interface RoleDef {
-  id?: string;
-  code: string;
-  label: string;
-  description: string | null;
-  builtIn: boolean;
-  ownerUnitId: string | null;
-  ownerUnitName: string | null;
-  /** Active users holding it (province roles). */
-  holders: number | null;
-}
-
-export type VersionStatus = 'draft' | 'published';
-
-export interface TemplateSummary {
-  code: string;
-  title: string;
-  ownerUnitId: string;
-  versions: { version: number; status: VersionStatus; title: string; publishedAt: string | null }[];
-}
+export type { FlowSummary, OrgUnit, Page, RegimeSummary, RoleDef, TemplateSummary, User, VersionStatus };
 
 export interface TemplateVersion {
   id: string;
@@ -73,12 +26,6 @@ export interface TemplateVersionInput {
   uiSchema: Record<string, unknown>;
   document?: unknown;
   basedOn?: { code: string; version: number };
-}
-
-export interface FlowSummary {
-  code: string;
-  title: string;
-  versions: { version: number; status: VersionStatus; publishedAt: string | null }[];
 }
 
 export interface FlowVersion {

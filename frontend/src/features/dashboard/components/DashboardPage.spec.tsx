@@ -4,6 +4,7 @@ import { configure, screen, within } from '@testing-library/react';
 import type { Round, RoundProgress, TemplateVersion } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders } from '../../../test-utils/render';
 import { DashboardPage } from './DashboardPage';
+import { pageOf } from '../../../test-utils/page';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -76,7 +77,7 @@ const template: TemplateVersion = {
 
 function setup() {
   const mock = mockFetch({
-    'GET /api/rounds': () => [round],
+    'GET /api/rounds': () => pageOf([round]),
     'GET /api/rounds/r1/progress': () => progress,
     'GET /api/templates/bdg-truong/versions/1': () => template,
     'GET /api/submissions/sp/sources': () => [

@@ -1,16 +1,17 @@
 /** Rounds already opened, and the way into the wizard. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { Round } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 
 export function RoundListPage() {
-  const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
+  const rounds = usePagedList(adminKeys.rounds, adminApi.listRounds);
   return (
     <div data-testid="round-list">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
@@ -23,16 +24,16 @@ export function RoundListPage() {
           </Button>
         </Link>
       </Space>
-      {rounds.error && (
-        <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.error)}`} />
+      {rounds.query.error && (
+        <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.query.error)}`} />
       )}
+      <SearchBox value={rounds.search} onChange={rounds.setSearch} placeholder="Tìm đợt theo tên hoặc kỳ" testId="round-search" />
       <Table<Round>
         rowKey="id"
-        loading={rounds.isLoading}
-        dataSource={rounds.data ?? []}
+        {...rounds.tableProps}
         columns={[
-          { title: 'Tên đợt', dataIndex: 'name' },
-          { title: 'Kỳ', dataIndex: 'period' },
+          { title: 'Tên đợt', dataIndex: 'name', key: 'name', sorter: true },
+          { title: 'Kỳ', dataIndex: 'period', key: 'period', sorter: true },
           { title: 'Biểu mẫu', render: (_, r) => `${r.templateCode} v${r.templateVersion}` },
           {
             title: 'Quy trình theo loại đơn vị',
