@@ -49,6 +49,8 @@ export function foldForSearch(s: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
+    // Control characters (a NUL would make PostgreSQL refuse the text) match nothing a person typed.
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
