@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 const user = (i: number) => ({
   id: `u${i}`,
   username: `truong${i}.editor`,
-  fullName: i === 7 ? 'Nguyễn Thị Đào' : `Người dùng ${i}`,
+  fullName: i === 99 ? 'Nguyễn Thị Đào' : `Người dùng ${i}`,
   unitId: 'th',
   unitName: 'Trường TH Đại Hưng',
   unitKind: 'truong_th',
@@ -26,7 +26,7 @@ describe('UsersPage', () => {
       if (url.startsWith('/api/roles')) return { body: pageOf([]) };
       if (!url.startsWith('/api/users')) return undefined;
       const p = params(url);
-      if (p.get('q')) return { body: pageOf([user(7)]) };
+      if (p.get('q')) return { body: pageOf([user(99)]) };
       const page = Number(p.get('page'));
       return { body: pageOf(page === 2 ? [user(51)] : Array.from({ length: 50 }, (_, i) => user(i + 1)), { total: 51, page }) };
     });
@@ -34,12 +34,14 @@ describe('UsersPage', () => {
     expect(await screen.findByText('truong1.editor')).toBeInTheDocument();
     expect(screen.getByText('1–50 / 51')).toBeInTheDocument();
     fireEvent.click(screen.getByTitle('2'));
-    expect(await screen.findByText('truong51.editor')).toBeInTheDocument();
+    expect(await screen.findByText('truong51.editor', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(params(calls.filter((c) => c.url.startsWith('/api/users')).at(-1)!.url).get('page')).toBe('2');
 
-    fireEvent.change(screen.getByTestId('user-search'), { target: { value: 'dao' } });
-    expect(await screen.findByText('Nguyễn Thị Đào')).toBeInTheDocument();
+    const box = screen.getByTestId('user-search');
+    fireEvent.change(box.tagName === 'INPUT' ? box : box.querySelector('input')!, { target: { value: 'dao' } });
+    expect(await screen.findByText('Nguyễn Thị Đào', {}, { timeout: 5000 })).toBeInTheDocument();
     const searches = calls.filter((c) => c.url.startsWith('/api/users') && params(c.url).get('q'));
+    // one request for the whole word, not one per key
     expect(searches.map((c) => params(c.url).get('q'))).toEqual(['dao']);
     // a new search starts again from the first page
     expect(params(searches[0]!.url).get('page')).toBe('1');
