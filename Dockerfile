@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 COPY schemas/package.json schemas/
 COPY workflows/package.json workflows/
 COPY regimes/package.json regimes/
+COPY api-types/package.json api-types/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY test/package.json test/
@@ -19,6 +20,7 @@ COPY package.json package-lock.json ./
 COPY schemas/package.json schemas/
 COPY workflows/package.json workflows/
 COPY regimes/package.json regimes/
+COPY api-types/package.json api-types/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY test/package.json test/

@@ -5,7 +5,7 @@ import globals from 'globals';
 // Pure packages must stay free of frameworks: both tiers import them (docs/architecture.md).
 const frameworkImports = {
   patterns: [
-    { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'react', 'react-dom', 'react/*', 'antd', '@rjsf/*'], message: 'schemas/, workflows/ và regimes/ là mã thuần: không import NestJS, TypeORM hay React.' },
+    { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'react', 'react-dom', 'react/*', 'antd', '@rjsf/*'], message: 'schemas/, workflows/, regimes/ và api-types/ là mã thuần: không import NestJS, TypeORM hay React.' },
   ],
 };
 
@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['schemas/**/*.ts', 'workflows/**/*.ts', 'regimes/**/*.ts'],
+    files: ['schemas/**/*.ts', 'workflows/**/*.ts', 'regimes/**/*.ts', 'api-types/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', frameworkImports] },
   },
   {

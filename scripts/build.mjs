@@ -24,7 +24,7 @@ function newest(dir) {
   return t;
 }
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const pureSources = () => Math.max(...['schemas', 'workflows', 'regimes'].map((w) => newest(path.join(root, w, 'src'))));
+const pureSources = () => Math.max(...['schemas', 'workflows', 'regimes', 'api-types'].map((w) => newest(path.join(root, w, 'src'))));
 
 /**
  * Brotli (quality 11) and gzip (level 9) twins of every text asset, once at build time: the app sends

@@ -134,8 +134,8 @@ describe('npm start (built app, embedded PostgreSQL)', () => {
       body: JSON.stringify({ username: 'admin', password: 'Admin@Test1' }),
     });
     const token = ((await relogin.json()) as { accessToken: string }).accessToken;
-    const units = (await (await fetch(`http://127.0.0.1:${port2}/api/org-units?q=SO-TEST`, { headers: { Authorization: `Bearer ${token}` } })).json()) as unknown[];
-    expect(units).toHaveLength(1);
+    const units = (await (await fetch(`http://127.0.0.1:${port2}/api/org-units?q=SO-TEST`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
+    expect(units.items).toHaveLength(1);
 
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

@@ -26,7 +26,7 @@ const tally = (codes: number[]) => codes.reduce<Record<number, number>>((a, c) =
 
 async function consistent(id: string, events: string[]) {
   const history = await api.get(`/api/submissions/${id}/history`, t['kc.reviewer']);
-  expect(history.body.map((h: { event: string }) => h.event)).toEqual(events);
+  expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(events);
   const row = await sut.sql.one<{ state: string; last: string; n: string }>(
     `SELECT s.state, (SELECT to_state FROM transition_log WHERE submission_id = s.id ORDER BY seq DESC LIMIT 1) AS last,
             (SELECT count(*) FROM transition_log WHERE submission_id = s.id) AS n FROM submission s WHERE id = $1`,

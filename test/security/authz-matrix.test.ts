@@ -500,7 +500,7 @@ describe('authorization matrix (every route × role × target)', () => {
         break;
       case 'PATCH /api/regimes/{code}': {
         const list = await api.get('/api/regimes', token['hy.admin']);
-        const cur = (list.body as { code: string; definition: unknown }[]).find((r) => r.code === p.code);
+        const cur = (list.body.items as { code: string; definition: unknown }[]).find((r) => r.code === p.code);
         body = { definition: cur?.definition ?? {} };
         break;
       }

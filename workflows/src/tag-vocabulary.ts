@@ -26,6 +26,14 @@ export const tagLabels: Readonly<Record<StatusTag | FlagTag, string>> = {
 
 /** Statuses in which the unit's own work is handed in (the dashboards' "đã nộp"). */
 export const HANDED_IN_TAGS: readonly StatusTag[] = ['submitted', 'done'];
+/**
+ * The lists beside "Việc cần làm", by meaning: `sent` = handed in and waiting at the level above,
+ * `done` = finished (a final state counts as done too, whatever its tags).
+ */
+export const WORK_LIST_TAGS: Readonly<Record<'sent' | 'done', readonly StatusTag[]>> = {
+  sent: ['submitted'],
+  done: ['done'],
+};
 /** Statuses whose data nobody edits: from the signer's desk on. */
 export const LOCKING_TAGS: readonly (StatusTag | FlagTag)[] = [
   'awaitingApproval',

@@ -19,7 +19,7 @@ describe('AttachmentsController', () => {
     editor = await sut.login('kc.th-tan-dan.editor', DEMO);
     head = await sut.login('kc.th-tan-dan.head', DEMO);
     other = await sut.login('vg.reviewer', DEMO);
-    id = (await sut.http.get('/api/my-work').set(auth(editor))).body[0].id;
+    id = (await sut.http.get('/api/my-work').set(auth(editor))).body.items[0].id;
   });
   afterAll(() => sut.close());
 

@@ -38,6 +38,12 @@ const fieldTitles: Record<string, string> = {
   fieldComments: 'Góp ý theo trường',
   path: 'Đường dẫn trường',
   text: 'Nội dung',
+  page: 'Trang',
+  pageSize: 'Số dòng mỗi trang',
+  q: 'Từ khoá tìm kiếm',
+  sort: 'Sắp xếp',
+  list: 'Danh sách',
+  task: 'Loại việc',
 };
 
 export function titleOf(property: string): string {
@@ -88,7 +94,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
       continue;
     }
     for (const key of mostBasic(Object.keys(e.constraints ?? {}))) {
-      const reason = constraintMessages[key]?.(key) ?? 'không hợp lệ';
+      // A decorator may carry its own reason (e.g. the page size's maximum) in its `context`.
+      const own = (e.contexts?.[key] as { reason?: string } | undefined)?.reason;
+      const reason = own ?? constraintMessages[key]?.(key) ?? 'không hợp lệ';
       out.push({ path, title, message: `Trường "${title}" ${reason}.` });
     }
     if (e.children?.length) out.push(...flatten(e.children, path));

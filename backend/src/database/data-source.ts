@@ -18,6 +18,7 @@ import { StateTagsAndRoles1796400000000 } from './migrations/1796400000000-State
 import { TemplateSchemaAsAuthored1796500000000 } from './migrations/1796500000000-TemplateSchemaAsAuthored.js';
 import { LetterheadsAndPades1796600000000 } from './migrations/1796600000000-LetterheadsAndPades.js';
 import { ReportingRegimes1796900000000 } from './migrations/1796900000000-ReportingRegimes.js';
+import { SearchIndexes1797000000000 } from './migrations/1797000000000-SearchIndexes.js';
 import { ProgressTally1797100000000 } from './migrations/1797100000000-ProgressTally.js';
 import { RoundOpeningStatus1797100000001 } from './migrations/1797100000001-RoundOpeningStatus.js';
 import { TallyDeferredOnOpen1797100000002 } from './migrations/1797100000002-TallyDeferredOnOpen.js';
@@ -51,6 +52,7 @@ export const migrations = [
   TemplateSchemaAsAuthored1796500000000,
   LetterheadsAndPades1796600000000,
   ReportingRegimes1796900000000,
+  SearchIndexes1797000000000,
   ProgressTally1797100000000,
   RoundOpeningStatus1797100000001,
   TallyDeferredOnOpen1797100000002,

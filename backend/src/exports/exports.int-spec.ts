@@ -65,9 +65,9 @@ describe('exports: DOCX, PDF, XLSX through the API', () => {
     ])
       tokens[u] = await sut.login(u, DEMO);
     const rounds = await sut.http.get('/api/rounds').set(as('hy.admin'));
-    roundId = rounds.body.find((r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020').id;
+    roundId = rounds.body.items.find((r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020').id;
     for (const [s, figures] of Object.entries(schools)) {
-      const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.find((w: { roundId: string }) => w.roundId === roundId);
+      const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.items.find((w: { roundId: string }) => w.roundId === roundId);
       const saved = await sut.http
         .put(`/api/submissions/${mine.id}/data`)
         .set(as(`${s}.editor`))
@@ -164,7 +164,7 @@ describe('exports: DOCX, PDF, XLSX through the API', () => {
   it('XLSX of the Phòng consolidation matches the compiled data cell by cell, with sources by unit name', async () => {
     for (const s of Object.keys(schools)) expect((await event('kc.reviewer', subs[s]!.id, { type: 'ACCEPT' })).status).toBe(200);
     const list = await sut.http.get(`/api/submissions?roundId=${roundId}`).set(as('kc.reviewer'));
-    const phongId = list.body.find((x: { unitCode: string }) => x.unitCode === 'PGD-KC').id;
+    const phongId = list.body.items.find((x: { unitCode: string }) => x.unitCode === 'PGD-KC').id;
     const compiled = await event('kc.reviewer', phongId, { type: 'COMPILE' });
     expect(compiled.status).toBe(200);
     const data = compiled.body.data;
@@ -219,7 +219,7 @@ describe('exports: DOCX, PDF, XLSX through the API', () => {
     );
     const username = users[0]!.username;
     tokens[username] = await sut.login(username, DEMO);
-    const work = (await sut.http.get('/api/my-work').set(as(username))).body[0];
+    const work = (await sut.http.get('/api/my-work').set(as(username))).body.items[0];
     const res = await exportOf(username, work.id, 'format=docx');
     expect(res.status).toBe(200);
     const { paragraphs } = await docxParagraphs(res.body);

@@ -46,7 +46,7 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
     });
     for (const u of [...schools.flatMap((s) => [`${s}.editor`, `${s}.head`]), 'kc.reviewer']) tokens[u] = await sut.login(u, DEMO);
     for (const [i, s] of schools.entries()) {
-      const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
+      const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.items.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
       const saved = await sut.http.put(`/api/submissions/${mine.id}/data`).set(as(`${s}.editor`)).send({ data: khoaiChauReport(s, { total: 40 + i, women: 30, managers: 3, womenManagers: 2 }), version: mine.version });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       ids[s] = mine.id;

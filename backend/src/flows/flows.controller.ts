@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
+import { PageQuery } from '../common/paging.js';
 import { badRequest } from '../common/errors.js';
 import { LintFlowDto, SaveFlowVersionDto } from './flows.dto.js';
 import { FlowsService } from './flows.service.js';
@@ -13,8 +14,8 @@ const versionPipe = new ParseIntPipe({ exceptionFactory: () => badRequest('Số 
 export class FlowsController {
   constructor(private readonly flows: FlowsService) {}
 
-  @Get() list(@CurrentUser() u: AuthUser) {
-    return this.flows.list(u);
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: PageQuery) {
+    return this.flows.list(u, q);
   }
   @Post('lint') @HttpCode(200) lint(@CurrentUser() u: AuthUser, @Body() dto: LintFlowDto) {
     return this.flows.check(u, dto.machine);

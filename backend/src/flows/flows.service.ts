@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { FlowSummary, Page } from '@bdg/api-types';
 import { type FlowDefinition, lintFlow, simulate, upgradeFlow } from '@bdg/workflows';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
+import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
@@ -40,16 +42,18 @@ export class FlowsService extends VersionedReads<FlowVersionEntity> {
     super();
   }
 
-  async list(user: AuthUser) {
+  /** A subtree's flows are tens, whatever the country's size: paged in memory by the shared helper. */
+  async list(user: AuthUser, q: PageQuery): Promise<Page<FlowSummary<Date>>> {
+    const p = paging(q, ['code', 'title']);
     const rows = (await this.repo.all()).filter((f) => canRead(user, f.ownerPath));
-    const byCode = new Map<string, { code: string; title: string; ownerUnitId: string | null; versions: unknown[] }>();
+    const byCode = new Map<string, FlowSummary<Date>>();
     for (const f of rows) {
       const e = byCode.get(f.code) ?? { code: f.code, title: f.title, ownerUnitId: f.ownerUnitId, versions: [] };
       e.title = f.title;
       e.versions.push({ version: f.version, status: f.status, publishedAt: f.publishedAt });
       byCode.set(f.code, e);
     }
-    return [...byCode.values()];
+    return pageArray([...byCode.values()], p, { text: (f) => `${f.code} ${f.title}`, sortBy: { code: (f) => f.code, title: (f) => f.title } });
   }
 
   async get(user: AuthUser, code: string, version: number) {

@@ -85,7 +85,7 @@ describe('background jobs: two workers, failures, supervision', () => {
     const me = await sut.http.get('/api/me').set({ Authorization: `Bearer ${editor}` });
     editorId = me.body.id;
     const work = await sut.http.get('/api/my-work').set({ Authorization: `Bearer ${editor}` });
-    submissionId = work.body[0].id;
+    submissionId = work.body.items[0].id;
     await startWorker(0);
     await startWorker(1);
   });
@@ -242,7 +242,7 @@ describe('COMPILE over a large subtree through the HTTP API', () => {
   it('answers 202 with a job, which compiles in the background and reports its progress to the requester', async () => {
     const token = await sut.login('kc.reviewer', 'Demo@2026!');
     const list = await sut.http.get('/api/submissions').set({ Authorization: `Bearer ${token}` });
-    const phong = list.body.find((x: { unitCode: string; templateCode: string }) => x.unitCode === 'PGD-KC' && x.templateCode === 'khoai-chau-bdg-2016-2020');
+    const phong = list.body.items.find((x: { unitCode: string; templateCode: string }) => x.unitCode === 'PGD-KC' && x.templateCode === 'khoai-chau-bdg-2016-2020');
     const res = await sut.http.post(`/api/submissions/${phong.id}/events`).set({ Authorization: `Bearer ${token}` }).send({ type: 'COMPILE' });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ queued: true, jobId: expect.any(String) });

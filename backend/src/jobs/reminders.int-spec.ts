@@ -89,11 +89,11 @@ describe('reminders: once per unit, deadline and kind; e-mail once', () => {
     jobs = sut.app.get(JobsService);
     for (const u of ['hy.admin', 'kc.th-tan-dan.editor', 'kc.th-dong-tien.editor', 'kc.th-ham-tu.editor']) tokens[u] = await sut.login(u, DEMO);
     adminId = (await sut.http.get('/api/me').set(as('hy.admin'))).body.id;
-    const round = (await sut.http.get('/api/rounds').set(as('hy.admin'))).body.find(
+    const round = (await sut.http.get('/api/rounds').set(as('hy.admin'))).body.items.find(
       (r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020',
     );
     for (const s of ['kc.th-tan-dan', 'kc.th-dong-tien', 'kc.th-ham-tu']) {
-      ids[s] = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.find((w: { roundId: string }) => w.roundId === round.id).id;
+      ids[s] = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.items.find((w: { roundId: string }) => w.roundId === round.id).id;
     }
     // Tân Dân waits for its principal's signature, 2 days before the deadline.
     const cur = (await sut.http.get(`/api/submissions/${ids['kc.th-tan-dan']}`).set(as('kc.th-tan-dan.editor'))).body;
@@ -132,7 +132,7 @@ describe('reminders: once per unit, deadline and kind; e-mail once', () => {
     expect(msg['remind-sign']).toMatch(/của Trường Tiểu học Tân Dân đang chờ bạn ký \(hạn .*còn 2 ngày\)\.$/);
     // in the notification centre
     const centre = await sut.http.get('/api/notifications').set(as('kc.th-ham-tu.editor'));
-    expect(centre.body.map((n: { kind: string }) => n.kind)).toContain('remind-late');
+    expect(centre.body.items.map((n: { kind: string }) => n.kind)).toContain('remind-late');
   });
 
   it('a second run adds nothing; a moved deadline reminds again', async () => {

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { NotificationItem, Page } from '@bdg/api-types';
 import type { Effect } from '@bdg/workflows';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
+import { pageOf, paging } from '../common/paging.js';
 import { Notification } from './notification.entity.js';
-import { NotificationsRepository } from './notifications.repository.js';
+import type { ListNotificationsQuery } from './notifications.controller.js';
+import { NOTIFICATION_SORTS, NotificationsRepository } from './notifications.repository.js';
 
 interface NotifiedSubmission {
   id: string;
@@ -71,8 +74,11 @@ export class NotificationsService {
     return rows.length;
   }
 
-  list(user: AuthUser) {
-    return this.db.getRepository(Notification).find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
+  /** One page of the user's notifications; `unread` counts the unread ones among those that match (the bell's badge). */
+  async list(user: AuthUser, q: ListNotificationsQuery): Promise<Page<NotificationItem<Date>> & { unread: number }> {
+    const p = paging(q, Object.keys(NOTIFICATION_SORTS));
+    const { rows, total, unread } = await this.repo.page(user.id, { unread: q.unread === 'true' }, p);
+    return { ...pageOf(rows, total, p), unread };
   }
 
   async markAllRead(user: AuthUser) {

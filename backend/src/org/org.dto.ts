@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/paging.js';
 
 export class CreateOrgUnitDto {
   @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9._-]{1,60}$/) code: string;
@@ -33,7 +34,6 @@ export class MergeOrgUnitDto {
   @ApiProperty() @IsUUID() intoId: string;
 }
 
-export class ListOrgUnitsQuery {
+export class ListOrgUnitsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
 }

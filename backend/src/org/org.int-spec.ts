@@ -23,9 +23,9 @@ describe('OrgController', () => {
     const so = await unit('SO-HY');
     const res = await sut.http.get(`/api/org-units?parentId=${so}`).set(auth(hy));
     expect(res.status).toBe(200);
-    expect(res.body.map((u: { code: string }) => u.code)).toEqual(['PGD-KC', 'PGD-KD', 'PGD-VG']);
+    expect(res.body.items.map((u: { code: string }) => u.code)).toEqual(['PGD-KC', 'PGD-KD', 'PGD-VG']);
     const q = await sut.http.get(`/api/org-units?q=${encodeURIComponent('tân dân')}`).set(auth(kc));
-    expect(q.body.map((u: { code: string }) => u.code).sort()).toEqual(['KC-MN-TAN-DAN', 'KC-TH-TAN-DAN', 'KC-THCS-TAN-DAN']);
+    expect(q.body.items.map((u: { code: string }) => u.code).sort()).toEqual(['KC-MN-TAN-DAN', 'KC-TH-TAN-DAN', 'KC-THCS-TAN-DAN']);
   });
 
   it('hides units of another subtree (404) and lets a Phòng see its ancestors', async () => {
@@ -70,7 +70,7 @@ describe('OrgController', () => {
     const res = await sut.http.post(`/api/org-units/${from}/merge`).set(auth(hy)).send({ intoId: into });
     expect(res.status).toBe(201);
     const subs = await sut.http.get(`/api/submissions?unitId=${into}`).set(auth(hy));
-    expect(subs.body.map((s: { unitId: string }) => s.unitId)).toContain(from);
+    expect(subs.body.items.map((s: { unitId: string }) => s.unitId)).toContain(from);
     const merged = await sut.http.get(`/api/org-units/${from}`).set(auth(hy));
     expect(merged.body).toMatchObject({ mergedIntoId: into, active: false });
   });

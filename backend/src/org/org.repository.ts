@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { likePattern, orderBy, type Paging } from '../common/paging.js';
 
 export interface OrgUnitView {
   id: string;
@@ -24,6 +25,9 @@ const select = `o.id, o.code, o.name, o.kind, o.parent_id AS "parentId", o.path:
   nlevel(o.path) AS level, o.place_name AS "placeName",
   o.governing_body AS "governingBody", o.short_name AS "shortName", o.head_title AS "headTitle", o.sign_authority AS "signAuthority", o.merged_into_id AS "mergedIntoId", o.active,
   (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = o.id AND c.active) AS "childCount"`;
+
+/** The columns an org-unit list may be sorted by (`?sort=`). */
+export const ORG_SORTS: Record<string, string> = { code: 'o.code', name: 'o.name', kind: 'o.kind' };
 
 /** Letterhead fields of a unit (Nghị định 30/2020): optional, an empty string clears one. */
 export interface LetterheadPatch {
@@ -71,25 +75,35 @@ export class OrgRepository {
     return rows[0] ?? null;
   }
 
-  /** Units visible to a user at `path`: the subtree, and the chain of ancestors above it (read-only). */
-  list(path: string, opts: { parentId?: string; q?: string; limit?: number }): Promise<OrgUnitView[]> {
+  /**
+   * One page of the units visible to a user at `path` (the subtree, and the chain of ancestors above it,
+   * read-only): a parent's children, a search over the whole visible tree, or else the user's own unit.
+   */
+  async page(path: string, opts: { parentId?: string }, p: Paging): Promise<{ rows: OrgUnitView[]; total: number }> {
     const params: unknown[] = [path];
     const where = [`(o.path <@ $1::ltree OR o.path @> $1::ltree)`, `o.active`];
     if (opts.parentId) {
       params.push(opts.parentId);
       where.push(`o.parent_id = $${params.length}`);
-    } else if (!opts.q) {
+    } else if (!p.folded) {
       where.push(`o.path = $1::ltree`);
     }
-    if (opts.q) {
-      params.push(`%${opts.q.toLowerCase()}%`);
-      where.push(`(lower(o.name) LIKE $${params.length} OR lower(o.code) LIKE $${params.length})`);
+    if (p.folded) {
+      params.push(likePattern(p.folded));
+      // The expression of the index org_unit_search (migration SearchIndexes).
+      where.push(`bdg_fold(o.name || ' ' || o.code) LIKE $${params.length}`);
     }
-    params.push(Math.min(opts.limit ?? 500, 2000));
-    return this.db.query(
-      `SELECT ${select} FROM org_unit o WHERE ${where.join(' AND ')} ORDER BY o.code LIMIT $${params.length}`,
-      params,
-    );
+    const w = where.join(' AND ');
+    const order = orderBy(p, ORG_SORTS, 'o.code', 'o.id');
+    const [rows, count] = await Promise.all([
+      this.db.query(`SELECT ${select} FROM org_unit o WHERE ${w} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        p.pageSize,
+        p.offset,
+      ]),
+      this.db.query(`SELECT count(*)::int AS n FROM org_unit o WHERE ${w}`, params),
+    ]);
+    return { rows, total: count[0].n };
   }
 
   subtree(path: string, m: EntityManager = this.db.manager): Promise<OrgUnitView[]> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Page } from '@bdg/api-types';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthUser, hasRole } from '../common/current-user.js';
@@ -6,8 +7,9 @@ import { isBelowOrSame } from '../common/access.js';
 import { unitCodeTaken } from '../common/taken-name.js';
 import { importAllOrNothing, parseCsv } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
-import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './org.dto.js';
-import { OrgRepository, type OrgUnitView } from './org.repository.js';
+import { pageOf, paging } from '../common/paging.js';
+import type { CreateOrgUnitDto, ListOrgUnitsQuery, UpdateOrgUnitDto } from './org.dto.js';
+import { ORG_SORTS, OrgRepository, type OrgUnitView } from './org.repository.js';
 
 const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị.';
 
@@ -56,8 +58,10 @@ export class OrgService {
     return this.repo.namesByIds(ids);
   }
 
-  list(user: AuthUser, q: { parentId?: string; q?: string }) {
-    return this.repo.list(user.unitPath, q);
+  async list(user: AuthUser, q: ListOrgUnitsQuery): Promise<Page<OrgUnitView>> {
+    const p = paging(q, Object.keys(ORG_SORTS));
+    const { rows, total } = await this.repo.page(user.unitPath, q, p);
+    return pageOf(rows, total, p);
   }
 
   /** A unit the user may see: in their subtree or above them. Others do not exist for them (404). */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
+import { PageQuery } from '../common/paging.js';
 import { CheckDeadlinesDto, DraftPreviewDto, OpenDueDto, PreviewQueryDto, SaveRegimeDto } from './regimes.dto.js';
 import { RegimesService } from './regimes.service.js';
 
@@ -10,8 +11,8 @@ import { RegimesService } from './regimes.service.js';
 export class RegimesController {
   constructor(private readonly regimes: RegimesService) {}
 
-  @Get() list(@CurrentUser() u: AuthUser) {
-    return this.regimes.list(u);
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: PageQuery) {
+    return this.regimes.list(u, q);
   }
   @Post() create(@CurrentUser() u: AuthUser, @Body() dto: SaveRegimeDto) {
     return this.regimes.create(u, dto);

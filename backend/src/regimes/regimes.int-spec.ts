@@ -27,10 +27,10 @@ describe(RegimesService.name, () => {
   it("seeds the shipped plans whose tree the demo has, each visible to its own province's admin", async () => {
     const res = await sut.http.get('/api/regimes').set(auth(hy));
     expect(res.status).toBe(200);
-    const codes = res.body.map((r: { code: string }) => r.code);
+    const codes = res.body.items.map((r: { code: string }) => r.code);
     expect(codes).toContain('khoai-chau-bdg-6-thang');
     expect(codes).not.toContain('phu-tho-vstbpn-6-thang');
-    expect(res.body.find((r: { code: string }) => r.code === 'khoai-chau-bdg-6-thang').editable).toBe(true);
+    expect(res.body.items.find((r: { code: string }) => r.code === 'khoai-chau-bdg-6-thang').editable).toBe(true);
   });
 
   it("seeds every shipped plan on a tree shaped like its province's, each running its first round with its recipients", async () => {

@@ -1,7 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Page, RegimeSummary } from '@bdg/api-types';
 import { dayOffFindings, lintRegime, type PlannedRound, type Regime, roundsDue, upcomingRounds, vietnamDate } from '@bdg/regimes';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
+import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
@@ -49,9 +51,14 @@ export class RegimesService implements OnModuleInit {
     });
   }
 
-  async list(user: AuthUser) {
-    const rows = await this.repo.visible(user.unitPath);
-    return rows.map((r) => view(r, user));
+  /** A subtree's regimes are a handful: paged in memory by the shared helper, searched by code and name. */
+  async list(user: AuthUser, q: PageQuery): Promise<Page<RegimeSummary<Regime, Date>>> {
+    const p = paging(q, ['code', 'name']);
+    const rows = (await this.repo.visible(user.unitPath)).map((r) => view(r, user));
+    return pageArray(rows, p, {
+      text: (r) => `${r.code} ${r.definition.name}`,
+      sortBy: { code: (r) => r.code, name: (r) => r.definition.name },
+    });
   }
 
   async get(user: AuthUser, code: string) {

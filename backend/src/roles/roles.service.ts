@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { Page, RoleDef } from '@bdg/api-types';
 import { type KnownRole, ROLES, roleLabels } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
+import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { canEdit } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { OrgService } from '../org/org.service.js';
@@ -40,8 +42,11 @@ export class RolesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser) {
-    return [...builtIns(), ...(await this.repo.visible(user.unitPath)).map(view)];
+  /** The built-in roles and a subtree's own: tens at most, paged in memory by the shared helper. */
+  async list(user: AuthUser, q: PageQuery): Promise<Page<RoleDef>> {
+    const p = paging(q, ['code', 'label']);
+    const rows: RoleDef[] = [...builtIns(), ...(await this.repo.visible(user.unitPath)).map(view)];
+    return pageArray(rows, p, { text: (r) => `${r.code} ${r.label}`, sortBy: { code: (r) => r.code, label: (r) => r.label } });
   }
 
   async create(user: AuthUser, dto: CreateRoleDto) {

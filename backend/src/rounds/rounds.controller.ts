@@ -5,6 +5,7 @@ import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { ProgressQuery } from './progress.dto.js';
 import { ProgressService } from './progress.service.js';
+import { PageQuery } from '../common/paging.js';
 import { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -19,8 +20,8 @@ export class RoundsController {
     private readonly progressView: ProgressService,
   ) {}
 
-  @Get() list(@CurrentUser() u: AuthUser) {
-    return this.rounds.list(u);
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: PageQuery) {
+    return this.rounds.list(u, q);
   }
   /** 201 with the round and its counts; 202 with `jobId` when a large subtree opens in the background. */
   @Post() async open(@CurrentUser() u: AuthUser, @Body() dto: OpenRoundDto, @Res({ passthrough: true }) res: Response) {

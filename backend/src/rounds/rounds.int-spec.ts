@@ -47,7 +47,7 @@ describe('RoundsController', () => {
 
   it('opens the post-2025 round shape: communes compile, THPT report straight to the Sở', async () => {
     const rounds = await sut.http.get('/api/rounds').set(auth(pt));
-    const seeded = rounds.body.find((r: { rootUnitName: string }) => r.rootUnitName === 'Sở Giáo dục và Đào tạo Phú Thọ');
+    const seeded = rounds.body.items.find((r: { rootUnitName: string }) => r.rootUnitName === 'Sở Giáo dục và Đào tạo Phú Thọ');
     const rows = await sut.sql<{ code: string; parent: string | null; flow: string }>(
       `SELECT o.code, p.code AS parent, f.code AS flow FROM submission s JOIN org_unit o ON o.id = s.unit_id
          LEFT JOIN org_unit p ON p.id = s.parent_unit_id JOIN flow_version f ON f.id = s.flow_version_id WHERE s.round_id = $1`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import { Round } from './round.entity.js';
 
 export interface RoundView {
@@ -25,6 +26,9 @@ export interface RoundView {
   openError: string | null;
 }
 
+/** The columns a rounds list may be sorted by (`?sort=`). */
+export const ROUND_SORTS: Record<string, string> = { name: 'r.name', period: 'r.period', createdAt: 'r.created_at', templateCode: 't.code' };
+
 const select = `r.id, r.name, r.template_version_id AS "templateVersionId", t.code AS "templateCode",
   t.version AS "templateVersion", t.title AS "templateTitle", r.root_unit_id AS "rootUnitId", o.name AS "rootUnitName",
   o.path::text AS "rootPath", r.period, r.flows, r.deadlines, r.recipients, r.created_at AS "createdAt",
@@ -39,13 +43,28 @@ export class RoundsRepository {
     return this.db.transaction(fn);
   }
 
-  /** Rounds that touch the user's subtree: opened above it or inside it. */
-  visible(userPath: string): Promise<RoundView[]> {
-    return this.db.query(
-      `SELECT ${select} FROM ${from} WHERE o.path @> $1::ltree OR o.path <@ $1::ltree ORDER BY r.created_at DESC`,
-      [userPath],
-    );
+  /** One page of the rounds that touch the user's subtree (opened above it or inside it), searched by name. */
+  async page(userPath: string, p: Paging): Promise<{ rows: RoundView[]; total: number }> {
+    const params: unknown[] = [userPath];
+    const where = ['(o.path @> $1::ltree OR o.path <@ $1::ltree)'];
+    if (p.folded) {
+      // Rounds are a few per period and province: folded on the fly, no index needed.
+      params.push(likePattern(p.folded));
+      where.push(`bdg_fold(r.name || ' ' || r.period) LIKE $${params.length}`);
+    }
+    const w = where.join(' AND ');
+    const order = orderBy(p, ROUND_SORTS, 'r.created_at DESC', 'r.id');
+    const [rows, count] = await Promise.all([
+      this.db.query(`SELECT ${select} FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        p.pageSize,
+        p.offset,
+      ]),
+      this.db.query(`SELECT count(*)::int AS n FROM ${from} WHERE ${w}`, params),
+    ]);
+    return { rows, total: count[0].n };
   }
+
 
   async byId(id: string, m: EntityManager = this.db.manager): Promise<RoundView | null> {
     const rows = await m.query(`SELECT ${select} FROM ${from} WHERE r.id = $1`, [id]);

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Page, Round } from '@bdg/api-types';
 import { checkDeadlines, type DeadlineFinding, defaultCutOff, parsePeriod, vietnamDate } from '@bdg/regimes';
 import { type FlowDefinition, upgradeFlow } from '@bdg/workflows';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/current-user.js';
+import { type PageQuery, pageOf, paging } from '../common/paging.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
 import { forbidden, notFound, unprocessable, type FieldProblem } from '../common/errors.js';
 import { FlowsService } from '../flows/flows.service.js';
@@ -12,7 +14,7 @@ import { UnitKindsService } from '../roles/unit-kinds.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
 import { deadlineOf, largeRoundUnits, RoundOpeningService } from './round-opening.service.js';
-import { RoundsRepository, type RoundView } from './rounds.repository.js';
+import { ROUND_SORTS, RoundsRepository, type RoundView } from './rounds.repository.js';
 
 export { deadlineOf };
 
@@ -29,9 +31,10 @@ export class RoundsService {
     private readonly opening: RoundOpeningService,
   ) {}
 
-  async list(user: AuthUser) {
-    const rounds = await this.repo.visible(user.unitPath);
-    return rounds.map(toView);
+  async list(user: AuthUser, q: PageQuery): Promise<Page<Round<Date>>> {
+    const p = paging(q, Object.keys(ROUND_SORTS));
+    const { rows, total } = await this.repo.page(user.unitPath, p);
+    return pageOf(rows.map(toView), total, p);
   }
 
   /** The round's fixed recipients (nơi nhận, copied from its reporting regime), for documents. */

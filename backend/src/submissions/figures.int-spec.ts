@@ -53,13 +53,13 @@ describe('Figures people can trust', () => {
     sut = await createTestApp({ SEED_DEMO: 'true' });
     for (const u of [...schools.flatMap((s) => [`${s}.editor`, `${s}.head`]), 'kc.reviewer', 'hy.admin']) tokens[u] = await sut.login(u, DEMO);
     const rounds = await sut.http.get('/api/rounds').set(as('hy.admin'));
-    roundId = rounds.body.find((r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020').id;
+    roundId = rounds.body.items.find((r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020').id;
     for (const s of schools) {
       const work = await sut.http.get('/api/my-work').set(as(`${s}.editor`));
-      subs[s] = work.body.find((w: { roundId: string }) => w.roundId === roundId).id;
+      subs[s] = work.body.items.find((w: { roundId: string }) => w.roundId === roundId).id;
     }
     const list = await sut.http.get(`/api/submissions?roundId=${roundId}`).set(as('kc.reviewer'));
-    phongId = list.body.find((x: { unitCode: string }) => x.unitCode === 'PGD-KC').id;
+    phongId = list.body.items.find((x: { unitCode: string }) => x.unitCode === 'PGD-KC').id;
   });
   afterAll(() => sut.close());
 
@@ -120,7 +120,7 @@ describe('Figures people can trust', () => {
     expect(after.body).toMatchObject({ state: 'pending_signature', signature: null });
     expect(stale.body.details.contentHash).toBe(after.body.contentHash);
     const history = await sut.http.get(`/api/submissions/${subs[s]}/history`).set(as(`${s}.head`));
-    expect(history.body.map((h: { event: string }) => h.event)).toEqual(['SUBMIT']);
+    expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['SUBMIT']);
     const signed = await event(`${s}.head`, subs[s]!, { type: 'SIGN', contentHash: after.body.contentHash });
     expect(signed.status).toBe(200);
     expect(signed.body.signature.hash).toBe(after.body.contentHash);

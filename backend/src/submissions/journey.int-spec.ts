@@ -35,7 +35,7 @@ describe('Khoái Châu journey', () => {
     ])
       tokens[u] = await sut.login(u, DEMO);
     const rounds = await sut.http.get('/api/rounds').set(as('hy.admin'));
-    roundId = rounds.body.find((r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020').id;
+    roundId = rounds.body.items.find((r: { templateCode: string }) => r.templateCode === 'khoai-chau-bdg-2016-2020').id;
   });
   afterAll(() => sut.close());
 
@@ -43,7 +43,7 @@ describe('Khoái Châu journey', () => {
     for (const s of Object.keys(schools)) {
       const work = await sut.http.get('/api/my-work').set(as(`${s}.editor`));
       expect(work.status).toBe(200);
-      const mine = work.body.find((w: { roundId: string }) => w.roundId === roundId);
+      const mine = work.body.items.find((w: { roundId: string }) => w.roundId === roundId);
       expect(mine).toMatchObject({ task: 'fill', state: 'draft', stateLabel: expect.any(String) });
       subs[s] = { id: mine.id, version: mine.version };
     }
@@ -134,14 +134,14 @@ describe('Khoái Châu journey', () => {
       expect(accepted.body.final).toBe(true);
     }
     const history = await sut.http.get(`/api/submissions/${s.id}/history`).set(as('kc.reviewer'));
-    expect(history.body.map((h: { event: string }) => h.event)).toEqual(['SUBMIT', 'SIGN', 'RETURN', 'SUBMIT', 'SIGN', 'ACCEPT']);
-    expect(history.body[2].comment).toBe('Số liệu nữ CBQL chưa đúng');
+    expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['SUBMIT', 'SIGN', 'RETURN', 'SUBMIT', 'SIGN', 'ACCEPT']);
+    expect(history.body.items[2].comment).toBe('Số liệu nữ CBQL chưa đúng');
   });
 
   let phongId = '';
   it('the Phòng compiles: sums, ratio of sums, concat under unit names, sources exact to the unit', async () => {
     const list = await sut.http.get(`/api/submissions?roundId=${roundId}`).set(as('kc.reviewer'));
-    phongId = list.body.find((x: { unitCode: string }) => x.unitCode === 'PGD-KC').id;
+    phongId = list.body.items.find((x: { unitCode: string }) => x.unitCode === 'PGD-KC').id;
     const compiled = await event('kc.reviewer', phongId, { type: 'COMPILE' });
     expect(compiled.status, JSON.stringify(compiled.body)).toBe(200);
     expect(compiled.body.state).toBe('draft');
@@ -171,7 +171,7 @@ describe('Khoái Châu journey', () => {
   it('marks the compiled data stale when another child is accepted after compiling, and recompiles', async () => {
     const s = 'kc.thcs-chu-van-an';
     for (const r of ['editor', 'head']) tokens[`${s}.${r}`] = await sut.login(`${s}.${r}`, DEMO);
-    const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.find((w: { roundId: string }) => w.roundId === roundId);
+    const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.items.find((w: { roundId: string }) => w.roundId === roundId);
     const figures = { total: 20, women: 10, managers: 2, womenManagers: 2 };
     expect((await save(`${s}.editor`, mine.id, khoaiChauReport(s, figures), mine.version)).status).toBe(200);
     expect((await event(`${s}.editor`, mine.id, { type: 'SUBMIT' })).status).toBe(200);
@@ -199,7 +199,7 @@ describe('Khoái Châu journey', () => {
     expect((await event('kc.head', phongId, { type: 'SIGN' })).status).toBe(200);
     expect((await event('hy.so.reviewer', phongId, { type: 'ACCEPT' })).status).toBe(200);
     const list = await sut.http.get(`/api/submissions?roundId=${roundId}`).set(as('hy.so.reviewer'));
-    const soId = list.body.find((x: { unitCode: string }) => x.unitCode === 'SO-HY').id;
+    const soId = list.body.items.find((x: { unitCode: string }) => x.unitCode === 'SO-HY').id;
     const so = await event('hy.so.reviewer', soId, { type: 'COMPILE' });
     expect(so.status, JSON.stringify(so.body)).toBe(200);
     expect(so.body.compiled).toMatchObject({ included: 1, total: 3 });
@@ -222,12 +222,12 @@ describe('Khoái Châu journey', () => {
   it('lets exactly one of two simultaneous events win; the other gets 409 and the log has one entry', async () => {
     const s = 'kc.mn-tan-dan';
     for (const r of ['editor', 'head']) tokens[`${s}.${r}`] = await sut.login(`${s}.${r}`, DEMO);
-    const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.find((w: { roundId: string }) => w.roundId === roundId);
+    const mine = (await sut.http.get('/api/my-work').set(as(`${s}.editor`))).body.items.find((w: { roundId: string }) => w.roundId === roundId);
     expect((await save(`${s}.editor`, mine.id, khoaiChauReport(s, { total: 5, women: 5, managers: 1, womenManagers: 1 }), mine.version)).status).toBe(200);
     const [a, b] = await Promise.all([event(`${s}.editor`, mine.id, { type: 'SUBMIT' }), event(`${s}.editor`, mine.id, { type: 'SUBMIT' })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const history = await sut.http.get(`/api/submissions/${mine.id}/history`).set(as(`${s}.editor`));
-    expect(history.body).toHaveLength(1);
+    expect(history.body.items).toHaveLength(1);
   });
 
   it('refuses to rewrite the transition log (append-only)', async () => {

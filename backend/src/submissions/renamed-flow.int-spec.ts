@@ -67,7 +67,7 @@ describe('a flow with renamed states, an extra step and a province-defined role'
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await sut.http.post('/api/roles').set(as('hy.admin')).send({ code: 'pho_hieu_truong', label: 'Lần nữa' })).status).toBe(409);
     const roles = await sut.http.get('/api/roles').set(as('hy.admin'));
-    expect(roles.body.map((r: { code: string }) => r.code)).toEqual(['admin', 'editor', 'head', 'reviewer', 'pho_hieu_truong']);
+    expect(roles.body.items.map((r: { code: string }) => r.code)).toEqual(['admin', 'editor', 'head', 'reviewer', 'pho_hieu_truong']);
 
     const lint = await sut.http.post('/api/flows/lint').set(as('hy.admin')).send({ machine: provinceFlow });
     expect(lint.body.findings).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('Chưa có người dùng nào giữ vai trò «Phó hiệu trưởng»') }));
@@ -104,7 +104,7 @@ describe('a flow with renamed states, an extra step and a province-defined role'
     roundId = round.body.id;
     for (const s of schools) {
       const work = await sut.http.get('/api/my-work').set(as(`${s}.editor`));
-      subs[s] = work.body.find((w: { roundId: string }) => w.roundId === roundId).id;
+      subs[s] = work.body.items.find((w: { roundId: string }) => w.roundId === roundId).id;
     }
     subs['phong'] = (await sut.sql<{ id: string }>(`SELECT id FROM submission WHERE round_id = $1 AND parent_unit_id IS NULL`, [roundId]))[0]!.id;
   });
@@ -120,7 +120,7 @@ describe('a flow with renamed states, an extra step and a province-defined role'
     expect(sent.body).toMatchObject({ state: 'cho_pht', locked: true, stateLabel: 'Chờ phó hiệu trưởng duyệt' });
     expect((await sut.http.put(`/api/submissions/${cur.id}/data`).set(as(`${s}.editor`)).send({ data: khoaiChauReport(s, figures), version: sent.body.version })).status).toBe(409);
 
-    const work = (await sut.http.get('/api/my-work').set(as(`${s}.pht`))).body.find((w: { id: string }) => w.id === cur.id);
+    const work = (await sut.http.get('/api/my-work').set(as(`${s}.pht`))).body.items.find((w: { id: string }) => w.id === cur.id);
     expect(work).toMatchObject({ task: 'approve', stepLabel: 'Chờ phó hiệu trưởng duyệt' });
     // (order aside: the stored jsonb re-sorts the flow's keys, lane 15b's subject)
     expect(work.allowedEvents.map((e: { type: string; kind: string }) => [e.type, e.kind]).sort()).toEqual([['PHT_DUYET', 'approve'], ['PHT_TRA', 'reject']]);
@@ -160,7 +160,7 @@ describe('a flow with renamed states, an extra step and a province-defined role'
     expect(th).toMatchObject({ total: 3, done: 1, byState: { da_duyet: 1, soan_thao: 2 } });
     expect(progress.units.items.find((u: { submissionId: string }) => u.submissionId === subs[schools[0]!])).toMatchObject({ handedIn: true, stateTags: ['done'] });
     const done = await sut.http.get(`/api/submissions?roundId=${roundId}&tag=done`).set(as('vg.reviewer'));
-    expect(done.body.map((x: { id: string }) => x.id)).toEqual([subs[schools[0]!]]);
+    expect(done.body.items.map((x: { id: string }) => x.id)).toEqual([subs[schools[0]!]]);
 
     const phong = (await sut.http.get(`/api/submissions/${subs['phong']}`).set(as('vg.reviewer'))).body;
     const compile = phong.allowedEvents.find((e: { kind: string }) => e.kind === 'compile');

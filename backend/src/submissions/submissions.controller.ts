@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
-import { ListSubmissionsQuery, SaveDataDto, SendEventDto } from './submissions.dto.js';
+import { PageQuery } from '../common/paging.js';
+import { ListSubmissionsQuery, MyWorkQuery, SaveDataDto, SendEventDto } from './submissions.dto.js';
 import { SubmissionsService } from './submissions.service.js';
 import { CompilePreviewService } from './compile-preview.service.js';
 import { IntegrityService } from './integrity.service.js';
@@ -24,8 +25,8 @@ export class SubmissionsController {
     private readonly integrity: IntegrityService,
   ) {}
 
-  @Get('my-work') myWork(@CurrentUser() u: AuthUser) {
-    return this.submissions.myWork(u);
+  @Get('my-work') myWork(@CurrentUser() u: AuthUser, @Query() q: MyWorkQuery) {
+    return this.submissions.myWork(u, q);
   }
   @Get('submissions') list(@CurrentUser() u: AuthUser, @Query() q: ListSubmissionsQuery) {
     return this.submissions.list(u, q);
@@ -46,8 +47,8 @@ export class SubmissionsController {
     if ('queued' in result) res.status(202);
     return result;
   }
-  @Get('submissions/:id/history') history(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
-    return this.submissions.history(u, id);
+  @Get('submissions/:id/history') history(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Query() q: PageQuery) {
+    return this.submissions.history(u, id, q);
   }
   @Get('submissions/:id/children') children(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
     return this.submissions.children(u, id);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { FLAG_TAGS, STATUS_TAGS } from '@bdg/workflows';
+import { PageQuery } from '../common/paging.js';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class SaveDataDto {
@@ -37,10 +38,19 @@ export class SendEventDto {
   overwrite?: string[];
 }
 
-export class ListSubmissionsQuery {
+export class ListSubmissionsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() roundId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,40}$/) state?: string;
   /** By meaning rather than by name: e.g. `done`, `awaitingSignature` (workflows/ README "State tags"). */
   @ApiPropertyOptional({ enum: [...STATUS_TAGS, ...FLAG_TAGS] }) @IsOptional() @IsIn([...STATUS_TAGS, ...FLAG_TAGS]) tag?: string;
+}
+
+const TASKS = ['fill', 'sign', 'approve', 'review', 'compile'] as const;
+
+/** "Việc cần làm" (`todo`, the default), "Đã gửi" (`sent`) and "Đã xong" (`done`). */
+export class MyWorkQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['todo', 'sent', 'done'] }) @IsOptional() @IsIn(['todo', 'sent', 'done']) list?: 'todo' | 'sent' | 'done';
+  /** `todo` only: the work of one kind (the page's tabs). */
+  @ApiPropertyOptional({ enum: TASKS }) @IsOptional() @IsIn(TASKS) task?: (typeof TASKS)[number];
 }

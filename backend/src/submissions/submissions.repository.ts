@@ -3,6 +3,7 @@ import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
 import { doneSql } from '../common/status-sql.js';
 import { TransitionLog } from './transition-log.entity.js';
@@ -49,6 +50,29 @@ const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ',
 export const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
   JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
 
+/** The same expression as the index org_unit_search (migration SearchIndexes), so the search uses it. */
+const UNIT_SEARCH = `bdg_fold(o.name || ' ' || o.code)`;
+/** The columns a submissions list may be sorted by (`?sort=`), and their SQL. */
+export const SORTS: Record<string, string> = {
+  unitName: 'o.name',
+  unitCode: 'o.code',
+  roundName: 'r.name',
+  state: 's.state',
+  deadline: 's.deadline',
+  updatedAt: 's.updated_at',
+};
+
+export interface SubmissionFilter {
+  roundId?: string;
+  unitId?: string;
+  state?: string;
+  tag?: string;
+  /** Any of these tags (a work list's meaning), or a final state too when `orFinal`. */
+  anyTags?: string[];
+  orFinal?: boolean;
+  notFinal?: boolean;
+}
+
 export type SubmissionSummaryRow = Omit<SubmissionRow, 'data' | 'compiled' | 'snapshot'> & { snapshot?: unknown };
 
 @Injectable()
@@ -81,38 +105,45 @@ export class SubmissionsRepository {
     return rows[0] ?? null;
   }
 
-  list(path: string, f: { roundId?: string; unitId?: string; state?: string; tag?: string }): Promise<SubmissionSummaryRow[]> {
+  /** One page of the submissions in the subtree at `path`, filtered, searched (unit name or code) and sorted. */
+  async page(path: string, f: SubmissionFilter, p: Paging): Promise<{ rows: SubmissionSummaryRow[]; total: number }> {
     const params: unknown[] = [path];
     const where = ['o.path <@ $1::ltree'];
-    if (f.roundId) {
-      params.push(f.roundId);
-      where.push(`s.round_id = $${params.length}`);
-    }
-    if (f.unitId) {
-      params.push(f.unitId);
-      // A merged unit's earlier submissions are found under the unit it was merged into.
-      where.push(`(s.unit_id = $${params.length} OR o.merged_into_id = $${params.length})`);
-    }
-    if (f.state) {
-      params.push(f.state);
-      where.push(`s.state = $${params.length}`);
-    }
-    if (f.tag) {
-      params.push([f.tag]);
-      where.push(`s.state_tags @> $${params.length}::text[]`);
-    }
-    return this.db.query(
-      `SELECT ${summaryColumns} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, o.code LIMIT 5000`,
-      params,
-    );
+    const add = (v: unknown, sql: (n: string) => string) => {
+      params.push(v);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.roundId) add(f.roundId, (n) => `s.round_id = ${n}`);
+    // A merged unit's earlier submissions are found under the unit it was merged into.
+    if (f.unitId) add(f.unitId, (n) => `(s.unit_id = ${n} OR o.merged_into_id = ${n})`);
+    if (f.state) add(f.state, (n) => `s.state = ${n}`);
+    if (f.tag) add([f.tag], (n) => `s.state_tags @> ${n}::text[]`);
+    if (f.anyTags) add(f.anyTags, (n) => `(s.state_tags && ${n}::text[]${f.orFinal ? ' OR s.final' : ''})`);
+    if (f.notFinal) where.push('NOT s.final');
+    if (p.folded) add(likePattern(p.folded), (n) => `${UNIT_SEARCH} LIKE ${n}`);
+    return this.pageWhere(where.join(' AND '), params, p);
+  }
+
+  private async pageWhere(where: string, params: unknown[], p: Paging) {
+    const order = orderBy(p, SORTS, 'r.created_at DESC, o.code', 's.id');
+    const [rows, count] = await Promise.all([
+      this.db.query(
+        `SELECT ${summaryColumns} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, p.pageSize, p.offset],
+      ),
+      // The count needs only the tables the filters name.
+      this.db.query(`SELECT count(*)::int AS n FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE ${where}`, params),
+    ]);
+    return { rows: rows as SubmissionSummaryRow[], total: (count as { n: number }[])[0]!.n };
   }
 
   /** Where a user may have work: their own unit's submissions and their child units' ones, not finished. */
-  workCandidates(unitId: string): Promise<SubmissionRow[]> {
+  workCandidates(unitId: string, folded?: string): Promise<SubmissionRow[]> {
+    const search = folded ? ` AND ${UNIT_SEARCH} LIKE $2` : '';
     return this.db.query(
-      `SELECT ${columns} FROM ${from} WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final
+      `SELECT ${columns} FROM ${from} WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final${search}
         ORDER BY s.deadline NULLS LAST, o.code LIMIT 2000`,
-      [unitId],
+      folded ? [unitId, likePattern(folded)] : [unitId],
     );
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { HistoryEntry, Page, SubmissionSummary, Task, WorkItem, WorkPage } from '@bdg/api-types';
 import {
   type Actor,
   allowedEvents,
@@ -10,11 +11,13 @@ import {
   stateLabel,
   stateStatus,
   type SubmissionFacts,
+  WORK_LIST_TAGS,
 } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
+import { type PageQuery, pageArray, pageOf, paging } from '../common/paging.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { SigningService } from '../signing/signing.service.js';
 import { CompileService } from './compile.service.js';
@@ -22,8 +25,8 @@ import { mayEditData, summarise, toFinding, toProblem } from './content-guards.j
 import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
-import type { ListSubmissionsQuery } from './submissions.dto.js';
-import { SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
+import type { ListSubmissionsQuery, MyWorkQuery } from './submissions.dto.js';
+import { SORTS, SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
 
@@ -58,20 +61,33 @@ export class SubmissionsService {
     return row;
   }
 
-  async list(user: AuthUser, q: ListSubmissionsQuery) {
-    const rows = await this.repo.list(user.unitPath, q);
-    return Promise.all(rows.map((r) => this.summary(r)));
+  async list(user: AuthUser, q: ListSubmissionsQuery): Promise<Page<SubmissionSummary<Date>>> {
+    const p = paging(q, Object.keys(SORTS));
+    const { rows, total } = await this.repo.page(user.unitPath, q, p);
+    return pageOf(await Promise.all(rows.map((r) => this.summary(r))), total, p);
   }
 
   async get(user: AuthUser, id: string) {
     return this.view(user, await this.visible(user, id));
   }
 
-  /** Everything waiting for this user: the events they may send decide the task. */
-  async myWork(user: AuthUser) {
-    const rows = await this.repo.workCandidates(user.unitId);
+  /**
+   * "Việc cần làm" and the lists beside it. `todo`: everything waiting for this user (the events they may
+   * send decide the task; bounded by their unit and its children, paged after that decision). `sent` and
+   * `done`: their own unit's reports by the meaning of their state (WORK_LIST_TAGS), paged in SQL.
+   */
+  async myWork(user: AuthUser, q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionSummary<Date>>> {
+    const list = q.list ?? 'todo';
+    if (list !== 'todo') {
+      const p = paging(q, Object.keys(SORTS));
+      const filter = { unitId: user.unitId, anyTags: [...WORK_LIST_TAGS[list]], orFinal: list === 'done', notFinal: list === 'sent' };
+      const { rows, total } = await this.repo.page(user.unitPath, filter, p);
+      return pageOf(await Promise.all(rows.map((r) => this.summary(r))), total, p);
+    }
+    const p = paging(q, ['deadline', 'unitName', 'updatedAt']);
+    const rows = await this.repo.workCandidates(user.unitId, p.folded);
     const now = new Date();
-    const out = [];
+    const out: WorkItem<Date>[] = [];
     for (const r of rows) {
       const events = await this.allowed(user, r, now);
       if (!events.length) continue;
@@ -81,14 +97,24 @@ export class SubmissionsService {
       // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
       out.push({ ...(await this.summary(r)), task, stepLabel: stateLabel(def, r.state), daysLeft, allowedEvents: events });
     }
-    return out;
+    // The tabs by task count the whole list; the search already ran in SQL: page what is left, in the order asked.
+    const taskCounts: Partial<Record<Task, number>> = {};
+    for (const w of out) taskCounts[w.task] = (taskCounts[w.task] ?? 0) + 1;
+    const shown = q.task ? out.filter((w) => w.task === q.task) : out;
+    const page = pageArray(shown, { ...p, folded: undefined }, {
+      text: () => '',
+      sortBy: { deadline: (w) => w.deadline, unitName: (w) => w.unitName, updatedAt: (w) => w.updatedAt },
+    });
+    return { ...page, taskCounts };
   }
 
-  async history(user: AuthUser, id: string) {
+  /** One report's log is short (tens of entries): paged in memory, searched in its labels, names and comments. */
+  async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEntry<Date>>> {
+    const p = paging(q, ['seq', 'at']);
     const row = await this.visible(user, id);
     const def = await this.defs.flow(row.flowVersionId);
     const logs = await this.repo.logs(id);
-    return logs.map((l) => ({
+    const entries = logs.map((l) => ({
       seq: l.seq,
       event: l.event,
       eventLabel: eventLabel(def, l.event),
@@ -102,6 +128,10 @@ export class SubmissionsService {
       at: l.at,
       hash: l.hash,
     }));
+    return pageArray(entries, p, {
+      text: (e) => [e.eventLabel, e.fromLabel, e.toLabel, e.actorName, e.comment].join(' '),
+      sortBy: { seq: (e) => e.seq, at: (e) => e.at },
+    });
   }
 
   async children(user: AuthUser, id: string) {
@@ -200,7 +230,7 @@ export class SubmissionsService {
     );
   }
 
-  private async summary(r: SubmissionSummaryRow) {
+  private async summary(r: SubmissionSummaryRow): Promise<SubmissionSummary<Date>> {
     const def = await this.defs.flow(r.flowVersionId);
     return {
       id: r.id,

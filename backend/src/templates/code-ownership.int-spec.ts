@@ -39,7 +39,7 @@ describe('template and flow codes are owned', () => {
       expect(probe.status, path).toBe(404);
       expect(probe.body, path).toEqual(none.body);
     }
-    const lists = [(await sut.http.get('/api/templates').set(auth(pt))).body, (await sut.http.get('/api/flows').set(auth(pt))).body];
+    const lists = [(await sut.http.get('/api/templates').set(auth(pt))).body.items, (await sut.http.get('/api/flows').set(auth(pt))).body.items];
     expect(lists.flat().map((x: { code: string }) => x.code)).not.toContain('hy-rieng');
     expect(lists.flat().map((x: { code: string }) => x.code)).not.toContain('hy-quy-trinh');
   });

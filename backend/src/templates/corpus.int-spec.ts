@@ -101,7 +101,7 @@ describe('corpus through the product: publish → round → fill → submit → 
     const subs = (await sut.http.get(`/api/submissions?roundId=${round.body.id}`).set(as('kc.reviewer'))).body;
     const list = (Array.isArray(subs) ? subs : subs.items) as { id: string; unitCode: string; version: number }[];
     for (const [k, school] of SCHOOLS.entries()) {
-      const mine = (await sut.http.get('/api/my-work').set(as(`${school}.editor`))).body.find((w: { roundId: string }) => w.roundId === round.body.id);
+      const mine = (await sut.http.get('/api/my-work').set(as(`${school}.editor`))).body.items.find((w: { roundId: string }) => w.roundId === round.body.id);
       const saved = await sut.http.put(`/api/submissions/${mine.id}/data`).set(as(`${school}.editor`)).send({ data: e.units[k], version: mine.version });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       for (const [u, type] of [[`${school}.editor`, 'SUBMIT'], [`${school}.head`, 'SIGN'], ['kc.reviewer', 'ACCEPT']] as const) {

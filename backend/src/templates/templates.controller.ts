@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
+import { PageQuery } from '../common/paging.js';
 import { badRequest } from '../common/errors.js';
 import { SaveTemplateVersionDto } from './templates.dto.js';
 import { TemplatesService } from './templates.service.js';
@@ -13,8 +14,8 @@ const versionPipe = new ParseIntPipe({ exceptionFactory: () => badRequest('Số 
 export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
-  @Get() list(@CurrentUser() u: AuthUser) {
-    return this.templates.list(u);
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: PageQuery) {
+    return this.templates.list(u, q);
   }
   @Get(':code/versions') versions(@CurrentUser() u: AuthUser, @Param('code') code: string) {
     return this.templates.versions(u, code);

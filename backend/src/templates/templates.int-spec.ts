@@ -19,9 +19,9 @@ describe('TemplatesController and FlowsController', () => {
 
   it('seeds the shipped templates and flows as published versions', async () => {
     const t = await sut.http.get('/api/templates').set(auth(kc));
-    expect(t.body.map((x: { code: string }) => x.code).sort()).toEqual(['bdg-vstbpn-dinh-ky', 'chien-luoc-bdg-2021-2030', CODE]);
+    expect(t.body.items.map((x: { code: string }) => x.code).sort()).toEqual(['bdg-vstbpn-dinh-ky', 'chien-luoc-bdg-2021-2030', CODE]);
     const f = await sut.http.get('/api/flows').set(auth(kc));
-    expect(f.body.map((x: { code: string }) => x.code).sort()).toEqual(['phong', 'so', 'truong', 'truong-truc-tiep']);
+    expect(f.body.items.map((x: { code: string }) => x.code).sort()).toEqual(['phong', 'so', 'truong', 'truong-truc-tiep']);
     const v = await sut.http.get(`/api/templates/${CODE}/versions/1`).set(auth(kc));
     expect(v.body).toMatchObject({ status: 'published', schema: { type: 'object' } });
   });

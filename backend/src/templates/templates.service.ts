@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Page, TemplateSummary } from '@bdg/api-types';
 import { type Finding, type JsonSchema, lintTemplate, type TemplateVersionDoc } from '@bdg/schemas';
 import { ValidationPool } from '../validation/validation-pool.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
+import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { canEdit, canRead, refuseForeignCode } from '../common/access.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { readWorkspaceJson } from '../common/pure-files.js';
@@ -57,16 +59,18 @@ export class TemplatesService extends VersionedReads<TemplateVersionEntity> {
     super();
   }
 
-  async list(user: AuthUser) {
+  /** A subtree's templates are tens, whatever the country's size: paged in memory by the shared helper. */
+  async list(user: AuthUser, q: PageQuery): Promise<Page<TemplateSummary<Date>>> {
+    const p = paging(q, ['code', 'title']);
     const rows = (await this.repo.all()).filter((t) => canRead(user, t.ownerPath));
-    const byCode = new Map<string, { code: string; title: string; ownerUnitId: string | null; versions: unknown[] }>();
+    const byCode = new Map<string, TemplateSummary<Date>>();
     for (const t of rows) {
       const entry = byCode.get(t.code) ?? { code: t.code, title: t.title, ownerUnitId: t.ownerUnitId, versions: [] };
       entry.title = t.title;
       entry.versions.push({ version: t.version, status: t.status, title: t.title, publishedAt: t.publishedAt });
       byCode.set(t.code, entry);
     }
-    return [...byCode.values()];
+    return pageArray([...byCode.values()], p, { text: (t) => `${t.code} ${t.title}`, sortBy: { code: (t) => t.code, title: (t) => t.title } });
   }
 
   async versions(user: AuthUser, code: string) {

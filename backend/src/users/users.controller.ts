@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
-import { CreateUserDto, UpdateUserDto } from './users.dto.js';
+import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã (id) không hợp lệ.') });
@@ -14,9 +14,8 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã (id) kh
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get() list(@CurrentUser() u: AuthUser, @Query('unitId') unitId?: string) {
-    if (unitId !== undefined && !/^[0-9a-f-]{36}$/i.test(unitId)) throw badRequest('Tham số "Đơn vị" (unitId) không hợp lệ.');
-    return this.users.list(u, unitId);
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: ListUsersQuery) {
+    return this.users.list(u, q);
   }
   @Post() create(@CurrentUser() u: AuthUser, @Body() dto: CreateUserDto) {
     return this.users.create(u, dto);

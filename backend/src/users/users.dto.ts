@@ -13,6 +13,7 @@ import {
   MaxLength,
 } from 'class-validator';
 
+import { PageQuery } from '../common/paging.js';
 import { normalizeUsername } from './username.js';
 
 /** Built-in roles; a province's own roles (GET /api/roles) are checked by the service against the user's unit. */
@@ -58,4 +59,8 @@ export class UpdateUserDto {
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
   @ApiProperty() @IsString() @MaxLength(200) newPassword: string;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
 }

@@ -47,7 +47,7 @@ describe('UsersController', () => {
     const kc = await sut.login('kc.reviewer', DEMO);
     expect((await sut.http.get('/api/users').set(auth(kc))).status).toBe(403);
     const list = await sut.http.get('/api/users').set(auth(hy));
-    expect(list.body.every((u: { unitCode: string }) => !u.unitCode.startsWith('PT') && !u.unitCode.startsWith('XA') && u.unitCode !== 'SO-PT')).toBe(true);
+    expect(list.body.items.every((u: { unitCode: string }) => !u.unitCode.startsWith('PT') && !u.unitCode.startsWith('XA') && u.unitCode !== 'SO-PT')).toBe(true);
   });
 
   it('resets a password and deactivates a user (their token stops working)', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import type { AuthUser } from '../common/current-user.js';
 import { User } from './user.entity.js';
 
@@ -19,6 +20,9 @@ export interface UserView {
   /** An admin reset the password: the user must choose a new one (the UI sends them to "Đổi mật khẩu"). */
   mustChangePassword?: boolean;
 }
+
+/** The columns a users list may be sorted by (`?sort=`). */
+export const USER_SORTS: Record<string, string> = { username: 'u.username', fullName: 'u.full_name', unitName: 'o.name', unitCode: 'o.code' };
 
 const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit_id AS "unitId",
   o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active, u.position,
@@ -57,20 +61,41 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  /** Users whose unit lies in the subtree at `path`. */
+  /** Users whose unit lies in the subtree at `path` (the seed's look-ups; the route pages). */
   listInSubtree(path: string, unitId?: string): Promise<UserView[]> {
-    const params: unknown[] = [path];
-    let extra = '';
-    if (unitId) {
-      params.push(unitId);
-      extra = ` AND u.unit_id = $2`;
-    }
     return this.db.query(
       `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id
-        WHERE o.path <@ $1::ltree${extra} ORDER BY o.code, u.username`,
-      params,
+        WHERE o.path <@ $1::ltree${unitId ? ' AND u.unit_id = $2' : ''} ORDER BY o.code, u.username`,
+      unitId ? [path, unitId] : [path],
     );
   }
+
+  /** One page of the users whose unit lies in the subtree at `path`, searched by name or username. */
+  async page(path: string, unitId: string | undefined, p: Paging): Promise<{ rows: UserView[]; total: number }> {
+    const params: unknown[] = [path];
+    const where = ['o.path <@ $1::ltree'];
+    if (unitId) {
+      params.push(unitId);
+      where.push(`u.unit_id = $${params.length}`);
+    }
+    if (p.folded) {
+      params.push(likePattern(p.folded));
+      // The expression of the index app_user_search (migration SearchIndexes).
+      where.push(`bdg_fold(u.full_name || ' ' || u.username) LIKE $${params.length}`);
+    }
+    const w = where.join(' AND ');
+    const order = orderBy(p, USER_SORTS, 'o.code, u.username', 'u.id');
+    const [rows, count] = await Promise.all([
+      this.db.query(
+        `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE ${w} ORDER BY ${order}
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, p.pageSize, p.offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE ${w}`, params),
+    ]);
+    return { rows, total: count[0].n };
+  }
+
 
   /** Who holds a username, if anyone (the caller decides how much of it the asker may hear). */
   async usernameHolder(username: string, m: EntityManager = this.db.manager): Promise<{ fullName: string; unitName: string; unitPath: string } | null> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Page } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
@@ -20,13 +21,14 @@ import { conflict, forbidden, notFound, unprocessable } from '../common/errors.j
 import { isBelowOrSame } from '../common/access.js';
 import { usernameTaken } from '../common/taken-name.js';
 import { titleOf } from '../common/validation.js';
+import { pageOf, paging } from '../common/paging.js';
 import { OrgService } from '../org/org.service.js';
 import { RolesService } from '../roles/roles.service.js';
-import type { CreateUserDto, UpdateUserDto } from './users.dto.js';
+import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { normalizeUsername } from './username.js';
-import { UsersRepository } from './users.repository.js';
+import { USER_SORTS, UsersRepository, type UserView } from './users.repository.js';
 
 /** 422 naming the field "Mật khẩu" when the password breaks the policy. */
 function assertPasswordAcceptable(password: string, username: string, field = 'password') {
@@ -82,9 +84,11 @@ export class UsersService {
     if (!(await this.org.isWithin(unitId, user.unitPath))) throw notFound('Không tìm thấy đơn vị.');
   }
 
-  list(user: AuthUser, unitId?: string) {
+  async list(user: AuthUser, q: ListUsersQuery): Promise<Page<UserView>> {
     this.requireAdmin(user);
-    return this.repo.listInSubtree(user.unitPath, unitId);
+    const p = paging(q, Object.keys(USER_SORTS));
+    const { rows, total } = await this.repo.page(user.unitPath, q.unitId, p);
+    return pageOf(rows, total, p);
   }
 
   async create(user: AuthUser, dto: CreateUserDto) {

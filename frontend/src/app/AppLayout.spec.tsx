@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '../shared/api/client';
 import { mockFetch, renderWithProviders, UNIT_KINDS } from '../test-utils/render';
 import { AppLayout } from './AppLayout';
+import { pageOf } from '../test-utils/page';
 
 vi.setConfig({ testTimeout: 20000 });
 afterEach(() => {
@@ -26,7 +27,7 @@ const me = {
 describe('AppLayout', () => {
   it('"Đăng xuất" revokes the token on the server (POST /api/auth/logout) before forgetting it here', async () => {
     tokenStore.set('token-cu');
-    const { calls } = mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => undefined });
+    const { calls } = mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS, 'GET /api/notifications': () => ({ ...pageOf([]), unread: 0 }), 'POST /api/auth/logout': () => undefined });
     const headers: (string | null)[] = [];
     const fetchFn = globalThis.fetch;
     vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
@@ -44,7 +45,7 @@ describe('AppLayout', () => {
 
   it('still signs out locally when the server cannot be reached', async () => {
     tokenStore.set('token-cu');
-    mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS, 'GET /api/notifications': () => [], 'POST /api/auth/logout': () => ({ status: 503, body: { message: 'bận' } }) });
+    mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS, 'GET /api/notifications': () => ({ ...pageOf([]), unread: 0 }), 'POST /api/auth/logout': () => ({ status: 503, body: { message: 'bận' } }) });
     renderWithProviders(<AppLayout />, { route: '/', path: '/' });
     fireEvent.click(await screen.findByRole('button', { name: /Đăng xuất/ }));
     await screen.findByTestId('other-route');

@@ -1,5 +1,7 @@
 /** Official documents, background jobs, integrity checks and notifications (docs/api-shapes.md, "extra"). */
+import type { NotificationItem, Page } from '@bdg/api-types';
 import { apiFetch } from './client';
+import { listQuery, type ListParams } from '../paging/page-params';
 
 export type ExportFormat = 'docx' | 'pdf' | 'xlsx';
 
@@ -42,14 +44,7 @@ export interface PdfSignatures {
   signatures: PdfSignature[];
 }
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  message: string;
-  submissionId: string | null;
-  read: boolean;
-  createdAt: string;
-}
+export type { NotificationItem };
 
 const enc = encodeURIComponent;
 
@@ -60,7 +55,8 @@ export const documentsApi = {
   jobFilePath: (jobId: string) => `/api/jobs/${enc(jobId)}/file`,
   verify: (submissionId: string) => apiFetch<VerifyResult>(`/api/submissions/${enc(submissionId)}/verify`),
   pdfSignatures: (submissionId: string) => apiFetch<PdfSignatures>(`/api/submissions/${enc(submissionId)}/signatures`),
-  notifications: () => apiFetch<NotificationItem[]>('/api/notifications'),
+  /** The bell's newest notifications (one page) and how many are unread. */
+  notifications: (params: ListParams = {}) => apiFetch<Page<NotificationItem> & { unread: number }>(`/api/notifications${listQuery(params)}`),
   markNotificationRead: (id: string) => apiFetch<unknown>(`/api/notifications/${enc(id)}/read`, { method: 'POST' }),
   markAllNotificationsRead: () => apiFetch<{ updated: number }>('/api/notifications/read-all', { method: 'POST' }),
 };

@@ -8,6 +8,7 @@ import type {
   HistoryEntry,
   JsonObject,
   LastSeen,
+  Page,
   LoginResponse,
   PreviousRound,
   Round,
@@ -18,9 +19,12 @@ import type {
   SubmissionSummary,
   TemplateVersion,
   UnitKind,
+  Task,
   User,
-  WorkItem,
+  WorkList,
+  WorkPage,
 } from './types';
+import { ALL, listQuery, type ListParams } from '../paging/page-params';
 
 export interface ProgressParams {
   parentId?: string;
@@ -46,7 +50,10 @@ export const api = {
     apiFetch<{ message: string }>('/api/auth/forgot-password', { method: 'POST', json: { username } }),
   resetPassword: (token: string, newPassword: string) =>
     apiFetch<void>('/api/auth/reset-password', { method: 'POST', json: { token, newPassword } }),
-  myWork: () => apiFetch<WorkItem[]>('/api/my-work'),
+  /** "Việc cần làm" (`todo`, with its counts by task), "Đã gửi" (`sent`) or "Đã xong" (`done`), one page. */
+  myWork: (params: ListParams & { task?: Task } = {}) => apiFetch<WorkPage>(`/api/my-work${listQuery({ ...params, list: 'todo' })}`),
+  handedIn: (list: Exclude<WorkList, 'todo'>, params: ListParams = {}) =>
+    apiFetch<Page<SubmissionSummary>>(`/api/my-work${listQuery({ ...params, list })}`),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
   submission: (id: string) => apiFetch<Submission>(sub(id)),
@@ -61,7 +68,8 @@ export const api = {
   markSeen: (id: string, contentHash: string) =>
     apiFetch<Omit<LastSeen, 'data'>>(`${sub(id)}/seen`, { method: 'PUT', json: { contentHash } }),
   compilePreview: (id: string) => apiFetch<CompilePreview>(`${sub(id)}/compile-preview`),
-  history: (id: string) => apiFetch<HistoryEntry[]>(`${sub(id)}/history`),
+  /** One report's log is short: the history tab reads it whole (the largest page). */
+  history: async (id: string) => (await apiFetch<Page<HistoryEntry>>(`${sub(id)}/history${listQuery(ALL)}`)).items,
   sources: (id: string, path: string) =>
     apiFetch<SourceValue[]>(`${sub(id)}/sources?path=${encodeURIComponent(path)}`),
   children: (id: string) => apiFetch<SubmissionSummary[]>(`${sub(id)}/children`),
@@ -73,7 +81,8 @@ export const api = {
   uploadAttachment: (id: string, file: File, onProgress?: (p: number) => void, signal?: AbortSignal) =>
     apiUpload<Attachment>(`${sub(id)}/attachments`, file, { onProgress, signal }),
   attachmentUrl: (attachmentId: string) => `/api/attachments/${encodeURIComponent(attachmentId)}`,
-  rounds: () => apiFetch<Round[]>('/api/rounds'),
+  /** Every round the user may see, for a picker (the largest page). */
+  rounds: async () => (await apiFetch<Page<Round>>(`/api/rounds${listQuery(ALL)}`)).items,
   /** Unit kinds with their Vietnamese labels (data on the server, renamed by the top admin). */
   unitKinds: () => apiFetch<UnitKind[]>('/api/unit-kinds'),
   /** One level of the drill-down: `parentId` (default: the user's unit), a page of its children. */
@@ -89,6 +98,7 @@ export const api = {
 export const qk = {
   me: ['me'] as const,
   myWork: ['my-work'] as const,
+  workList: (list: WorkList) => ['my-work', list] as const,
   template: (code: string, version: number) => ['template', code, version] as const,
   submission: (id: string) => ['submission', id] as const,
   history: (id: string) => ['submission', id, 'history'] as const,

@@ -1,23 +1,15 @@
-import type { EventKind, StatusTag } from '@bdg/workflows';
-/** The JSON the backend returns (docs/api-shapes.md). */
+/**
+ * The JSON the backend returns (docs/api-shapes.md). The shapes the backend also builds come from
+ * @bdg/api-types, its one definition for both tiers; what only the browser reads is typed here.
+ */
+import type { AllowedEvent, HistoryEntry, Page, Round, SubmissionSummary, Task, User, WorkItem, WorkList, WorkPage } from '@bdg/api-types';
+
+export type { AllowedEvent, HistoryEntry, Page, Round, SubmissionSummary, Task, User, WorkItem, WorkList, WorkPage };
 export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
 
 import type { Coverage } from '@bdg/schemas';
 
 export type { Coverage };
-
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  unitId: string;
-  unitName: string;
-  unitKind: string;
-  roles: string[];
-  active: boolean;
-  /** An admin set a temporary password: the user chooses their own first ("Đổi mật khẩu"). */
-  mustChangePassword?: boolean;
-}
 
 export interface LoginResponse {
   accessToken: string;
@@ -42,50 +34,9 @@ export interface TemplateVersion {
   publishedAt?: string | null;
 }
 
-export interface SubmissionSummary {
-  id: string;
-  roundId: string;
-  roundName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  parentUnitId: string | null;
-  templateCode: string;
-  templateVersion: number;
-  flowCode: string;
-  state: string;
-  stateLabel: string;
-  /** The state's meaning (workflows/ README "State tags"): screens ask these, never the state's name. */
-  stateTags?: string[];
-  status?: StatusTag | null;
-  handedIn?: boolean;
-  final: boolean;
-  locked: boolean;
-  version: number;
-  deadline: string | null;
-  updatedAt: string;
-  late?: boolean;
-}
 
-export type Task = 'fill' | 'sign' | 'review' | 'approve' | 'compile';
 
-export interface WorkItem extends SubmissionSummary {
-  task: Task;
-  /** The flow's own label for the step (e.g. "Chờ phó hiệu trưởng duyệt"). */
-  stepLabel?: string;
-  daysLeft: number | null;
-}
 
-export interface AllowedEvent {
-  type: string;
-  label: string;
-  /** What the event does (from the flow's actions, guards and tags), never read from its name. */
-  kind?: EventKind;
-  requiresComment: boolean;
-  /** The step locks data that is editable now (from the flow's tags): the UI asks first. */
-  locksData?: boolean;
-}
 
 export interface FieldComment {
   path: string;
@@ -145,20 +96,6 @@ export interface CompilePreview {
   coverage: { included: number; expected: number };
 }
 
-export interface HistoryEntry {
-  seq: number;
-  event: string;
-  eventLabel: string;
-  from: string | null;
-  fromLabel: string | null;
-  to: string;
-  toLabel: string;
-  actorId: string | null;
-  actorName: string | null;
-  comment: string | null;
-  at: string;
-  hash?: string;
-}
 
 export interface SourceValue {
   unitId: string;
@@ -205,22 +142,6 @@ export interface Attachment {
   createdAt: string;
 }
 
-export interface Round {
-  id: string;
-  name: string;
-  templateCode: string;
-  templateVersion: number;
-  rootUnitId: string;
-  period: string;
-  flows: Record<string, string>;
-  deadlines: Record<string, string>;
-  createdAt: string;
-  counts: { total: number; byKind: Record<string, number> };
-  /** `opening` while a background job creates its reports (`openJobId`), then `open`; `failed` with `openError`. */
-  status?: 'opening' | 'open' | 'failed';
-  openJobId?: string | null;
-  openError?: string | null;
-}
 
 /** Counts of a subtree: how many, handed in (tags), late (deadline), by state. */
 export interface ProgressCounts {

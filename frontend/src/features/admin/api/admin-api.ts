@@ -1,6 +1,7 @@
 /** Every call the admin area makes to the API, in one place (see docs/api-shapes.md). */
 import type { DeadlineFinding, PlannedRound, Regime } from '@bdg/regimes';
 import { apiFetch } from '../../../shared/api/client';
+import { ALL, listQuery, type ListParams } from '../../../shared/paging/page-params';
 import type {
   RoleDef,
   FlowSummary,
@@ -9,6 +10,8 @@ import type {
   Job,
   OpenRoundInput,
   OrgUnit,
+  Page,
+  RegimeSummary as RegimeDef,
   Round,
   RoundPreview,
   TemplateSummary,
@@ -20,13 +23,7 @@ import type {
 const enc = encodeURIComponent;
 
 /** GET /api/regimes: the stored regime, and whether this admin may change it. */
-export interface RegimeSummary {
-  id: string;
-  code: string;
-  definition: Regime;
-  enabled: boolean;
-  editable: boolean;
-}
+export type RegimeSummary = RegimeDef<Regime>;
 
 /** POST /api/regimes/draft/preview. */
 export interface DraftPreview {
@@ -34,17 +31,18 @@ export interface DraftPreview {
   rounds: PlannedRound[];
 }
 
-function qs(params: Record<string, string | number | undefined | null>): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+const qs = listQuery;
 
 export const adminApi = {
+  /** Pickers: the whole small catalogue (the largest page), as a plain list. */
+  allTemplates: async () => (await adminApi.listTemplates()).items,
+  allFlows: async () => (await adminApi.listFlows()).items,
+  allRounds: async () => (await adminApi.listRounds()).items,
+  allRoles: async () => (await adminApi.listRoles()).items,
+
   // templates
-  listTemplates: () => apiFetch<TemplateSummary[]>('/api/templates'),
+  /** Every list answers one page (`{items, total, page, pageSize}`); pickers ask for the largest page (ALL). */
+  listTemplates: (params: ListParams = ALL) => apiFetch<Page<TemplateSummary>>(`/api/templates${qs(params)}`),
   listTemplateVersions: (code: string) => apiFetch<TemplateVersion[]>(`/api/templates/${enc(code)}/versions`),
   getTemplateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}`),
@@ -59,7 +57,7 @@ export const adminApi = {
     apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}/publish`, { method: 'POST' }),
 
   // flows
-  listFlows: () => apiFetch<FlowSummary[]>('/api/flows'),
+  listFlows: (params: ListParams = ALL) => apiFetch<Page<FlowSummary>>(`/api/flows${qs(params)}`),
   getFlowVersion: (code: string, version: number) =>
     apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}`),
   createFlowVersion: (code: string, machine: Record<string, unknown>) =>
@@ -68,7 +66,7 @@ export const adminApi = {
     apiFetch<FlowVersion>(`/api/flows/${enc(code)}/versions/${version}/publish`, { method: 'POST' }),
 
   // reporting regimes (chế độ báo cáo)
-  listRegimes: () => apiFetch<RegimeSummary[]>('/api/regimes'),
+  listRegimes: (params: ListParams = ALL) => apiFetch<Page<RegimeSummary>>(`/api/regimes${qs(params)}`),
   createRegime: (definition: Regime) => apiFetch<RegimeSummary>('/api/regimes', { method: 'POST', json: { definition } }),
   updateRegime: (code: string, definition: Regime, enabled?: boolean) =>
     apiFetch<RegimeSummary>(`/api/regimes/${enc(code)}`, { method: 'PATCH', json: { definition, enabled } }),
@@ -86,15 +84,16 @@ export const adminApi = {
       { method: 'POST', json: today ? { today } : {} },
     ),
   // rounds
-  listRounds: () => apiFetch<Round[]>('/api/rounds'),
+  listRounds: (params: ListParams = ALL) => apiFetch<Page<Round>>(`/api/rounds${qs(params)}`),
   previewRound: (body: { rootUnitId: string; flows: Record<string, string> }) =>
     apiFetch<RoundPreview>('/api/rounds/preview', { method: 'POST', json: body }),
   openRound: (body: OpenRoundInput) => apiFetch<Round>('/api/rounds', { method: 'POST', json: body }),
   getJob: (id: string) => apiFetch<Job>(`/api/jobs/${enc(id)}`),
 
   // org units
-  listOrgUnits: (params: { parentId?: string | null; q?: string }) =>
-    apiFetch<OrgUnit[]>(`/api/org-units${qs({ parentId: params.parentId, q: params.q })}`),
+  listOrgUnits: (params: ListParams & { parentId?: string | null }) => apiFetch<Page<OrgUnit>>(`/api/org-units${qs(params)}`),
+  /** A tree node's children, all of them (the largest page): a unit has at most a few hundred. */
+  orgUnitChildren: async (parentId: string) => (await apiFetch<Page<OrgUnit>>(`/api/org-units${qs({ ...ALL, parentId })}`)).items,
   getOrgUnit: (id: string) => apiFetch<OrgUnit>(`/api/org-units/${enc(id)}`),
   getOrgUnitTree: (id: string) =>
     apiFetch<OrgUnit & { children: unknown[] }>(`/api/org-units/${enc(id)}/tree`),
@@ -113,14 +112,14 @@ export const adminApi = {
     upload(`/api/org-units/import${dryRun ? '?dryRun=1' : ''}`, file),
 
   // roles
-  listRoles: () => apiFetch<RoleDef[]>('/api/roles'),
+  listRoles: (params: ListParams = ALL) => apiFetch<Page<RoleDef>>(`/api/roles${qs(params)}`),
   createRole: (body: { code: string; label: string; description?: string; ownerUnitId?: string }) =>
     apiFetch<RoleDef>('/api/roles', { method: 'POST', json: body }),
   updateRole: (id: string, body: { label?: string; description?: string }) =>
     apiFetch<RoleDef>(`/api/roles/${enc(id)}`, { method: 'PATCH', json: body }),
 
   // users
-  listUsers: (params: { unitId?: string; q?: string } = {}) => apiFetch<User[]>(`/api/users${qs(params)}`),
+  listUsers: (params: ListParams & { unitId?: string } = {}) => apiFetch<Page<User>>(`/api/users${qs(params)}`),
   createUser: (body: {
     username: string;
     password: string;

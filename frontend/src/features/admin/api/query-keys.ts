@@ -12,4 +12,6 @@ export const adminKeys = {
   orgUnitsAll: ['admin', 'org-units'] as const,
   users: ['admin', 'users'] as const,
   roles: ['admin', 'roles'] as const,
+  /** A whole small catalogue for a picker, beside the paged table's pages under the same prefix. */
+  all: (key: readonly string[]) => [...key, 'all'] as const,
 };

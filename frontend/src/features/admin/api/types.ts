@@ -1,60 +1,11 @@
-/** Shapes from docs/api-shapes.md that the admin area reads. */
-export interface OrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  level: number;
-  childCount?: number;
-  mergedIntoId: string | null;
-  /** Letterhead (Nghị định 30/2020): tên cơ quan chủ quản, tên viết tắt, địa danh, chức danh, TM./TL. */
-  placeName?: string | null;
-  governingBody?: string | null;
-  shortName?: string | null;
-  headTitle?: string | null;
-  signAuthority?: string | null;
-}
+/** Shapes from docs/api-shapes.md that the admin area reads: the backend's own from @bdg/api-types. */
+import type { FlowSummary, OrgUnit, Page, RegimeSummary, RoleDef, TemplateSummary, User, VersionStatus } from '@bdg/api-types';
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  unitId: string;
-  unitName?: string;
-  unitKind?: string;
-  roles: string[];
-  active: boolean;
-  /** Chức vụ, printed in the signer block ("Phó Trưởng phòng": a deputy signs "KT. …"). */
-  position?: string | null;
-}
-
-/** A role: built in (admin, editor, head, reviewer) or defined by a province (code + Vietnamese label). */
-export interface RoleDef {
-  id?: string;
-  code: string;
-  label: string;
-  description: string | null;
-  builtIn: boolean;
-  ownerUnitId: string | null;
-  ownerUnitName: string | null;
-  /** Active users holding it (province roles). */
-  holders: number | null;
-}
-
-export type VersionStatus = 'draft' | 'published';
+export type { FlowSummary, OrgUnit, Page, RegimeSummary, RoleDef, TemplateSummary, User, VersionStatus };
 
 /** A version's status in the admins' words (templates and flows alike); the stored code never reaches the screen. */
 export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = { draft: 'Bản nháp', published: 'Đã xuất bản' };
 export const versionStatusLabel = (s: VersionStatus | string): string => VERSION_STATUS_LABELS[s as VersionStatus] ?? s;
-
-export interface TemplateSummary {
-  code: string;
-  title: string;
-  ownerUnitId: string;
-  versions: { version: number; status: VersionStatus; title: string; publishedAt: string | null }[];
-}
 
 export interface TemplateVersion {
   id: string;
@@ -79,12 +30,6 @@ export interface TemplateVersionInput {
   uiSchema: Record<string, unknown>;
   document?: unknown;
   basedOn?: { code: string; version: number };
-}
-
-export interface FlowSummary {
-  code: string;
-  title: string;
-  versions: { version: number; status: VersionStatus; publishedAt: string | null }[];
 }
 
 export interface FlowVersion {

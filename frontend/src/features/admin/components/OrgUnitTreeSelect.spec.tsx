@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderAt } from '../test/render';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
+import { pageOf } from '../../../test-utils/page';
 
 const unit = (id: string, name: string, parentId: string | null, childCount = 0) => ({
   id,
@@ -20,8 +21,8 @@ describe(OrgUnitTreeSelect.name, () => {
 
   it('asks the server when searching (the whole subtree), once per pause in typing', async () => {
     const calls = mockFetch(({ url }) => {
-      if (url === '/api/org-units') return { body: [unit('so-hy', 'Sở GD&ĐT Hưng Yên', null, 3)] };
-      if (url.startsWith('/api/org-units?q=')) return { body: [unit('pgd-vg', 'Phòng GD&ĐT Văn Giang', 'so-hy')] };
+      if (url === '/api/org-units') return { body: pageOf([unit('so-hy', 'Sở GD&ĐT Hưng Yên', null, 3)]) };
+      if (url.startsWith('/api/org-units?q=')) return { body: pageOf([unit('pgd-vg', 'Phòng GD&ĐT Văn Giang', 'so-hy')]) };
       return undefined;
     });
     renderAt('/', [{ path: '/', element: <OrgUnitTreeSelect data-testid="picker" /> }]);

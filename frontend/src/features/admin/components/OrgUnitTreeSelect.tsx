@@ -35,7 +35,7 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
     let live = true;
     adminApi
       .listOrgUnits({})
-      .then((units) => {
+      .then(({ items: units }) => {
         if (live) setNodes(units.filter((u) => !u.mergedIntoId).map((u) => toNode(u, null)));
       })
       .catch((e: Error) => live && setError(e.message));
@@ -46,7 +46,7 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
 
   const loadData = async ({ id }: { id?: string | number }) => {
     if (!id || nodes.some((n) => n.pId === id)) return;
-    const children = await adminApi.listOrgUnits({ parentId: String(id) });
+    const children = await adminApi.orgUnitChildren(String(id));
     setNodes((prev) => {
       const known = new Set(prev.map((n) => n.id));
       return [
@@ -64,7 +64,7 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
     searchTimer.current = setTimeout(() => {
       void adminApi
         .listOrgUnits({ q: q.trim() })
-        .then((found) =>
+        .then(({ items: found }) =>
           setNodes((prev) => {
             const known = new Set(prev.map((n) => n.id));
             const added = found

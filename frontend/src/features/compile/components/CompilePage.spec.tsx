@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Submission, SubmissionSummary, TemplateVersion } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { CompilePage } from './CompilePage';
+import { pageOf } from '../../../test-utils/page';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -40,6 +41,9 @@ const summary = {
   templateVersion: 1,
   flowCode: 'truong',
   final: false,
+  stateTags: [],
+  status: null,
+  handedIn: false,
   version: 2,
   deadline: '2025-06-10T00:00:00.000Z',
   updatedAt: '2025-06-08T07:32:00.000Z',
@@ -90,7 +94,7 @@ function setup(sub: Submission, extra: Record<string, (c: MockCall) => unknown> 
     'GET /api/submissions/p1': () => sub,
     'GET /api/templates/bdg-truong/versions/1': () => template,
     'GET /api/submissions/p1/children': () => children,
-    'GET /api/submissions/p1/history': () => [],
+    'GET /api/submissions/p1/history': () => pageOf([]),
     ...extra,
   });
   renderWithProviders(<CompilePage />, { route: '/submissions/p1/compile', path: '/submissions/:id/compile' });

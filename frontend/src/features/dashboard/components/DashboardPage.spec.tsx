@@ -4,6 +4,7 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import type { ProgressChild, Round, RoundProgress, TemplateVersion, User } from '../../../shared/api/types';
 import { type MockCall, mockFetch, renderWithProviders } from '../../../test-utils/render';
 import { DashboardPage } from './DashboardPage';
+import { pageOf } from '../../../test-utils/page';
 
 // The whole suite runs in parallel: give slow first renders more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -122,7 +123,7 @@ const hash = (c: string) => c.repeat(64);
 function setup(roles = ['reviewer'], extra: Record<string, (call: MockCall) => unknown> = {}) {
   const mock = mockFetch({
     'GET /api/me': () => me(roles),
-    'GET /api/rounds': () => [round],
+    'GET /api/rounds': () => pageOf([round]),
     'GET /api/rounds/r1/progress': (call) => (call.url.includes('parentId=xa1') ? xaLevel : soLevel),
     'GET /api/templates/bdg-truong/versions/1': () => template,
     'GET /api/submissions/sso/sources': () => [{ unitId: 'xa1', unitCode: 'XA', unitName: 'Xã Tân Lạc', value: 40 }],

@@ -5,6 +5,7 @@ import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { sampleSubmission } from '../../../test-utils/sample-submission';
 import { FillPage } from './FillPage';
+import { pageOf } from '../../../test-utils/page';
 
 /** Figures people can trust, as the clerk and the signer see them. */
 const template: TemplateVersion = {
@@ -39,7 +40,7 @@ function setup(sub: Submission, extra: Record<string, (c: MockCall) => unknown> 
     'GET /api/me': () => ({ id: 'head-1', username: 'kc.head', fullName: 'Hiệu trưởng', unitId: 'u1', roles: ['head'] }),
     'GET /api/submissions/s1': () => sub,
     'GET /api/templates/bdg-truong/versions/1': () => template,
-    'GET /api/submissions/s1/history': () => [],
+    'GET /api/submissions/s1/history': () => pageOf([]),
     'GET /api/submissions/s1/attachments': () => [],
     'PUT /api/submissions/s1/data': (c) => ({ version: 4, data: (c.body as { data: unknown }).data, updatedAt: '2025-06-02T07:32:00.000Z', contentHash: HASH }),
     ...extra,

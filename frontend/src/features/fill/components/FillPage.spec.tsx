@@ -6,6 +6,7 @@ import { draftStore } from '../../../shared/utils/draft-store';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { FillPage } from './FillPage';
 import { sampleSubmission } from '../../../test-utils/sample-submission';
+import { pageOf } from '../../../test-utils/page';
 
 const template: TemplateVersion = {
   id: 't1',
@@ -61,9 +62,10 @@ function setup(sub: Submission, extra: Record<string, (c: MockCall) => unknown> 
   const mock = mockFetch({
     'GET /api/submissions/s1': () => sub,
     'GET /api/templates/bdg-truong/versions/1': () => template,
-    'GET /api/submissions/s1/history': () => [
-      { seq: 1, event: 'OPEN', eventLabel: 'Mở đợt', from: null, fromLabel: null, to: 'draft', toLabel: 'Đang soạn', actorId: 'a', actorName: 'Nguyễn Văn A', comment: null, at: '2025-05-01T02:00:00Z' },
-    ],
+    'GET /api/submissions/s1/history': () =>
+      pageOf([
+        { seq: 1, event: 'OPEN', eventLabel: 'Mở đợt', from: null, fromLabel: null, to: 'draft', toLabel: 'Đang soạn', actorId: 'a', actorName: 'Nguyễn Văn A', comment: null, at: '2025-05-01T02:00:00Z' },
+      ]),
     'GET /api/submissions/s1/attachments': () => [],
     'PUT /api/submissions/s1/data': (c) => ({ version: 4, data: (c.body as { data: unknown }).data, updatedAt: '2025-06-02T07:32:00.000Z' }),
     ...extra,

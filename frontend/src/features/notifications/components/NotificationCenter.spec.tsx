@@ -6,6 +6,7 @@ import type { NotificationItem } from '../../../shared/api/documents';
 import { mockFetch, renderWithProviders } from '../../../test-utils/render';
 import { notificationPath, relativeVi } from '../utils/notifications';
 import { NotificationCenter } from './NotificationCenter';
+import { pageOf } from '../../../test-utils/page';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -30,7 +31,7 @@ function setup(items: NotificationItem[] = list()) {
   const state = { items };
   const mock = mockFetch({
     'GET /api/me': () => me,
-    'GET /api/notifications': () => state.items,
+    'GET /api/notifications': () => ({ ...pageOf(state.items), unread: state.items.filter((n) => !n.read).length }),
     'POST /api/notifications/n2/read': () => ({ id: 'n2', read: true }),
     'POST /api/notifications/n3/read': () => ({ id: 'n3', read: true }),
     'POST /api/notifications/read-all': () => {
@@ -102,7 +103,7 @@ describe('NotificationCenter', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const { mock, state } = setup([]);
     await screen.findByRole('button', { name: 'Thông báo' });
-    const gets = () => mock.calls.filter((c) => c.url === '/api/notifications').length;
+    const gets = () => mock.calls.filter((c) => c.url.split('?')[0] === '/api/notifications').length;
     expect(gets()).toBe(1);
     state.items = list();
     await act(() => vi.advanceTimersByTimeAsync(59_000));
@@ -115,9 +116,9 @@ describe('NotificationCenter', () => {
 
 describe('notificationPath', () => {
   it('leads to review, compile or fill depending on whose report it is and its state', () => {
-    expect(notificationPath('s1', { unitId: 'other', state: 'submitted' }, { unitId: 'me' })).toBe('/submissions/s1/review');
+    expect(notificationPath('s1', { unitId: 'other', state: 'submitted', stateTags: ['submitted'] }, { unitId: 'me' })).toBe('/submissions/s1/review');
     expect(notificationPath('s1', { unitId: 'me', state: 'thu_thap', stateTags: ['collecting'] }, { unitId: 'me' })).toBe('/submissions/s1/compile');
-    expect(notificationPath('s1', { unitId: 'me', state: 'pending_signature' }, { unitId: 'me' })).toBe('/submissions/s1');
+    expect(notificationPath('s1', { unitId: 'me', state: 'pending_signature', stateTags: ['awaitingSignature'] }, { unitId: 'me' })).toBe('/submissions/s1');
     expect(notificationPath('s1', null, { unitId: 'me' })).toBe('/submissions/s1');
   });
 

@@ -1,29 +1,31 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Drawer, Empty, Skeleton, Tag } from 'antd';
+import { Alert, Badge, Button, Drawer, Empty, Pagination, Skeleton, Tag } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../shared/api/client';
 import type { NotificationItem } from '../../../shared/api/documents';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { Submission } from '../../../shared/api/types';
 import { useSession } from '../../auth/hooks/use-session';
-import { useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
-import { absoluteVi, kindLabel, newestFirst, notificationPath, relativeVi, unreadCount } from '../utils/notifications';
+import { NOTIFICATION_PAGE, useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
+import { absoluteVi, kindLabel, newestFirst, notificationPath, relativeVi } from '../utils/notifications';
 import './notifications.css';
 
 /** Thông báo: a bell with the unread count in the header; the list opens in a side panel. */
 export function NotificationCenter() {
   const { user } = useSession();
-  const q = useNotifications(!!user);
+  const [page, setPage] = useState(1);
+  const q = useNotifications(!!user, page);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
-  const items = useMemo(() => newestFirst(q.data ?? []), [q.data]);
-  const unread = unreadCount(items);
+  const items = useMemo(() => newestFirst(q.data?.items ?? []), [q.data]);
+  // Counted by the server over every notification, not only the page shown.
+  const unread = q.data?.unread ?? 0;
   const now = Date.now();
 
   const openItem = async (n: NotificationItem) => {
@@ -115,6 +117,18 @@ export function NotificationCenter() {
               </li>
             ))}
           </ul>
+        )}
+        {(q.data?.total ?? 0) > NOTIFICATION_PAGE && (
+          <Pagination
+            size="small"
+            current={page}
+            pageSize={NOTIFICATION_PAGE}
+            total={q.data?.total}
+            onChange={setPage}
+            showSizeChanger={false}
+            style={{ marginTop: 12, textAlign: 'center' }}
+            data-testid="notification-pages"
+          />
         )}
       </Drawer>
     </>

@@ -1,13 +1,19 @@
-/** GET /api/notifications every 60 s; marking one or all as read updates the list at once. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/** GET /api/notifications (one page, newest first, with the unread count) every 60 s; marking read updates it at once. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '@bdg/api-types';
 import { documentsApi, documentsQk, type NotificationItem } from '../../../shared/api/documents';
 
 export const NOTIFICATION_REFRESH_MS = 60_000;
 
-export function useNotifications(enabled = true) {
+export const NOTIFICATION_PAGE = 30;
+
+type NotificationPage = Page<NotificationItem> & { unread: number };
+
+export function useNotifications(enabled = true, page = 1) {
   return useQuery({
-    queryKey: documentsQk.notifications,
-    queryFn: documentsApi.notifications,
+    queryKey: [...documentsQk.notifications, page],
+    queryFn: () => documentsApi.notifications({ page, pageSize: NOTIFICATION_PAGE }),
+    placeholderData: keepPreviousData,
     enabled,
     refetchInterval: NOTIFICATION_REFRESH_MS,
     staleTime: 15_000,
@@ -15,9 +21,15 @@ export function useNotifications(enabled = true) {
 }
 
 function setRead(qc: ReturnType<typeof useQueryClient>, ids: Set<string> | 'all') {
-  qc.setQueryData<NotificationItem[]>(documentsQk.notifications, (old) =>
-    old?.map((n) => (ids === 'all' || ids.has(n.id) ? { ...n, read: true } : n)),
-  );
+  qc.setQueriesData<NotificationPage>({ queryKey: documentsQk.notifications }, (old) => {
+    if (!old) return old;
+    const newlyRead = old.items.filter((n) => !n.read && (ids === 'all' || ids.has(n.id))).length;
+    return {
+      ...old,
+      items: old.items.map((n) => (ids === 'all' || ids.has(n.id) ? { ...n, read: true } : n)),
+      unread: ids === 'all' ? 0 : Math.max(0, old.unread - newlyRead),
+    };
+  });
 }
 
 export function useMarkRead() {
@@ -37,7 +49,7 @@ export function useMarkAllRead() {
       await documentsApi.markAllNotificationsRead();
       return ids;
     },
-    onMutate: (ids) => setRead(qc, new Set(ids)),
+    onMutate: () => setRead(qc, 'all'),
     onSettled: (_d, error) => {
       if (error) void qc.invalidateQueries({ queryKey: documentsQk.notifications });
     },

@@ -5,6 +5,7 @@ import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { ReviewPage } from './ReviewPage';
 import { sampleSubmission } from '../../../test-utils/sample-submission';
+import { pageOf } from '../../../test-utils/page';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -59,7 +60,7 @@ function setup(extra: Record<string, (c: MockCall) => unknown> = {}) {
     'GET /api/templates/bdg-truong/versions/1': () => template,
     'GET /api/submissions/s1/previous': () => ({ roundName: 'Báo cáo năm 2024', data: { I: { tongSo: 40, soNu: 10 } } }),
     'GET /api/submissions/s1/returned': () => ({ data: { I: { tongSo: 45, soNu: 30, ghiChu: '' } }, at: '2025-10-20T02:00:00.000Z' }),
-    'GET /api/submissions/s1/history': () => [],
+    'GET /api/submissions/s1/history': () => pageOf([]),
     'POST /api/submissions/s1/events': (c) => submission({ state: (c.body as { type: string }).type === 'ACCEPT' ? 'accepted' : 'returned', allowedEvents: [] }),
     ...extra,
   });

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderAt } from '../../test/render';
 import { truongFlow } from '../utils/fixtures';
 import { FlowEditorPage } from './FlowEditorPage';
+import { pageOf } from '../../../../test-utils/page';
 
 beforeAll(() => {
   if (!('ResizeObserver' in globalThis)) {
@@ -32,9 +33,9 @@ describe('FlowEditorPage', () => {
   it('adds a transition, shows the lint error, fixes it and publishes a copy as a new version', async () => {
     const calls = mockFetch((c) => {
       if (c.url === '/api/flows/truong/versions/1') return { body: fv };
-      if (c.url === '/api/rounds')
+      if (c.url.split('?')[0] === '/api/rounds')
         return {
-          body: [
+          body: pageOf([
             {
               id: 'r1',
               name: 'Đợt 2025',
@@ -43,7 +44,7 @@ describe('FlowEditorPage', () => {
               deadlines: {},
               counts: { total: 1, byKind: {} },
             },
-          ],
+          ]),
         };
       if (c.method === 'POST' && c.url === '/api/flows/truong-moi/versions')
         return { status: 201, body: { ...fv, code: 'truong-moi', version: 1, status: 'draft' } };

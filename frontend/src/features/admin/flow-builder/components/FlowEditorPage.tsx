@@ -82,7 +82,7 @@ function FlowEditor({ fv, targetCode }: { fv: FlowVersion; targetCode: string })
   const [serverIssues, setServerIssues] = useState<Finding[]>([]);
   const [progress, setProgress] = useState<{ step: number; error?: string } | null>(null);
   const [newState, setNewState] = useState<{ name: string; label: string } | null>(null);
-  const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
+  const rounds = useQuery({ queryKey: adminKeys.all(adminKeys.rounds), queryFn: adminApi.allRounds });
 
   const def = useMemo(() => graphToDefinition(graph), [graph]);
   const findings = useMemo(() => {

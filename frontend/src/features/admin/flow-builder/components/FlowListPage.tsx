@@ -9,13 +9,17 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import { versionStatusLabel, type FlowSummary } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 
 const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function FlowListPage() {
   const navigate = useNavigate();
-  const flows = useQuery({ queryKey: adminKeys.flows, queryFn: adminApi.listFlows });
-  const rounds = useQuery({ queryKey: adminKeys.rounds, queryFn: adminApi.listRounds });
+  const flows = usePagedList(adminKeys.flows, adminApi.listFlows, { sort: 'code' });
+  // Copying checks the new code against every flow, not only the page shown.
+  const allFlows = useQuery({ queryKey: adminKeys.all(adminKeys.flows), queryFn: adminApi.allFlows });
+  const rounds = useQuery({ queryKey: adminKeys.all(adminKeys.rounds), queryFn: adminApi.allRounds });
   const [copy, setCopy] = useState<{ code: string; version: number; newCode: string } | null>(null);
   const usage = (rounds.data ?? []).flatMap((r) =>
     Object.entries(r.flows).map(([kind, flow]) => ({
@@ -26,7 +30,7 @@ export function FlowListPage() {
       flow,
     })),
   );
-  const taken = new Set((flows.data ?? []).map((f) => f.code));
+  const taken = new Set((allFlows.data ?? []).map((f) => f.code));
   const copyError =
     copy &&
     (!FLOW_ID.test(copy.newCode)
@@ -38,17 +42,16 @@ export function FlowListPage() {
   return (
     <div data-testid="flow-list">
       <Typography.Title level={4}>Quy trình phê duyệt</Typography.Title>
-      {flows.error && (
-        <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.error)}`} />
+      {flows.query.error && (
+        <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.query.error)}`} />
       )}
+      <SearchBox value={flows.search} onChange={flows.setSearch} placeholder="Tìm quy trình theo mã hoặc tên" testId="flow-search" />
       <Table<FlowSummary>
         rowKey="code"
-        loading={flows.isLoading}
-        pagination={false}
-        dataSource={flows.data ?? []}
+        {...flows.tableProps}
         columns={[
-          { title: 'Mã', dataIndex: 'code', render: (c: string) => <code>{c}</code> },
-          { title: 'Tên', dataIndex: 'title' },
+          { title: 'Mã', dataIndex: 'code', key: 'code', sorter: true, render: (c: string) => <code>{c}</code> },
+          { title: 'Tên', dataIndex: 'title', key: 'title', sorter: true },
           {
             title: 'Phiên bản',
             render: (_, f) => (

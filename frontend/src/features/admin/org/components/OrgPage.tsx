@@ -25,8 +25,10 @@ import {
   Tree,
   Typography,
 } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { MAX_PAGE_SIZE } from '@bdg/api-types';
+import { useDebounced } from '../../../../shared/paging/use-debounced';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { OrgUnit } from '../../api/types';
@@ -35,6 +37,8 @@ import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { CsvImportModal } from './CsvImportModal';
 import { KindInput, KindLabel } from './UnitKindsCard';
 import { LETTERHEAD_FIELDS, LetterheadModal } from './LetterheadModal';
+
+const SEARCH_PAGE = 20;
 
 interface TreeItem {
   key: string;
@@ -73,19 +77,23 @@ export function OrgPage() {
   useEffect(() => {
     adminApi
       .listOrgUnits({})
-      .then((units) => setTree(units.map(item)))
+      .then(({ items }) => setTree(items.map(item)))
       .catch((e) => setTreeError(describeError(e)));
   }, [reload]);
 
+  // Searched on the server over the whole subtree, without accents, a page at a time.
+  const needle = useDebounced(q.trim());
+  const [searchPage, setSearchPage] = useState(1);
   const search = useQuery({
-    queryKey: adminKeys.orgUnits(null, q),
-    queryFn: () => adminApi.listOrgUnits({ q }),
-    enabled: q.trim().length >= 2,
+    queryKey: [...adminKeys.orgUnits(null, needle), searchPage],
+    queryFn: () => adminApi.listOrgUnits({ q: needle, page: searchPage, pageSize: SEARCH_PAGE }),
+    enabled: needle.length >= 2,
+    placeholderData: keepPreviousData,
   });
 
   const loadData = async (node: { key: React.Key; children?: unknown[] }) => {
     if (node.children) return;
-    const children = await adminApi.listOrgUnits({ parentId: String(node.key) });
+    const children = await adminApi.orgUnitChildren(String(node.key));
     setTree((t) => setChildren(t, String(node.key), children.map(item)));
   };
 
@@ -115,7 +123,10 @@ export function OrgPage() {
             placeholder="Tìm theo tên hoặc mã (ít nhất 2 ký tự)"
             allowClear
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setSearchPage(1);
+            }}
             style={{ marginBottom: 8 }}
           />
           {treeError && <Alert type="error" showIcon message={`Không tải được cây đơn vị: ${treeError}`} />}
@@ -124,7 +135,10 @@ export function OrgPage() {
               size="small"
               bordered
               loading={search.isLoading}
-              dataSource={search.data ?? []}
+              dataSource={search.data?.items ?? []}
+              pagination={
+                (search.data?.total ?? 0) > SEARCH_PAGE && { current: searchPage, pageSize: SEARCH_PAGE, total: search.data?.total, onChange: setSearchPage, size: 'small' }
+              }
               locale={{ emptyText: 'Không có đơn vị nào khớp.' }}
               renderItem={(u) => (
                 <List.Item
@@ -360,14 +374,14 @@ function MoveMergeModal({
   const [error, setError] = useState<string | null>(null);
   const children = useQuery({
     queryKey: adminKeys.orgUnits(unit.id),
-    queryFn: () => adminApi.listOrgUnits({ parentId: unit.id }),
+    queryFn: () => adminApi.listOrgUnits({ parentId: unit.id, pageSize: MAX_PAGE_SIZE }),
   });
   const users = useQuery({
     queryKey: [...adminKeys.users, unit.id],
-    queryFn: () => adminApi.listUsers({ unitId: unit.id }),
+    queryFn: () => adminApi.listUsers({ unitId: unit.id, pageSize: MAX_PAGE_SIZE }),
     enabled: mode === 'merge',
   });
-  const unitUsers = (users.data ?? []).filter((u) => u.unitId === unit.id);
+  const unitUsers = (users.data?.items ?? []).filter((u) => u.unitId === unit.id);
   const invalidTarget =
     target &&
     (target.id === unit.id ||
@@ -398,7 +412,7 @@ function MoveMergeModal({
       title: mode === 'move' ? 'Chuyển đơn vị?' : 'Gộp đơn vị? Không thể hoàn tác',
       content:
         mode === 'move'
-          ? `“${unit.name}” cùng ${unit.childCount ?? children.data?.length ?? 0} đơn vị trực thuộc sẽ thuộc “${target?.name}”.`
+          ? `“${unit.name}” cùng ${unit.childCount ?? children.data?.total ?? 0} đơn vị trực thuộc sẽ thuộc “${target?.name}”.`
           : `“${unit.name}” sẽ không còn hoạt động; đơn vị trực thuộc và người dùng chuyển sang “${target?.name}”. Lịch sử báo cáo vẫn được giữ.`,
       okText: mode === 'move' ? 'Chuyển' : 'Gộp',
       okButtonProps: { danger: mode === 'merge' },
@@ -439,7 +453,7 @@ function MoveMergeModal({
       <Card size="small" title="Xem trước những gì thay đổi" data-testid={`${mode}-preview`}>
         {mode === 'move' ? (
           <Typography.Paragraph>
-            “{unit.name}” và <b>{unit.childCount ?? children.data?.length ?? 0}</b> đơn vị trực thuộc trực
+            “{unit.name}” và <b>{unit.childCount ?? children.data?.total ?? 0}</b> đơn vị trực thuộc trực
             tiếp (cùng toàn bộ cây con) sẽ chuyển
             {target ? ` sang “${target.name}”` : ''}. Báo cáo đã nộp giữ nguyên; các đợt mở sau sẽ theo cây
             mới.
@@ -448,13 +462,13 @@ function MoveMergeModal({
           <>
             <Typography.Paragraph>
               Chuyển sang {target ? `“${target.name}”` : 'đơn vị được chọn'}:{' '}
-              <b>{children.data?.length ?? 0}</b> đơn vị trực thuộc và <b>{unitUsers.length}</b> người dùng. “
+              <b>{children.data?.total ?? 0}</b> đơn vị trực thuộc và <b>{users.data?.total ?? unitUsers.length}</b> người dùng. “
               {unit.name}” được đánh dấu đã gộp, lịch sử báo cáo vẫn truy được.
             </Typography.Paragraph>
             <List
               size="small"
               dataSource={[
-                ...(children.data ?? []).map((c) => `Đơn vị: ${c.name}`),
+                ...(children.data?.items ?? []).map((c) => `Đơn vị: ${c.name}`),
                 ...unitUsers.map((u) => `Người dùng: ${u.fullName} (${u.username})`),
               ]}
               renderItem={(s) => <List.Item>{s}</List.Item>}

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderAt } from '../../test/render';
 import { RolesPage, roleCodeFrom } from './RolesPage';
+import { pageOf } from '../../../../test-utils/page';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -16,7 +17,7 @@ describe('RolesPage', () => {
   it('lists built-in and province roles, and adds one from its label', async () => {
     const roles = [builtIn('editor', 'Người nhập liệu')];
     const calls = mockFetch(({ method, url, body }) => {
-      if (method === 'GET' && url === '/api/roles') return { body: roles };
+      if (method === 'GET' && url.split('?')[0] === '/api/roles') return { body: pageOf(roles) };
       if (method === 'POST' && url === '/api/roles') {
         const r = { ...(body as object), id: 'r1', builtIn: false, ownerUnitId: 'so', ownerUnitName: 'Sở GD&ĐT Hưng Yên', holders: 0, description: null };
         roles.push(r as never);

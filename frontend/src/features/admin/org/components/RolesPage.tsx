@@ -7,7 +7,8 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { RoleDef } from '../../api/types';
 import { describeError } from '../../components/errors';
-import { useRoles } from '../hooks/use-roles';
+import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 import { UnitKindsCard } from './UnitKindsCard';
 
 /** A code from a Vietnamese label: "Phó hiệu trưởng" → "pho_hieu_truong". */
@@ -25,7 +26,7 @@ export function roleCodeFrom(label: string): string {
 }
 
 export function RolesPage() {
-  const roles = useRoles();
+  const roles = usePagedList(adminKeys.roles, adminApi.listRoles);
   const [creating, setCreating] = useState(false);
   return (
     <div data-testid="roles-page">
@@ -41,18 +42,17 @@ export function RolesPage() {
         Vai trò do tỉnh định nghĩa (ví dụ Phó hiệu trưởng) dùng được trong bước của quy trình («Có vai trò») và gán cho người dùng của đơn vị sở hữu
         cùng các đơn vị trực thuộc.
       </Typography.Paragraph>
-      {roles.error && <Alert type="error" showIcon title={`Không tải được vai trò: ${describeError(roles.error)}`} />}
+      {roles.query.error && <Alert type="error" showIcon title={`Không tải được vai trò: ${describeError(roles.query.error)}`} />}
+      <SearchBox value={roles.search} onChange={roles.setSearch} placeholder="Tìm vai trò theo tên hoặc mã" testId="role-search" />
       <Table<RoleDef>
         rowKey="code"
-        loading={roles.isLoading}
-        dataSource={roles.data ?? []}
-        pagination={false}
+        {...roles.tableProps}
         columns={[
-          { title: 'Tên vai trò', dataIndex: 'label' },
+          { title: 'Tên vai trò', dataIndex: 'label', key: 'label', sorter: true },
           { title: 'Mô tả', dataIndex: 'description', render: (d: string | null) => d ?? '' },
           { title: 'Thuộc', render: (_, r) => (r.builtIn ? <Tag>Có sẵn</Tag> : r.ownerUnitName) },
           { title: 'Số người giữ', render: (_, r) => (r.builtIn ? '' : r.holders === 0 ? <Tag color="orange">Chưa ai</Tag> : r.holders) },
-          { title: 'Mã (nâng cao)', dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          { title: 'Mã (nâng cao)', dataIndex: 'code', key: 'code', sorter: true, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
         ]}
       />
       <UnitKindsCard />

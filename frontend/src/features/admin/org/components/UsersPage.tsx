@@ -1,7 +1,7 @@
 /** Users with their roles per unit: add, edit roles/unit, deactivate, reset a password, CSV import. */
 import { KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { adminApi, signatureImagePath } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
@@ -11,14 +11,14 @@ import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useRoleOptions } from '../hooks/use-roles';
 import { AppearanceImageField } from './AppearanceImageField';
 import { CsvImportModal } from './CsvImportModal';
-
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const { labelOf } = useRoleOptions();
-  const users = useQuery({ queryKey: adminKeys.users, queryFn: () => adminApi.listUsers() });
-  const [q, setQ] = useState('');
+  // Paged and searched on the server (name or account, without accents).
+  const users = usePagedList(adminKeys.users, adminApi.listUsers);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [importing, setImporting] = useState(false);
@@ -30,12 +30,6 @@ export function UsersPage() {
     onError: (e) => message.error(describeError(e)),
   });
 
-  const needle = q.trim().toLowerCase();
-  const rows = (users.data ?? []).filter(
-    (u) =>
-      !needle || [u.username, u.fullName, u.unitName ?? ''].some((s) => s.toLowerCase().includes(needle)),
-  );
-
   return (
     <div data-testid="users-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
@@ -45,10 +39,11 @@ export function UsersPage() {
         <Space>
           <Input.Search
             aria-label="Tìm người dùng"
-            placeholder="Tìm theo tên, tài khoản, đơn vị"
+            placeholder="Tìm theo họ tên hoặc tài khoản"
             allowClear
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
+            value={users.search}
+            onChange={(e) => users.setSearch(e.target.value)}
+            data-testid="user-search"
             style={{ width: 280 }}
           />
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-users">
@@ -64,18 +59,17 @@ export function UsersPage() {
           </Button>
         </Space>
       </Space>
-      {users.error && (
-        <Alert type="error" showIcon message={`Không tải được người dùng: ${describeError(users.error)}`} />
+      {users.query.error && (
+        <Alert type="error" showIcon message={`Không tải được người dùng: ${describeError(users.query.error)}`} />
       )}
       <Table<User>
         rowKey="id"
-        loading={users.isLoading}
-        dataSource={rows}
+        {...users.tableProps}
         columns={[
-          { title: 'Tài khoản', dataIndex: 'username' },
-          { title: 'Họ tên', dataIndex: 'fullName' },
-          { title: 'Chức vụ', render: (_, u) => u.position ?? '' },
-          { title: 'Đơn vị', render: (_, u) => u.unitName ?? u.unitId },
+          { title: 'Tài khoản', dataIndex: 'username', key: 'username', sorter: true },
+          { title: 'Họ tên', dataIndex: 'fullName', key: 'fullName', sorter: true },
+          { title: 'Chức vụ', key: 'position', render: (_, u) => u.position ?? '' },
+          { title: 'Đơn vị', key: 'unitName', sorter: true, render: (_, u) => u.unitName ?? u.unitId },
           {
             title: 'Vai trò',
             render: (_, u) =>

@@ -5,7 +5,7 @@ import { adminKeys } from '../../api/query-keys';
 
 /** The roles this admin may use: built in plus the province's own (GET /api/roles). */
 export function useRoles() {
-  return useQuery({ queryKey: adminKeys.roles, queryFn: () => adminApi.listRoles(), staleTime: 60_000 });
+  return useQuery({ queryKey: adminKeys.all(adminKeys.roles), queryFn: adminApi.allRoles, staleTime: 60_000 });
 }
 
 /** Select options by Vietnamese label (the code stays in the stored value). Built-ins until the list arrives. */

@@ -28,8 +28,8 @@ export function RegimeEditor({ initial, editing, onClose }: RegimeEditorProps) {
   const set = (patch: Partial<RegimeForm>) => setForm((f) => ({ ...f, ...patch }));
   const regime = useMemo(() => toRegime(form), [form]);
   const settled = useDebounced(regime, 400);
-  const templates = useQuery({ queryKey: adminKeys.templates, queryFn: adminApi.listTemplates });
-  const flows = useQuery({ queryKey: adminKeys.flows, queryFn: adminApi.listFlows });
+  const templates = useQuery({ queryKey: adminKeys.all(adminKeys.templates), queryFn: adminApi.allTemplates });
+  const flows = useQuery({ queryKey: adminKeys.all(adminKeys.flows), queryFn: adminApi.allFlows });
   const preview = useQuery({
     queryKey: ['admin', 'regimes', 'draft', settled],
     queryFn: () => adminApi.previewDraftRegime(settled, 4),

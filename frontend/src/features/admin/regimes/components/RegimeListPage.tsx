@@ -1,19 +1,21 @@
 /** Reporting regimes (chế độ báo cáo): declared once, their rounds open by themselves on their day. */
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Regime } from '@bdg/regimes';
 import { useState } from 'react';
 import { adminApi, type RegimeSummary } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import { describeError } from '../../components/errors';
+import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 import { frequencyLabel, regimeExample } from '../utils/regime-view';
 import { RegimeEditor } from './RegimeEditor';
 import { RegimePreview } from './RegimePreview';
 
 export function RegimeListPage() {
   const qc = useQueryClient();
-  const regimes = useQuery({ queryKey: adminKeys.regimes, queryFn: adminApi.listRegimes });
+  const regimes = usePagedList(adminKeys.regimes, adminApi.listRegimes);
   const [editing, setEditing] = useState<{ regime: Regime; existing: boolean } | null>(null);
   const openDue = useMutation({
     mutationFn: () => adminApi.openDueRounds(),
@@ -45,12 +47,12 @@ export function RegimeListPage() {
         Mỗi chế độ báo cáo tự mở đợt báo cáo vào ngày đã định, theo lịch làm việc của Việt Nam (ngày nghỉ lễ, Tết, nghỉ bù); hạn nộp rơi vào ngày nghỉ
         được dời sang ngày làm việc tiếp theo. Mở một dòng để xem các đợt sắp tới.
       </Typography.Paragraph>
-      {regimes.error && <Alert type="error" showIcon message={`Không tải được chế độ báo cáo: ${describeError(regimes.error)}`} />}
+      {regimes.query.error && <Alert type="error" showIcon message={`Không tải được chế độ báo cáo: ${describeError(regimes.query.error)}`} />}
       {openDue.error && <Alert type="error" showIcon message={describeError(openDue.error)} />}
+      <SearchBox value={regimes.search} onChange={regimes.setSearch} placeholder="Tìm chế độ báo cáo theo mã hoặc tên" testId="regime-search" />
       <Table<RegimeSummary>
         rowKey="code"
-        loading={regimes.isLoading}
-        dataSource={regimes.data ?? []}
+        {...regimes.tableProps}
         scroll={{ x: true }}
         expandable={{ expandedRowRender: (r) => <RegimePreview code={r.code} />, rowExpandable: () => true }}
         columns={[

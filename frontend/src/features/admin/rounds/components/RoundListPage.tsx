@@ -1,7 +1,6 @@
 /** Rounds already opened, and the way into the wizard. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { adminApi } from '../../api/admin-api';
@@ -9,13 +8,13 @@ import { adminKeys } from '../../api/query-keys';
 import type { Round } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { RoundOpeningStatus } from './RoundOpeningStatus';
+import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 
 export function RoundListPage() {
-  const rounds = useQuery({
-    queryKey: adminKeys.rounds,
-    queryFn: adminApi.listRounds,
-    // While a round opens in the background, the list follows it until it is open.
-    refetchInterval: (q) => ((q.state.data ?? []).some((r) => r.status === 'opening') ? 3000 : false),
+  // While a round opens in the background, the list follows it until it is open.
+  const rounds = usePagedList(adminKeys.rounds, adminApi.listRounds, {
+    refetchInterval: (page) => ((page?.items ?? []).some((r) => r.status === 'opening') ? 3000 : false),
   });
   return (
     <div data-testid="round-list">
@@ -29,16 +28,16 @@ export function RoundListPage() {
           </Button>
         </Link>
       </Space>
-      {rounds.error && (
-        <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.error)}`} />
+      {rounds.query.error && (
+        <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.query.error)}`} />
       )}
+      <SearchBox value={rounds.search} onChange={rounds.setSearch} placeholder="Tìm đợt theo tên hoặc kỳ" testId="round-search" />
       <Table<Round>
         rowKey="id"
-        loading={rounds.isLoading}
-        dataSource={rounds.data ?? []}
+        {...rounds.tableProps}
         columns={[
-          { title: 'Tên đợt', dataIndex: 'name' },
-          { title: 'Kỳ', dataIndex: 'period' },
+          { title: 'Tên đợt', dataIndex: 'name', key: 'name', sorter: true },
+          { title: 'Kỳ', dataIndex: 'period', key: 'period', sorter: true },
           { title: 'Biểu mẫu', render: (_, r) => `${r.templateCode} v${r.templateVersion}` },
           {
             title: 'Quy trình theo loại đơn vị',

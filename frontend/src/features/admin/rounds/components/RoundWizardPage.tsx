@@ -56,8 +56,8 @@ export function RoundWizardPage() {
   const [loadingKinds, setLoadingKinds] = useState(false);
   const [rootUnit, setRootUnit] = useState<OrgUnit | undefined>();
   const [newKind, setNewKind] = useState('');
-  const templates = useQuery({ queryKey: adminKeys.templates, queryFn: adminApi.listTemplates });
-  const flows = useQuery({ queryKey: adminKeys.flows, queryFn: adminApi.listFlows });
+  const templates = useQuery({ queryKey: adminKeys.all(adminKeys.templates), queryFn: adminApi.allTemplates });
+  const flows = useQuery({ queryKey: adminKeys.all(adminKeys.flows), queryFn: adminApi.allFlows });
   const publishedFlows = (flows.data ?? []).filter((f) => f.versions.some((v) => v.status === 'published'));
   const flowCodes = publishedFlows.map((f) => f.code);
 
@@ -81,7 +81,7 @@ export function RoundWizardPage() {
         const tree = await apiTree(root);
         return countKinds(tree);
       } catch {
-        const children = await adminApi.listOrgUnits({ parentId: root });
+        const children = await adminApi.orgUnitChildren(root);
         const m = new Map<string, number>();
         if (rootUnit) m.set(rootUnit.kind, 1);
         for (const c of children) m.set(c.kind, (m.get(c.kind) ?? 0) + 1);

@@ -1,11 +1,13 @@
 /** Every template and its versions; clone any version, import a template from a JSON file. */
 import { CopyOutlined, EditOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../../shared/api/client';
+import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { usePagedList } from '../../../../shared/paging/use-paged-list';
 import { useSession } from '../../../auth/hooks/use-session';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
@@ -21,7 +23,7 @@ export function TemplateListPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: adminKeys.templates, queryFn: adminApi.listTemplates });
+  const list = usePagedList(adminKeys.templates, adminApi.listTemplates, { sort: 'code' });
   const [creating, setCreating] = useState<null | 'new' | 'import'>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const { user } = useSession();
@@ -109,20 +111,13 @@ export function TemplateListPage() {
           </Button>
         </Space>
       </Space>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          message={`Không tải được danh sách biểu mẫu: ${describeError(list.error)}`}
-        />
-      )}
+      {list.query.error && <Alert type="error" showIcon message={`Không tải được danh sách biểu mẫu: ${describeError(list.query.error)}`} />}
+      <SearchBox value={list.search} onChange={list.setSearch} placeholder="Tìm biểu mẫu theo mã hoặc tên" testId="template-search" />
       <Table<TemplateSummary>
         rowKey="code"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        pagination={false}
+        {...list.tableProps}
         expandable={{
-          expandedRowKeys: (list.data ?? []).map((t) => t.code).filter((c) => !collapsed.has(c)),
+          expandedRowKeys: list.items.map((t) => t.code).filter((c) => !collapsed.has(c)),
           onExpand: (open, t) =>
             setCollapsed((s) => {
               const n = new Set(s);
@@ -139,8 +134,8 @@ export function TemplateListPage() {
           ),
         }}
         columns={[
-          { title: 'Mã', dataIndex: 'code', render: (c: string) => <code>{c}</code> },
-          { title: 'Tên biểu mẫu', dataIndex: 'title' },
+          { title: 'Mã', dataIndex: 'code', key: 'code', sorter: true, render: (c: string) => <code>{c}</code> },
+          { title: 'Tên biểu mẫu', dataIndex: 'title', key: 'title', sorter: true },
           { title: 'Số phiên bản', render: (_, t) => t.versions.length },
         ]}
         locale={{ emptyText: 'Chưa có biểu mẫu nào.' }}

@@ -5,6 +5,7 @@ import { mockFetch, renderAt } from '../../test/render';
 import { everyKindSchema, everyKindUi } from '../utils/fixtures';
 import { TemplateEditorPage } from './TemplateEditorPage';
 import { TemplateListPage } from './TemplateListPage';
+import { pageOf } from '../../../../test-utils/page';
 
 beforeAll(() => {
   // antd reads these in jsdom
@@ -52,16 +53,16 @@ const v1 = {
 describe('TemplateListPage', () => {
   it('clones a published version into a new draft with basedOn and opens it', async () => {
     const calls = mockFetch(({ method, url }) => {
-      if (method === 'GET' && url === '/api/templates')
+      if (method === 'GET' && url.split('?')[0] === '/api/templates')
         return {
-          body: [
+          body: pageOf([
             {
               code: v1.code,
               title: v1.title,
               ownerUnitId: 'u1',
               versions: [{ version: 1, status: 'published', title: v1.title, publishedAt: v1.publishedAt }],
             },
-          ],
+          ]),
         };
       if (method === 'GET' && url === '/api/templates/bdg-khoai-chau/versions/1') return { body: v1 };
       if (method === 'POST' && url === '/api/templates/bdg-khoai-chau/versions')
