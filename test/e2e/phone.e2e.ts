@@ -96,8 +96,8 @@ describe('the clerk on a phone (issue 18)', () => {
     await page.getByRole('button', { name: `${action}: ${unit}, ${ROUND}` }).click();
   };
   const submissionOf = async (token: string): Promise<Sub> => {
-    const work = await api<{ id: string; roundName: string }[]>(token, 'GET', '/api/my-work');
-    const item = work.body.find((w) => w.roundName === ROUND)!;
+    const work = await api<{ items: { id: string; roundName: string }[] }>(token, 'GET', '/api/my-work?pageSize=500');
+    const item = work.body.items.find((w) => w.roundName === ROUND)!;
     return (await api<Sub>(token, 'GET', `/api/submissions/${item.id}`)).body;
   };
 

@@ -34,7 +34,7 @@ describe('the Sở seals its published report', () => {
   beforeAll(async () => {
     sut = await createTestApp({ SEED_DEMO: 'true', SIGNING_PROVIDER: 'development' });
     for (const u of ['kc.th-tan-dan.editor', 'kc.th-tan-dan.head', 'kc.reviewer', 'kc.head', 'hy.so.reviewer', 'hy.so.head', 'hy.admin']) tokens[u] = await sut.login(u, DEMO);
-    const school = (await sut.http.get('/api/my-work').set(as('kc.th-tan-dan.editor'))).body.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
+    const school = (await sut.http.get('/api/my-work').set(as('kc.th-tan-dan.editor'))).body.items.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
     await saveAs('kc.th-tan-dan.editor', school.id, khoaiChauReport('kc.th-tan-dan', { total: 40, women: 30, managers: 3, womenManagers: 2 }));
     for (const [u, e] of [['kc.th-tan-dan.editor', 'SUBMIT'], ['kc.th-tan-dan.head', 'SIGN'], ['kc.reviewer', 'ACCEPT']] as const)
       expect((await event(u, school.id, e)).status).toBe(200);

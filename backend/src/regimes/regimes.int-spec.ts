@@ -35,7 +35,7 @@ describe(RegimesService.name, () => {
 
   it("seeds every shipped plan on a tree shaped like its province's, each running its first round with its recipients", async () => {
     const all = await sut.http.get('/api/regimes').set(auth(admin));
-    expect(all.body.map((r: { code: string }) => r.code).sort()).toEqual([
+    expect(all.body.items.map((r: { code: string }) => r.code).sort()).toEqual([
       'an-giang-so-lieu-bdg', 'ba-dinh-bdg-6-thang', 'gia-lai-bdg-6-thang', 'gia-lai-bdg-nam', 'gia-lai-chien-luoc-2021-2030',
       'hoa-binh-bdg-6-thang', 'hoa-binh-bdg-nam', 'khoai-chau-bdg-6-thang', 'phu-tho-vstbpn-6-thang',
     ]);
@@ -44,14 +44,14 @@ describe(RegimesService.name, () => {
     // Gia Lai mixes Phòng-based schools and upper-secondary schools reporting straight to the Sở.
     const gl = await sut.login('gl.admin', DEMO);
     const rounds = await sut.http.get('/api/rounds').set(auth(gl));
-    const half = rounds.body.find((r: { name: string }) => /Gia Lai\) — 6 tháng đầu năm 2027/.test(r.name));
+    const half = rounds.body.items.find((r: { name: string }) => /Gia Lai\) — 6 tháng đầu năm 2027/.test(r.name));
     expect(half.recipients).toEqual(['Bộ Giáo dục và Đào tạo', 'UBND tỉnh Gia Lai']);
     const progress = await sut.http.get(`/api/rounds/${half.id}/progress`).set(auth(gl));
     const kinds = progress.body.levels.map((l: { kind: string }) => l.kind).sort();
     expect(kinds).toEqual(['phong', 'so', 'truong_mn', 'truong_th', 'truong_thcs', 'truong_thpt']);
     // Ba Đình's rounds are rooted at the Phòng, declared by its own admin.
     const bd = await sut.login('bd.admin', DEMO);
-    expect((await sut.http.get('/api/regimes').set(auth(bd))).body.find((r: { code: string }) => r.code === 'ba-dinh-bdg-6-thang').editable).toBe(true);
+    expect((await sut.http.get('/api/regimes').set(auth(bd))).body.items.find((r: { code: string }) => r.code === 'ba-dinh-bdg-6-thang').editable).toBe(true);
     for (const u of ['ag.admin', 'hb.admin', 'hn.admin', 'gl.pleiku.reviewer', 'gl.thpt-hung-vuong.editor', 'bd.th-ngoc-ha.head']) await sut.login(u, DEMO);
     // Governing bodies as their letterheads say (a city, a quận), not the default "UBND HUYỆN".
     const bodies = await sut.sql<{ code: string; body: string }>(`SELECT code, governing_body AS body FROM org_unit WHERE code IN ('SO-GL', 'PGD-PLEIKU', 'PGD-BD', 'GL-THPT-PLEIKU') ORDER BY code`);

@@ -62,7 +62,7 @@ describe('ProgressService (GET /api/rounds/:id/progress)', () => {
   beforeAll(async () => {
     sut = await createTestApp({ SEED_DEMO: 'true' });
     const rounds = await sut.http.get('/api/rounds').set(await as('hy.admin'));
-    roundId = rounds.body.find((r: { rootUnitName: string }) => r.rootUnitName === 'Sở Giáo dục và Đào tạo Hưng Yên').id;
+    roundId = rounds.body.items.find((r: { rootUnitName: string }) => r.rootUnitName === 'Sở Giáo dục và Đào tạo Hưng Yên').id;
   });
   afterAll(() => sut.close());
 

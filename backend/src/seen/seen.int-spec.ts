@@ -17,7 +17,7 @@ describe('Last seen content, per user and submission', () => {
     sut = await createTestApp({ SEED_DEMO: 'true' });
     for (const u of [editor, head, 'kc.th-dong-tien.head']) tokens[u] = await sut.login(u, DEMO);
     const work = await sut.http.get('/api/my-work').set(as(editor));
-    id = work.body[0].id;
+    id = work.body.items[0].id;
   });
   afterAll(() => sut.close());
 

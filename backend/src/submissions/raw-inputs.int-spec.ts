@@ -18,7 +18,7 @@ describe('raw inputs (a typo never blocks a draft)', () => {
     sut = await createTestApp({ SEED_DEMO: 'true' });
     token = await sut.login(EDITOR, DEMO);
     const work = await sut.http.get('/api/my-work').set(as());
-    const mine = work.body.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
+    const mine = work.body.items.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
     id = mine.id;
     version = mine.version;
   });

@@ -38,7 +38,7 @@ describe('write path round trips', () => {
     };
     token = await sut.login('kc.th-tan-dan.editor', DEMO);
     const work = await sut.http.get('/api/my-work').set({ Authorization: `Bearer ${token}` });
-    const mine = work.body.find((w: { task: string }) => w.task === 'fill');
+    const mine = work.body.items.find((w: { task: string }) => w.task === 'fill');
     id = mine.id;
     version = mine.version;
   });

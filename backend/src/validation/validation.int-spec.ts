@@ -38,7 +38,7 @@ describe(ValidationPool.name, () => {
     token = await sut.login('kc.th-tan-dan.editor', DEMO);
     admin = await sut.login('hy.admin', DEMO);
     const work = await sut.http.get('/api/my-work').set({ Authorization: `Bearer ${token}` });
-    subId = work.body[0].id;
+    subId = work.body.items[0].id;
   }, 120_000);
   afterAll(() => sut?.close());
 

@@ -54,7 +54,7 @@ describe('AppLayout', () => {
 
   it('names the user’s unit kind by the label the server holds (unit kinds are data), not its code', async () => {
     tokenStore.set('token-cu');
-    mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS.map((k) => (k.code === 'phong' ? { ...k, label: 'Phòng Giáo dục' } : k)), 'GET /api/notifications': () => [] });
+    mockFetch({ 'GET /api/me': () => me, 'GET /api/unit-kinds': () => UNIT_KINDS.map((k) => (k.code === 'phong' ? { ...k, label: 'Phòng Giáo dục' } : k)), 'GET /api/notifications': () => ({ ...pageOf([]), unread: 0 }) });
     renderWithProviders(<AppLayout />, { route: '/', path: '/' });
     expect(await screen.findByText('Phòng GD&ĐT Khoái Châu · Phòng Giáo dục')).toBeInTheDocument();
     expect(screen.queryByText(/· phong$/)).not.toBeInTheDocument();
