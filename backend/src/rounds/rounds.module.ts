@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RolesModule } from '../roles/roles.module.js';
 import { OrgModule } from '../org/org.module.js';
@@ -13,7 +14,7 @@ import { RoundsRepository } from './rounds.repository.js';
 import { RoundsService } from './rounds.service.js';
 
 @Module({
-  imports: [OrgModule, TemplatesModule, FlowsModule, CalendarModule, NotificationsModule, RolesModule],
+  imports: [OrgModule, TemplatesModule, FlowsModule, CalendarModule, NotificationsModule, RolesModule, JobsModule],
   controllers: [RoundsController],
   providers: [RoundsRepository, RoundsService, RoundOpeningService, ProgressRepository, ProgressService],
   exports: [RoundsRepository, RoundsService, ProgressRepository],
