@@ -159,8 +159,6 @@ describe('coverage: the Phòng compiles 2 of 10 schools and says so everywhere (
     // The Phòng handed in a report covering 2 of its 10 schools: it counts for 20 %, not 100 %.
     expect(levelSummary).toMatch(new RegExp(`Phòng[^:;]*: ${percent} đã nộp`));
     expect(levelSummary).not.toMatch(/Phòng[^:;]*: 100% đã nộp/);
-    const perParent = (await page.getByTestId('chart-units').locator('[role="img"][aria-label^="Tỷ lệ"]').getAttribute('aria-label'))!;
-    expect(perParent).toContain(`Phòng Giáo dục và Đào tạo Khoái Châu: ${percent}`);
     await shots.take(page, 'dashboard');
     expect(problems).toEqual([]);
   });

@@ -71,6 +71,22 @@ export class ProgressRepository {
     return this.db.query(sql.replaceAll('$H', `$${params.length + 1}`), [...params, HANDED_IN_TAGS]);
   }
 
+  /**
+   * A handed-in consolidation counts as done only as far as its coverage goes (2 of 10 schools: 0.2), so a
+   * level's "đã nộp" never reads 100 % over units that were not compiled. Per kind, in the subtree at `path`,
+   * what the coverage takes off the handed-in count.
+   */
+  coverageShortfall(roundId: string, path: string): Promise<{ kind: string; shortfall: number }[]> {
+    return this.query(
+      `SELECT o.kind, sum(1 - least(1, (s.compiled->>'included')::float / nullif((s.compiled->>'total')::float, 0)))::float AS shortfall
+         FROM submission s JOIN org_unit o ON o.id = s.unit_id
+        WHERE s.round_id = $1 AND o.path <@ $2::ltree AND s.compiled IS NOT NULL AND ${handed('s')}
+          AND (s.compiled->>'total')::int > 0
+        GROUP BY o.kind`,
+      [roundId, path],
+    );
+  }
+
   async node(roundId: string, unitId: string): Promise<NodeRow | null> {
     const rows = await this.query<NodeRow>(
       `SELECT ${nodeCols} FROM org_unit o LEFT JOIN submission s ON s.round_id = $1 AND s.unit_id = o.id WHERE o.id = $2`,

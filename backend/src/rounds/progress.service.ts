@@ -71,11 +71,12 @@ export class ProgressService implements OnModuleInit {
     const scopePath = isBelowOrSame(user.unitPath, round.rootPath) ? user.unitPath : round.rootPath;
     const node = await this.repo.node(roundId, q.parentId ?? (scopePath === user.unitPath ? user.unitId : round.rootUnitId));
     if (!node || !isBelowOrSame(node.path, scopePath)) throw notFound('Không tìm thấy đơn vị trong đợt báo cáo này.');
-    const [below, childrenOwn, breadcrumbs, labels] = await Promise.all([
+    const [below, childrenOwn, breadcrumbs, labels, shortfalls] = await Promise.all([
       this.repo.below(roundId, node.unitId),
       this.repo.childrenOwn(roundId, node.unitId),
       this.repo.breadcrumbs(scopePath, node.path),
       this.labels(round.flows),
+      this.repo.coverageShortfall(roundId, node.path),
     ]);
     const levels = new Map<string, Counts & { kind: string }>();
     for (const r of [...own(node), ...childrenOwn, ...below]) {
@@ -85,6 +86,12 @@ export class ProgressService implements OnModuleInit {
     }
     const totals = empty();
     for (const r of [...own(node), ...childrenOwn, ...below]) add(totals, r);
+    // A consolidation covering 2 of 10 units is 0.2 done, not 1 (issue 14: a figure says how many units it covers).
+    for (const { kind, shortfall } of shortfalls) {
+      const l = levels.get(kind);
+      if (l) l.done = Math.max(0, Math.round((l.done - shortfall) * 100) / 100);
+      totals.done = Math.max(0, Math.round((totals.done - shortfall) * 100) / 100);
+    }
     const units = await this.children(roundId, node.unitId, below, q, labels);
     const label = (kind: string, state: string | null) => (state ? (labels.get(kind) ? stateLabel(labels.get(kind)!, state) : state) : null);
     const stateLabels: Record<string, string> = {};
