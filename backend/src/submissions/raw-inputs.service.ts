@@ -34,8 +34,7 @@ export class RawInputsService {
   }
 
   /** Before a step that locks the data or ends the flow: nothing may still be a typo. */
-  async refuseIfPending(m: EntityManager, id: string, schema: JsonSchema): Promise<void> {
-    const raw = await this.repo.get(id, m);
+  refuseIfPending(raw: RawInputs, schema: JsonSchema): void {
     if (!Object.keys(raw).length) return;
     const { message, problems } = rawInputsMessage(schema, raw);
     throw unprocessable(message, problems);

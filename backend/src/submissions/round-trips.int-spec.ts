@@ -65,8 +65,10 @@ describe('write path round trips', () => {
 
 /**
  * Before the transition service (one read per question, a re-read after commit): 7 for a save, 15 for a
- * SUBMIT. Now: the guard's user, the access row and one statement for a save; for a SUBMIT the user,
- * BEGIN, the locked row, the notification, one statement for state + log + audit, COMMIT.
+ * SUBMIT. Now: the guard's user, the access row and one statement for a save; for a SUBMIT the user, the
+ * read of the signing preparation (before the transaction: does this event sign or end the flow? — the signed
+ * PDF is made outside the transaction), BEGIN, the locked row, the notification, one statement for state +
+ * log + audit, COMMIT.
  */
 const SAVE_STATEMENTS = 3;
-const EVENT_STATEMENTS = 6;
+const EVENT_STATEMENTS = 7;

@@ -35,6 +35,8 @@ export interface SubmissionRow {
   compiled: CompiledInfo | null;
   fieldComments: FieldComment[];
   signature: SignatureRecord | null;
+  /** Text typed into fields it does not fit (a typo kept beside the data), by JSON Pointer. */
+  rawInputs?: RawInputs;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -43,10 +45,10 @@ export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.
   o.name AS "unitName", o.kind AS "unitKind", o.path::text AS "unitPath", s.parent_unit_id AS "parentUnitId",
   s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
   s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
-  s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.created_at AS "createdAt",
-  s.updated_at AS "updatedAt"`;
+  s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.raw_inputs AS "rawInputs",
+  s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
 // Summaries leave out the heavy jsonb columns.
-const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '');
+const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '').replace(' s.raw_inputs AS "rawInputs",', '');
 export const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
   JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
 

@@ -264,7 +264,7 @@ export class SubmissionsService {
     return {
       ...(await this.summary(row)),
       data: row.data,
-      rawInputs: await this.rawInputs.get(row.id),
+      rawInputs: row.rawInputs ?? (await this.rawInputs.get(row.id)),
       // The UI's read-only switch, by the same rule the save applies.
       editable: mayEditData(user, row) && !row.locked && !row.final,
       // locksData: the UI confirms such a step first (from the target's tags).

@@ -132,7 +132,7 @@ export class TransitionsService {
     for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
     this.settle(ctx, kind, locksDataTags(toTags));
     // Typos kept beside the data must be fixed before the data is locked or final.
-    if ((patch.locked && !row.locked) || patch.final) await this.rawInputs.refuseIfPending(m, id, this.defs.schemaFor(template, this.defs.isCompileFlow(def)));
+    if ((patch.locked && !row.locked) || patch.final) this.rawInputs.refuseIfPending(row.rawInputs ?? {}, this.defs.schemaFor(template, this.defs.isCompileFlow(def)));
 
     const data = patch.data ?? row.data;
     // A child entering or leaving `done` changes what its parent compiled from.
