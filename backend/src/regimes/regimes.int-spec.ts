@@ -168,9 +168,9 @@ describe(RegimesService.name, () => {
       .send({ rootUnitId: id, period: '2027-H1', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-06-14', phong: '2027-06-12' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const messages = res.body.findings.map((f: { severity: string; message: string }) => `${f.severity}: ${f.message}`);
-    expect(messages).toContainEqual(expect.stringMatching(/^error: Hạn của cấp "phong" \(12\/06\/2027\) phải sau hạn của cấp "truong_th"/));
-    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "truong_th" \(14\/06\/2027\) chưa cách ngày chốt số liệu/));
-    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "phong" \(12\/06\/2027\) là ngày nghỉ cuối tuần; ngày làm việc tiếp theo là 14\/06\/2027\.$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^error: Hạn của cấp "Phòng GD&ĐT" \(12\/06\/2027\) phải sau hạn của cấp "Trường tiểu học"/));
+    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "Trường tiểu học" \(14\/06\/2027\) chưa cách ngày chốt số liệu/));
+    expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "Phòng GD&ĐT" \(12\/06\/2027\) là ngày nghỉ cuối tuần; ngày làm việc tiếp theo là 14\/06\/2027\.$/));
     const editor = await sut.login('kc.reviewer', DEMO);
     expect((await sut.http.post('/api/regimes/check-deadlines').set(auth(editor)).send({ rootUnitId: id, period: '2027', flows: {}, deadlines: {} })).status).toBe(403);
   });

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Page, RegimeSummary } from '@bdg/api-types';
 import { dayOffFindings, lintRegime, type PlannedRound, type Regime, roundsDue, upcomingRounds, vietnamDate } from '@bdg/regimes';
 import { AuditService } from '../audit/audit.service.js';
+import { UnitKindsService } from '../roles/unit-kinds.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { canRead, isBelowOrSame } from '../common/access.js';
@@ -40,6 +41,7 @@ export class RegimesService implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly unitKinds: UnitKindsService,
   ) {}
 
   onModuleInit() {
@@ -186,7 +188,8 @@ export class RegimesService implements OnModuleInit {
     const valid = Object.entries(dto.deadlines).filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)));
     const deadlines = Object.fromEntries(valid);
     const findings = await this.rounds.deadlineFindings(root.path, { deadlines, flows: dto.flows, period: dto.period });
-    const levels = valid.map(([kind, d]) => ({ kinds: [kind], label: `"${kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
+    const kindLabels = await this.unitKinds.labels();
+    const levels = valid.map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
     const calendar = await this.calendar.calendar();
     return { findings: [...findings, ...dayOffFindings(levels, calendar)] };
   }
