@@ -157,7 +157,7 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     await page.getByTestId('round-next').click();
     await page.getByTestId('round-preview-total').waitFor();
     // The deadline findings show before the admin confirms: 10/07/2027 is a Saturday.
-    await page.getByTestId('round-deadline-findings').getByText(/"phong" \(10\/07\/2027\) là ngày nghỉ cuối tuần/).waitFor();
+    await page.getByTestId('round-deadline-findings').getByText(/"Phòng GD&ĐT" \(10\/07\/2027\) là ngày nghỉ cuối tuần/).waitFor();
     await shots.take(page, 'round-preview');
     await page.getByTestId('open-round').click();
     await page.getByTestId('confirm-open-round').click();
