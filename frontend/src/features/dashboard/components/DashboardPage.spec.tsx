@@ -2,7 +2,7 @@ import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ProgressChild, Round, RoundProgress, TemplateVersion, User } from '../../../shared/api/types';
-import { type MockCall, mockFetch, renderWithProviders } from '../../../test-utils/render';
+import { type MockCall, mockFetch, renderWithProviders, UNIT_KINDS } from '../../../test-utils/render';
 import { DashboardPage } from './DashboardPage';
 import { pageOf } from '../../../test-utils/page';
 
@@ -123,6 +123,7 @@ const hash = (c: string) => c.repeat(64);
 function setup(roles = ['reviewer'], extra: Record<string, (call: MockCall) => unknown> = {}) {
   const mock = mockFetch({
     'GET /api/me': () => me(roles),
+    'GET /api/unit-kinds': () => UNIT_KINDS,
     'GET /api/rounds': () => pageOf([round]),
     'GET /api/rounds/r1/progress': (call) => (call.url.includes('parentId=xa1') ? xaLevel : soLevel),
     'GET /api/templates/bdg-truong/versions/1': () => template,
