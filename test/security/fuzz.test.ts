@@ -87,7 +87,7 @@ describe(`fuzzing every write endpoint (${RUNS} payloads, seed ${SEED})`, () => 
     sut = await startSuiteApp();
     api = new Api(sut.app.url);
     w = await loadWorld(sut.sql);
-    adminsBefore = (await sut.sql.q(`SELECT username FROM app_user WHERE 'admin' = ANY(roles) ORDER BY 1`)).map((a) => a.username);
+    adminsBefore = (await sut.sql.q<{ username: string }>(`SELECT username FROM app_user WHERE 'admin' = ANY(roles) ORDER BY 1`)).map((a) => a.username);
     tok.root = await api.login('admin', ADMIN_PASSWORD);
     Object.assign(tok, await api.logins(['kc.th-tan-dan.editor', 'kc.reviewer']));
     const doc = (await api.get('/api/docs-json')).body;
