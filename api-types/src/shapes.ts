@@ -183,3 +183,18 @@ export interface RegimeSummary<Def = unknown, D = string> {
   createdAt: Stamp<D>;
   editable: boolean;
 }
+
+/** `GET /api/submissions/review-summary?ids=`: what a reviewer needs to accept a report from the list of children. */
+export interface ReviewSummary {
+  id: string;
+  unitName: string;
+  state: string;
+  stateLabel: string;
+  contentHash: string;
+  errors: number;
+  warnings: number;
+  /** The flow's accept event the user may send now (kind `accept`), if any. */
+  acceptEvent: { type: string; label: string } | null;
+  /** Accepted in bulk only without errors or warnings, and when the user may accept it now. */
+  bulkAcceptable: boolean;
+}

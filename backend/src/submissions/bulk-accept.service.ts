@@ -1,4 +1,5 @@
 import { HttpException, Injectable } from '@nestjs/common';
+import type { ReviewSummary } from '@bdg/api-types';
 import type { AuthUser } from '../common/current-user.js';
 import type { AcceptItemDto } from './bulk-accept.dto.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -6,20 +7,7 @@ import { TransitionsService } from './transitions.service.js';
 
 type View = Awaited<ReturnType<SubmissionsService['get']>>;
 
-/** What a reviewer needs to accept a report from the list: what they see, and whether one click may do it. */
-export interface ReviewSummary {
-  id: string;
-  unitName: string;
-  state: string;
-  stateLabel: string;
-  contentHash: string;
-  errors: number;
-  warnings: number;
-  /** The flow's accept event the user may send now (kind `accept`), if any. */
-  acceptEvent: { type: string; label: string } | null;
-  /** Accepted in bulk only without errors or warnings, and when the user may accept it now. */
-  bulkAcceptable: boolean;
-}
+export type { ReviewSummary };
 
 const acceptOf = (v: View) => v.allowedEvents.find((e) => e.kind === 'accept' && !('blockedReason' in e && e.blockedReason)) ?? null;
 

@@ -1,17 +1,8 @@
 /** The reviewer's actions on the list of children (docs/api-shapes.md "Submissions", "Rounds"). */
+import type { ReviewSummary } from '@bdg/api-types';
 import { apiFetch } from '../../../shared/api/client';
 
-export interface ReviewSummary {
-  id: string;
-  unitName: string;
-  state: string;
-  stateLabel: string;
-  contentHash: string;
-  errors: number;
-  warnings: number;
-  acceptEvent: { type: string; label: string } | null;
-  bulkAcceptable: boolean;
-}
+export type { ReviewSummary };
 
 export interface BulkAcceptResult {
   accepted: { id: string; unitName: string; state: string; stateLabel: string }[];
