@@ -53,6 +53,31 @@ export interface RoleDef {
   holders: number | null;
 }
 
+/**
+ * A row of a large submissions list (`GET /api/submissions`, "Đã gửi" / "Đã xong"): only what the tables
+ * show and link with — no data, no schema, no flow or template ids (the report's page reads those).
+ */
+export interface SubmissionListItem<D = string> {
+  id: string;
+  roundId: string;
+  roundName: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  state: string;
+  stateLabel: string;
+  /** The state's meaning (workflows/ README "State tags"): screens ask these, never the state's name. */
+  stateTags: string[];
+  status: StatusTag | null;
+  handedIn: boolean;
+  final: boolean;
+  /** The version a save must name (optimistic locking). */
+  version: number;
+  deadline: Stamp<D> | null;
+  updatedAt: Stamp<D>;
+}
+
 export interface SubmissionSummary<D = string> {
   id: string;
   roundId: string;
@@ -197,4 +222,24 @@ export interface ReviewSummary {
   acceptEvent: { type: string; label: string } | null;
   /** Accepted in bulk only without errors or warnings, and when the user may accept it now. */
   bulkAcceptable: boolean;
+}
+
+/** `GET /api/audit`: one entry of the audit log ("Nhật ký"), with who did it and from which unit. */
+export interface AuditEntry<D = string> {
+  id: string;
+  at: Stamp<D>;
+  /** What was done, as recorded (e.g. `save`, `publish`, `event:SUBMIT`). */
+  action: string;
+  /** The kind of thing it was done to (`submission`, `user`, `org_unit`, …) and its id. */
+  entity: string;
+  entityId: string | null;
+  actorId: string | null;
+  /** Null for the system's own entries (jobs, a forgotten-password request). */
+  actorName: string | null;
+  actorUsername: string | null;
+  /** The actor's unit (today's): the subtree an admin sees the log of. */
+  unitName: string | null;
+  /** The recorded details; null when too large to list (over 2,000 characters). */
+  detail: Record<string, unknown> | null;
+  ip: string | null;
 }

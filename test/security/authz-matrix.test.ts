@@ -82,6 +82,8 @@ const TABLE: Record<string, Case> = {
   'POST /api/users': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
   'PATCH /api/users/{id}': { kind: 'user', expect: adminOnly(['2', '2', '404']) },
   'POST /api/users/import': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  // the audit log ("Nhật ký"): an admin, of the people of their subtree; a unit elsewhere does not exist
+  'GET /api/audit': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
   // auth: wrong password for everyone, anonymous included
   'POST /api/auth/login': { kind: 'none', expect: same(['ref', '-', '-']), anon: 401 },
   // "Quên mật khẩu": public, the same 202 for any username; a bogus reset link is 422 for everyone
@@ -395,6 +397,7 @@ describe('authorization matrix (every route × role × target)', () => {
         break;
       case 'GET /api/users':
       case 'GET /api/submissions':
+      case 'GET /api/audit':
         path = `${path.split('?')[0]}?unitId=${unitId}`;
         break;
       case 'POST /api/org-units':

@@ -7,7 +7,8 @@ import { isBelowOrSame } from '../common/access.js';
 import { unitCodeTaken } from '../common/taken-name.js';
 import { importAllOrNothing, parseCsv } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
-import { pageOf, paging } from '../common/paging.js';
+import { keyedPageOf } from '../common/keyset.js';
+import { paging } from '../common/paging.js';
 import type { CreateOrgUnitDto, ListOrgUnitsQuery, UpdateOrgUnitDto } from './org.dto.js';
 import { ORG_SORTS, OrgRepository, type OrgUnitView } from './org.repository.js';
 
@@ -60,8 +61,8 @@ export class OrgService {
 
   async list(user: AuthUser, q: ListOrgUnitsQuery): Promise<Page<OrgUnitView>> {
     const p = paging(q, Object.keys(ORG_SORTS));
-    const { rows, total } = await this.repo.page(user.unitPath, q, p);
-    return pageOf(rows, total, p);
+    const { count, ...page } = await this.repo.page(user.unitPath, q, p);
+    return keyedPageOf(page, count, p);
   }
 
   /** A unit the user may see: in their subtree or above them. Others do not exist for them (404). */

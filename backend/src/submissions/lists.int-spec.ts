@@ -67,6 +67,34 @@ describe('paged lists', () => {
     expect(desc).toEqual([...asc].reverse());
   });
 
+  it('pages by cursor ("after") through the same rows as by page number, in every order, and refuses a foreign cursor', async () => {
+    for (const base of [`/api/submissions?roundId=${roundId}`, `/api/submissions?roundId=${roundId}&sort=-deadline`, `/api/submissions?roundId=${roundId}&sort=-unitName`, '/api/org-units?q=truong', '/api/org-units?q=truong&sort=-name']) {
+      const all = (await get('hy.admin', `${base}&pageSize=500`)).body;
+      expect(all.items.length, base).toBeGreaterThan(4);
+      expect(all.nextCursor, base).toBeNull();
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (let page = 1; page <= 50; page++) {
+        const res = await get('hy.admin', `${base}&pageSize=3&page=${page}${after ? `&after=${after}` : ''}`);
+        expect(res.status, base).toBe(200);
+        expect(res.body, base).toMatchObject({ page, pageSize: 3, total: all.total });
+        walked.push(...res.body.items.map((x: { id: string }) => x.id));
+        after = res.body.nextCursor;
+        if (!after) break;
+      }
+      expect(walked, base).toEqual(all.items.map((x: { id: string }) => x.id));
+    }
+    const first = (await get('hy.admin', `/api/submissions?roundId=${roundId}&pageSize=2`)).body;
+    // a list item carries only what the tables show
+    expect(Object.keys(first.items[0]).sort()).toEqual(
+      ['deadline', 'final', 'handedIn', 'id', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
+    );
+    const foreign = await get('hy.admin', `/api/submissions?roundId=${roundId}&sort=-deadline&after=${first.nextCursor}`);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.details[0]).toMatchObject({ path: 'after', title: 'Con trỏ trang tiếp theo' });
+    expect((await get('hy.admin', `/api/submissions?after=${encodeURIComponent('not a cursor!')}`)).status).toBe(422);
+  });
+
   it('searches org units without accents: "dai hung" finds "Đại Hưng", "DONG TIEN" finds "Đông Tiến"', async () => {
     const pgd = await unit('PGD-KC');
     const created = await sut.http

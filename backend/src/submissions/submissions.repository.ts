@@ -3,7 +3,8 @@ import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { likePattern, orderBy, type Paging } from '../common/paging.js';
+import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
+import { likePattern, type Paging } from '../common/paging.js';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
 import { doneSql } from '../common/status-sql.js';
 import { TransitionLog } from './transition-log.entity.js';
@@ -47,22 +48,41 @@ export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.
   s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
   s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.raw_inputs AS "rawInputs",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
-// Summaries leave out the heavy jsonb columns.
-const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '').replace(' s.raw_inputs AS "rawInputs",', '');
 export const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
   JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
 
 /** The same expression as the index org_unit_search (migration SearchIndexes), so the search uses it. */
 const UNIT_SEARCH = `bdg_fold(o.name || ' ' || o.code)`;
-/** The columns a submissions list may be sorted by (`?sort=`), and their SQL. */
-export const SORTS: Record<string, string> = {
+/** The columns a submissions list may be sorted by (`?sort=`), and their SQL; the default is the unit's code. */
+export const SORTS: SortColumns = {
   unitName: 'o.name',
   unitCode: 'o.code',
   roundName: 'r.name',
   state: 's.state',
-  deadline: 's.deadline',
+  deadline: { sql: 's.deadline', nullable: true },
   updatedAt: 's.updated_at',
 };
+
+/** A row of a large list: only what the tables show (SubmissionListItem), read from two small joins. */
+export interface SubmissionListRow {
+  id: string;
+  roundId: string;
+  roundName: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  flowVersionId: string;
+  state: string;
+  stateTags: string[];
+  final: boolean;
+  version: number;
+  deadline: Date | null;
+  updatedAt: Date;
+}
+const listColumns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
+  o.kind AS "unitKind", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
+  s.updated_at AS "updatedAt"`;
 
 export interface SubmissionFilter {
   roundId?: string;
@@ -75,7 +95,6 @@ export interface SubmissionFilter {
   notFinal?: boolean;
 }
 
-export type SubmissionSummaryRow = Omit<SubmissionRow, 'data' | 'compiled' | 'snapshot'> & { snapshot?: unknown };
 
 @Injectable()
 export class SubmissionsRepository {
@@ -107,8 +126,12 @@ export class SubmissionsRepository {
     return rows[0] ?? null;
   }
 
-  /** One page of the submissions in the subtree at `path`, filtered, searched (unit name or code) and sorted. */
-  async page(path: string, f: SubmissionFilter, p: Paging): Promise<{ rows: SubmissionSummaryRow[]; total: number }> {
+  /**
+   * One page of the submissions in the subtree at `path`, filtered, searched (unit name or code) and sorted;
+   * keyset-paged (`p.after`) and counted up to a limit, so that a ministry's list of 100,000 reports
+   * answers as fast as a commune's (the default order walks the index of unit codes).
+   */
+  async page(path: string, f: SubmissionFilter, p: Paging): Promise<{ items: SubmissionListRow[]; nextCursor: string | null; count: Counted }> {
     const params: unknown[] = [path];
     const where = ['o.path <@ $1::ltree'];
     const add = (v: unknown, sql: (n: string) => string) => {
@@ -123,20 +146,20 @@ export class SubmissionsRepository {
     if (f.anyTags) add(f.anyTags, (n) => `(s.state_tags && ${n}::text[]${f.orFinal ? ' OR s.final' : ''})`);
     if (f.notFinal) where.push('NOT s.final');
     if (p.folded) add(likePattern(p.folded), (n) => `${UNIT_SEARCH} LIKE ${n}`);
-    return this.pageWhere(where.join(' AND '), params, p);
-  }
-
-  private async pageWhere(where: string, params: unknown[], p: Paging) {
-    const order = orderBy(p, SORTS, 'r.created_at DESC, o.code', 's.id');
+    const filtered = where.join(' AND ');
+    const countParams = [...params];
+    const ks = keyset(p, SORTS, 'unitCode', 's.id', params);
+    const w = ks.after ? `${filtered} AND ${ks.after}` : filtered;
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT ${summaryColumns} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, p.pageSize, p.offset],
+        `SELECT ${listColumns}, ${ks.select} FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
+          WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, p.pageSize, ks.offset],
       ),
       // The count needs only the tables the filters name.
-      this.db.query(`SELECT count(*)::int AS n FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE ${where}`, params),
+      cappedCount((sql, ps) => this.db.query(sql, ps), `submission s JOIN org_unit o ON o.id = s.unit_id WHERE ${filtered}`, countParams),
     ]);
-    return { rows: rows as SubmissionSummaryRow[], total: (count as { n: number }[])[0]!.n };
+    return { ...keysetPage<SubmissionListRow>(rows, ks, p), count };
   }
 
   /** Where a user may have work: their own unit's submissions and their child units' ones, not finished. */

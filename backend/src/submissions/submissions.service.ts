@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { HistoryEntry, Page, SubmissionSummary, Task, WorkItem, WorkPage } from '@bdg/api-types';
+import type { HistoryEntry, Page, SubmissionListItem, SubmissionSummary, Task, WorkItem, WorkPage } from '@bdg/api-types';
 import {
   type Actor,
   allowedEvents,
@@ -17,7 +17,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
-import { type PageQuery, pageArray, pageOf, paging } from '../common/paging.js';
+import { keyedPageOf } from '../common/keyset.js';
+import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { SigningService } from '../signing/signing.service.js';
 import { CompileService } from './compile.service.js';
@@ -26,7 +27,7 @@ import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { ListSubmissionsQuery, MyWorkQuery } from './submissions.dto.js';
-import { SORTS, SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
+import { SORTS, type SubmissionListRow, SubmissionsRepository, type SubmissionRow } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
 
@@ -61,10 +62,10 @@ export class SubmissionsService {
     return row;
   }
 
-  async list(user: AuthUser, q: ListSubmissionsQuery): Promise<Page<SubmissionSummary<Date>>> {
+  async list(user: AuthUser, q: ListSubmissionsQuery): Promise<Page<SubmissionListItem<Date>>> {
     const p = paging(q, Object.keys(SORTS));
-    const { rows, total } = await this.repo.page(user.unitPath, q, p);
-    return pageOf(await Promise.all(rows.map((r) => this.summary(r))), total, p);
+    const { items, nextCursor, count } = await this.repo.page(user.unitPath, q, p);
+    return keyedPageOf({ items: await Promise.all(items.map((r) => this.listItem(r))), nextCursor }, count, p);
   }
 
   async get(user: AuthUser, id: string) {
@@ -76,13 +77,13 @@ export class SubmissionsService {
    * send decide the task; bounded by their unit and its children, paged after that decision). `sent` and
    * `done`: their own unit's reports by the meaning of their state (WORK_LIST_TAGS), paged in SQL.
    */
-  async myWork(user: AuthUser, q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionSummary<Date>>> {
+  async myWork(user: AuthUser, q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionListItem<Date>>> {
     const list = q.list ?? 'todo';
     if (list !== 'todo') {
       const p = paging(q, Object.keys(SORTS));
       const filter = { unitId: user.unitId, anyTags: [...WORK_LIST_TAGS[list]], orFinal: list === 'done', notFinal: list === 'sent' };
-      const { rows, total } = await this.repo.page(user.unitPath, filter, p);
-      return pageOf(await Promise.all(rows.map((r) => this.summary(r))), total, p);
+      const { items, nextCursor, count } = await this.repo.page(user.unitPath, filter, p);
+      return keyedPageOf({ items: await Promise.all(items.map((r) => this.listItem(r))), nextCursor }, count, p);
     }
     const p = paging(q, ['deadline', 'unitName', 'updatedAt']);
     const rows = await this.repo.workCandidates(user.unitId, p.folded);
@@ -230,7 +231,30 @@ export class SubmissionsService {
     );
   }
 
-  private async summary(r: SubmissionSummaryRow): Promise<SubmissionSummary<Date>> {
+  /** A row of a large list: what its table shows, labelled by the flow (cached per flow version). */
+  private async listItem(r: SubmissionListRow): Promise<SubmissionListItem<Date>> {
+    const def = await this.defs.flow(r.flowVersionId);
+    return {
+      id: r.id,
+      roundId: r.roundId,
+      roundName: r.roundName,
+      unitId: r.unitId,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      unitKind: r.unitKind,
+      state: r.state,
+      stateLabel: stateLabel(def, r.state),
+      stateTags: r.stateTags,
+      status: stateStatus(def, r.state) ?? null,
+      handedIn: isHandedInTags(r.stateTags) || r.final,
+      final: r.final,
+      version: r.version,
+      deadline: r.deadline,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  private async summary(r: SubmissionRow): Promise<SubmissionSummary<Date>> {
     const def = await this.defs.flow(r.flowVersionId);
     return {
       id: r.id,

@@ -16,6 +16,7 @@ import type {
   SaveDataResponse,
   SourceValue,
   Submission,
+  SubmissionListItem,
   SubmissionSummary,
   TemplateVersion,
   UnitKind,
@@ -53,7 +54,7 @@ export const api = {
   /** "Việc cần làm" (`todo`, with its counts by task), "Đã gửi" (`sent`) or "Đã xong" (`done`), one page. */
   myWork: (params: ListParams & { task?: Task } = {}) => apiFetch<WorkPage>(`/api/my-work${listQuery({ ...params, list: 'todo' })}`),
   handedIn: (list: Exclude<WorkList, 'todo'>, params: ListParams = {}) =>
-    apiFetch<Page<SubmissionSummary>>(`/api/my-work${listQuery({ ...params, list })}`),
+    apiFetch<Page<SubmissionListItem>>(`/api/my-work${listQuery({ ...params, list })}`),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
   submission: (id: string) => apiFetch<Submission>(sub(id)),

@@ -2,9 +2,9 @@
  * The JSON the backend returns (docs/api-shapes.md). The shapes the backend also builds come from
  * @bdg/api-types, its one definition for both tiers; what only the browser reads is typed here.
  */
-import type { AllowedEvent, HistoryEntry, Page, Round, SubmissionSummary, Task, User, WorkItem, WorkList, WorkPage } from '@bdg/api-types';
+import type { AllowedEvent, HistoryEntry, Page, Round, SubmissionListItem, SubmissionSummary, Task, User, WorkItem, WorkList, WorkPage } from '@bdg/api-types';
 
-export type { AllowedEvent, HistoryEntry, Page, Round, SubmissionSummary, Task, User, WorkItem, WorkList, WorkPage };
+export type { AllowedEvent, HistoryEntry, Page, Round, SubmissionListItem, SubmissionSummary, Task, User, WorkItem, WorkList, WorkPage };
 export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
 
 import type { Coverage } from '@bdg/schemas';
