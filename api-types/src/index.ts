@@ -5,3 +5,5 @@
  */
 export * from './paging.js';
 export type * from './shapes.js';
+export type * from './views.js';
+export type * from './results.js';

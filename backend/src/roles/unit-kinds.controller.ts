@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import type { UnitKind } from '@bdg/api-types';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -23,10 +24,10 @@ const kindCode = (c: string) => {
 export class UnitKindsController {
   constructor(private readonly kinds: UnitKindsService) {}
 
-  @Get() list() {
+  @Get() list(): Promise<UnitKind[]> {
     return this.kinds.list();
   }
-  @Put(':code') setLabel(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: UnitKindLabelDto) {
+  @Put(':code') setLabel(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: UnitKindLabelDto): Promise<UnitKind> {
     if (!dto.label.trim()) throw badRequest('Tên loại đơn vị không được để trống.');
     return this.kinds.setLabel(u, kindCode(code), dto.label);
   }

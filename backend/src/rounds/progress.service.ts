@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ProgressChild } from '@bdg/api-types';
 import { type FlowDefinition, stateLabel } from '@bdg/workflows';
 import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
@@ -108,7 +109,7 @@ export class ProgressService implements OnModuleInit {
     };
   }
 
-  private async children(roundId: string, parentId: string, below: BelowRow[], q: ProgressQuery, labels: Map<string, FlowDefinition>): Promise<Page<unknown>> {
+  private async children(roundId: string, parentId: string, below: BelowRow[], q: ProgressQuery, labels: Map<string, FlowDefinition>): Promise<Page<ProgressChild<Date>>> {
     const { page, pageSize, offset } = pageOf(q);
     const byChild = new Map<string, Counts>();
     for (const r of below) {

@@ -2,7 +2,6 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { SignInPage } from '../features/auth/components/SignInPage';
-import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { NotFound } from '../shared/ui/NotFound';
 import { lazyPage } from '../shared/ui/lazy-page';
 
@@ -15,13 +14,10 @@ const CompilePage = lazyPage(() => import('../features/compile/components/Compil
 const DashboardPage = lazyPage(() => import('../features/dashboard/components/DashboardPage'), 'DashboardPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/components/PasswordPages'), 'ResetPasswordPage');
 const OwnPasswordPage = lazyPage(() => import('../features/account/components/OwnPasswordPage'), 'OwnPasswordPage');
-const BenchFormPage = lazyPage(() => import('../features/bench/components/BenchFormPage'), 'BenchFormPage');
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },
   { path: '/dat-lai-mat-khau', element: <ResetPasswordPage /> },
-  // No sign-in: the browser benchmark (test/e2e/form-bench.e2e.ts) drives it without a backend.
-  { path: '/bench/form', element: <ErrorBoundary><BenchFormPage /></ErrorBoundary> },
   {
     path: '/',
     element: (

@@ -1,6 +1,7 @@
 /** Vietnamese display formats: dates dd/mm/yyyy, numbers with "." thousands and "," decimals. */
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
+import { roleLabels } from '@bdg/workflows';
 
 dayjs.locale('vi');
 
@@ -88,15 +89,9 @@ export function daysLeftLabel(daysLeft: number | null | undefined): string {
   return `Trễ ${-daysLeft} ngày`;
 }
 
-export const ROLE_LABELS: Record<string, string> = {
-  admin: 'Quản trị',
-  editor: 'Nhập liệu',
-  head: 'Lãnh đạo (ký)',
-  reviewer: 'Duyệt, tổng hợp',
-};
-
+/** A built-in role's label, from its one definition (@bdg/workflows `roleLabels`); a province's own role reads as its code. */
 export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
+  return (roleLabels as Readonly<Record<string, string>>)[role] ?? role;
 }
 
 export const TASK_LABELS: Record<string, string> = {

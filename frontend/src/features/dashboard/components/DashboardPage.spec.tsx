@@ -113,6 +113,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: { type: 'object', properties: { I: { type: 'object', title: 'I', properties: { tongSo: { type: 'integer', title: 'Tổng số CB-GV-NV', 'x-aggregate': 'sum' } } } } },
   uiSchema: {},
 };

@@ -5,7 +5,7 @@ import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { FillPage } from './FillPage';
-import { sampleSubmission } from '../../../test-utils/sample-submission';
+import { SAMPLE_CONTENT_HASH, sampleSubmission } from '../../../test-utils/sample-submission';
 import { pageOf } from '../../../test-utils/page';
 
 const template: TemplateVersion = {
@@ -15,6 +15,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     type: 'object',
@@ -159,7 +164,7 @@ describe('FillPage', () => {
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('Sau khi ký, nội dung sẽ bị khóa');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Ký' }));
-    await waitFor(() => expect(mock.calls.find((c) => c.url === '/api/submissions/s1/events')?.body).toEqual({ type: 'SIGN' }));
+    await waitFor(() => expect(mock.calls.find((c) => c.url === '/api/submissions/s1/events')?.body).toEqual({ type: 'SIGN', contentHash: SAMPLE_CONTENT_HASH }));
     expect(puts(mock.calls)).toHaveLength(0);
     await waitFor(() => expect(screen.getByText('Đã gửi')).toBeInTheDocument());
   });
@@ -177,7 +182,7 @@ describe('FillPage', () => {
     await userEvent.type(within(dialog).getByLabelText('Ý kiến (bắt buộc)'), 'Số liệu mục I chưa khớp');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Trả lại để sửa' }));
     await waitFor(() =>
-      expect(mock.calls.find((c) => c.url.endsWith('/events'))?.body).toEqual({ type: 'REJECT', comment: 'Số liệu mục I chưa khớp' }),
+      expect(mock.calls.find((c) => c.url.endsWith('/events'))?.body).toEqual({ type: 'REJECT', comment: 'Số liệu mục I chưa khớp', contentHash: SAMPLE_CONTENT_HASH }),
     );
   });
 
@@ -266,7 +271,7 @@ describe('FillPage', () => {
       submission({
         state: 'returned',
         stateLabel: 'Bị trả lại',
-        fieldComments: [{ path: '/I/soNu', text: 'Số nữ không khớp với danh sách', byName: 'Phòng GD&ĐT', at: '2025-06-03T02:00:00Z' }],
+        fieldComments: [{ path: '/I/soNu', text: 'Số nữ không khớp với danh sách', by: 'u-pgd', byName: 'Phòng GD&ĐT', at: '2025-06-03T02:00:00Z' }],
       }),
     );
     expect(await screen.findByTestId('field-comment-/I/soNu')).toHaveTextContent('Số nữ không khớp với danh sách');
