@@ -87,6 +87,10 @@ export interface SubmissionSummary<D = string> {
   unitName: string;
   unitKind: string;
   parentUnitId: string | null;
+  /** The unit the report goes up to (from the tree): "chờ UBND xã Tân Lạc duyệt", never a level named in the flow. */
+  parentUnitName: string | null;
+  /** Its kind (`GET /api/unit-kinds` gives the label). */
+  parentUnitKind: string | null;
   templateCode: string;
   templateVersion: number;
   flowCode: string;

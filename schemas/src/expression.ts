@@ -89,9 +89,23 @@ export function parseExpression(source: unknown): ParseResult {
   return r;
 }
 
-function parseUncached(source: string): ParseResult {
-  if (source.trim() === '') return { ok: false, message: 'Biểu thức rỗng.' };
-  const refs: ExpressionRef[] = [];
+/** A token of an x-computed expression, as the checker reads it (white space dropped). */
+export type ExpressionToken =
+  | { t: 'number'; v: string }
+  | { t: 'string'; v: string }
+  | { t: 'keyword'; v: string }
+  | { t: 'function'; v: string }
+  | { t: 'ref'; v: string; ref: ExpressionRef }
+  | { t: 'op'; v: string }
+  | { t: 'lparen' | 'rparen' | 'comma'; v: string };
+
+export type TokenizeResult = { ok: true; tokens: ExpressionToken[] } | { ok: false; message: string };
+
+const OPERATOR = /^(==|!=|<=|>=|[+\-*/^<>=!~%])/;
+
+/** Splits an expression into tokens and refuses what the grammar forbids; the phrase builder reads the same tokens. */
+export function tokenizeExpression(source: string): TokenizeResult {
+  const tokens: ExpressionToken[] = [];
   let depth = 0;
   let i = 0;
   while (i < source.length) {
@@ -104,23 +118,21 @@ function parseUncached(source: string): ParseResult {
       let j = i + 1;
       while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
       if (j >= source.length) return { ok: false, message: 'Chuỗi trong biểu thức chưa đóng dấu ngoặc kép.' };
+      tokens.push({ t: 'string', v: source.slice(i + 1, j) });
       i = j + 1;
       continue;
     }
     if (c === "'") return { ok: false, message: 'Không dùng tên trong dấu nháy đơn; hãy viết tên trường trực tiếp.' };
-    if (c === '(') {
-      depth++;
-      if (depth > MAX_EXPRESSION_DEPTH) return { ok: false, message: `Biểu thức lồng ngoặc quá ${MAX_EXPRESSION_DEPTH} mức.` };
-      i++;
-      continue;
-    }
-    if (c === ')') {
-      depth--;
+    if (c === '(' || c === ')' || c === ',') {
+      if (c === '(' && ++depth > MAX_EXPRESSION_DEPTH) return { ok: false, message: `Biểu thức lồng ngoặc quá ${MAX_EXPRESSION_DEPTH} mức.` };
+      if (c === ')') depth--;
+      tokens.push({ t: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', v: c });
       i++;
       continue;
     }
     if (/[0-9]/.test(c)) {
       const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(source.slice(i))!;
+      tokens.push({ t: 'number', v: m[0] });
       i += m[0].length;
       continue;
     }
@@ -128,32 +140,49 @@ function parseUncached(source: string): ParseResult {
     if (id) {
       const word = id[0];
       i += word.length;
-      if (word === 'of') return { ok: false, message: 'Không dùng toán tử "of"; hãy viết đường dẫn có dấu chấm (a.b).' };
-      if (KEYWORDS.has(word)) continue;
-      let k = i;
-      while (k < source.length && /\s/.test(source[k]!)) k++;
-      if (source[k] === '(') {
-        if (!FUNCTIONS.has(word)) return { ok: false, message: `Hàm "${word}" không được hỗ trợ.` };
-        continue;
-      }
-      const parts = word.split('.');
-      const fromRoot = parts[0] === '$root';
-      const segs = fromRoot ? parts.slice(1) : parts;
-      if (segs.length === 0) return { ok: false, message: '"$root" phải đi kèm tên trường, ví dụ $root.I.tongSo.' };
-      for (const p of segs) {
-        if (!SEGMENT.test(p)) return { ok: false, message: `Tên "${word}" không hợp lệ.` };
-        if (FORBIDDEN_KEYS.has(p)) return { ok: false, message: `Tên "${p}" bị cấm trong biểu thức.` };
-      }
-      refs.push({ name: word, fromRoot, segments: segs });
+      const tok = wordToken(word, source, i);
+      if ('message' in tok) return { ok: false, message: tok.message };
+      tokens.push(tok);
       continue;
     }
-    if (/[+\-*/^<>=!,~%]/.test(c)) {
-      i++;
+    const op = OPERATOR.exec(source.slice(i));
+    if (op) {
+      tokens.push({ t: 'op', v: op[0] });
+      i += op[0].length;
       continue;
     }
     return { ok: false, message: `Ký tự "${c}" không được phép trong biểu thức.` };
   }
   if (depth !== 0) return { ok: false, message: 'Dấu ngoặc trong biểu thức không cân.' };
+  return { ok: true, tokens };
+}
+
+/** A keyword, a function name (followed by "(") or a field reference. */
+function wordToken(word: string, source: string, next: number): ExpressionToken | { message: string } {
+  if (word === 'of') return { message: 'Không dùng toán tử "of"; hãy viết đường dẫn có dấu chấm (a.b).' };
+  if (KEYWORDS.has(word)) return { t: 'keyword', v: word };
+  let k = next;
+  while (k < source.length && /\s/.test(source[k]!)) k++;
+  if (source[k] === '(') {
+    if (!FUNCTIONS.has(word)) return { message: `Hàm "${word}" không được hỗ trợ.` };
+    return { t: 'function', v: word };
+  }
+  const parts = word.split('.');
+  const fromRoot = parts[0] === '$root';
+  const segments = fromRoot ? parts.slice(1) : parts;
+  if (segments.length === 0) return { message: '"$root" phải đi kèm tên trường, ví dụ $root.I.tongSo.' };
+  for (const p of segments) {
+    if (!SEGMENT.test(p)) return { message: `Tên "${word}" không hợp lệ.` };
+    if (FORBIDDEN_KEYS.has(p)) return { message: `Tên "${p}" bị cấm trong biểu thức.` };
+  }
+  return { t: 'ref', v: word, ref: { name: word, fromRoot, segments } };
+}
+
+function parseUncached(source: string): ParseResult {
+  if (source.trim() === '') return { ok: false, message: 'Biểu thức rỗng.' };
+  const scanned = tokenizeExpression(source);
+  if (!scanned.ok) return scanned;
+  const refs = scanned.tokens.flatMap((tok) => (tok.t === 'ref' ? [tok.ref] : []));
   const byName = new Map(refs.map((r) => [r.name, r]));
   let current: ((ref: ExpressionRef) => unknown) | null = null;
   let fn: (obj: unknown) => unknown;

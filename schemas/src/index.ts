@@ -28,7 +28,15 @@ export {
 } from './bounds.js';
 export { localizeAjvErrors, localizeVi, viPredicate, errorPath, FORMAT_VI } from './locale-vi.js';
 export { applyComputed, computedPlan, type ComputedPlan, type ComputedSlot } from './computed.js';
-export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH, type CompiledExpression, type ExpressionRef } from './expression.js';
+export {
+  parseExpression,
+  tokenizeExpression,
+  MAX_EXPRESSION_LENGTH,
+  MAX_EXPRESSION_DEPTH,
+  type CompiledExpression,
+  type ExpressionRef,
+  type ExpressionToken,
+} from './expression.js';
 export {
   createRollUp,
   rollUp,
@@ -81,3 +89,5 @@ export {
   type RawInputs,
 } from './raw-inputs.js';
 export { coveragePercent, coverageSentence, isComplete, type Coverage } from './coverage.js';
+export { formatNumberVi, formatPercentVi, withUnitVi, NO_NUMBER } from './number-vi.js';
+export { computedHelp, derivationHelps, expressionPhrase, rollUpHelp } from './derivation-help.js';

@@ -140,7 +140,11 @@ describe('paged lists', () => {
     expect(ids(await list('todo'))).not.toContain(id);
     const sent = await list('sent');
     expect(ids(sent)).toEqual([id]);
-    expect(sent.items.find((s: { id: string }) => s.id === id).stateTags).toContain('submitted');
+    const mine = sent.items.find((s: { id: string }) => s.id === id);
+    expect(mine.stateTags).toContain('submitted');
+    // the level above is named from the tree, never from the flow
+    const pgdName = (await sut.sql<{ name: string }>(`SELECT name FROM org_unit WHERE code = 'PGD-KC'`))[0]!.name;
+    expect(mine).toMatchObject({ parentUnitName: pgdName, parentUnitKind: 'phong', stateLabel: `Đã gửi, chờ ${pgdName} duyệt` });
     expect(ids(await list('done'))).toEqual([]);
     // the search works on these lists too
     expect((await get(`${SCHOOL}.editor`, `/api/my-work?list=sent&q=${encodeURIComponent('đông tiến')}`)).body.total).toBeGreaterThan(0);
@@ -156,6 +160,23 @@ describe('paged lists', () => {
     const history = await get('kc.reviewer', `/api/submissions/${id}/history?pageSize=2&sort=-seq`);
     expect(history.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['ACCEPT', 'SIGN']);
+  });
+
+  it('a school under a commune (from 7/2025) waits for the commune, named from the tree', async () => {
+    const [sub] = await sut.sql<{ id: string; parent: string }>(
+      `SELECT s.id, s.parent_unit_id AS parent FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE o.code = 'KC-TH-HAM-TU' AND s.round_id = $1`,
+      [roundId],
+    );
+    const xa = await unit('XA-TAN-LAC');
+    // the same flow ("truong") as under a Phòng: only the tree differs
+    await sut.sql(`UPDATE submission SET parent_unit_id = $2, state = 'submitted', state_tags = '{submitted}' WHERE id = $1`, [sub!.id, xa]);
+    try {
+      const view = (await get('hy.admin', `/api/submissions/${sub!.id}`)).body;
+      expect(view).toMatchObject({ parentUnitName: 'UBND xã Tân Lạc', parentUnitKind: 'xa', stateLabel: 'Đã gửi, chờ UBND xã Tân Lạc duyệt' });
+      expect(JSON.stringify(view)).not.toContain('Phòng GD&ĐT');
+    } finally {
+      await sut.sql(`UPDATE submission SET parent_unit_id = $2, state = 'draft', state_tags = '{editing}' WHERE id = $1`, [sub!.id, sub!.parent]);
+    }
   });
 
   it('pages the small catalogues and the notifications with the same answer shape', async () => {

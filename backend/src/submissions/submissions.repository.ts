@@ -19,6 +19,9 @@ export interface SubmissionRow {
   unitKind: string;
   unitPath: string;
   parentUnitId: string | null;
+  /** The unit the report goes up to: its name and kind, for "chờ … duyệt". */
+  parentUnitName: string | null;
+  parentUnitKind: string | null;
   templateVersionId: string;
   templateCode: string;
   templateVersion: number;
@@ -44,12 +47,12 @@ export interface SubmissionRow {
 
 export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
   o.name AS "unitName", o.kind AS "unitKind", o.path::text AS "unitPath", s.parent_unit_id AS "parentUnitId",
-  s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
+  po.name AS "parentUnitName", po.kind AS "parentUnitKind", s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
   s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
   s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.raw_inputs AS "rawInputs",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
-export const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
-  JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
+export const from = `submission s JOIN org_unit o ON o.id = s.unit_id LEFT JOIN org_unit po ON po.id = s.parent_unit_id
+  JOIN round r ON r.id = s.round_id JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
 
 /** The same expression as the index org_unit_search (migration SearchIndexes), so the search uses it. */
 const UNIT_SEARCH = `bdg_fold(o.name || ' ' || o.code)`;

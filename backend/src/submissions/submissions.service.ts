@@ -96,7 +96,7 @@ export class SubmissionsService {
       const def = await this.defs.flow(r.flowVersionId);
       const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
       // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
-      out.push({ ...(await this.summary(r)), task, stepLabel: stateLabel(def, r.state), daysLeft, allowedEvents: events });
+      out.push({ ...(await this.summary(r)), task, stepLabel: stateLabel(def, r.state, r), daysLeft, allowedEvents: events });
     }
     // The tabs by task count the whole list; the search already ran in SQL: page what is left, in the order asked.
     const taskCounts: Partial<Record<Task, number>> = {};
@@ -120,9 +120,9 @@ export class SubmissionsService {
       event: l.event,
       eventLabel: eventLabel(def, l.event),
       from: l.fromState,
-      fromLabel: stateLabel(def, l.fromState),
+      fromLabel: stateLabel(def, l.fromState, row),
       to: l.toState,
-      toLabel: stateLabel(def, l.toState),
+      toLabel: stateLabel(def, l.toState, row),
       actorId: l.actorId,
       actorName: l.actorName,
       comment: l.comment,
@@ -265,11 +265,13 @@ export class SubmissionsService {
       unitName: r.unitName,
       unitKind: r.unitKind,
       parentUnitId: r.parentUnitId,
+      parentUnitName: r.parentUnitName ?? null,
+      parentUnitKind: r.parentUnitKind ?? null,
       templateCode: r.templateCode,
       templateVersion: r.templateVersion,
       flowCode: r.flowCode,
       state: r.state,
-      stateLabel: stateLabel(def, r.state),
+      stateLabel: stateLabel(def, r.state, r),
       // The state's meaning: the frontend asks these, never the state's name.
       stateTags: r.stateTags,
       status: stateStatus(def, r.state) ?? null,

@@ -14,6 +14,8 @@ export function sampleSubmission(over: Partial<Submission> = {}): Submission {
     unitName: 'Trường TH Kim Đồng',
     unitKind: 'truong_th',
     parentUnitId: 'p1',
+    parentUnitName: 'Phòng GD&ĐT',
+    parentUnitKind: 'phong',
     templateCode: 'bdg-truong',
     templateVersion: 1,
     flowCode: 'truong',

@@ -112,7 +112,7 @@ describe(renderDocx.name, () => {
       '1. Khái quát đặc điểm, tình hình hoạt động chung',
       'Trường THCS Đông Tảo có 18 lớp với 642 học sinh, trong đó 311 học sinh nữ.',
       '- Tổng số cán bộ, giáo viên, nhân viên: 1.245 người',
-      '- Tỷ lệ nữ: 66,99%',
+      '- Tỷ lệ nữ: 66,99 %',
       '- Đã thành lập Ban vì sự tiến bộ của phụ nữ: Có',
       'II. Kết quả thực hiện kế hoạch hành động vì bình đẳng giới',
       '2. Kết quả thực hiện',
@@ -140,8 +140,8 @@ describe(renderDocx.name, () => {
     const rows = data.split('</w:tr>').slice(0, -1).map((r) => r.split('</w:tc>').slice(0, -1).map((c) => xmlText(c)));
     expect(rows).toEqual([
       ['TT', 'Tên hoạt động', 'Ngày tổ chức', 'Số người tham gia (người)', 'Trong đó nữ (người)', 'Tỷ lệ nữ', 'Có kinh phí'],
-      ['1', 'Tuyên truyền Luật Bình đẳng giới dưới cờ', '08/03/2020', '680', '345', '50,74%', 'Không'],
-      ['2', 'Hội thi "Tìm hiểu về bình đẳng giới"', '20/11/2020', '1.520', '911', '59,93%', 'Có'],
+      ['1', 'Tuyên truyền Luật Bình đẳng giới dưới cờ', '08/03/2020', '680', '345', '50,74 %', 'Không'],
+      ['2', 'Hội thi "Tìm hiểu về bình đẳng giới"', '20/11/2020', '1.520', '911', '59,93 %', 'Có'],
     ]);
     expect(data).toContain('<w:tblHeader/>');
     expect(data).toMatch(/<w:insideH w:val="single"/);

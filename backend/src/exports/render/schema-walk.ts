@@ -5,6 +5,7 @@
  */
 import {
   escapeSegment,
+  formatPercentVi,
   getAt,
   isPlainObject,
   parsePointer,
@@ -171,7 +172,7 @@ export function formatScalar(s: Json, ui: Json, v: unknown, opts: { unit?: boole
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'number') {
     const scale = percentScale(s);
-    if (scale !== undefined) return `${formatNumber((v * 100) / scale, 2)}%`;
+    if (scale !== undefined) return formatPercentVi((v * 100) / scale, 2, EMPTY);
     return withUnit(formatNumber(v, 2), unit);
   }
   if (typeof v === 'string') {

@@ -58,6 +58,9 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** A percentage as Excel's percent (value/100), shown the Vietnamese way with a space before the sign. */
+export const PERCENT_FORMAT = '0.0#" "%';
+
 /** Writes a value into a cell with the type and number format its schema implies. */
 export function writeValue(cell: Cell, s: Json, value: unknown): void {
   if (isEmptyValue(value)) {
@@ -68,7 +71,7 @@ export function writeValue(cell: Cell, s: Json, value: unknown): void {
     const scale = percentScale(s);
     if (scale !== undefined) {
       cell.value = value / scale;
-      cell.numFmt = '0.0#%';
+      cell.numFmt = PERCENT_FORMAT;
     } else {
       cell.value = value;
       cell.numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0#';
@@ -217,8 +220,7 @@ function fieldAt(root: Json, pointer: string): { schema: Json; title: string } {
 function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>): void {
   const ws = ctx.wb.addWorksheet(sheetName(SOURCES_SHEET, ctx.taken));
   ws.columns = [
-    { header: 'Chỉ tiêu', key: 'title', width: 50 },
-    { header: 'Đường dẫn', key: 'path', width: 24 },
+    { header: 'Chỉ tiêu', key: 'title', width: 60 },
     { header: 'Mã đơn vị', key: 'code', width: 14 },
     { header: 'Đơn vị', key: 'unit', width: 36 },
     { header: 'Giá trị', key: 'value', width: 16 },
@@ -229,11 +231,12 @@ function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>
     const { schema, title } = fieldAt(ctx.root, path);
     for (const src of sources) {
       if (!isObj(src)) continue;
-      const r = ws.addRow([title, path, src.unitCode ?? null, src.unitName ?? src.unitId ?? null]);
-      writeValue(r.getCell(5), schema, src.value);
+      const r = ws.addRow([title, src.unitCode ?? null, src.unitName ?? src.unitId ?? null]);
+      r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      writeValue(r.getCell(4), schema, src.value);
     }
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 5 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 4 } };
 }
 
 export async function renderXlsx(input: XlsxInput): Promise<Buffer> {

@@ -6,6 +6,7 @@ import {
   formatFileSize,
   formatNumber,
   formatPercent,
+  formatWithUnit,
   parseVietnameseNumber,
   percentChange,
 } from './format';
@@ -36,7 +37,9 @@ describe('format', () => {
   });
 
   it('formatPercent', () => {
-    expect(formatPercent(45.678)).toBe('45,7%');
+    expect(formatPercent(45.678)).toBe('45,7 %');
+    expect(formatWithUnit(84.444, '%')).toBe('84,44 %');
+    expect(formatWithUnit(null, '%')).toBe('—');
     expect(formatPercent(null)).toBe('—');
   });
 

@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { roleLabels } from '@bdg/workflows';
+import { formatNumberVi, formatPercentVi, withUnitVi } from '@bdg/schemas';
 
 dayjs.locale('vi');
 
@@ -23,26 +24,22 @@ export function formatTime(value: string | number | Date): string {
   return dayjs(value).format('HH:mm');
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
-function nf(maxFractionDigits: number): Intl.NumberFormat {
-  let f = numberFormats.get(maxFractionDigits);
-  if (!f) {
-    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits });
-    numberFormats.set(maxFractionDigits, f);
-  }
-  return f;
-}
-
 /** 1234567.5 → "1.234.567,5". Non-numbers pass through as text; null and undefined as "—". */
 export function formatNumber(value: unknown, maxFractionDigits = 2): string {
   if (value === null || value === undefined || value === '') return EMPTY;
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-  return nf(maxFractionDigits).format(value);
+  return formatNumberVi(value, maxFractionDigits, EMPTY);
 }
 
+/** 45.66 → "45,7 %": the one percentage format of screens and documents (@bdg/schemas). */
 export function formatPercent(value: number | null | undefined, maxFractionDigits = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
-  return `${formatNumber(value, maxFractionDigits)}%`;
+  return formatPercentVi(value, maxFractionDigits, EMPTY);
+}
+
+/** A formatted value with its unit, a space before it ("84,44 %", "45 người"). */
+export function formatWithUnit(value: unknown, unit: string | undefined | null, maxFractionDigits = 2): string {
+  const text = formatNumber(value, maxFractionDigits);
+  return text === EMPTY ? text : withUnitVi(text, unit);
 }
 
 /**
@@ -102,3 +99,8 @@ export const TASK_LABELS: Record<string, string> = {
   compile: 'Cần tổng hợp',
 };
 
+
+/** antd Progress's label the Vietnamese way ("45 %"). */
+export function formatProgress(percent?: number): string {
+  return formatPercent(percent ?? 0, 0);
+}

@@ -112,7 +112,7 @@ describe('ExportButtons', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tải Excel (XLSX)' }));
     const bar = await screen.findByRole('progressbar', { name: 'Tiến độ tạo tệp Excel (XLSX)' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
-    expect(screen.getByTestId('export-status')).toHaveTextContent('Máy chủ đang tạo tệp Excel (XLSX)… 40%');
+    expect(screen.getByTestId('export-status')).toHaveTextContent('Máy chủ đang tạo tệp Excel (XLSX)… 40 %');
     expect(screen.getByRole('button', { name: /Tải PDF/ })).toBeDisabled();
     expect(downloads).toEqual([]);
     release();

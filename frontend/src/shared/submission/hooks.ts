@@ -35,7 +35,10 @@ export function usePreparedTemplate(code: string | undefined, version: number | 
     if (!t || !rollUp) return t;
     return { ...t, schema: rollUpSchema(t.schema as JsonSchema) as Record<string, unknown> };
   }, [q.data, rollUp]);
-  const prepared = useMemo(() => (template ? prepareForm(template.schema, template.uiSchema) : undefined), [template]);
+  const prepared = useMemo(
+    () => (template ? prepareForm(template.schema, template.uiSchema, q.data?.schema) : undefined),
+    [template, q.data],
+  );
   const validator = useMemo(
     () =>
       template

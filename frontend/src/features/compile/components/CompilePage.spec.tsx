@@ -42,6 +42,8 @@ const summary = {
   roundName: 'Báo cáo 6 tháng đầu năm 2025',
   unitKind: 'truong_th',
   parentUnitId: 'pgd',
+  parentUnitName: 'Phòng GD&ĐT',
+  parentUnitKind: 'phong',
   templateCode: 'bdg-truong',
   templateVersion: 1,
   flowCode: 'truong',
@@ -69,6 +71,8 @@ function submission(over: Partial<Submission> = {}): Submission {
     unitName: 'Phòng GD&ĐT Ba Đình',
     unitKind: 'phong',
     parentUnitId: 'so',
+    parentUnitName: 'Sở GD&ĐT',
+    parentUnitKind: 'so',
     flowCode: 'phong',
     state: 'collecting',
     stateLabel: 'Đang thu thập',
@@ -147,6 +151,8 @@ describe('CompilePage', () => {
     await waitFor(() => expect(mock.calls.find((c) => c.method === 'POST')?.body).toEqual({ type: 'COMPILE', contentHash: 'c'.repeat(64) }));
     expect(await screen.findByText(/Đã tổng hợp 2\/3 đơn vị lúc/)).toBeInTheDocument();
     expect(await screen.findByLabelText('Tổng số CB-GV-NV')).toHaveValue('90');
+    // each rolled-up figure says how it is obtained (@bdg/schemas rollUpHelp)
+    expect(screen.getByTestId('derivation-/I/tongSo')).toHaveTextContent('Tổng hợp: cộng số liệu của các đơn vị cấp dưới');
   });
 
   it('clicking a consolidated figure shows the units it came from', async () => {

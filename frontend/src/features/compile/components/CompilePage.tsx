@@ -179,7 +179,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
             children: submission.compiled ? (
               <div className="bdg-fill-layout">
                 <TableOfContents sections={prepared.sections} onOpen={(k) => sections.jumpTo(`/${k}`)} />
-                <SchemaForm key={submission.version} prepared={prepared} store={store} sections={sections} readonly renderExtras={renderExtras} />
+                <SchemaForm key={submission.version} prepared={prepared} store={store} sections={sections} readonly renderExtras={renderExtras} derivation="compile" />
               </div>
             ) : (
               <Typography.Paragraph>Chưa tổng hợp. Khi các đơn vị đã được duyệt, bấm “Tổng hợp”.</Typography.Paragraph>

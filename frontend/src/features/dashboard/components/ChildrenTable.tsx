@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Input, Popconfirm, Progress, Select, Space, Table, Typography } from 'antd';
 import { errorMessage } from '../../../shared/api/client';
 import type { ProgressChild, RoundProgress } from '../../../shared/api/types';
-import { formatDate, formatNumber, formatPercent } from '../../../shared/format/format';
+import { formatDate, formatNumber, formatPercent, formatProgress } from '../../../shared/format/format';
 import { useUnitKindLabel } from '../../../shared/hooks/use-unit-kinds';
 import { StateTag } from '../../../shared/ui/StateTag';
 import { type BulkAcceptResult, reviewApi, type ReviewSummary } from '../api/review-api';
@@ -188,7 +188,7 @@ export function ChildrenTable({ progress, drill, canRemind, canReview }: Props) 
             render: (_: unknown, u) =>
               u.hasChildren ? (
                 <div style={{ minWidth: 220 }}>
-                  <Progress percent={donePercent(u.subtree)} size="small" aria-label={`${u.unitName}: ${formatPercent(donePercent(u.subtree))} đã nộp`} />
+                  <Progress format={formatProgress} percent={donePercent(u.subtree)} size="small" aria-label={`${u.unitName}: ${formatPercent(donePercent(u.subtree))} đã nộp`} />
                   <div>
                     {formatNumber(u.subtree.done)}/{formatNumber(u.subtree.total)} đã nộp · <span className={u.subtree.late ? 'bdg-flag' : undefined}>{formatNumber(u.subtree.late)} trễ hạn</span>
                   </div>

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Empty, Progress, Select, Space, Typography } from 'antd';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { RoundProgress } from '../../../shared/api/types';
-import { formatDate, formatNumber, formatPercent } from '../../../shared/format/format';
+import { formatDate, formatNumber, formatPercent, formatProgress } from '../../../shared/format/format';
 import { useUnitKindLabel, useUnitKinds } from '../../../shared/hooks/use-unit-kinds';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { StateTag } from '../../../shared/ui/StateTag';
@@ -92,7 +92,7 @@ function ProgressView({ progress, drill }: { progress: RoundProgress; drill: Ret
             {node.state && <StateTag state={node.state} label={node.stateLabel ?? node.state} tags={node.stateTags ?? undefined} />}
             {node.deadline && <span>Hạn nộp: {formatDate(node.deadline)}</span>}
           </Space>
-          <Progress percent={donePercent(totals)} aria-label={`${node.unitName}: ${formatPercent(donePercent(totals))} đã nộp`} />
+          <Progress format={formatProgress} percent={donePercent(totals)} aria-label={`${node.unitName}: ${formatPercent(donePercent(totals))} đã nộp`} />
           <div>
             Toàn bộ: {formatNumber(totals.done)}/{formatNumber(totals.total)} đơn vị đã nộp ·{' '}
             <span className={totals.late ? 'bdg-flag' : undefined}>{formatNumber(totals.late)} trễ hạn</span>

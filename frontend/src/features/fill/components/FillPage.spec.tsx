@@ -93,6 +93,9 @@ describe('FillPage', () => {
     expect(screen.getByRole('columnheader', { name: 'Tên hoạt động' })).toBeInTheDocument();
     expect(screen.getByLabelText('Tên hoạt động')).toHaveValue('Tập huấn');
     expect(screen.getByTestId('computed-/I/tyLeNu')).toHaveTextContent('25');
+    // How the value is obtained, in titles (@bdg/schemas), tied to the value for screen readers.
+    expect(screen.getByTestId('derivation-/I/tyLeNu')).toHaveTextContent('Tự tính: Số nữ / Tổng số CB-GV-NV × 100');
+    expect(screen.getByTestId('computed-/I/tyLeNu')).toHaveAccessibleDescription('Tự tính: Số nữ / Tổng số CB-GV-NV × 100');
 
     await userEvent.clear(total);
     await userEvent.type(total, '50');

@@ -199,6 +199,7 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
             errorSchema={errorSchema}
             renderExtras={commentsByPath.size ? renderExtras : undefined}
             onFieldBlur={form.onFieldBlur}
+            derivation={isCompiled(submission) ? 'compile' : 'fill'}
           />
           <Tabs
             style={{ marginTop: 24 }}

@@ -82,10 +82,10 @@ describe('ReviewPage', () => {
   it('compares each figure with the previous round: % change, and a flag on a large change', async () => {
     setup();
     const total = await screen.findByTestId('review-extras-/I/tongSo');
-    await waitFor(() => expect(total).toHaveTextContent('Báo cáo năm 2024: 40 (+25%)'));
+    await waitFor(() => expect(total).toHaveTextContent('Báo cáo năm 2024: 40 (+25 %)'));
     expect(total).not.toHaveTextContent('Thay đổi lớn');
     const women = screen.getByTestId('review-extras-/I/soNu');
-    expect(women).toHaveTextContent('Báo cáo năm 2024: 10 (+200%)');
+    expect(women).toHaveTextContent('Báo cáo năm 2024: 10 (+200 %)');
     expect(within(women).getByText('⚠ Thay đổi lớn')).toBeInTheDocument();
     // Earlier field comments are shown beside their field.
     expect(screen.getByTestId('review-extras-/I/ghiChu')).toHaveTextContent('Ý kiến trước: Ghi rõ nguồn số liệu');

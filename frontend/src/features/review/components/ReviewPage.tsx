@@ -158,7 +158,7 @@ function ReviewView({
             children: (
               <div className="bdg-fill-layout">
                 <TableOfContents sections={prepared.sections} onOpen={(k) => sections.jumpTo(`/${k}`)} />
-                <SchemaForm prepared={prepared} store={store} sections={sections} readonly renderExtras={renderExtras} />
+                <SchemaForm prepared={prepared} store={store} sections={sections} readonly renderExtras={renderExtras} derivation={isCompiled(submission) ? 'compile' : 'fill'} />
               </div>
             ),
           },

@@ -86,8 +86,8 @@ export function RegimeGeneralFields({ form, set, templates, editing }: FieldsPro
       <CutOffAndOpening form={form} set={set} />
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item label="Đơn vị gốc (mã)" required tooltip="Đơn vị ở gốc phạm vi báo cáo, ví dụ SO-HY hoặc PGD-BD.">
-            <Input data-testid="regime-root" value={form.rootUnitCode} onChange={(e) => set({ rootUnitCode: e.target.value })} placeholder="SO-HY" />
+          <Form.Item label="Đơn vị gốc (mã)" required tooltip="Đơn vị ở gốc phạm vi báo cáo: mã của Sở, của Phòng hoặc của xã/phường.">
+            <Input data-testid="regime-root" value={form.rootUnitCode} onChange={(e) => set({ rootUnitCode: e.target.value })} placeholder="Mã đơn vị" />
             <div style={{ marginTop: 6 }}>
               <OrgUnitTreeSelect data-testid="regime-root-picker" value={null} placeholder="hoặc chọn trong cây đơn vị" onChange={(_, unit) => unit && set({ rootUnitCode: unit.code })} />
             </div>

@@ -37,6 +37,7 @@ import {
 } from '../utils/round-payload';
 import { useDeadlineCheck } from '../hooks/use-deadline-check';
 import { DeadlineFindings, hasDeadlineErrors } from './DeadlineFindings';
+import { formatProgress } from '../../../../shared/format/format';
 
 type TreeUnit = OrgUnit & { children?: TreeUnit[] };
 
@@ -397,7 +398,7 @@ export function RoundWizardPage() {
             {open.isPending && (
               <Card size="small" style={{ marginTop: 12 }} data-testid="round-progress">
                 <Typography.Text>Đang mở đợt và tạo hồ sơ cho các đơn vị… Bạn có thể rời trang này: tiến độ vẫn hiện ở danh sách đợt báo cáo.</Typography.Text>
-                <Progress percent={jobProgress ?? 99} status="active" showInfo={jobProgress !== null} />
+                <Progress format={formatProgress} percent={jobProgress ?? 99} status="active" showInfo={jobProgress !== null} />
               </Card>
             )}
             {open.error && (

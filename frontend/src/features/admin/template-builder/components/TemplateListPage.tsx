@@ -181,7 +181,7 @@ export function TemplateListPage() {
                       { pattern: CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ hy-bdg-2021-2025' },
                     ]}
                   >
-                    <Input aria-label="Mã biểu mẫu mới" data-testid="clone-code" placeholder="hy-bdg-2021-2025" />
+                    <Input aria-label="Mã biểu mẫu mới" data-testid="clone-code" placeholder="bdg-2021-2025" />
                   </Form.Item>
                   <Form.Item name="title" label="Tên biểu mẫu" rules={[{ required: true, message: 'Nhập tên biểu mẫu' }]}>
                     <Input aria-label="Tên biểu mẫu nhân bản" data-testid="clone-title" />
