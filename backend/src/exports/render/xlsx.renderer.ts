@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { schemaAt, titleParts } from '@bdg/schemas';
 import { addCoverageSheet } from './coverage-blocks.js';
-import { outlineNumber } from './document-model.js';
+import { outlineNumber } from './body-walk.js';
 import {
   childPointer,
   fieldKind,
