@@ -83,13 +83,11 @@ describe('a renamed flow with a province-defined step, walked in the browser (is
     expect(round.status, JSON.stringify(round.body)).toBe(201);
     roundId = round.body.id;
     // The round opens in the background: wait for the school's submission.
-    await expect
-      .poll(async () => {
-        const work = await api<{ items: { id: string; roundId: string }[] }>(editor, 'GET', '/api/my-work?pageSize=100');
-        subId = work.body.items.find((w) => w.roundId === roundId)?.id ?? '';
-        return subId;
-      }, { timeout: 90_000, interval: 1_000 })
-      .not.toBe('');
+    for (const t0 = Date.now(); !subId && Date.now() - t0 < 90_000; await new Promise((r) => setTimeout(r, 1_000))) {
+      const work = await api<{ items: { id: string; roundId: string }[] }>(editor, 'GET', '/api/my-work?pageSize=100');
+      subId = work.body.items.find((w) => w.roundId === roundId)?.id ?? '';
+    }
+    expect(subId, 'the school’s submission of the new round').not.toBe('');
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') for (const p of browser?.contexts().flatMap((c) => c.pages()) ?? []) await shots.take(p, 'FAILED').catch(() => {});
