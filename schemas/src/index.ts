@@ -64,8 +64,13 @@ export {
   schemaPath,
   typeLabel,
   walkFields,
+  typesOf,
+  isLeaf,
+  isObjectSchema,
+  isArraySchema,
   type FieldVisit,
 } from './walker.js';
+export { displayOrder, nonNullType, schemaShapeProblems } from './shape.js';
 export {
   checkRules,
   checkRuleAssert,

@@ -71,6 +71,7 @@ export {
   type FlowEngineErrorCode,
 } from './engine.js';
 export { simulate, type SimulateOptions } from './simulate.js';
+export { eventLabelsOf } from './event-labels.js';
 export {
   ALL_GUARD,
   actionVocabulary,
