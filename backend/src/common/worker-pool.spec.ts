@@ -24,6 +24,16 @@ describe(WorkerPool.name, () => {
     expect(await p.run({ ms: 10 })).toEqual({ waited: 10 });
   }, 60_000);
 
+  it('refuses a task beyond the queue at once with the Vietnamese 503, and runs those it accepted', async () => {
+    const p = pool({ timeoutMs: 60_000, maxQueue: 1 });
+        const running = p.run({ ms: 1500 });
+    const queued = p.run({ ms: 10 });
+    const err = (await p.run({ ms: 10 }).catch((e: unknown) => e)) as { getStatus(): number; getResponse(): { message: string } };
+    expect(err.getStatus()).toBe(503);
+    expect(err.getResponse().message).toBe('Đang bận.');
+    expect(await Promise.all([running, queued])).toEqual([{ waited: 1500 }, { waited: 10 }]);
+  }, 60_000);
+
   it('a task over its heap limit is refused with the memory message', async () => {
     const p = pool({ timeoutMs: 60_000, memoryMb: 32 });
     const err = (await p.run({ hog: true }).catch((e: unknown) => e)) as { getStatus(): number; getResponse(): { message: string } };

@@ -39,6 +39,8 @@ export interface WorkerPoolOptions {
 export class WorkerPool<T, R> {
   private readonly log: Logger;
   private pool?: Piscina<PooledTask<T>, R>;
+  /** Tasks accepted and not yet settled (running or waiting). */
+  private inFlight = 0;
 
   constructor(private readonly opts: WorkerPoolOptions) {
     this.log = new Logger(opts.label);
@@ -62,7 +64,14 @@ export class WorkerPool<T, R> {
 
   /** Runs `task` in a thread; a limit hit becomes a Vietnamese 422 (time, memory) or 503 (queue full) and the thread is replaced. */
   async run(task: T): Promise<R> {
-    const { timeoutMs, messages } = this.opts;
+    const { timeoutMs, messages, threads, maxQueue } = this.opts;
+    // Counted here: piscina keeps tasks that carry an abort signal out of its bounded queue, so its
+    // maxQueue never refuses ours.
+    if (this.inFlight >= threads + maxQueue) {
+      this.log.warn(`hàng đợi đầy (${this.inFlight} việc)`);
+      throw new ApiException(503, messages.busy);
+    }
+    this.inFlight++;
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
@@ -82,6 +91,7 @@ export class WorkerPool<T, R> {
       if (/queue is at limit/i.test(err.message ?? '')) throw new ApiException(503, messages.busy);
       throw e;
     } finally {
+      this.inFlight--;
       clearTimeout(timer);
       port1.close();
     }
