@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import type { ChildSubmission, CompilePreview, HistoryEntry, Page, PreviousRound, SaveDataResponse, SourceValue, Submission, SubmissionSummary, VerifyResult, WorkPage } from '@bdg/api-types';
+import type { ChildSubmission, CompilePreview, HistoryEntry, Page, PreviousRound, SaveDataResponse, SourceValue, Submission, SubmissionListItem, VerifyResult, WorkPage } from '@bdg/api-types';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -26,10 +26,10 @@ export class SubmissionsController {
     private readonly integrity: IntegrityService,
   ) {}
 
-  @Get('my-work') myWork(@CurrentUser() u: AuthUser, @Query() q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionSummary<Date>>> {
+  @Get('my-work') myWork(@CurrentUser() u: AuthUser, @Query() q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionListItem<Date>>> {
     return this.submissions.myWork(u, q);
   }
-  @Get('submissions') list(@CurrentUser() u: AuthUser, @Query() q: ListSubmissionsQuery): Promise<Page<SubmissionSummary<Date>>> {
+  @Get('submissions') list(@CurrentUser() u: AuthUser, @Query() q: ListSubmissionsQuery): Promise<Page<SubmissionListItem<Date>>> {
     return this.submissions.list(u, q);
   }
   @Get('submissions/:id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<Submission<Date>> {

@@ -132,7 +132,7 @@ function NewCodeFields() {
         label="Mã biểu mẫu mới"
         rules={[
           { required: true, message: 'Nhập mã' },
-          { pattern: TEMPLATE_CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ hy-bdg-2021-2025' },
+          { pattern: TEMPLATE_CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ bdg-2021-2025' },
         ]}
       >
         <Input aria-label="Mã biểu mẫu mới" data-testid="clone-code" placeholder="bdg-2021-2025" />
