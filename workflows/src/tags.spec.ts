@@ -30,7 +30,7 @@ const so = shipped['so']!;
 export const renamedFlow: FlowDefinition = {
   id: 'truong-pht',
   initial: 'soan_thao',
-  meta: { label: 'Trường có phó hiệu trưởng duyệt', format: 2 },
+  meta: { label: 'Trường có phó hiệu trưởng duyệt', format: 3 },
   states: {
     soan_thao: {
       meta: { label: 'Đang soạn thảo' },
@@ -121,7 +121,7 @@ describe(upgradeFlow.name, () => {
 
   it('infers the status of every format-1 state from its actions and guards, without touching the input', () => {
     const sut = upgradeFlow(v1);
-    expect(flowFormat(sut)).toBe(2);
+    expect(flowFormat(sut)).toBe(3);
     expect(Object.fromEntries(Object.keys(sut.states).map((s) => [s, stateTags(sut, s)]))).toEqual(
       Object.fromEntries(Object.keys(shipped['phong']!.states).map((s) => [s, stateTags(shipped['phong']!, s)])),
     );
@@ -130,6 +130,18 @@ describe(upgradeFlow.name, () => {
     expect(upgradeFlow(sut)).toBe(sut);
     // The questions work on a stored format-1 definition as is.
     expect(isDoneState(v1, 'accepted')).toBe(true);
+  });
+
+  it('format 3: a stored label naming a fixed level above names the parent through the placeholder', () => {
+    const v2 = JSON.parse(JSON.stringify(shipped['truong'])) as FlowDefinition;
+    v2.meta!.format = 2;
+    const labelled = Object.values(v2.states).find((s) => String((s as { meta?: { label?: string } }).meta?.label).includes('{parentUnitName}')) as { meta: { label: string } };
+    labelled.meta.label = 'Đã gửi, chờ Phòng GD&ĐT duyệt';
+    const sut = upgradeFlow(v2);
+    expect(flowFormat(sut)).toBe(3);
+    expect(JSON.stringify(sut)).toContain('"label":"Đã gửi, chờ {parentUnitName} duyệt"');
+    expect(JSON.stringify(sut)).not.toContain('chờ Phòng GD&ĐT duyệt');
+    expect(labelled.meta.label).toBe('Đã gửi, chờ Phòng GD&ĐT duyệt');
   });
 });
 

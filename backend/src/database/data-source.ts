@@ -29,7 +29,6 @@ import { UnitKinds1797500000001 } from './migrations/1797500000001-UnitKinds.js'
 import { SignatureAppearance1797600000000 } from './migrations/1797600000000-SignatureAppearance.js';
 import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000000-RegimeRecipientsEscalation.js';
 import { LargeListIndexes1797860000000 } from './migrations/1797860000000-LargeListIndexes.js';
-import { ParentInStateLabels1797800000000 } from './migrations/1797800000000-ParentInStateLabels.js';
 
 export const entities = [
   OrgUnit,
@@ -65,7 +64,6 @@ export const migrations = [
   SignatureAppearance1797600000000,
   RegimeRecipientsEscalation1797700000000,
   LargeListIndexes1797860000000,
-  ParentInStateLabels1797800000000,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

@@ -11,7 +11,7 @@ const deputyOwn = (...more: unknown[]) => all({ type: 'hasRole', params: { role:
 export const provinceFlow = {
   id: 'truong-pht',
   initial: 'soan_thao',
-  meta: { label: 'Trường — phó hiệu trưởng duyệt trước khi ký', format: 2 },
+  meta: { label: 'Trường — phó hiệu trưởng duyệt trước khi ký', format: 3 },
   states: {
     soan_thao: { meta: { label: 'Đang soạn thảo' }, tags: ['editing'], on: { GUI_DUYET: { target: 'cho_pht', guard: editorOwn, meta: { label: 'Gửi phó hiệu trưởng' } } } },
     cho_pht: {
