@@ -82,7 +82,7 @@ describe('the Sở seals its published report', () => {
     writeFileSync(path.join(dir, 'so.pdf'), pdf);
     expect(pdfsig(pdf)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
     // The first signature's widget sits on the signer block (a real rectangle), the seal's is the second field.
-    const rects = [...pdf.toString('latin1').matchAll(/\/Rect \[([\d. ]+)\]/g)].map((m) => m[1]!.split(' ').map(Number));
+    const rects = [...pdf.toString('latin1').matchAll(/\/Rect \[([\d. ]+)\]/g)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
     expect(rects.some(([x1, y1, x2, y2]) => x2! - x1! > 100 && y2! - y1! > 50)).toBe(true);
     const list = (await sut.http.get(`/api/submissions/${soId}/signatures`).set(as('hy.so.head'))).body;
     expect(list.signatures.map((s: { kind: string; valid: boolean; covers: { wholeDocument: boolean } }) => [s.kind, s.valid, s.covers.wholeDocument])).toEqual([

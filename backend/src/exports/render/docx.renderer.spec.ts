@@ -161,6 +161,21 @@ describe(renderDocx.name, () => {
     expect(runOf(right!, 'Nguyễn Thị Hương')).toContain('<w:b/>');
   });
 
+  it('the working copy names who signed (a deputy: KT. and the position) but carries no signature or seal image', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const buf = await renderDocx(
+      input({
+        signer: { fullName: 'Trần Văn Phó', title: '', position: 'Phó Hiệu trưởng' },
+        digitalSignature: { signerName: 'Trần Văn Phó', signedAt: '2026-11-28T10:15:00+07:00', testOnly: false, position: 'Phó Hiệu trưởng', unitName: 'Trường THCS Đông Tảo', imagePng: png, seal: { agencyName: 'Trường THCS Đông Tảo', imagePng: png } },
+      }),
+    );
+    const docx = await open(buf);
+    const tables = docx.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    expect(xmlText(tables[tables.length - 1]!.split('</w:tc>')[1]!)).toBe('KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Đã ký)\nTrần Văn Phó');
+    expect(Object.keys((await JSZip.loadAsync(buf)).files).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+    expect(docx.text).not.toContain('Ký bởi');
+  });
+
   it('stamps a draft "DỰ THẢO" on every page and in the body, and only a draft', () => {
     const headers = Object.entries(draft.files).filter(([n]) => /^word\/header\d+\.xml$/.test(n));
     expect(headers.length).toBeGreaterThanOrEqual(2);

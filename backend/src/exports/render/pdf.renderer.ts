@@ -167,6 +167,8 @@ function columnWidths(columns: { weight: number }[], textWidth: number): number[
 
 /** The image key of the mark whose place on the page is the PAdES signature's widget (see pdf-signature-field.ts). */
 export const SIGNATURE_FIELD_ID = 'bdg-signature-field';
+/** The mark's link (pdfmake draws an image's `link` as a link annotation where the image lands). */
+export const SIGNATURE_MARK_URI = 'urn:bdg:signature-field';
 /** A 1×1 transparent PNG. */
 const MARK_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
 const SIGNATURE_FIELD_WIDTH = 190;
@@ -183,9 +185,9 @@ function digitalAppearance(d: NonNullable<DocModel['signature']['digital']>): Co
   if (d.seal) inner.push(sealDrawing(d.seal, { relativePosition: SEAL_OFFSET }));
   if (d.image) inner.push({ image: d.image, fit: [SIGNATURE_FIELD_WIDTH - 10, SIGNATURE_FIELD_HEIGHT - 10 * text.length], alignment: 'center' });
   inner.push(...text);
-  // A transparent 1 pt mark at the field's top left: where PDFKit draws it is where the widget goes
-  // (pdf-signature-field.ts), wherever pdfmake moved the signer block.
-  inner.unshift({ image: SIGNATURE_FIELD_ID, width: 1, height: 1 });
+  // A transparent 1 pt mark at the field's top left, with a link: where pdfmake draws its link annotation is
+  // where the widget goes (pdf-signature-field.ts), wherever pdfmake moved the signer block.
+  inner.unshift({ image: SIGNATURE_FIELD_ID, width: 1, height: 1, link: SIGNATURE_MARK_URI });
   return {
     table: { widths: [SIGNATURE_FIELD_WIDTH], heights: [SIGNATURE_FIELD_HEIGHT], body: [[{ stack: inner, margin: [4, 3, 4, 3] }]] },
     // The generated appearance is framed in blue; an uploaded signature image stands alone.

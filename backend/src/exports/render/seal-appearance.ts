@@ -24,7 +24,8 @@ type Place = { relativePosition: { x: number; y: number } } | { absolutePosition
 
 /** The seal drawing: the image at actual size, or a red double ring with the agency's name. */
 export function sealDrawing(seal: { image: string | null; agencyName: string }, place: Place): Content {
-  if (seal.image) return { image: seal.image, width: SEAL_PT, height: SEAL_PT, ...place } as Content;
+  // A seal image is drawn at the seal's size, its proportions kept (a scan need not be exactly square).
+  if (seal.image) return { image: seal.image, fit: [SEAL_PT, SEAL_PT], ...place } as Content;
   const r = SEAL_PT / 2;
   return {
     ...place,

@@ -1,10 +1,11 @@
 /**
- * A signature placeholder with a visible appearance, added to an already signed PDF as an incremental
- * update (@cantoo/pdf-lib, the maintained pdf-lib fork that saves incrementally): the earlier revisions
- * stay byte for byte, so every earlier signature stays valid. The new widget carries its appearance
- * (/AP /N: a one-page PDF embedded as a form XObject), the signature dictionary its placeholder in the
- * form @signpdf/signpdf fills (as @signpdf/placeholder-pdf-lib writes it, which needs the upstream
- * pdf-lib that cannot save incrementally).
+ * Signature placeholders made with @cantoo/pdf-lib (the maintained pdf-lib fork, which also saves
+ * incrementally), in the form @signpdf/signpdf fills, as @signpdf/placeholder-pdf-lib writes it (that
+ * package needs the upstream pdf-lib, which cannot save incrementally):
+ * - the first signature of a document just rendered: its widget where the renderer left its mark;
+ * - a later signature with a visible appearance (a one-page PDF embedded as the widget's /AP /N form
+ *   XObject), as an incremental update: the earlier revisions stay byte for byte, so every earlier
+ *   signature stays valid.
  */
 import {
   PDFArray,
@@ -52,9 +53,54 @@ export async function addVisiblePlaceholder(
   const doc = await PDFDocument.load(pdf, { forIncrementalUpdate: true, updateMetadata: false });
   const pages = doc.getPages();
   const ap = await appearance(signatureWidgets(doc, pages));
-  const page = pages[ap?.page ?? 0] ?? pages[0]!;
-  const rect = ap?.rect ?? [0, 0, 0, 0];
-  const normal = ap ? (await doc.embedPdf(ap.pdf, [0]))[0]!.ref : doc.context.register(doc.context.formXObject([], { BBox: [0, 0, 0, 0], Resources: {} }));
+  const normal = ap ? (await doc.embedPdf(ap.pdf, [0]))[0]!.ref : null;
+  addSignatureField(doc, pages[ap?.page ?? 0] ?? pages[0]!, ap?.rect ?? [0, 0, 0, 0], normal, o);
+  return Buffer.from(await doc.commit({ useObjectStreams: false }));
+}
+
+/**
+ * The first signature of a PDF just rendered (nothing signed yet, so the file is rewritten): the link
+ * annotation whose URI is `markUri` (drawn by the renderer where the appearance sits) is replaced by the
+ * signature field, its widget at `rectFor(the mark's rectangle)`. Without the mark the signature is
+ * invisible; without options (nothing to sign) the mark is only removed.
+ */
+export async function placeholderAtMark(
+  pdf: Uint8Array,
+  markUri: string,
+  o: VisiblePlaceholderOptions | null,
+  rectFor: (mark: [number, number, number, number]) => [number, number, number, number],
+): Promise<{ pdf: Buffer; place: WidgetPlace | null }> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = doc.getPages();
+  const mark = takeMark(doc, pages, markUri);
+  const place = mark ? { page: mark.page, rect: rectFor(mark.rect) } : null;
+  if (o) addSignatureField(doc, pages[place?.page ?? 0]!, place?.rect ?? [0, 0, 0, 0], null, o);
+  return { pdf: Buffer.from(await doc.save({ useObjectStreams: false })), place: o ? place : null };
+}
+
+/** Finds the mark (a link annotation with that URI), removes it, and tells where it was. */
+function takeMark(doc: PDFDocument, pages: PDFPage[], uri: string): WidgetPlace | null {
+  // The signer block is at the end: the last pages first.
+  for (let p = pages.length - 1; p >= 0; p--) {
+    const annots = pages[p]!.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const a = annots!.lookupMaybe(i, PDFDict);
+      const target = a?.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString);
+      if (!a || target?.decodeText() !== uri) continue;
+      const r = a.lookup(PDFName.of('Rect'), PDFArray).asRectangle();
+      // The annotation and its action (PDFKit writes both as objects of their own) go.
+      for (const ref of [annots!.get(i), a.get(PDFName.of('A'))]) if (ref instanceof PDFRef) doc.context.delete(ref);
+      annots!.remove(i);
+      return { page: p, rect: [r.x, r.y, r.x + r.width, r.y + r.height] };
+    }
+  }
+  return null;
+}
+
+/** The signature field: its widget (with `normal` as its appearance, or an empty one) on `page`, in the AcroForm. */
+function addSignatureField(doc: PDFDocument, page: PDFPage, rect: [number, number, number, number], normal: PDFRef | null, o: VisiblePlaceholderOptions): void {
+  // An empty appearance still goes in (PDF/A wants one; Acrobat wants its Resources).
+  const ap = normal ?? doc.context.register(doc.context.formXObject([], { BBox: [0, 0, rect[2] - rect[0], rect[3] - rect[1]], Resources: {} }));
   const acroForm = acroFormOf(doc);
   const fields = acroForm.lookup(PDFName.of('Fields'), PDFArray);
   const widget = doc.context.register(
@@ -67,7 +113,7 @@ export async function addVisiblePlaceholder(
       T: PDFString.of(`Signature${fields.size() + 1}`),
       F: ANNOTATION_FLAGS.PRINT,
       P: page.ref,
-      AP: { N: normal },
+      AP: { N: ap },
     }),
   );
   const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -76,7 +122,6 @@ export async function addVisiblePlaceholder(
   fields.push(widget);
   const flags = acroForm.lookupMaybe(PDFName.of('SigFlags'), PDFNumber)?.asNumber() ?? 0;
   acroForm.set(PDFName.of('SigFlags'), PDFNumber.of(flags | SIG_FLAGS.SIGNATURES_EXIST | SIG_FLAGS.APPEND_ONLY));
-  return Buffer.from(await doc.commit({ useObjectStreams: false }));
 }
 
 /** The signature dictionary, kept out of object streams (its bytes are what @signpdf/signpdf fills). */
