@@ -87,7 +87,7 @@ describe('paged lists', () => {
     const first = (await get('hy.admin', `/api/submissions?roundId=${roundId}&pageSize=2`)).body;
     // a list item carries only what the tables show
     expect(Object.keys(first.items[0]).sort()).toEqual(
-      ['deadline', 'final', 'handedIn', 'id', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
+      ['deadline', 'final', 'handedIn', 'id', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'templateCode', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
     );
     const foreign = await get('hy.admin', `/api/submissions?roundId=${roundId}&sort=-deadline&after=${first.nextCursor}`);
     expect(foreign.status).toBe(422);
