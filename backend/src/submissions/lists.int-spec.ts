@@ -158,6 +158,24 @@ describe('paged lists', () => {
     expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['ACCEPT', 'SIGN']);
   });
 
+  it('pages "Việc cần làm" in the database: the tabs count the whole list, the pages walk it, a tab filters it', async () => {
+    for (const user of ['kc.reviewer', `${SCHOOL}.head`, 'kc.th-tan-dan.editor']) {
+      tokens[user] ??= await sut.login(user, DEMO);
+      const all = (await get(user, '/api/my-work?pageSize=500')).body;
+      const counts = Object.values(all.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(all.total, user).toBe(counts);
+      expect(all.items.length, user).toBe(all.total);
+      const walked: string[] = [];
+      for (let page = 1; page <= all.total; page++) walked.push(...(await get(user, `/api/my-work?pageSize=1&page=${page}`)).body.items.map((w: { id: string }) => w.id));
+      expect(walked, user).toEqual(all.items.map((w: { id: string }) => w.id));
+      for (const [task, n] of Object.entries(all.taskCounts as Record<string, number>)) {
+        const tab = (await get(user, `/api/my-work?task=${task}&pageSize=500`)).body;
+        expect(tab.total, `${user} ${task}`).toBe(n);
+        expect(tab.items.every((w: { task: string }) => w.task === task), `${user} ${task}`).toBe(true);
+      }
+    }
+  });
+
   it('pages the small catalogues and the notifications with the same answer shape', async () => {
     for (const url of ['/api/templates', '/api/flows', '/api/regimes', '/api/roles', '/api/rounds', '/api/notifications']) {
       const res = await get('hy.admin', `${url}?pageSize=1`);
