@@ -55,7 +55,7 @@ export interface RoleDef {
 
 /**
  * A row of a large submissions list (`GET /api/submissions`, "Đã gửi" / "Đã xong"): only what the tables
- * show and link with — no data, no schema, no flow or template ids (the report's page reads those).
+ * show and link with — no data, no schema, no flow or template version (the report's page reads those).
  */
 export interface SubmissionListItem<D = string> {
   id: string;
@@ -65,6 +65,8 @@ export interface SubmissionListItem<D = string> {
   unitCode: string;
   unitName: string;
   unitKind: string;
+  /** Which form (a unit may report on several templates in a season). */
+  templateCode: string;
   state: string;
   stateLabel: string;
   /** The state's meaning (workflows/ README "State tags"): screens ask these, never the state's name. */

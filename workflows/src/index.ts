@@ -37,6 +37,7 @@ export {
   isLate,
   isCollectingTags,
   isStatusTag,
+  kindsFor,
   locksData,
   eventLocksData,
   locksDataTags,

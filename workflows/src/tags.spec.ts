@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   actorsNow,
+  kindsFor,
   allowedEvents,
   collectsChildren,
   eventKind,
@@ -107,6 +108,12 @@ describe('state meaning from tags', () => {
       ['DUYET', 'parent', ['reviewer']],
       ['TRA_VE', 'parent', ['reviewer']],
     ]);
+    // a work list's candidates: by role and place, never by the state's name
+    expect(kindsFor(renamedFlow, 'da_gui', ['reviewer'], 'child').sort()).toEqual(['accept', 'return']);
+    expect(kindsFor(renamedFlow, 'da_gui', ['reviewer'], 'own')).toEqual([]);
+    expect(kindsFor(renamedFlow, 'da_gui', ['editor'], 'child')).toEqual([]);
+    expect(kindsFor(renamedFlow, 'cho_pht', ['pho_hieu_truong'], 'own').sort()).toEqual(['approve', 'reject']);
+    expect(kindsFor(renamedFlow, 'cho_pht', ['pho_hieu_truong'], 'child')).toEqual([]);
     const [ev] = allowedEvents(renamedFlow, { status: 'active', value: 'cho_pht', historyValue: {}, context: { flowId: 'truong-pht' }, children: {} },
       { userId: 'u', unitId: 's', roles: ['pho_hieu_truong'] }, { unitId: 's', parentUnitId: 'p', formErrorCount: 0, childrenTotal: 0, childrenAccepted: 0, deadline: null }, new Date());
     expect(ev).toMatchObject({ type: 'PHT_DUYET', kind: 'approve' });

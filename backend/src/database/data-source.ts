@@ -29,6 +29,7 @@ import { UnitKinds1797500000001 } from './migrations/1797500000001-UnitKinds.js'
 import { SignatureAppearance1797600000000 } from './migrations/1797600000000-SignatureAppearance.js';
 import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000000-RegimeRecipientsEscalation.js';
 import { LargeListIndexes1797860000000 } from './migrations/1797860000000-LargeListIndexes.js';
+import { WorkListIndex1797860000001 } from './migrations/1797860000001-WorkListIndex.js';
 
 export const entities = [
   OrgUnit,
@@ -64,6 +65,7 @@ export const migrations = [
   SignatureAppearance1797600000000,
   RegimeRecipientsEscalation1797700000000,
   LargeListIndexes1797860000000,
+  WorkListIndex1797860000001,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

@@ -22,7 +22,7 @@ export class UnitKindsService {
 
   /** code → label, for messages; a kind nobody labelled reads as its code. */
   async labels(m?: EntityManager): Promise<Record<string, string>> {
-    return Object.fromEntries((await this.repo.all(m)).map((k) => [k.code, k.label]));
+    return Object.fromEntries((await this.repo.labelled(m)).map((k) => [k.code, k.label]));
   }
 
   async setLabel(user: AuthUser, code: string, label: string) {

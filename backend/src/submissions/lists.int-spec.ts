@@ -87,7 +87,7 @@ describe('paged lists', () => {
     const first = (await get('hy.admin', `/api/submissions?roundId=${roundId}&pageSize=2`)).body;
     // a list item carries only what the tables show
     expect(Object.keys(first.items[0]).sort()).toEqual(
-      ['deadline', 'final', 'handedIn', 'id', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
+      ['deadline', 'final', 'handedIn', 'id', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'templateCode', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
     );
     const foreign = await get('hy.admin', `/api/submissions?roundId=${roundId}&sort=-deadline&after=${first.nextCursor}`);
     expect(foreign.status).toBe(422);
@@ -176,6 +176,24 @@ describe('paged lists', () => {
       expect(JSON.stringify(view)).not.toContain('Phòng GD&ĐT');
     } finally {
       await sut.sql(`UPDATE submission SET parent_unit_id = $2, state = 'draft', state_tags = '{editing}' WHERE id = $1`, [sub!.id, sub!.parent]);
+      }
+    });
+
+  it('pages "Việc cần làm" in the database: the tabs count the whole list, the pages walk it, a tab filters it', async () => {
+    for (const user of ['kc.reviewer', `${SCHOOL}.head`, 'kc.th-tan-dan.editor']) {
+      tokens[user] ??= await sut.login(user, DEMO);
+      const all = (await get(user, '/api/my-work?pageSize=500')).body;
+      const counts = Object.values(all.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(all.total, user).toBe(counts);
+      expect(all.items.length, user).toBe(all.total);
+      const walked: string[] = [];
+      for (let page = 1; page <= all.total; page++) walked.push(...(await get(user, `/api/my-work?pageSize=1&page=${page}`)).body.items.map((w: { id: string }) => w.id));
+      expect(walked, user).toEqual(all.items.map((w: { id: string }) => w.id));
+      for (const [task, n] of Object.entries(all.taskCounts as Record<string, number>)) {
+        const tab = (await get(user, `/api/my-work?task=${task}&pageSize=500`)).body;
+        expect(tab.total, `${user} ${task}`).toBe(n);
+        expect(tab.items.every((w: { task: string }) => w.task === task), `${user} ${task}`).toBe(true);
+      }
     }
   });
 

@@ -75,6 +75,7 @@ export interface SubmissionListRow {
   unitCode: string;
   unitName: string;
   unitKind: string;
+  templateCode: string;
   flowVersionId: string;
   state: string;
   stateTags: string[];
@@ -84,8 +85,19 @@ export interface SubmissionListRow {
   updatedAt: Date;
 }
 const listColumns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
-  o.kind AS "unitKind", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
+  o.kind AS "unitKind", t.code AS "templateCode", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
   s.updated_at AS "updatedAt"`;
+
+/** The columns "Việc cần làm" may be sorted by. */
+export const WORK_SORTS: Record<string, string> = { deadline: 's.deadline', unitName: 'o.name', updatedAt: 's.updated_at' };
+
+/** For each (flow version, state, own unit or child unit) where the user has work: the task (parallel arrays). */
+export interface WorkKinds {
+  flowVersionIds: string[];
+  states: string[];
+  own: boolean[];
+  tasks: string[];
+}
 
 export interface SubmissionFilter {
   roundId?: string;
@@ -156,7 +168,7 @@ export class SubmissionsRepository {
     const [rows, count] = await Promise.all([
       this.db.query(
         `SELECT ${listColumns}, ${ks.select} FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
-          WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          JOIN template_version t ON t.id = s.template_version_id WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, p.pageSize, ks.offset],
       ),
       // The count needs only the tables the filters name.
@@ -165,14 +177,50 @@ export class SubmissionsRepository {
     return { ...keysetPage<SubmissionListRow>(rows, ks, p), count };
   }
 
-  /** Where a user may have work: their own unit's submissions and their child units' ones, not finished. */
-  workCandidates(unitId: string, folded?: string): Promise<SubmissionRow[]> {
-    const search = folded ? ` AND ${UNIT_SEARCH} LIKE $2` : '';
+  /** The (flow, state) pairs of the open reports of a unit (`own`) and of its child units: what a work list classifies. */
+  workStates(unitId: string): Promise<{ flowVersionId: string; state: string; own: boolean }[]> {
     return this.db.query(
-      `SELECT ${columns} FROM ${from} WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final${search}
-        ORDER BY s.deadline NULLS LAST, o.code LIMIT 2000`,
-      folded ? [unitId, likePattern(folded)] : [unitId],
+      `SELECT DISTINCT s.flow_version_id AS "flowVersionId", s.state, s.unit_id = $1 AS own
+         FROM submission s WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final`,
+      [unitId],
     );
+  }
+
+  /**
+   * One page of "Việc cần làm", classified in the database: `kinds` says for which (flow version, state,
+   * own or child unit) the user has a task, and which (worked out from the flow by @bdg/workflows, passed as
+   * parameters). Counted by task over the whole list, paged and sorted here.
+   */
+  async workPage(unitId: string, kinds: WorkKinds, p: Paging, task?: string): Promise<{ rows: (SubmissionListRow & { task: string })[]; counts: Record<string, number> }> {
+    const params: unknown[] = [unitId, kinds.flowVersionIds, kinds.states, kinds.own, kinds.tasks];
+    let where = `NOT s.final AND ((k.own AND s.unit_id = $1) OR (NOT k.own AND s.parent_unit_id = $1))`;
+    if (p.folded) {
+      params.push(likePattern(p.folded));
+      where += ` AND ${UNIT_SEARCH} LIKE $${params.length}`;
+    }
+    const from = `submission s
+      JOIN unnest($2::uuid[], $3::text[], $4::boolean[], $5::text[]) AS k(flow, state, own, task) ON k.flow = s.flow_version_id AND k.state = s.state
+      JOIN org_unit o ON o.id = s.unit_id`;
+    const pageParams = [...params];
+    let pageWhere = where;
+    if (task) {
+      pageParams.push(task);
+      pageWhere += ` AND k.task = $${pageParams.length}`;
+    }
+    const sort = p.sort ? `${WORK_SORTS[p.sort.key]} ${p.sort.desc ? 'DESC' : 'ASC'} NULLS LAST` : 's.deadline ASC NULLS LAST';
+    const [rows, counts] = await Promise.all([
+      this.db.query(
+        `SELECT ${listColumns}, k.task FROM ${from} JOIN round r ON r.id = s.round_id JOIN template_version t ON t.id = s.template_version_id WHERE ${pageWhere}
+          ORDER BY ${sort}, o.code, s.id LIMIT $${pageParams.length + 1} OFFSET $${pageParams.length + 2}`,
+        [...pageParams, p.pageSize, p.offset],
+      ),
+      this.db.query(`SELECT k.task, count(*)::int AS n FROM ${from} WHERE ${where} GROUP BY k.task`, params),
+    ]);
+    return { rows, counts: Object.fromEntries((counts as { task: string; n: number }[]).map((c) => [c.task, c.n])) };
+  }
+
+  byIds(ids: string[]): Promise<SubmissionRow[]> {
+    return this.db.query(`SELECT ${columns} FROM ${from} WHERE s.id = ANY($1::uuid[])`, [ids]);
   }
 
   children(roundId: string, parentUnitId: string, m: EntityManager = this.db.manager): Promise<SubmissionRow[]> {

@@ -8,6 +8,7 @@ import {
   eventLocksData,
   isHandedInTags,
   isLate,
+  kindsFor,
   stateLabel,
   stateStatus,
   type SubmissionFacts,
@@ -27,7 +28,7 @@ import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { ListSubmissionsQuery, MyWorkQuery } from './submissions.dto.js';
-import { SORTS, type SubmissionListRow, SubmissionsRepository, type SubmissionRow } from './submissions.repository.js';
+import { SORTS, type SubmissionListRow, SubmissionsRepository, type SubmissionRow, WORK_SORTS, type WorkKinds } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
 
@@ -85,28 +86,42 @@ export class SubmissionsService {
       const { items, nextCursor, count } = await this.repo.page(user.unitPath, filter, p);
       return keyedPageOf({ items: await Promise.all(items.map((r) => this.listItem(r))), nextCursor }, count, p);
     }
-    const p = paging(q, ['deadline', 'unitName', 'updatedAt']);
-    const rows = await this.repo.workCandidates(user.unitId, p.folded);
+    const p = paging(q, Object.keys(WORK_SORTS));
+    const kinds = await this.workKinds(user);
+    const { rows, counts } = kinds.tasks.length ? await this.repo.workPage(user.unitId, kinds, p, q.task) : { rows: [], counts: {} };
+    // The engine decides the buttons of the page shown (≤ pageSize reports), from the whole rows.
+    const full = new Map((rows.length ? await this.repo.byIds(rows.map((r) => r.id)) : []).map((r) => [r.id, r]));
     const now = new Date();
-    const out: WorkItem<Date>[] = [];
-    for (const r of rows) {
-      const events = await this.allowed(user, r, now);
-      if (!events.length) continue;
-      const task = taskOf(events.map((e) => e.kind));
-      const def = await this.defs.flow(r.flowVersionId);
-      const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
-      // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
-      out.push({ ...(await this.summary(r)), task, stepLabel: stateLabel(def, r.state, r), daysLeft, allowedEvents: events });
+    const items = await Promise.all(
+      rows.map(async (r): Promise<WorkItem<Date>> => {
+        const row = full.get(r.id)!;
+        const def = await this.defs.flow(r.flowVersionId);
+        const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
+        // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
+        return { ...(await this.summary(row)), task: r.task as Task, stepLabel: stateLabel(def, r.state, row), daysLeft, allowedEvents: await this.allowed(user, row, now) };
+      }),
+    );
+    const taskCounts = counts as Partial<Record<Task, number>>;
+    const total = q.task ? (taskCounts[q.task] ?? 0) : Object.values(taskCounts).reduce((a, b) => a + (b ?? 0), 0);
+    return { items, total, page: p.page, pageSize: p.pageSize, taskCounts };
+  }
+
+  /**
+   * Where this user has work, by the flows' own words: for each (flow version, state) of the open reports of
+   * their unit and its children, the task their roles give them there (role and place guards, @bdg/workflows
+   * kindsFor) — parameters of the SQL that classifies, counts and pages the list.
+   */
+  private async workKinds(user: AuthUser): Promise<WorkKinds> {
+    const out: WorkKinds = { flowVersionIds: [], states: [], own: [], tasks: [] };
+    for (const w of await this.repo.workStates(user.unitId)) {
+      const kinds = kindsFor(await this.defs.flow(w.flowVersionId), w.state, user.roles, w.own ? 'own' : 'child');
+      if (!kinds.length) continue;
+      out.flowVersionIds.push(w.flowVersionId);
+      out.states.push(w.state);
+      out.own.push(w.own);
+      out.tasks.push(taskOf(kinds));
     }
-    // The tabs by task count the whole list; the search already ran in SQL: page what is left, in the order asked.
-    const taskCounts: Partial<Record<Task, number>> = {};
-    for (const w of out) taskCounts[w.task] = (taskCounts[w.task] ?? 0) + 1;
-    const shown = q.task ? out.filter((w) => w.task === q.task) : out;
-    const page = pageArray(shown, { ...p, folded: undefined }, {
-      text: () => '',
-      sortBy: { deadline: (w) => w.deadline, unitName: (w) => w.unitName, updatedAt: (w) => w.updatedAt },
-    });
-    return { ...page, taskCounts };
+    return out;
   }
 
   /** One report's log is short (tens of entries): paged in memory, searched in its labels, names and comments. */
@@ -242,6 +257,7 @@ export class SubmissionsService {
       unitCode: r.unitCode,
       unitName: r.unitName,
       unitKind: r.unitKind,
+      templateCode: r.templateCode,
       state: r.state,
       stateLabel: stateLabel(def, r.state),
       stateTags: r.stateTags,

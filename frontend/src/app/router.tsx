@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { DashboardRoute } from '../features/dashboard/components/DashboardRoute';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { NotFound } from '../shared/ui/NotFound';
 import { lazyPage } from '../shared/ui/lazy-page';
@@ -11,7 +12,6 @@ const MyWorkPage = lazyPage(() => import('../features/my-work/components/MyWorkP
 const FillPage = lazyPage(() => import('../features/fill/components/FillPage'), 'FillPage');
 const ReviewPage = lazyPage(() => import('../features/review/components/ReviewPage'), 'ReviewPage');
 const CompilePage = lazyPage(() => import('../features/compile/components/CompilePage'), 'CompilePage');
-const DashboardPage = lazyPage(() => import('../features/dashboard/components/DashboardPage'), 'DashboardPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/components/PasswordPages'), 'ResetPasswordPage');
 const OwnPasswordPage = lazyPage(() => import('../features/account/components/OwnPasswordPage'), 'OwnPasswordPage');
 
@@ -30,9 +30,9 @@ export const routes: RouteObject[] = [
       { path: 'submissions/:id', element: <FillPage /> },
       { path: 'submissions/:id/review', element: <ReviewPage /> },
       { path: 'submissions/:id/compile', element: <CompilePage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'tai-khoan/mat-khau', element: <OwnPasswordPage /> },
-      { path: 'dashboard/:roundId', element: <DashboardPage /> },
+      { path: 'dashboard/:roundId', element: <DashboardRoute /> },
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

@@ -17,6 +17,8 @@ export interface PagedListOptions<T = unknown> {
   /** A fixed interval, or one decided from the page on screen (e.g. while a round opens). */
   refetchInterval?: number | false | ((page: Page<T> | undefined) => number | false);
   enabled?: boolean;
+  /** The route's own filters (e.g. `{ unitId, action }`): sent with each page; a change goes back to page 1. */
+  filters?: ListParams;
 }
 
 export function usePagedList<T>(key: readonly unknown[], fetchPage: (p: ListParams) => Promise<Page<T>>, opts: PagedListOptions<T> = {}) {
@@ -25,12 +27,18 @@ export function usePagedList<T>(key: readonly unknown[], fetchPage: (p: ListPara
   const [search, setSearchText] = useState('');
   const [sort, setSort] = useState<string | undefined>(opts.sort);
   const q = useDebounced(search.trim());
+  const filters = JSON.stringify(opts.filters ?? {});
+  const [shownFilters, setShownFilters] = useState(filters);
+  if (shownFilters !== filters) {
+    setShownFilters(filters);
+    setPage(1);
+  }
   // Keyset paging where the server offers it: the cursor that starts each page reached by "next" (a page
   // deep in a national list costs what the first does); a page jumped to directly goes by its number.
   const cursors = useRef({ of: '', byPage: new Map<number, string>() });
-  const listed = JSON.stringify([q, sort, pageSize]);
+  const listed = JSON.stringify([q, sort, pageSize, filters]);
   if (cursors.current.of !== listed) cursors.current = { of: listed, byPage: new Map() };
-  const params: ListParams = { page, pageSize, q: q || undefined, sort, after: cursors.current.byPage.get(page) };
+  const params: ListParams = { ...opts.filters, page, pageSize, q: q || undefined, sort, after: cursors.current.byPage.get(page) };
   const query = useQuery({
     queryKey: [...key, params],
     queryFn: async () => {

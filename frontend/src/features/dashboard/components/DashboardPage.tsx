@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Empty, Progress, Select, Space, Typography } from 'antd';
 import { api, qk } from '../../../shared/api/endpoints';
@@ -8,11 +9,14 @@ import { useUnitKindLabel, useUnitKinds } from '../../../shared/hooks/use-unit-k
 import { QueryState } from '../../../shared/ui/QueryState';
 import { StateTag } from '../../../shared/ui/StateTag';
 import { hasRole, useSession } from '../../auth/hooks/use-session';
+import { progressQuery } from '../api/progress-query';
 import { useDrillDown } from '../hooks/use-drill-down';
 import { donePercent, stateSummary } from '../utils/progress';
 import { ChildrenTable } from './ChildrenTable';
-import { IndicatorChart } from './IndicatorChart';
 import { LevelSummary } from './LevelSummary';
+
+// The figure of one indicator needs the template's formulas (@bdg/schemas, ajv): its own chunk, after the table.
+const IndicatorChart = lazy(() => import('./IndicatorChart').then((m) => ({ default: m.IndicatorChart })));
 
 /**
  * Tiến độ đợt báo cáo, drilled down one level per click: the unit on screen (breadcrumbs up to where the
@@ -28,8 +32,7 @@ export function DashboardPage() {
   useUnitKinds();
   const selected = roundId ?? rounds.data?.[0]?.id;
   const progress = useQuery({
-    queryKey: qk.progress(selected ?? '', drill.params),
-    queryFn: () => api.roundProgress(selected!, drill.params),
+    ...progressQuery(selected ?? '', drill.params),
     enabled: !!selected,
     refetchInterval: 60_000,
     placeholderData: keepPreviousData,
@@ -103,7 +106,11 @@ function ProgressView({ progress, drill }: { progress: RoundProgress; drill: Ret
       <LevelSummary progress={progress} />
       <ChildrenTable progress={progress} drill={drill} canRemind={reviewer || hasRole(user, 'admin')} canReview={reviewer} />
       {/* Only a unit with a report of its own has a consolidated figure to trace (the ministry root has none). */}
-      {node.submissionId && <IndicatorChart progress={progress} />}
+      {node.submissionId && (
+        <Suspense fallback={<Card loading />}>
+          <IndicatorChart progress={progress} />
+        </Suspense>
+      )}
     </Space>
   );
 }
