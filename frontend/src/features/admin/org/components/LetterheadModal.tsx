@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import { adminApi, sealImagePath } from '../../api/admin-api';
 import type { OrgUnit } from '../../api/types';
-import { MutationError } from '../../components/MutationError';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { AppearanceImageField } from './AppearanceImageField';
 
 /** The letterhead fields of a unit (Nghị định 30/2020, Phụ lục I); empty clears a field. */
@@ -48,7 +48,7 @@ export function LetterheadModal({ unit, onDone, onCancel }: { unit: OrgUnit; onD
           />
         </Form.Item>
       </Form>
-      <MutationError error={save.error} />
+      <ErrorAlert error={save.error} />
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { MAX_PAGE_SIZE } from '@bdg/api-types';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { OrgUnit, User } from '../../api/types';
-import { MutationError } from '../../components/MutationError';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 
 type Mode = 'move' | 'merge';
@@ -86,7 +86,7 @@ export function MoveMergeModal({ mode, unit, onDone, onCancel }: { mode: Mode; u
           />
         )}
       </Card>
-      <MutationError style={{ marginTop: 8 }} error={run.error} />
+      <ErrorAlert style={{ marginTop: 8 }} error={run.error} />
     </Modal>
   );
 }

@@ -4,7 +4,7 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { adminApi } from '../../api/admin-api';
 import type { OrgUnit } from '../../api/types';
-import { MutationError } from '../../components/MutationError';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { KindInput } from './UnitKindsCard';
 
 interface ModalProps {
@@ -47,7 +47,7 @@ export function AddUnitModal({ parent, onDone, onCancel }: ModalProps & { parent
           <KindInput />
         </Form.Item>
       </Form>
-      <MutationError error={add.error} />
+      <ErrorAlert error={add.error} />
     </Modal>
   );
 }
@@ -76,7 +76,7 @@ export function RenameModal({ unit, onDone, onCancel }: ModalProps & { unit: Org
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         Các báo cáo đã ký giữ nguyên tên cũ trong văn bản.
       </Typography.Paragraph>
-      <MutationError error={rename.error} />
+      <ErrorAlert error={rename.error} />
     </Modal>
   );
 }

@@ -4,7 +4,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { adminApi, signatureImagePath } from '../../api/admin-api';
 import type { User } from '../../api/types';
-import { MutationError } from '../../components/MutationError';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useRoleOptions } from '../hooks/use-roles';
 import { AppearanceImageField } from './AppearanceImageField';
@@ -49,7 +49,7 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: (save
       <Form form={form} layout="vertical" initialValues={user ?? { roles: ['editor'] }}>
         <UserFields user={user} />
       </Form>
-      <MutationError error={save.error} />
+      <ErrorAlert error={save.error} />
     </Modal>
   );
 }
@@ -134,7 +134,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
         onChange={(e) => setPassword(e.target.value)}
         placeholder="Ít nhất 10 ký tự, không dùng mật khẩu phổ biến"
       />
-      <MutationError style={{ marginTop: 8 }} error={reset.error} />
+      <ErrorAlert style={{ marginTop: 8 }} error={reset.error} />
     </Modal>
   );
 }

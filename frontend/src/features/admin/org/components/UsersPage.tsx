@@ -1,6 +1,6 @@
 /** Users with their roles per unit: add, edit roles/unit, deactivate, reset a password, CSV import. */
 import { KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { User } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRoleOptions } from '../hooks/use-roles';
 import { CsvImportModal } from './CsvImportModal';
 import { ResetPasswordModal, UserModal } from './UserModals';
@@ -51,7 +52,7 @@ export function UsersPage() {
           </Button>
         </Space>
       </Space>
-      {users.query.error && <Alert type="error" showIcon message={`Không tải được người dùng: ${describeError(users.query.error)}`} />}
+      <ErrorAlert error={users.query.error} prefix="Không tải được người dùng" />
       <Table<User> rowKey="id" {...users.tableProps} columns={columns} />
       {editing && (
         <UserModal
