@@ -1,4 +1,5 @@
 import type { ProgressCounts } from '../../../shared/api/types';
+import { toPointer, walkFields, type JsonSchema } from '../../../shared/schema-form/schema-lib';
 
 /** Share handed in (0–100, one decimal), from the server's counts (done = a state tagged submitted/done). */
 export function donePercent(c: Pick<ProgressCounts, 'total' | 'done'>): number {
@@ -20,22 +21,19 @@ export function stateSummary(byState: Record<string, number>, labels: Record<str
     .join(' · ');
 }
 
-/** Numeric leaf fields of a schema, as chart indicators: computed ratios first. */
+/** Numeric leaf fields of a schema (not inside tables or maps), as chart indicators: computed ratios first. */
 export function numericIndicators(schema: Record<string, unknown>): { pointer: string; title: string; computed: boolean }[] {
   const out: { pointer: string; title: string; computed: boolean }[] = [];
-  const walk = (s: Record<string, unknown>, path: string[], titles: string[]) => {
-    const props = s.properties as Record<string, Record<string, unknown>> | undefined;
-    if (!props) return;
-    for (const [k, p] of Object.entries(props)) {
-      const t = Array.isArray(p.type) ? p.type : [p.type];
-      const title = typeof p.title === 'string' ? p.title : k;
-      if (p.properties) walk(p, [...path, k], [...titles, title]);
-      else if (t.includes('number') || t.includes('integer')) {
-        const agg = p['x-aggregate'];
-        out.push({ pointer: '/' + [...path, k].join('/'), title, computed: typeof p['x-computed'] === 'string' || (typeof agg === 'object' && agg !== null && 'ratio' in agg) });
-      }
-    }
-  };
-  walk(schema, [], []);
+  // The one schema walker (@bdg/schemas): objects are entered, table rows and map values are not.
+  walkFields(schema as JsonSchema, ({ segments, schema: p, inArray, inMap }) => {
+    if (inArray || inMap) return false;
+    if (p.properties) return true;
+    const t = Array.isArray(p.type) ? p.type : [p.type];
+    if (!t.includes('number') && !t.includes('integer')) return false;
+    const agg = p['x-aggregate'];
+    const title = typeof p.title === 'string' ? p.title : segments[segments.length - 1]!;
+    out.push({ pointer: toPointer(segments), title, computed: typeof p['x-computed'] === 'string' || (typeof agg === 'object' && agg !== null && 'ratio' in agg) });
+    return false;
+  });
   return out.sort((a, b) => Number(b.computed) - Number(a.computed));
 }
