@@ -3,6 +3,7 @@ import { apiFetch, apiUpload } from './client';
 import type {
   Attachment,
   AttachmentQuota,
+  ChildSubmission,
   CompilePreview,
   FieldComment,
   HistoryEntry,
@@ -73,7 +74,7 @@ export const api = {
   history: async (id: string) => (await apiFetch<Page<HistoryEntry>>(`${sub(id)}/history${listQuery(ALL)}`)).items,
   sources: (id: string, path: string) =>
     apiFetch<SourceValue[]>(`${sub(id)}/sources?path=${encodeURIComponent(path)}`),
-  children: (id: string) => apiFetch<SubmissionSummary[]>(`${sub(id)}/children`),
+  children: (id: string) => apiFetch<ChildSubmission[]>(`${sub(id)}/children`),
   previous: (id: string) => apiFetch<PreviousRound | null>(`${sub(id)}/previous`),
   /** Extra (requested from the backend): the data as it stood when the submission was last returned. */
   returned: (id: string) => apiFetch<{ data: JsonObject; at: string } | null>(`${sub(id)}/returned`),
