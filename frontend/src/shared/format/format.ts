@@ -109,3 +109,13 @@ export const TASK_LABELS: Record<string, string> = {
 export function formatProgress(percent?: number): string {
   return formatPercent(percent ?? 0, 0);
 }
+
+/** A form value as a clerk reads it: numbers the Vietnamese way with the field's unit, Có/Không, "(trống)". */
+export function formatValue(v: unknown, unit?: string | null): string {
+  if (v === undefined || v === null || v === '') return '(trống)';
+  if (typeof v === 'number') return formatWithUnit(v, unit, 10);
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (Array.isArray(v)) return v.map((x) => formatValue(x, unit)).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
