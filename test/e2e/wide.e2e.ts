@@ -94,7 +94,7 @@ describe('reviewer and admin screens at 1024 px (issue 18)', () => {
     expect(compile, 'the Phòng has its consolidation to do').toBeDefined();
 
     await check('my-work', '/', (p) => p.getByTestId('my-work-table').waitFor(), 0);
-    await check('review', `/submissions/${sub.id}/review`, (p) => p.getByRole('button', { name: 'Tiếp nhận' }).waitFor(), 1);
+    await check('review', `/submissions/${sub.id}/review`, (p) => p.getByRole('button', { name: 'Chấp nhận' }).waitFor(), 1);
     await check('compile', `/submissions/${compile!.id}/compile`, (p) => p.getByTestId('children-table').waitFor(), 0);
     await check('dashboard', '/dashboard', (p) => p.getByTestId('node-card').waitFor(), 0);
   });
@@ -106,7 +106,7 @@ describe('reviewer and admin screens at 1024 px (issue 18)', () => {
     await check('admin-templates', '/admin/templates', (p) => p.getByTestId('template-list').getByRole('row').nth(1).waitFor());
     await check('admin-template-builder', '/admin/templates/khoai-chau-bdg-2016-2020/1', (p) => p.getByTestId('template-editor').waitFor(), 0);
     await check('admin-flow-builder', '/admin/flows/truong/1', (p) => p.getByTestId('flow-editor').waitFor(), 0);
-    await check('admin-org', '/admin/org', (p) => p.getByTestId('org-page').getByRole('tree').waitFor());
+    await check('admin-org', '/admin/org', (p) => p.getByTestId('org-page').getByRole('tree').waitFor(), 0);
     await check('admin-users', '/admin/users', (p) => p.getByTestId('users-page').getByRole('row').nth(1).waitFor());
     await check('admin-rounds', '/admin/rounds', (p) => p.getByTestId('round-list').getByRole('row').nth(1).waitFor());
     await check('admin-round-wizard', '/admin/rounds/new', (p) => p.getByRole('heading').first().waitFor(), 0);
