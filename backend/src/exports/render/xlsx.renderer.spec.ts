@@ -74,6 +74,10 @@ describe(renderXlsx.name, () => {
     expect(ws.getCell('C5').numFmt).toBe(PERCENT_FORMAT);
     expect(ws.getCell('C6').numFmt).toBe('#,##0.0#');
     expect(ws.getCell('C8').numFmt).toBe('dd/mm/yyyy');
+    // how a figure is obtained, as a note on its cell (@bdg/schemas, field titles); entered figures have none
+    expect(ws.getCell('C5').note).toMatch(/^(Tổng hợp|Tự tính)[^:]*: .*Trong đó nữ.*Tổng số cán bộ, giáo viên, nhân viên/);
+    expect(ws.getCell('C5').note).not.toMatch(/soNu|tongSo|\/tinhHinhChung/);
+    expect(ws.getCell('C8').note).toBeUndefined();
   });
 
   it('writes a table sheet row by row against the data', () => {
@@ -93,6 +97,9 @@ describe(renderXlsx.name, () => {
       ]);
       expect(ws.getRow(i + 2).getCell(6).numFmt).toBe(PERCENT_FORMAT);
     });
+    // a consolidated report: the column header says how the column rolls up
+    expect(ws.getCell('D1').note).toBe('Tổng hợp: cộng số liệu của các đơn vị cấp dưới');
+    expect(ws.getCell('B1').note).toBeUndefined();
   });
 
   it('puts the fields directly under the root on "Thông tin chung"', () => {

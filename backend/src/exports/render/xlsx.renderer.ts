@@ -5,7 +5,7 @@
  * template's Vietnamese title. The header is row 1 of every sheet, so the data can be filtered.
  */
 import ExcelJS from 'exceljs';
-import { schemaAt, titleParts } from '@bdg/schemas';
+import { derivationHelps, escapeSegment, schemaAt, titleParts, type JsonSchema } from '@bdg/schemas';
 import { addCoverageSheet } from './coverage-blocks.js';
 import { outlineNumber } from './body-walk.js';
 import {
@@ -123,10 +123,18 @@ interface Ctx {
   wb: ExcelJS.Workbook;
   root: Json;
   taken: Set<string>;
+  /** How computed or rolled-up fields are obtained, by pointer with "*" for rows (@bdg/schemas): a cell note. */
+  helps: ReadonlyMap<string, string>;
+}
+
+/** The help line of the field at `pointer` (row indices read as "*"), as a note on its cell. */
+function noteHelp(ctx: Ctx, cell: Cell, pointer: string): void {
+  const help = ctx.helps.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
+  if (help) cell.note = help;
 }
 
 /** A sheet for an array of objects: TT + one column per item property. */
-function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown): Worksheet {
+function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown, pointer: string): Worksheet {
   const ws = ctx.wb.addWorksheet(sheetName(title, ctx.taken));
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
@@ -142,6 +150,7 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
     }),
   ];
   styleHeader(ws);
+  cols.forEach((c, j) => noteHelp(ctx, ws.getRow(1).getCell(j + 2), `${pointer}/*/${escapeSegment(c.key)}`));
   const rows = Array.isArray(value) ? value : [];
   rows.forEach((row, i) => {
     const r = ws.getRow(i + 2);
@@ -182,7 +191,7 @@ function sectionRows(ctx: Ctx, ws: Worksheet, s0: Json, ui: Json, data: unknown,
       r.font = { bold: true };
       sectionRows(ctx, ws, ps, pu, value, ptr, level + 1);
     } else if (kind === 'table') {
-      const sheet = tableSheet(ctx, c.title, ps, pu, value);
+      const sheet = tableSheet(ctx, c.title, ps, pu, value, ptr);
       const r = ws.addRow([number, title]);
       r.getCell(3).value = { text: `Xem trang "${sheet.name}"`, hyperlink: `#'${sheet.name.replace(/'/g, "''")}'!A1` };
       r.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
@@ -190,6 +199,7 @@ function sectionRows(ctx: Ctx, ws: Worksheet, s0: Json, ui: Json, data: unknown,
       const r = ws.addRow([number, title]);
       if (kind === 'list') r.getCell(3).value = Array.isArray(value) && value.length > 0 ? formatScalar(ps, pu, value) : null;
       else writeValue(r.getCell(3), ps, value);
+      noteHelp(ctx, r.getCell(3), ptr);
       const unit = unitOf(ps);
       if (unit && unit !== '%') r.getCell(4).value = unit;
       r.getCell(3).alignment = { wrapText: true, vertical: 'top', horizontal: typeof r.getCell(3).value === 'number' ? 'right' : 'left' };
@@ -244,7 +254,9 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
   wb.creator = 'Báo cáo BĐG';
   wb.title = input.title;
   const root = isObj(input.schema) ? (input.schema as Json) : {};
-  const ctx: Ctx = { wb, root, taken: new Set() };
+  // A consolidated report (with sources or coverage) says how each figure rolls up; a unit's, how it is computed.
+  const helps = derivationHelps(root as JsonSchema, input.provenance || input.coverage ? 'compile' : 'fill');
+  const ctx: Ctx = { wb, root, taken: new Set(), helps };
   const data = input.data;
   const top = resolveSchema(root, root, data ?? {});
 
@@ -265,6 +277,7 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
       const r = ws.addRow(['', e.title]);
       if (e.kind === 'list') r.getCell(3).value = Array.isArray(e.value) && e.value.length > 0 ? formatScalar(e.s, e.u, e.value) : null;
       else writeValue(r.getCell(3), e.s, e.value);
+      noteHelp(ctx, r.getCell(3), childPointer('', e.key));
       const unit = unitOf(e.s);
       if (unit && unit !== '%') r.getCell(4).value = unit;
       r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
@@ -273,7 +286,7 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
   // Sheets are named by the sections' own titles (with the template's own number, if it wrote one).
   for (const e of entries) {
     if (e.kind === 'section') sectionRows(ctx, sectionSheet(ctx, e.title), e.s, e.u, e.value, childPointer('', e.key), 2);
-    else if (e.kind === 'table') tableSheet(ctx, e.title, e.s, e.u, e.value);
+    else if (e.kind === 'table') tableSheet(ctx, e.title, e.s, e.u, e.value, childPointer('', e.key));
   }
   if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
   addCoverageSheet(wb, input.coverage);

@@ -104,3 +104,16 @@ export const TASK_LABELS: Record<string, string> = {
 export function formatProgress(percent?: number): string {
   return formatPercent(percent ?? 0, 0);
 }
+
+const VALUE_PART_LABELS: Record<string, string> = { numerator: 'tử số', denominator: 'mẫu số' };
+
+/** A form value as a clerk reads it: numbers the Vietnamese way with the field's unit, Có/Không, "(trống)". */
+export function formatValue(v: unknown, unit?: string | null): string {
+  if (v === undefined || v === null || v === '') return '(trống)';
+  if (typeof v === 'number') return formatWithUnit(v, unit, 10);
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (Array.isArray(v)) return v.map((x) => formatValue(x, unit)).join(', ');
+  // a rolled-up ratio's parts ("tử số: 38; mẫu số: 45"), any other object by its keys
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${VALUE_PART_LABELS[k] ?? k}: ${formatValue(x)}`).join('; ');
+  return String(v);
+}

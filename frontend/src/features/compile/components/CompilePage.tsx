@@ -34,14 +34,26 @@ export function CompilePage() {
     <QueryState isLoading={sub.isLoading || (!!sub.data && tpl.isLoading)} error={sub.error ?? tpl.error} onRetry={() => void sub.refetch()}>
       {() =>
         sub.data && tpl.prepared && tpl.template ? (
-          <CompileView submission={sub.data} prepared={tpl.prepared} title={tpl.template.title} titleOf={tpl.titleOf} />
+          <CompileView submission={sub.data} prepared={tpl.prepared} title={tpl.template.title} titleOf={tpl.titleOf} unitOf={tpl.unitOf} />
         ) : null
       }
     </QueryState>
   );
 }
 
-function CompileView({ submission, prepared, title, titleOf }: { submission: Submission; prepared: PreparedForm; title: string; titleOf: (p: string) => string }) {
+function CompileView({
+  submission,
+  prepared,
+  title,
+  titleOf,
+  unitOf,
+}: {
+  submission: Submission;
+  prepared: PreparedForm;
+  title: string;
+  titleOf: (p: string) => string;
+  unitOf?: (p: string) => string | undefined;
+}) {
   const children = useQuery({ queryKey: qk.children(submission.id), queryFn: () => api.children(submission.id) });
   const compiling = useCompile(submission);
   const [sourcePath, setSourcePath] = useState<string | null>(null);
@@ -96,6 +108,7 @@ function CompileView({ submission, prepared, title, titleOf }: { submission: Sub
         path={sourcePath}
         title={sourcePath ? titleOf(sourcePath) : ''}
         value={sourcePath ? getAtPointer(submission.data, sourcePath) : undefined}
+        unit={sourcePath ? unitOf?.(sourcePath) : undefined}
         onClose={() => setSourcePath(null)}
       />
     </article>
