@@ -104,11 +104,17 @@ export interface SourceValue {
   value: unknown;
 }
 
-/** GET /api/unit-kinds: a unit kind and its Vietnamese label. */
+/** GET /api/unit-kinds: a unit kind and the Vietnamese label the reader sees (their province's own name, else the national one). */
 export interface UnitKind {
   code: string;
   label: string;
   units: number;
+  /** The top admin's label, shared by every province. */
+  nationalLabel?: string;
+  /** The local name in force for this reader, and the unit (a Sở) that set it. */
+  local?: { label: string; unitId: string; unitName: string } | null;
+  /** What this reader's PUT changes: the national label (top admin), their unit's own name (other admins), nothing. */
+  canSet?: 'national' | 'local' | null;
 }
 
 /** GET /api/submissions/:id/seen: what this user last saw of a report (server-side). */
