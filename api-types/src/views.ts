@@ -122,8 +122,15 @@ export interface LastSeen {
 /** `GET /api/unit-kinds`: a unit kind and its Vietnamese label. */
 export interface UnitKind {
   code: string;
+  /** The label the reader sees: their province's own name, else the national one. */
   label: string;
   units: number;
+  /** The top admin's label, shared by every province. */
+  nationalLabel?: string;
+  /** The local name in force for this reader, and the unit (a Sở) that set it. */
+  local?: { label: string; unitId: string; unitName: string } | null;
+  /** What this reader's PUT changes: the national label (top admin), their unit's own name (other admins), nothing. */
+  canSet?: 'national' | 'local' | null;
 }
 
 /** `GET /api/submissions/:id/attachments/quota`: the limits the server enforces and what is used. */

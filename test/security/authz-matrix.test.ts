@@ -186,9 +186,11 @@ const TABLE: Record<string, Case> = {
   'DELETE /api/calendar/adjustments/{date}': { kind: 'none', expect: same(['403', '-', '-']) },
   // roles a province defines: read by everyone, written by admins (an unknown id is 404 or 403)
   'GET /api/roles': { kind: 'none', expect: same(['2', '-', '-']) },
-  // unit kinds' Vietnamese labels: read by everyone; renamed only by the top admin (kinds are shared by every province)
+  // unit kinds' Vietnamese labels: read by everyone; the top admin names a kind for all, a province admin for its
+  // own subtree (a per-province name over the national one), and may go back to the national name
   'GET /api/unit-kinds': { kind: 'none', expect: same(['2', '-', '-']) },
-  'PUT /api/unit-kinds/{code}': { kind: 'none', expect: same(['403', '-', '-']) },
+  'PUT /api/unit-kinds/{code}': { kind: 'none', expect: adminOnly(['2', '-', '-']) },
+  'DELETE /api/unit-kinds/{code}/local': { kind: 'none', expect: adminOnly(['2', '-', '-']) },
   'POST /api/roles': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
   'PATCH /api/roles/{id}': { kind: 'none', expect: same(['no', '-', '-']) },
   // one's own session: logout revokes one's tokens (the matrix signs in again); a wrong current password is refused
@@ -546,6 +548,9 @@ describe('authorization matrix (every route × role × target)', () => {
       case 'PUT /api/unit-kinds/{code}':
         path = '/api/unit-kinds/truong_th';
         body = { label: 'Trường tiểu học' };
+        break;
+      case 'DELETE /api/unit-kinds/{code}/local':
+        path = '/api/unit-kinds/truong_th/local';
         break;
       case 'PUT /api/submissions/{id}/seen':
         body = { contentHash: 'a'.repeat(64) };

@@ -188,7 +188,7 @@ export class RegimesService implements OnModuleInit {
     const valid = Object.entries(dto.deadlines).filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)));
     const deadlines = Object.fromEntries(valid);
     const findings = await this.rounds.deadlineFindings(root.path, { deadlines, flows: dto.flows, period: dto.period });
-    const kindLabels = await this.unitKinds.labels();
+    const kindLabels = await this.unitKinds.labels(undefined, root.path);
     const levels = valid.map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
     const calendar = await this.calendar.calendar();
     return { findings: [...findings, ...dayOffFindings(levels, calendar)] };

@@ -67,7 +67,8 @@ export class RoundsService {
    * The round wizard previews the same findings (POST /api/regimes/check-deadlines).
    */
   async deadlineFindings(rootPath: string, dto: Pick<OpenRoundDto, 'deadlines' | 'flows' | 'period'>): Promise<DeadlineFinding[]> {
-    const kindLabels = await this.unitKinds.labels();
+    // The round's province may name its kinds (unit_kind_label): its messages use its words.
+    const kindLabels = await this.unitKinds.labels(undefined, rootPath);
     const levels = Object.entries(dto.deadlines)
       .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
       .map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
