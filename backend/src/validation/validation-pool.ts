@@ -11,11 +11,11 @@ import { WorkerPool, workerModule } from '../common/worker-pool.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
 import { BodyText } from './body-text.js';
-import { type BodySplit, type DraftChecked, type LintChecked, validateBody, type ValidateTask } from './worker/validate.task.js';
+import { type BodySplit, type CsvParsed, type DraftChecked, type LintChecked, validateBody, type ValidateTask } from './worker/validate.task.js';
 
 @Injectable()
 export class ValidationPool implements OnModuleDestroy {
-  private readonly pool: WorkerPool<ValidateTask, DraftChecked | LintChecked | BodySplit>;
+  private readonly pool: WorkerPool<ValidateTask, DraftChecked | LintChecked | BodySplit | CsvParsed>;
   /** Validations sent to a worker since start (tests check that large bodies went there). */
   offloaded = 0;
 
@@ -54,6 +54,15 @@ export class ValidationPool implements OnModuleDestroy {
     // ~200 ms): a template with patterns sends drafts to a thread from an eighth of the threshold.
     const threshold = this.schemaText(schema).includes('"pattern') ? this.config.validationWorkerBytes / 8 : this.config.validationWorkerBytes;
     return (await this.check({ kind: 'draft', key, schema, data, pointers }, undefined, threshold)) as DraftChecked;
+  }
+
+  /**
+   * A CSV import's rows: decoded and parsed within the import limits (common/csv.ts), in a thread from a
+   * quarter of the threshold (a 2 MB file is tens of thousands of cells).
+   */
+  async csv(file: Buffer, required: string[], columns: Record<string, string | string[]>): Promise<Omit<CsvParsed, 'kind'>> {
+    const { rows, errors } = (await this.check({ kind: 'csv', body: file, required, columns }, file.length, this.config.validationWorkerBytes / 4)) as CsvParsed;
+    return { rows, errors };
   }
 
   /** A large body's small fields, read in a thread (large-body.ts); its `field` stays there. */

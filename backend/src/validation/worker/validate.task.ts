@@ -6,6 +6,7 @@
  * error list is cut at MAX_REPORTED_ERRORS: thousands of wrong cells cost the API one short answer.
  */
 import { applyComputed, canonicalJson, type FieldError, getAt, getValidator, type Finding, type JsonSchema, lintTemplate, parsePointer, type RuleFinding } from '@bdg/schemas';
+import { type CsvRowError, parseCsvBounded } from '../../common/csv.js';
 import { jsonDepthExceeds } from '../../common/json-depth-measure.js';
 import { workerTask } from '../../common/worker-task.js';
 
@@ -18,7 +19,8 @@ export type DraftInput = { data: Record<string, unknown> } | { body: Uint8Array;
 export type ValidateTask =
   | ({ kind: 'draft'; key: string; schema: JsonSchema | string; pointers: string[] } & DraftInput)
   | { kind: 'lint'; doc: object }
-  | { kind: 'split'; body: Uint8Array; field: string };
+  | { kind: 'split'; body: Uint8Array; field: string }
+  | { kind: 'csv'; body: Uint8Array; required: string[]; columns: Record<string, string | string[]> };
 
 export interface DraftChecked {
   kind: 'draft';
@@ -46,6 +48,13 @@ export interface BodySplit {
   fieldIsObject: boolean;
   tooDeep: boolean;
   invalidJson: boolean;
+}
+
+/** A CSV import's rows, decoded and parsed within the import limits (common/csv.ts). */
+export interface CsvParsed {
+  kind: 'csv';
+  rows: { line: number; values: Record<string, string> }[];
+  errors: CsvRowError[];
 }
 
 /** Parsed schemas by validator key, so that a large save sends the schema's text and the thread parses it once. */
@@ -89,8 +98,9 @@ function checkDraft(task: Extract<ValidateTask, { kind: 'draft' }>): DraftChecke
   return { kind: 'draft', ...own, errors, errorCount: 0, findings: validator.checkRules(data), json: JSON.stringify(data), canonical: canonicalJson(data), filled };
 }
 
-export function validateBody(task: ValidateTask): DraftChecked | LintChecked | BodySplit {
+export function validateBody(task: ValidateTask): DraftChecked | LintChecked | BodySplit | CsvParsed {
   if (task.kind === 'lint') return { kind: 'lint', findings: lintTemplate(task.doc) };
+  if (task.kind === 'csv') return { kind: 'csv', ...parseCsvBounded(task.body, task.required, task.columns) };
   if (task.kind === 'split') return split(task.body, task.field);
   return checkDraft(task);
 }
