@@ -5,7 +5,7 @@
  * would cost more than the check.
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { JsonSchema } from '@bdg/schemas';
+import { hasValidator, type JsonSchema } from '@bdg/schemas';
 import { requestContext } from '../common/request-context.js';
 import { WorkerPool, workerModule } from '../common/worker-pool.js';
 import type { AppConfig } from '../config/config.js';
@@ -52,7 +52,9 @@ export class ValidationPool implements OnModuleDestroy {
     }
     // A pattern costs text × pattern length even in a linear engine (50 kB against a 1,000-character pattern:
     // ~200 ms): a template with patterns sends drafts to a thread from an eighth of the threshold.
-    const threshold = this.schemaText(schema).includes('"pattern') ? this.config.validationWorkerBytes / 8 : this.config.validationWorkerBytes;
+    // Nor is a template's first check compiled here: a large template's validators take hundreds of ms to
+    // build; a thread builds them (a page that opens the report still compiles them here, once per version).
+    const threshold = !hasValidator(key) ? 0 : this.schemaText(schema).includes('"pattern') ? this.config.validationWorkerBytes / 8 : this.config.validationWorkerBytes;
     return (await this.check({ kind: 'draft', key, schema, data, pointers }, undefined, threshold)) as DraftChecked;
   }
 
