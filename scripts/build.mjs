@@ -57,6 +57,8 @@ const entries = {
   'export-render': 'src/exports/worker/render.task.ts',
   // large request bodies are validated in worker threads (backend/src/validation/validation-pool.ts)
   'validate-worker': 'src/validation/worker/validate.task.ts',
+  // the roll-up of large compiles runs in a worker thread (backend/src/submissions/roll-up-pool.ts)
+  'roll-up-worker': 'src/submissions/worker/roll-up.task.ts',
 };
 if (benchOnly) {
   // nothing of the app

@@ -12,7 +12,7 @@ export type {
 } from './types.js';
 export { templateVersionSchema } from './template-format.js';
 export { lintTemplate, schemaLocation } from './lint.js';
-export { getValidator, createAjv, draftSchema, CUSTOM_KEYWORDS, type TemplateValidator } from './validation.js';
+export { getValidator, hasValidator, createAjv, draftSchema, CUSTOM_KEYWORDS, type TemplateValidator } from './validation.js';
 export { linearRegExp, compileLinearPattern, linearPatternProblem } from './linear-keywords.js';
 export {
   DEFAULT_MAX_ITEMS,

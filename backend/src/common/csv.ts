@@ -70,6 +70,26 @@ export function parseCsv(
   return { rows, errors: [] };
 }
 
+/** One CSV import at most: bigger files are refused before parsing, in Vietnamese, with these figures. */
+export const CSV_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const CSV_IMPORT_MAX_ROWS = 5000;
+const SPLIT = 'Hãy chia tệp thành nhiều phần rồi nhập lần lượt.';
+
+/** parseCsv within the import limits (bytes, then data rows); a file over one gets one error that states it. */
+export function parseCsvBounded(buf: Uint8Array, required: string[], columns: Record<string, string | string[]> = {}): ReturnType<typeof parseCsv> {
+  if (buf.length > CSV_IMPORT_MAX_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+    return { rows: [], errors: [{ line: 0, column: '', message: `Tệp CSV quá lớn (${mb(buf.length)} MB): mỗi lần nhập tối đa ${mb(CSV_IMPORT_MAX_BYTES)} MB và ${CSV_IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. ${SPLIT}` }] };
+  }
+  const out = parseCsv(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), required, columns);
+  if (out.rows.length > CSV_IMPORT_MAX_ROWS)
+    return {
+      rows: [],
+      errors: [{ line: 0, column: '', message: `Tệp CSV có ${out.rows.length.toLocaleString('vi-VN')} dòng dữ liệu: mỗi lần nhập tối đa ${CSV_IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. ${SPLIT}` }],
+    };
+  return out;
+}
+
 export interface ImportReport {
   ok: boolean;
   created: number;

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { getPriority } from 'node:os';
 import { WorkerPool, workerModule } from './worker-pool.js';
+import { WORKER_NICE } from './worker-task.js';
 
 const module = workerModule(new URL('./__fixtures__/wait.js', import.meta.url), new URL('./__fixtures__/wait.task.ts', import.meta.url));
 const messages = { timeout: 'Quá thời gian.', memory: 'Quá bộ nhớ.', busy: 'Đang bận.' };
 
 describe(WorkerPool.name, () => {
-  let sut: WorkerPool<{ ms?: number; hog?: boolean }, { waited: number }> | undefined;
+  let sut: WorkerPool<{ ms?: number; hog?: boolean; priority?: boolean }, { waited: number; priority?: number }> | undefined;
   const pool = (o: { threads?: number; maxQueue?: number; timeoutMs: number; memoryMb?: number }) =>
     (sut = new WorkerPool({ label: 'thử', module, threads: 1, maxQueue: 8, memoryMb: 64, idleTimeoutMs: 60_000, messages, ...o }));
   afterEach(async () => sut?.destroy());
@@ -32,6 +34,13 @@ describe(WorkerPool.name, () => {
     expect(err.getStatus()).toBe(503);
     expect(err.getResponse().message).toBe('Đang bận.');
     expect(await Promise.all([running, queued])).toEqual([{ waited: 1500 }, { waited: 10 }]);
+  }, 60_000);
+
+  it('runs its threads at a lower priority than the API thread (Linux nice is per thread)', async () => {
+    const p = pool({ timeoutMs: 60_000 });
+    const own = getPriority();
+    expect(await p.run({ priority: true })).toEqual({ waited: 0, priority: WORKER_NICE });
+    expect(getPriority()).toBe(own);
   }, 60_000);
 
   it('a task over its heap limit is refused with the memory message', async () => {

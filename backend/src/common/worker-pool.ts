@@ -62,8 +62,11 @@ export class WorkerPool<T, R> {
     return this.pool;
   }
 
-  /** Runs `task` in a thread; a limit hit becomes a Vietnamese 422 (time, memory) or 503 (queue full) and the thread is replaced. */
-  async run(task: T): Promise<R> {
+  /**
+   * Runs `task` in a thread; a limit hit becomes a Vietnamese 422 (time, memory) or 503 (queue full) and the
+   * thread is replaced. `transfer`: ports or buffers the task carries (moved, not copied).
+   */
+  async run(task: T, transfer: Transferable[] = []): Promise<R> {
     const { timeoutMs, messages, threads, maxQueue } = this.opts;
     // Counted here: piscina keeps tasks that carry an abort signal out of its bounded queue, so its
     // maxQueue never refuses ours.
@@ -81,7 +84,7 @@ export class WorkerPool<T, R> {
       port1.close();
     });
     try {
-      return await this.piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2] as never });
+      return await this.piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2, ...transfer] as never });
     } catch (e) {
       const err = e as { name?: string; code?: string; message?: string };
       this.log.warn(`${err.code ?? err.name}: ${err.message}`);

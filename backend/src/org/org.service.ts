@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@bdg/api-types';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { ValidationPool } from '../validation/validation-pool.js';
 import { type AuthUser, hasRole } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
 import { unitCodeTaken } from '../common/taken-name.js';
-import { importAllOrNothing, parseCsv } from '../common/csv.js';
+import { importAllOrNothing } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
 import { keyedPageOf } from '../common/keyset.js';
 import { paging } from '../common/paging.js';
@@ -32,6 +33,7 @@ export class OrgService {
   constructor(
     private readonly repo: OrgRepository,
     private readonly audit: AuditService,
+    private readonly bodies: ValidationPool,
   ) {}
 
   // Other modules read units through here, never through the repository.
@@ -172,7 +174,7 @@ export class OrgService {
     if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_COLUMNS),
+      await this.bodies.csv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_COLUMNS),
       (fn) => this.repo.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
+import { sendJson } from '../common/json-text.js';
 import { PageQuery } from '../common/paging.js';
 import { ListSubmissionsQuery, MyWorkQuery, SaveDataDto, SendEventDto } from './submissions.dto.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -35,8 +36,14 @@ export class SubmissionsController {
   @Get('submissions/:id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<Submission<Date>> {
     return this.submissions.get(u, id);
   }
-  @Put('submissions/:id/data') save(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: SaveDataDto): Promise<SaveDataResponse<Date>> {
-    return this.submissions.saveData(u, id, dto.data, dto.version, dto.rawInputs);
+  /** A large body's draft arrives as a BodyText (common/large-body.ts) and its answer leaves as text (JsonText). */
+  @Put('submissions/:id/data') async save(
+    @CurrentUser() u: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: SaveDataDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SaveDataResponse<Date> | string> {
+    return sendJson(res, await this.submissions.saveData(u, id, dto.data, dto.version, dto.rawInputs));
   }
   @Post('submissions/:id/events') @HttpCode(200) async event(
     @CurrentUser() u: AuthUser,

@@ -244,14 +244,15 @@ export class SubmissionsRepository {
    * (atomic on its own): the update, its audit row (`audit`, written only when the update happened) and
    * the attachment hashes the answer's contentHash needs.
    */
+  /** `dataJson`: the data as JSON text (serialised where it was validated). */
   async saveData(
     id: string,
-    data: unknown,
+    dataJson: string,
     rawInputs: RawInputs,
     version: number,
     audit: (params: unknown[], from: string) => string,
   ): Promise<{ version: number; updatedAt: Date; attachmentHashes: string[] } | null> {
-    const params: unknown[] = [id, JSON.stringify(data), version, JSON.stringify(rawInputs)];
+    const params: unknown[] = [id, dataJson, version, JSON.stringify(rawInputs)];
     const rows = await this.db.query(
       `WITH saved AS (
          UPDATE submission SET data = $2::jsonb, raw_inputs = $4::jsonb, version = version + 1, updated_at = now()

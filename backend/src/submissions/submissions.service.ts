@@ -21,9 +21,11 @@ import { isBelowOrSame } from '../common/access.js';
 import { keyedPageOf } from '../common/keyset.js';
 import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { JsonText } from '../common/json-text.js';
 import { SigningService } from '../signing/signing.service.js';
+import type { BodyText } from '../validation/body-text.js';
 import { CompileService } from './compile.service.js';
-import { mayEditData, summarise, toFinding, toProblem } from './content-guards.js';
+import { mayEditData, summarise, toFinding, toProblems } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -182,7 +184,11 @@ export class SubmissionsService {
 
   // ───────────── writing ─────────────
 
-  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number, rawInputs?: Record<string, string>) {
+  /**
+   * A draft save. `data` is a BodyText when the body was large (common/large-body.ts): the worker that checks
+   * it also serialises and canonicalises it, and the answer carries its text as it is (JsonText).
+   */
+  async saveData(user: AuthUser, id: string, data: Record<string, unknown> | BodyText, version: number, rawInputs?: Record<string, string>) {
     // Autosave is the most frequent write: decide from a light row, without loading the stored jsonb.
     const row = await this.repo.accessRow(id);
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
@@ -190,23 +196,26 @@ export class SubmissionsService {
     if (row.locked || row.final) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: row.version });
     const { template, compiled } = await this.context(row);
     // Computed fields are the server's to fill, whatever the browser sent; a large body is checked off the event loop.
-    const { data: withComputed, errors, findings: ruleFindings } = await this.defs.checkDraft(template, compiled, data);
-    if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
+    // The check also says which typed-in pointers now have a value (their kept typo is dropped).
+    const checked = await this.defs.checkDraft(template, compiled, data, Object.keys(rawInputs ?? row.rawInputs ?? {}));
+    if (checked.errorCount) throw unprocessable(summarise(checked.errors, checked.errorCount), toProblems(checked.errors, checked.errorCount));
     // Typos travel beside the data; a field that has a value now drops its kept typo.
     const sentRaw = this.rawInputs.check(this.defs.schemaFor(template, compiled), rawInputs);
-    const keptRaw = this.rawInputs.kept(sentRaw, row.rawInputs, withComputed);
+    const keptRaw = this.rawInputs.kept(sentRaw, row.rawInputs, new Set(checked.filled));
     // One statement: the update and its audit row commit together, or neither happens.
     const audit = { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: version + 1 } };
-    const saved = await this.repo.saveData(id, withComputed, keptRaw, version, (params, from) => this.audit.cte(audit, params, from));
+    const saved = await this.repo.saveData(id, checked.json, keptRaw, version, (params, from) => this.audit.cte(audit, params, from));
     if (!saved) {
       const now = await this.repo.byId(id);
       if (now?.locked) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: now.version });
       throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
     }
     // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
-    const findings = ruleFindings.map(toFinding);
-    const contentHash = this.signing.contentHash(withComputed, saved.attachmentHashes);
-    return { id, version: saved.version, data: withComputed, rawInputs: keptRaw, updatedAt: saved.updatedAt, contentHash, findings };
+    const findings = checked.findings.map(toFinding);
+    // The canonical form came with the check (a worker's, for a large body): only the native SHA-256 runs here.
+    const contentHash = this.signing.contentHashOfCanonical(checked.canonical, saved.attachmentHashes);
+    const answer = { id, version: saved.version, rawInputs: keptRaw, updatedAt: saved.updatedAt, contentHash, findings };
+    return checked.data ? { ...answer, data: checked.data } : new JsonText(answer, 'data', checked.json);
   }
 
   // ───────────── helpers ─────────────
