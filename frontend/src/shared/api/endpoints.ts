@@ -18,7 +18,6 @@ import type {
   SourceValue,
   Submission,
   SubmissionListItem,
-  SubmissionSummary,
   TemplateVersion,
   UnitKind,
   Task,
