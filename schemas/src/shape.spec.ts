@@ -14,6 +14,9 @@ describe('displayOrder', () => {
     expect(displayOrder(keys, ['c', '*', 'a'])).toEqual(['c', 'b', 'd', 'a']);
     expect(displayOrder(keys, ['*', 'a'])).toEqual(['b', 'c', 'd', 'a']);
   });
+  it('places a key named twice, or a second *, once', () => {
+    expect(displayOrder(keys, ['b', 'a', 'b', '*', 'c', '*'])).toEqual(['b', 'a', 'd', 'c']);
+  });
   it('agrees with the exports’ and the form’s rule on a complete order', () => {
     expect(displayOrder(keys, ['d', 'c', 'b', 'a'])).toEqual(['d', 'c', 'b', 'a']);
   });

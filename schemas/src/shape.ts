@@ -13,7 +13,8 @@ import type { JsonSchema } from './types.js';
 export function displayOrder(keys: readonly string[], uiOrder: unknown): string[] {
   if (!Array.isArray(uiOrder)) return [...keys];
   const present = new Set(keys);
-  const listed = uiOrder.filter((k): k is string => typeof k === 'string' && (k === '*' || present.has(k)));
+  // each name once (its first place), and one `*`
+  const listed = [...new Set(uiOrder.filter((k): k is string => typeof k === 'string' && (k === '*' || present.has(k))))];
   const named = new Set(listed);
   const rest = keys.filter((k) => !named.has(k));
   const star = listed.indexOf('*');
