@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { ImportResult } from '../../api/types';
 import { describeError } from '../../components/errors';
 import { readFileBytes } from '../../components/download';
-import { checkCsvBytes } from '../utils/csv-check';
+import { checkCsvBytes, CSV_LIMITS_TEXT } from '../utils/csv-check';
 
 export interface CsvImportModalProps {
   open: boolean;
@@ -116,7 +116,9 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
           items={[{ title: 'Chọn tệp CSV (UTF-8)' }, { title: 'Kiểm tra thử' }, { title: 'Nhập' }]}
           style={{ marginBottom: 12 }}
         />
-        <Typography.Paragraph type="secondary">{columnsHelp}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {columnsHelp} {CSV_LIMITS_TEXT}
+        </Typography.Paragraph>
         <Upload
           accept=".csv,text/csv"
           maxCount={1}
