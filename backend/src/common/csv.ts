@@ -1,3 +1,4 @@
+import { CSV_IMPORT_MAX_BYTES, CSV_IMPORT_MAX_ROWS } from '@bdg/api-types';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { EntityManager } from 'typeorm';
@@ -70,9 +71,8 @@ export function parseCsv(
   return { rows, errors: [] };
 }
 
-/** One CSV import at most: bigger files are refused before parsing, in Vietnamese, with these figures. */
-export const CSV_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-export const CSV_IMPORT_MAX_ROWS = 5000;
+/** One CSV import at most (shared with the browser): bigger files are refused before parsing, in Vietnamese, with these figures. */
+export { CSV_IMPORT_MAX_BYTES, CSV_IMPORT_MAX_ROWS };
 const SPLIT = 'Hãy chia tệp thành nhiều phần rồi nhập lần lượt.';
 
 /** parseCsv within the import limits (bytes, then data rows); a file over one gets one error that states it. */

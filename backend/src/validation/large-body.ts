@@ -25,11 +25,15 @@ export function largeDraftBodies(pool: ValidationPool, thresholdBytes: number, l
       const buf = req.body as unknown;
       if (!Buffer.isBuffer(buf)) return next();
       if (buf.length < thresholdBytes) {
+        // as express.json (strict): an object or an array, else 400
+        let body: unknown;
         try {
-          req.body = buf.length ? JSON.parse(buf.toString('utf8')) : {};
+          body = buf.length ? JSON.parse(buf.toString('utf8')) : {};
         } catch {
           return next(badRequest(INVALID));
         }
+        if (body === null || typeof body !== 'object') return next(badRequest(INVALID));
+        req.body = body;
         return next();
       }
       pool.split(buf, route.field).then(

@@ -91,6 +91,8 @@ describe(ValidationPool.name, () => {
     const notObject = await put(`{"version": ${before}, "data": "${pad}"}`);
     expect(notObject.status).toBe(422);
     expect(notObject.body.details[0]).toMatchObject({ path: 'data', title: 'Dữ liệu biểu mẫu' });
+    // a small body is as strict as express.json: a bare JSON value is not a body
+    for (const bare of ['null', '1', '"x"', 'true']) expect((await put(bare)).status, bare).toBe(400);
     expect(await version()).toBe(before);
   });
 

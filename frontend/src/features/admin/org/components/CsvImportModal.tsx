@@ -6,6 +6,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
 import type { ImportResult } from '../../api/types';
 import { useCsvImport } from '../hooks/use-csv-import';
+import { CSV_LIMITS_TEXT } from '../utils/csv-check';
 
 export interface CsvImportModalProps {
   open: boolean;
@@ -69,7 +70,9 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
           items={[{ title: 'Chọn tệp CSV (UTF-8)' }, { title: 'Kiểm tra thử' }, { title: 'Nhập' }]}
           style={{ marginBottom: 12 }}
         />
-        <Typography.Paragraph type="secondary">{columnsHelp}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {columnsHelp} {CSV_LIMITS_TEXT}
+        </Typography.Paragraph>
         <Upload accept=".csv,text/csv" maxCount={1} showUploadList={false} beforeUpload={(f) => (void choose(f), false)}>
           <Button icon={<UploadOutlined />} disabled={!!busy} data-testid={`${testid}-file`}>
             {file ? `Đổi tệp (${file.name})` : 'Chọn tệp CSV'}
