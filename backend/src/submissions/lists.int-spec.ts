@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
+import type { QueryRunner } from 'typeorm';
+import { ParentInStateLabels1797800000000 } from '../database/migrations/1797800000000-ParentInStateLabels.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026!';
@@ -195,6 +197,22 @@ describe('paged lists', () => {
         expect(tab.items.every((w: { task: string }) => w.task === task), `${user} ${task}`).toBe(true);
       }
     }
+  });
+
+  it('the migration rewrites a stored flow that still names a level in its label', async () => {
+    const stored = (code: string) => sut.sql<{ machine: string }>(`SELECT machine::text AS machine FROM flow_version WHERE code = $1`, [code]);
+    const before = (await stored('truong'))[0]!.machine;
+    expect(before).toContain('"label": "Đã gửi, chờ {parentUnitName} duyệt"');
+    // as installed before: the level named in the flow
+    await sut.sql(`UPDATE flow_version SET machine = replace(machine::text, '{parentUnitName}', 'Phòng GD&ĐT')::jsonb WHERE code = 'truong'`);
+    const runner = { query: (q: string, p?: unknown[]) => sut.sql(q, p) } as unknown as QueryRunner;
+    await new ParentInStateLabels1797800000000().up(runner);
+    expect((await stored('truong'))[0]!.machine).toBe(before);
+    await new ParentInStateLabels1797800000000().down(runner);
+    expect((await stored('truong'))[0]!.machine).toContain('"label": "Đã gửi, chờ Phòng GD&ĐT duyệt"');
+    expect((await stored('phong'))[0]!.machine).toContain('"label": "Đã gửi, chờ Sở GD&ĐT duyệt"');
+    await new ParentInStateLabels1797800000000().up(runner);
+    expect((await stored('truong'))[0]!.machine).toBe(before);
   });
 
   it('pages the small catalogues and the notifications with the same answer shape', async () => {
