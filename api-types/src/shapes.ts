@@ -65,6 +65,9 @@ export interface SubmissionListItem<D = string> {
   unitCode: string;
   unitName: string;
   unitKind: string;
+  /** The unit a report goes up to (named in "chờ … duyệt"), from the tree. */
+  parentUnitName: string | null;
+  parentUnitKind: string | null;
   /** Which form (a unit may report on several templates in a season). */
   templateCode: string;
   state: string;

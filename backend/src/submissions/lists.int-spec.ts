@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
-import type { QueryRunner } from 'typeorm';
-import { ParentInStateLabels1797800000000 } from '../database/migrations/1797800000000-ParentInStateLabels.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026!';
@@ -89,7 +87,7 @@ describe('paged lists', () => {
     const first = (await get('hy.admin', `/api/submissions?roundId=${roundId}&pageSize=2`)).body;
     // a list item carries only what the tables show
     expect(Object.keys(first.items[0]).sort()).toEqual(
-      ['deadline', 'final', 'handedIn', 'id', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'templateCode', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
+      ['deadline', 'final', 'handedIn', 'id', 'parentUnitKind', 'parentUnitName', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'templateCode', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
     );
     const foreign = await get('hy.admin', `/api/submissions?roundId=${roundId}&sort=-deadline&after=${first.nextCursor}`);
     expect(foreign.status).toBe(422);
@@ -199,20 +197,24 @@ describe('paged lists', () => {
     }
   });
 
-  it('the migration rewrites a stored flow that still names a level in its label', async () => {
-    const stored = (code: string) => sut.sql<{ machine: string }>(`SELECT machine::text AS machine FROM flow_version WHERE code = $1`, [code]);
-    const before = (await stored('truong'))[0]!.machine;
-    expect(before).toContain('"label": "Đã gửi, chờ {parentUnitName} duyệt"');
-    // as installed before: the level named in the flow
-    await sut.sql(`UPDATE flow_version SET machine = replace(machine::text, '{parentUnitName}', 'Phòng GD&ĐT')::jsonb WHERE code = 'truong'`);
-    const runner = { query: (q: string, p?: unknown[]) => sut.sql(q, p) } as unknown as QueryRunner;
-    await new ParentInStateLabels1797800000000().up(runner);
-    expect((await stored('truong'))[0]!.machine).toBe(before);
-    await new ParentInStateLabels1797800000000().down(runner);
-    expect((await stored('truong'))[0]!.machine).toContain('"label": "Đã gửi, chờ Phòng GD&ĐT duyệt"');
-    expect((await stored('phong'))[0]!.machine).toContain('"label": "Đã gửi, chờ Sở GD&ĐT duyệt"');
-    await new ParentInStateLabels1797800000000().up(runner);
-    expect((await stored('truong'))[0]!.machine).toBe(before);
+  it('a flow stored before the placeholder (format 2) is read with it, its row untouched (upgradeFlow, no migration)', async () => {
+    const stored = async () => (await sut.sql<{ machine: string; version: number }>(`SELECT machine::text AS machine, version FROM flow_version WHERE code = 'truong' ORDER BY version DESC LIMIT 1`))[0]!;
+    const now = await stored();
+    expect(now.machine).toContain('"label": "Đã gửi, chờ {parentUnitName} duyệt"');
+    // as installed before: the level named in the flow, format 2
+    await sut.sql(
+      `UPDATE flow_version SET machine = jsonb_set(replace(machine::text, '{parentUnitName}', 'Phòng GD&ĐT')::jsonb, '{meta,format}', '2') WHERE code = 'truong' AND version = $1`,
+      [now.version],
+    );
+    try {
+      const old = (await stored()).machine;
+      const read = (await get('hy.admin', `/api/flows/truong/versions/${now.version}`)).body;
+      expect(JSON.stringify(read.machine)).toContain('"label":"Đã gửi, chờ {parentUnitName} duyệt"');
+      expect(JSON.stringify(read.machine)).not.toContain('chờ Phòng GD&ĐT duyệt');
+      expect((await stored()).machine).toBe(old);
+    } finally {
+      await sut.sql(`UPDATE flow_version SET machine = $1::jsonb WHERE code = 'truong' AND version = $2`, [now.machine, now.version]);
+    }
   });
 
   it('pages the small catalogues and the notifications with the same answer shape', async () => {

@@ -83,10 +83,14 @@ export interface SubmissionListRow {
   version: number;
   deadline: Date | null;
   updatedAt: Date;
+  parentUnitName: string | null;
+  parentUnitKind: string | null;
 }
 const listColumns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
   o.kind AS "unitKind", t.code AS "templateCode", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
-  s.updated_at AS "updatedAt"`;
+  s.updated_at AS "updatedAt", po.name AS "parentUnitName", po.kind AS "parentUnitKind"`;
+/** The joins listColumns reads besides the unit (`o`): the round, the template and the parent unit (for "chờ … duyệt"). */
+const LIST_JOINS = `JOIN round r ON r.id = s.round_id JOIN template_version t ON t.id = s.template_version_id LEFT JOIN org_unit po ON po.id = s.parent_unit_id`;
 
 /** The columns "Việc cần làm" may be sorted by. */
 export const WORK_SORTS: Record<string, string> = { deadline: 's.deadline', unitName: 'o.name', updatedAt: 's.updated_at' };
@@ -167,8 +171,7 @@ export class SubmissionsRepository {
     const w = ks.after ? `${filtered} AND ${ks.after}` : filtered;
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT ${listColumns}, ${ks.select} FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
-          JOIN template_version t ON t.id = s.template_version_id WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        `SELECT ${listColumns}, ${ks.select} FROM submission s JOIN org_unit o ON o.id = s.unit_id ${LIST_JOINS} WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, p.pageSize, ks.offset],
       ),
       // The count needs only the tables the filters name.
@@ -210,7 +213,7 @@ export class SubmissionsRepository {
     const sort = p.sort ? `${WORK_SORTS[p.sort.key]} ${p.sort.desc ? 'DESC' : 'ASC'} NULLS LAST` : 's.deadline ASC NULLS LAST';
     const [rows, counts] = await Promise.all([
       this.db.query(
-        `SELECT ${listColumns}, k.task FROM ${from} JOIN round r ON r.id = s.round_id JOIN template_version t ON t.id = s.template_version_id WHERE ${pageWhere}
+        `SELECT ${listColumns}, k.task FROM ${from} ${LIST_JOINS} WHERE ${pageWhere}
           ORDER BY ${sort}, o.code, s.id LIMIT $${pageParams.length + 1} OFFSET $${pageParams.length + 2}`,
         [...pageParams, p.pageSize, p.offset],
       ),
