@@ -35,5 +35,3 @@ export type {
   WorkList,
   WorkPage,
 } from '@bdg/api-types';
-
-export type Role = 'admin' | 'editor' | 'head' | 'reviewer';
