@@ -22,7 +22,7 @@ const moduleBoundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/tsc-out/**', '**/node_modules/**', '**/.data/**', 'test/artifacts/**', '**/coverage/**', 'test/x-*.mjs'] },
+  { ignores: ['**/dist/**', '**/dist-bench/**', '**/tsc-out/**', '**/node_modules/**', '**/.data/**', 'test/artifacts/**', '**/coverage/**', 'test/x-*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,8 +14,15 @@ export interface BulkAcceptResult {
   refused: { index: number; id?: string; unitName: string | null; status: number; message: string }[];
 }
 
+/** `POST /api/submissions/:id/remind`: one unit reminded, and how many people the reminder reached. */
+export interface RemindResult {
+  submissionId: string;
+  unitName: string;
+  notified: number;
+}
+
 /** `POST /api/rounds/:id/remind-late`: whom a late report's reminder reached, and what was skipped. */
 export interface RemindLateResult {
-  reminded: { submissionId: string; unitName: string; notified: number }[];
+  reminded: RemindResult[];
   skipped: { submissionId: string; unitName: string; message: string }[];
 }

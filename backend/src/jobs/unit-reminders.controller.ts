@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import type { RemindLateResult } from '@bdg/api-types';
+import type { RemindLateResult, RemindResult } from '@bdg/api-types';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -21,7 +21,7 @@ export class UnitRemindersController {
   constructor(private readonly reminders: UnitRemindersService) {}
 
   /** 200 `{submissionId, unitName, notified}`; 429 when the unit was reminded within the hour. */
-  @Post('submissions/:id/remind') @HttpCode(200) remind(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+  @Post('submissions/:id/remind') @HttpCode(200) remind(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<RemindResult> {
     return this.reminders.remindOne(u, id);
   }
   /** 200 `{reminded, skipped}`: every late child of `parentId` in the round, each within its own limit. */

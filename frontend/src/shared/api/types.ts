@@ -36,5 +36,3 @@ export type {
   WorkList,
   WorkPage,
 } from '@bdg/api-types';
-
-export type Role = 'admin' | 'editor' | 'head' | 'reviewer';

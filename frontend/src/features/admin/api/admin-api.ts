@@ -7,7 +7,7 @@ import type {
   FlowSummary,
   FlowVersion,
   ImportResult,
-  Job,
+  JobView as Job,
   OpenRoundInput,
   OrgUnit,
   Page,
@@ -19,7 +19,7 @@ import type {
   TemplateVersionHead,
   TemplateVersionInput,
   User,
-} from './types';
+} from '@bdg/api-types';
 
 const enc = encodeURIComponent;
 

@@ -1,14 +1,13 @@
 /** Roles as data: the four built in, plus those the province defines (code + Vietnamese label) for its flows' steps. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { RoleDef } from '../../api/types';
 import { describeError } from '../../components/errors';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { SearchBox } from '../../../../shared/paging/SearchBox';
+import { PagedTable } from '../../components/PagedTable';
 import { usePagedList } from '../../../../shared/paging/use-paged-list';
 import { UnitKindsCard } from './UnitKindsCard';
 import { asciiSlug } from '../../../../shared/utils/ascii-slug';
@@ -36,11 +35,12 @@ export function RolesPage() {
         Vai trò do tỉnh định nghĩa (ví dụ Phó hiệu trưởng) dùng được trong bước của quy trình («Có vai trò») và gán cho người dùng của đơn vị sở hữu
         cùng các đơn vị trực thuộc.
       </Typography.Paragraph>
-      <ErrorAlert error={roles.query.error} prefix="Không tải được vai trò" />
-      <SearchBox value={roles.search} onChange={roles.setSearch} placeholder="Tìm vai trò theo tên hoặc mã" testId="role-search" />
-      <Table<RoleDef>
+      <PagedTable<RoleDef>
+        list={roles}
+        errorPrefix="Không tải được vai trò"
+        searchPlaceholder="Tìm vai trò theo tên hoặc mã"
+        searchTestId="role-search"
         rowKey="code"
-        {...roles.tableProps}
         columns={[
           { title: 'Tên vai trò', dataIndex: 'label', key: 'label', sorter: true },
           { title: 'Mô tả', dataIndex: 'description', render: (d: string | null) => d ?? '' },

@@ -1,12 +1,11 @@
 /** Reporting regimes (chế độ báo cáo): declared once, their rounds open by themselves on their day. */
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Regime } from '@bdg/regimes';
 import { useState } from 'react';
 import { adminApi, type RegimeSummary } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
-import { describeError } from '../../components/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SearchBox } from '../../../../shared/paging/SearchBox';
 import { usePagedList } from '../../../../shared/paging/use-paged-list';
@@ -49,7 +48,7 @@ export function RegimeListPage() {
         được dời sang ngày làm việc tiếp theo. Mở một dòng để xem các đợt sắp tới.
       </Typography.Paragraph>
       <ErrorAlert error={regimes.query.error} prefix="Không tải được chế độ báo cáo" />
-      {openDue.error && <Alert type="error" showIcon message={describeError(openDue.error)} />}
+      <ErrorAlert error={openDue.error} />
       <SearchBox value={regimes.search} onChange={regimes.setSearch} placeholder="Tìm chế độ báo cáo theo mã hoặc tên" testId="regime-search" />
       <Table<RegimeSummary>
         rowKey="code"

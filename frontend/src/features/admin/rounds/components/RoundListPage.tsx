@@ -1,14 +1,13 @@
 /** Rounds already opened, and the way into the wizard. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { Round } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { RoundOpeningStatus } from './RoundOpeningStatus';
-import { SearchBox } from '../../../../shared/paging/SearchBox';
 import { usePagedList } from '../../../../shared/paging/use-paged-list';
 
 export function RoundListPage() {
@@ -28,11 +27,13 @@ export function RoundListPage() {
           </Button>
         </Link>
       </Space>
-      <ErrorAlert error={rounds.query.error} prefix="Không tải được đợt báo cáo" />
-      <SearchBox value={rounds.search} onChange={rounds.setSearch} placeholder="Tìm đợt theo tên hoặc kỳ" testId="round-search" />
-      <Table<Round>
+      <PagedTable<Round>
+        list={rounds}
+        errorPrefix="Không tải được đợt báo cáo"
+        searchPlaceholder="Tìm đợt theo tên hoặc kỳ"
+        searchTestId="round-search"
         rowKey="id"
-        {...rounds.tableProps}
+        emptyText="Chưa có đợt báo cáo nào."
         columns={[
           { title: 'Tên đợt', dataIndex: 'name', key: 'name', sorter: true },
           { title: 'Kỳ', dataIndex: 'period', key: 'period', sorter: true },
@@ -51,7 +52,6 @@ export function RoundListPage() {
           { title: 'Số hồ sơ', render: (_, r) => r.counts?.total ?? '—' },
           { title: 'Trạng thái', render: (_, r) => <RoundOpeningStatus round={r} /> },
         ]}
-        locale={{ emptyText: 'Chưa có đợt báo cáo nào.' }}
       />
     </div>
   );
