@@ -14,6 +14,7 @@
  */
 import { compileExpression } from 'filtrex';
 import { FORBIDDEN_KEYS, isPlainObject } from './pointer.js';
+import { expressionShapeProblem } from './expression-shape.js';
 
 export const MAX_EXPRESSION_LENGTH = 500;
 export const MAX_EXPRESSION_DEPTH = 16;
@@ -182,6 +183,8 @@ function parseUncached(source: string): ParseResult {
   if (source.trim() === '') return { ok: false, message: 'Biểu thức rỗng.' };
   const scanned = tokenizeExpression(source);
   if (!scanned.ok) return scanned;
+  const shape = expressionShapeProblem(scanned.tokens);
+  if (shape) return { ok: false, message: shape };
   const refs = scanned.tokens.flatMap((tok) => (tok.t === 'ref' ? [tok.ref] : []));
   const byName = new Map(refs.map((r) => [r.name, r]));
   let current: ((ref: ExpressionRef) => unknown) | null = null;

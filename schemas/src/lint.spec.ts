@@ -23,7 +23,7 @@ describe(lintTemplate.name, () => {
     ['ratio trỏ tới trường không có', doc({ a: n('A'), r: { type: ['number', 'null'], title: 'R', 'x-aggregate': { ratio: { numerator: '/a', denominator: '/b' } } } }), 'error', /mẫu số "\/b" không trỏ/],
     ['ratio trên tử số không phải số', doc({ a: { type: 'string', title: 'A', 'x-aggregate': 'concat' }, b: n('B'), r: { type: ['number', 'null'], title: 'R', 'x-aggregate': { ratio: { numerator: '/a', denominator: '/b' } } } }), 'error', /không phải trường số/],
     ['groupBy cột không có', doc({ t: { type: 'array', title: 'T', 'x-aggregate': { groupBy: 'ma' }, items: { type: 'object', properties: { x: n('X') } } } }), 'error', /không có cột "ma"/],
-    ['biểu thức không phân tích được', doc({ a: n('A'), c: { type: ['number', 'null'], title: 'C', 'x-computed': 'a +* 2' } }), 'error', /không phân tích được/],
+    ['biểu thức không phân tích được', doc({ a: n('A'), c: { type: ['number', 'null'], title: 'C', 'x-computed': 'a +* 2' } }), 'error', /Thiếu toán hạng trước “\*”/],
     ['biểu thức tham chiếu trường không có', doc({ a: n('A'), c: { type: ['number', 'null'], title: 'C', 'x-computed': 'a / khongCo' } }), 'error', /không có trường \/khongCo/],
     ['biểu thức vòng tròn', doc({ a: { type: ['number', 'null'], title: 'A', 'x-computed': 'b + 1' }, b: { type: ['number', 'null'], title: 'B', 'x-computed': 'a + 1' } }), 'error', /vòng tròn/],
     ['$root đi vào bảng', doc({ t: { type: 'array', title: 'T', 'x-aggregate': 'concat', items: { type: 'object', properties: { x: n('X') } } }, c: { type: ['number', 'null'], title: 'C', 'x-computed': '$root.t.x' } }), 'error', /không có trường/],

@@ -17,11 +17,11 @@ describe('checkExpression', () => {
   ])('accepts %s', (expr) => expect(checkExpression(expr, model, section)).toMatchObject({ ok: true }));
   it.each([
     ['soNu / ', /kết thúc bằng một phép tính/],
-    ['(soNu / tongSo', /thiếu dấu “\)”/],
+    ['(soNu / tongSo', /dấu ngoặc trong biểu thức không cân/],
     ['soNu tongSo', /thiếu phép tính/],
     ['soNam / tongSo', /không có trường “soNam”/],
-    ['eval(1)', /hàm “eval” không có sẵn/],
-    ['soNu; 1', /ký tự “;”/],
+    ['eval(1)', /hàm "eval" không được hỗ trợ/],
+    ['soNu; 1', /ký tự ";" không được phép/],
     ['$root.II.ketQua * 2', /không phải là số/],
     ['I.tongSo', /không có trường “I.tongSo”/],
     ['', /trống/],
