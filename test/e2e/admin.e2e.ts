@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { khoaiChauReport } from '../../backend/src/test-support/khoai-chau-data.js';
-import { api, apiLogin, launchBrowser, pickOption, Shots, signIn, watchPage } from './support/browser.js';
+import { api, apiLogin, launchBrowser, openMenu, pickOption, Shots, signIn, watchPage } from './support/browser.js';
 
 const RUN = Date.now().toString(36).slice(-5);
 const TEMPLATE = `hy-bdg-2021-2025-${RUN}`;
@@ -220,10 +220,3 @@ async function addTransition(page: Page, from: string, event: string, label: str
   await form.waitFor({ state: 'detached' });
 }
 
-/** A page of the main menu; at 1440 px the admin's longer entries sit in the menu's “…” overflow: opened first. */
-async function openMenu(page: Page, name: string) {
-  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  const link = nav.getByRole('link', { name, exact: true });
-  if (!(await link.isVisible())) await nav.locator('.ant-menu-overflow-item-rest').hover();
-  await page.getByRole('link', { name, exact: true }).click();
-}

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, pickOption, Shots, signIn, watchPage } from './support/browser.js';
+import { baseUrl, launchBrowser, openMenu, pickOption, Shots, signIn, watchPage } from './support/browser.js';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CODE = `hy-e2e-${RUN}`;
@@ -81,7 +81,7 @@ describe('admin: reporting regimes open their rounds (issue 19)', () => {
     await row.locator('.ant-table-row-expand-icon').click();
     await page.getByTestId(`regime-preview-${CODE}`).getByText('Đã mở').first().waitFor();
     await shots.take(page, 'regime-opened');
-    await page.getByRole('link', { name: 'Đợt báo cáo' }).click();
+    await openMenu(page, 'Đợt báo cáo');
     await page.getByText(NAME, { exact: false }).first().waitFor();
     expect(problems).toEqual([]);
   });

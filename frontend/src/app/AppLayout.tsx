@@ -11,25 +11,31 @@ import { HeaderAccount, MenuDrawer } from './HeaderAccount';
 
 const { Header, Content } = Layout;
 
-/** The menu's entries for this user, and the one the address is under (the longest matching path). */
+/**
+ * The menu's entries for this user (flat, for the phone drawer), the header bar's entries (an admin's eight pages
+ * grouped under "Quản trị", so that a long unit name never pushes them into an overflow "…"), and the entry the
+ * address is under (the longest matching path).
+ */
 function useNavItems(user: User | null) {
   const loc = useLocation();
-  const items = [
+  const main = [
     { key: '/', label: <Link to="/">Việc cần làm</Link> },
     { key: '/dashboard', label: <Link to="/dashboard">Tiến độ</Link> },
-    ...(hasRole(user, 'admin') ? adminMenu.map((m) => ({ key: m.path, label: <Link to={m.path}>{m.label}</Link> })) : []),
   ];
+  const admin = hasRole(user, 'admin') ? adminMenu.map((m) => ({ key: m.path, label: <Link to={m.path}>{m.label}</Link> })) : [];
+  const items = [...main, ...admin];
+  const barItems = admin.length ? [...main, { key: 'admin', label: 'Quản trị', children: admin, popupClassName: 'bdg-admin-menu' }] : main;
   const selected = items
     .map((i) => i.key)
     .filter((k) => (k === '/' ? loc.pathname === '/' : loc.pathname.startsWith(k)))
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
-  return { items, selected, pathname: loc.pathname };
+  return { items, barItems, selected, pathname: loc.pathname };
 }
 
 export function AppLayout() {
   const { user } = useSession();
-  const { items, selected, pathname } = useNavItems(user);
+  const { items, barItems, selected, pathname } = useNavItems(user);
   const [drawer, setDrawer] = useState(false);
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -41,7 +47,7 @@ export function AppLayout() {
           Báo cáo BĐG
         </Link>
         <nav aria-label="Điều hướng chính" style={{ flex: 1, minWidth: 0 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
+          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={barItems} />
         </nav>
         {user && <NotificationCenter />}
         {/* Phones: the menu and the account live in a drawer; the header keeps one line. */}

@@ -113,3 +113,11 @@ export async function pickOption(page: Page, select: import('playwright-core').L
   await option.click();
   await select.filter({ hasText: label }).waitFor({ timeout: 10_000 });
 }
+
+/** A page of the main menu: an admin's pages sit under "Quản trị" in the header, opened first. */
+export async function openMenu(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  const link = page.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await nav.getByText('Quản trị', { exact: true }).hover();
+  await link.click();
+}
