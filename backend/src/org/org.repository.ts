@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
+import { submissionQueries } from '../submissions/submission-queries.js';
+import { userQueries } from '../users/user-queries.js';
 
 export interface OrgUnitView {
   id: string;
@@ -183,7 +185,7 @@ export class OrgRepository {
   async markMerged(m: EntityManager, id: string, intoId: string) {
     await m.query(`UPDATE org_unit SET merged_into_id = $2, active = false WHERE id = $1`, [id, intoId]);
     // Users of the merged unit now work for the unit it was merged into.
-    await m.query(`UPDATE app_user SET unit_id = $2 WHERE unit_id = $1`, [id, intoId]);
+    await m.query(userQueries.moveUnit('$1', '$2'), [id, intoId]);
   }
 
   /** What an official document's letterhead needs of a unit and its parent. */
@@ -205,7 +207,7 @@ export class OrgRepository {
   }
 
   async countSubmissions(unitId: string, m: EntityManager = this.db.manager): Promise<number> {
-    const rows = await m.query(`SELECT count(*)::int AS n FROM submission WHERE unit_id = $1`, [unitId]);
+    const rows = await m.query(`SELECT ${submissionQueries.countForUnit('$1')} AS n`, [unitId]);
     return rows[0].n;
   }
 }

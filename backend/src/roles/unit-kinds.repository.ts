@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface UnitKindRow {
   code: string;
@@ -21,8 +22,8 @@ export class UnitKindsRepository {
   all(m?: EntityManager): Promise<UnitKindRow[]> {
     return (m ?? this.db).query(
       `SELECT k.code, COALESCE(l.label, k.code) AS label,
-              (SELECT count(*)::int FROM org_unit o WHERE o.kind = k.code AND o.active) AS units
-         FROM (SELECT code FROM unit_kind UNION SELECT DISTINCT kind FROM org_unit) k
+              (SELECT count(*)::int FROM ${orgQueries.units} o WHERE o.kind = k.code AND o.active) AS units
+         FROM (SELECT code FROM unit_kind UNION SELECT DISTINCT u.kind FROM ${orgQueries.units} u) k
          LEFT JOIN unit_kind l ON l.code = k.code
         ORDER BY k.code`,
     );

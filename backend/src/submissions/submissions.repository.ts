@@ -6,6 +6,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
 import { doneSql } from '../common/status-sql.js';
+import { attachmentQueries } from '../attachments/attachment-queries.js';
+import { flowQueries } from '../flows/flow-queries.js';
+import { orgQueries } from '../org/org-queries.js';
+import { roundQueries } from '../rounds/round-queries.js';
+import { templateQueries } from '../templates/template-queries.js';
 import { TransitionLog } from './transition-log.entity.js';
 
 export interface SubmissionRow {
@@ -49,11 +54,18 @@ export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.
   s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
 // Summaries leave out the heavy jsonb columns.
 const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '').replace(' s.raw_inputs AS "rawInputs",', '');
-export const from = `submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id
-  JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
+/**
+ * The submissions read model: the row with its unit, round, template and flow named, in one statement.
+ * The other modules' columns come from their owners' read models (org-queries.ts, round-queries.ts, …),
+ * subqueries PostgreSQL flattens into this statement: one round trip per list, however many rows.
+ */
+export const from = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id JOIN ${roundQueries.rounds} r ON r.id = s.round_id
+  JOIN ${templateQueries.versions} t ON t.id = s.template_version_id JOIN ${flowQueries.versions} f ON f.id = s.flow_version_id`;
+/** The submission with its unit only (what access checks and counts need). */
+const withUnit = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id`;
 
-/** The same expression as the index org_unit_search (migration SearchIndexes), so the search uses it. */
-const UNIT_SEARCH = `bdg_fold(o.name || ' ' || o.code)`;
+/** The unit search, on the index org_unit_search. */
+const UNIT_SEARCH = orgQueries.searchKey('o');
 /** The columns a submissions list may be sorted by (`?sort=`), and their SQL. */
 export const SORTS: Record<string, string> = {
   unitName: 'o.name',
@@ -101,7 +113,7 @@ export class SubmissionsRepository {
     const rows = await this.db.query(
       `SELECT s.id, s.unit_id AS "unitId", o.path::text AS "unitPath", s.locked, s.final, s.version, s.raw_inputs AS "rawInputs",
               s.template_version_id AS "templateVersionId", s.flow_version_id AS "flowVersionId"
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = $1`,
+         FROM ${withUnit} WHERE s.id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -134,7 +146,7 @@ export class SubmissionsRepository {
         [...params, p.pageSize, p.offset],
       ),
       // The count needs only the tables the filters name.
-      this.db.query(`SELECT count(*)::int AS n FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE ${where}`, params),
+      this.db.query(`SELECT count(*)::int AS n FROM ${withUnit} WHERE ${where}`, params),
     ]);
     return { rows: rows as SubmissionSummaryRow[], total: (count as { n: number }[])[0]!.n };
   }
@@ -184,7 +196,7 @@ export class SubmissionsRepository {
           WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at),
        ${audit(params, 'saved')}
        SELECT version, updated_at AS "updatedAt",
-              ARRAY(SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256) AS "attachmentHashes"
+              ${attachmentQueries.hashes('$1')} AS "attachmentHashes"
          FROM saved`,
       params,
     );
@@ -196,8 +208,8 @@ export class SubmissionsRepository {
   }
 
   async attachmentHashes(submissionId: string, m: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { sha256: string }[] = await m.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [submissionId]);
-    return rows.map((r) => r.sha256);
+    const rows: { hashes: string[] }[] = await m.query(`SELECT ${attachmentQueries.hashes('$1')} AS hashes`, [submissionId]);
+    return rows[0]!.hashes;
   }
 
   async returned(id: string): Promise<{ data: unknown; at: Date } | null> {
@@ -211,12 +223,12 @@ export class SubmissionsRepository {
    * typed as free text, the latest earlier round.
    */
   async previous(s: SubmissionRow): Promise<{ roundName: string; data: unknown } | null> {
-    const [round] = (await this.db.query(`SELECT period FROM round WHERE id = $1`, [s.roundId])) as { period: string }[];
+    const [round] = (await this.db.query(`SELECT period FROM ${roundQueries.rounds} r WHERE id = $1`, [s.roundId])) as { period: string }[];
     const rows = await this.db.query(
-      `SELECT r.name AS "roundName", p.data FROM submission p JOIN round r ON r.id = p.round_id
-         JOIN template_version t ON t.id = p.template_version_id
+      `SELECT r.name AS "roundName", p.data FROM submission p JOIN ${roundQueries.rounds} r ON r.id = p.round_id
+         JOIN ${templateQueries.versions} t ON t.id = p.template_version_id
         WHERE p.unit_id = $1 AND t.code = $2 AND r.id <> $3
-          AND CASE WHEN $4::text[] IS NULL THEN r.created_at < (SELECT created_at FROM round WHERE id = $3) ELSE r.period = ANY($4::text[]) END
+          AND CASE WHEN $4::text[] IS NULL THEN r.created_at < (SELECT created_at FROM ${roundQueries.rounds} c WHERE id = $3) ELSE r.period = ANY($4::text[]) END
         ORDER BY r.created_at DESC LIMIT 1`,
       [s.unitId, s.templateCode, s.roundId, round ? comparablePeriodNames(round.period) : null],
     );

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import type { AuthUser } from '../common/current-user.js';
 import { User } from './user.entity.js';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface UserView {
   id: string;
@@ -46,7 +47,7 @@ export class UsersRepository {
     const rows: (AuthUser & { tokenVersion: number })[] = await this.db.query(
       `SELECT u.id, u.username, u.full_name AS "fullName", u.unit_id AS "unitId", o.path::text AS "unitPath", u.roles,
               u.token_version AS "tokenVersion"
-         FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+         FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
         WHERE u.id = $1 AND u.active`,
       [id],
     );
@@ -55,7 +56,7 @@ export class UsersRepository {
 
   async view(id: string): Promise<UserView | null> {
     const rows: UserView[] = await this.db.query(
-      `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
+      `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -64,7 +65,7 @@ export class UsersRepository {
   /** Users whose unit lies in the subtree at `path` (the seed's look-ups; the route pages). */
   listInSubtree(path: string, unitId?: string): Promise<UserView[]> {
     return this.db.query(
-      `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+      `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
         WHERE o.path <@ $1::ltree${unitId ? ' AND u.unit_id = $2' : ''} ORDER BY o.code, u.username`,
       unitId ? [path, unitId] : [path],
     );
@@ -87,11 +88,11 @@ export class UsersRepository {
     const order = orderBy(p, USER_SORTS, 'o.code, u.username', 'u.id');
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE ${w} ORDER BY ${order}
+        `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE ${w} ORDER BY ${order}
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, p.pageSize, p.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS n FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE ${w}`, params),
+      this.db.query(`SELECT count(*)::int AS n FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE ${w}`, params),
     ]);
     return { rows, total: count[0].n };
   }
@@ -101,10 +102,38 @@ export class UsersRepository {
   async usernameHolder(username: string, m: EntityManager = this.db.manager): Promise<{ fullName: string; unitName: string; unitPath: string } | null> {
     const rows = await m.query(
       `SELECT u.full_name AS "fullName", o.name AS "unitName", o.path::text AS "unitPath"
-         FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.username = $1`,
+         FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.username = $1`,
       [username],
     );
     return rows[0] ?? null;
+  }
+
+  /** An active user by username, with where they work (a password reset's target). */
+  async activeWithUnit(username: string): Promise<{ id: string; username: string; fullName: string; email: string | null; unitName: string; unitPath: string } | null> {
+    const rows = await this.db.query(
+      `SELECT u.id, u.username, u.full_name AS "fullName", u.email, o.name AS "unitName", o.path::text AS "unitPath"
+         FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.username = $1 AND u.active`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Active admins whose unit's subtree holds the unit at `unitPath` (the unit's own admin up to the Bộ's). */
+  async adminsOver(m: EntityManager, unitPath: string, exceptUserId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT u.id FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
+        WHERE u.active AND 'admin' = ANY(u.roles) AND o.path @> $1::ltree AND u.id <> $2`,
+      [unitPath, exceptUserId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A new password chosen through a reset link: no forced change any more, earlier tokens revoked. */
+  async setPassword(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await m.query(
+      `UPDATE app_user SET password_hash = $2, must_change_password = false, token_version = token_version + 1 WHERE id = $1`,
+      [userId, passwordHash],
+    );
   }
 
   /** Revokes every token the user holds; in the caller's transaction, beside its audit entry. */
