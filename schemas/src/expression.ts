@@ -89,71 +89,74 @@ export function parseExpression(source: unknown): ParseResult {
   return r;
 }
 
+type Failure = { ok: false; message: string };
+const fail = (message: string): Failure => ({ ok: false, message });
+
 function parseUncached(source: string): ParseResult {
-  if (source.trim() === '') return { ok: false, message: 'Biểu thức rỗng.' };
+  if (source.trim() === '') return fail('Biểu thức rỗng.');
+  const scanned = scanRefs(source);
+  if (!scanned.ok) return scanned;
+  return compileScanned(source, scanned.refs);
+}
+
+/**
+ * One pass over the text before the compiler sees it: strings, brackets (depth), numbers, names (each a
+ * field reference, a keyword or an allowed function), operators; anything else is refused in Vietnamese.
+ */
+function scanRefs(source: string): { ok: true; refs: ExpressionRef[] } | Failure {
   const refs: ExpressionRef[] = [];
   let depth = 0;
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
-    if (/\s/.test(c)) {
+    if (/\s/.test(c) || /[+\-*/^<>=!,~%]/.test(c)) {
       i++;
-      continue;
-    }
-    if (c === '"') {
+    } else if (c === '"') {
       let j = i + 1;
       while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
-      if (j >= source.length) return { ok: false, message: 'Chuỗi trong biểu thức chưa đóng dấu ngoặc kép.' };
+      if (j >= source.length) return fail('Chuỗi trong biểu thức chưa đóng dấu ngoặc kép.');
       i = j + 1;
-      continue;
-    }
-    if (c === "'") return { ok: false, message: 'Không dùng tên trong dấu nháy đơn; hãy viết tên trường trực tiếp.' };
-    if (c === '(') {
-      depth++;
-      if (depth > MAX_EXPRESSION_DEPTH) return { ok: false, message: `Biểu thức lồng ngoặc quá ${MAX_EXPRESSION_DEPTH} mức.` };
+    } else if (c === "'") {
+      return fail('Không dùng tên trong dấu nháy đơn; hãy viết tên trường trực tiếp.');
+    } else if (c === '(' || c === ')') {
+      depth += c === '(' ? 1 : -1;
+      if (depth > MAX_EXPRESSION_DEPTH) return fail(`Biểu thức lồng ngoặc quá ${MAX_EXPRESSION_DEPTH} mức.`);
       i++;
-      continue;
+    } else if (/[0-9]/.test(c)) {
+      i += /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(source.slice(i))![0].length;
+    } else {
+      const id = /^[A-Za-z$_][.A-Za-z0-9$_]*/.exec(source.slice(i));
+      if (!id) return fail(`Ký tự "${c}" không được phép trong biểu thức.`);
+      i += id[0].length;
+      const named = readName(id[0], source, i);
+      if (named && 'message' in named) return named;
+      if (named) refs.push(named);
     }
-    if (c === ')') {
-      depth--;
-      i++;
-      continue;
-    }
-    if (/[0-9]/.test(c)) {
-      const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(source.slice(i))!;
-      i += m[0].length;
-      continue;
-    }
-    const id = /^[A-Za-z$_][.A-Za-z0-9$_]*/.exec(source.slice(i));
-    if (id) {
-      const word = id[0];
-      i += word.length;
-      if (word === 'of') return { ok: false, message: 'Không dùng toán tử "of"; hãy viết đường dẫn có dấu chấm (a.b).' };
-      if (KEYWORDS.has(word)) continue;
-      let k = i;
-      while (k < source.length && /\s/.test(source[k]!)) k++;
-      if (source[k] === '(') {
-        if (!FUNCTIONS.has(word)) return { ok: false, message: `Hàm "${word}" không được hỗ trợ.` };
-        continue;
-      }
-      const parts = word.split('.');
-      const fromRoot = parts[0] === '$root';
-      const segs = fromRoot ? parts.slice(1) : parts;
-      if (segs.length === 0) return { ok: false, message: '"$root" phải đi kèm tên trường, ví dụ $root.I.tongSo.' };
-      for (const p of segs) {
-        if (!SEGMENT.test(p)) return { ok: false, message: `Tên "${word}" không hợp lệ.` };
-        if (FORBIDDEN_KEYS.has(p)) return { ok: false, message: `Tên "${p}" bị cấm trong biểu thức.` };
-      }
-      refs.push({ name: word, fromRoot, segments: segs });
-      continue;
-    }
-    if (/[+\-*/^<>=!,~%]/.test(c)) {
-      i++;
-      continue;
-    }
-    return { ok: false, message: `Ký tự "${c}" không được phép trong biểu thức.` };
   }
-  if (depth !== 0) return { ok: false, message: 'Dấu ngoặc trong biểu thức không cân.' };
+  if (depth !== 0) return fail('Dấu ngoặc trong biểu thức không cân.');
+  return { ok: true, refs };
+}
+
+/** A name ending before `next`: a field reference, null for a keyword or an allowed function call, or why it is refused. */
+function readName(word: string, source: string, next: number): ExpressionRef | Failure | null {
+  if (word === 'of') return fail('Không dùng toán tử "of"; hãy viết đường dẫn có dấu chấm (a.b).');
+  if (KEYWORDS.has(word)) return null;
+  let k = next;
+  while (k < source.length && /\s/.test(source[k]!)) k++;
+  if (source[k] === '(') return FUNCTIONS.has(word) ? null : fail(`Hàm "${word}" không được hỗ trợ.`);
+  const parts = word.split('.');
+  const fromRoot = parts[0] === '$root';
+  const segs = fromRoot ? parts.slice(1) : parts;
+  if (segs.length === 0) return fail('"$root" phải đi kèm tên trường, ví dụ $root.I.tongSo.');
+  for (const p of segs) {
+    if (!SEGMENT.test(p)) return fail(`Tên "${word}" không hợp lệ.`);
+    if (FORBIDDEN_KEYS.has(p)) return fail(`Tên "${p}" bị cấm trong biểu thức.`);
+  }
+  return { name: word, fromRoot, segments: segs };
+}
+
+/** The checked text compiled once; each evaluation reads the references through the resolver it is given. */
+function compileScanned(source: string, refs: ExpressionRef[]): ParseResult {
   const byName = new Map(refs.map((r) => [r.name, r]));
   let current: ((ref: ExpressionRef) => unknown) | null = null;
   let fn: (obj: unknown) => unknown;
@@ -170,14 +173,13 @@ function parseUncached(source: string): ParseResult {
     });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, message: `Biểu thức không phân tích được: ${msg}` };
+    return fail(`Biểu thức không phân tích được: ${msg}`);
   }
-  const uniqueRefs = [...byName.values()];
   return {
     ok: true,
     expression: {
       source,
-      refs: uniqueRefs,
+      refs: [...byName.values()],
       evaluate(resolve) {
         current = resolve;
         try {

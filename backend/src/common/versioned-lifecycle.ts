@@ -142,42 +142,23 @@ export abstract class VersionedLifecycle<
   }
 
   /** Changes a draft in place (409 once published, checked under the row lock). */
-  protected updateVersion(
-    user: AuthUser,
-    t: Row<E>,
-    patch: Partial<E>,
-    check: () => Promise<void> | void,
-  ): Promise<Row<E>> {
-    return this.repo.transaction(async (m) => {
-      const locked = await this.repo.lockForWrite(m, t.id);
-      if (locked!.status === 'published') throw conflict(this.texts.editPublished);
-      await check();
-      await this.repo.update(m, t.id, patch);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: 'update',
-        entity: this.texts.entity,
-        entityId: t.id,
-        detail: { code: t.code, version: t.version },
-      });
-      return (await this.repo.byId(t.id, m)) as Row<E>;
-    });
+  protected updateVersion(user: AuthUser, t: Row<E>, patch: Partial<E>, check: () => Promise<void> | void): Promise<Row<E>> {
+    return this.writeDraft(user, t, 'update', this.texts.editPublished, check, patch);
   }
 
   /** Publishes `t` once (409 when it already is, checked under the row lock) after `check` passes. */
   protected publishVersion(user: AuthUser, t: Row<E>, check: () => Promise<void> | void): Promise<Row<E>> {
+    return this.writeDraft(user, t, 'publish', this.texts.alreadyPublished, check, { status: 'published', publishedAt: new Date() } as Partial<E>);
+  }
+
+  /** A write to a draft: under its row lock, still a draft (else 409 `published`), `check` passing; audited as `action`. */
+  private writeDraft(user: AuthUser, t: Row<E>, action: string, published: string, check: () => Promise<void> | void, patch: Partial<E>): Promise<Row<E>> {
     return this.repo.transaction(async (m) => {
       const locked = await this.repo.lockForWrite(m, t.id);
-      if (locked!.status === 'published') throw conflict(this.texts.alreadyPublished);
+      if (locked!.status === 'published') throw conflict(published);
       await check();
-      await this.repo.update(m, t.id, { status: 'published', publishedAt: new Date() } as Partial<E>);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: 'publish',
-        entity: this.texts.entity,
-        entityId: t.id,
-        detail: { code: t.code, version: t.version },
-      });
+      await this.repo.update(m, t.id, patch);
+      await this.audit.record(m, { actorId: user.id, action, entity: this.texts.entity, entityId: t.id, detail: { code: t.code, version: t.version } });
       return (await this.repo.byId(t.id, m)) as Row<E>;
     });
   }

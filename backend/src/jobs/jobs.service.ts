@@ -9,7 +9,7 @@ import { conflict, notFound, unavailable } from '../common/errors.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { BossSupervisor, type QueueDefinition } from './boss-supervisor.js';
-import { JOB_LABEL } from './job-names.js';
+import { JOB_LABEL, JOB_POLICY, type JobName } from './job-names.js';
 import { JobsRepository, type StoredFile } from './jobs.repository.js';
 import { withTimeLimit } from '../common/time-limit.js';
 
@@ -86,7 +86,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.repo.fileInfo(jobId);
   }
 
-  /** Called by the modules that own a job, in their onModuleInit (or later: the queue is added live). */
+  /**
+   * Called by the module that owns a job, in its onModuleInit: the handler, run with the job's policy from
+   * JOB_POLICY (retries, expiry, cron); `scheduled: false` leaves a periodic job unscheduled.
+   */
+  handle<T>(name: JobName, handler: JobDefinition<T>['handler'], opts: { scheduled?: boolean } = {}): void {
+    const policy = JOB_POLICY[name];
+    this.register<T>({ name, options: policy.options, schedule: opts.scheduled === false ? undefined : policy.schedule, handler });
+  }
+
+  /** Any queue with its own definition (or later: the queue is added live). */
   register<T>(def: JobDefinition<T>): void {
     this.defs.set(def.name, def as unknown as JobDefinition<never>);
     if (this.supervisor) void this.supervisor.addQueue(this.queueOf(def)).catch((e) => this.log.error(String(e)));

@@ -34,12 +34,7 @@ export class RemindersService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<RemindersPayload>({
-      name: JOB.reminders,
-      options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
-      schedule: '0 * * * *',
-      handler: (ctx) => this.runReminders(ctx.data.now ? new Date(ctx.data.now) : new Date()),
-    });
+    this.jobs.handle<RemindersPayload>(JOB.reminders, (ctx) => this.runReminders(ctx.data.now ? new Date(ctx.data.now) : new Date()));
   }
 
   /** Adds the reminders due at `now`; safe to run any number of times. */

@@ -1,27 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { OrgUnit } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import { submissionQueries } from '../submissions/submission-queries.js';
 import { userQueries } from '../users/user-queries.js';
 
-export interface OrgUnitView {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  level: number;
-  placeName: string | null;
-  governingBody: string | null;
-  shortName: string | null;
-  headTitle: string | null;
-  signAuthority: string | null;
-  mergedIntoId: string | null;
-  active: boolean;
-  childCount: number;
-}
+/** A unit as the API answers it (`OrgUnit` of @bdg/api-types), every column read. */
+export type OrgUnitView = Required<OrgUnit>;
 
 const select = `o.id, o.code, o.name, o.kind, o.parent_id AS "parentId", o.path::text AS path,
   nlevel(o.path) AS level, o.place_name AS "placeName",

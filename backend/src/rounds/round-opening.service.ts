@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { type JobContext, JobsService, reasonOf } from '../jobs/jobs.service.js';
+import { JOB } from '../jobs/job-names.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RoundSubmissionsService } from '../submissions/round-submissions.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
@@ -15,7 +16,6 @@ import { RoundsRepository } from './rounds.repository.js';
 export const largeRoundUnits = () => Number(process.env.LARGE_ROUND_UNITS ?? 5000);
 /** Submissions inserted per statement; the job reports its progress after each batch. */
 const BATCH = Number(process.env.ROUND_OPEN_BATCH ?? 20_000);
-export const ROUND_OPEN_JOB = 'round-open';
 
 /** A date without time means the end of that day in Vietnam. */
 export function deadlineOf(value: string | undefined): string | null {
@@ -61,15 +61,11 @@ export class RoundOpeningService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<RoundOpenPayload>({
-      name: ROUND_OPEN_JOB,
-      options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 1800 },
-      handler: (ctx) => this.runJob(ctx),
-    });
+    this.jobs.handle<RoundOpenPayload>(JOB.roundOpen, (ctx) => this.runJob(ctx));
   }
 
   enqueue(p: RoundOpenPayload): Promise<string> {
-    return this.jobs.enqueue(ROUND_OPEN_JOB, p, { userId: p.userId, singletonKey: `round-open:${p.roundId}` });
+    return this.jobs.enqueue(JOB.roundOpen, p, { userId: p.userId, singletonKey: `round-open:${p.roundId}` });
   }
 
   private async runJob(ctx: JobContext<RoundOpenPayload>) {

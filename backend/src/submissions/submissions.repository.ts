@@ -1,3 +1,4 @@
+import type { SubmissionSummary } from '@bdg/api-types';
 import type { RawInputs } from '@bdg/schemas';
 import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
@@ -13,37 +14,25 @@ import { roundQueries } from '../rounds/round-queries.js';
 import { templateQueries } from '../templates/template-queries.js';
 import { TransitionLog } from './transition-log.entity.js';
 
-export interface SubmissionRow {
-  id: string;
-  roundId: string;
-  roundName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
+/** A submission row: the list shape's columns (`SubmissionSummary` of @bdg/api-types) and what the server keeps beside them. */
+export interface SubmissionRow
+  extends Pick<
+    SubmissionSummary<Date>,
+    'id' | 'roundId' | 'roundName' | 'unitId' | 'unitCode' | 'unitName' | 'unitKind' | 'parentUnitId' | 'templateCode' | 'templateVersion' | 'flowCode' | 'state' | 'final' | 'locked' | 'version' | 'deadline' | 'updatedAt'
+  > {
   unitPath: string;
-  parentUnitId: string | null;
   templateVersionId: string;
-  templateCode: string;
-  templateVersion: number;
   flowVersionId: string;
-  flowCode: string;
-  state: string;
   /** The state's tags (its meaning), kept with it on every transition. */
   stateTags: string[];
   snapshot: unknown;
   data: Record<string, unknown>;
-  version: number;
-  locked: boolean;
-  final: boolean;
-  deadline: Date | null;
   compiled: CompiledInfo | null;
   fieldComments: FieldComment[];
   signature: SignatureRecord | null;
   /** Text typed into fields it does not fit (a typo kept beside the data), by JSON Pointer. */
   rawInputs?: RawInputs;
   createdAt: Date;
-  updatedAt: Date;
 }
 
 export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",

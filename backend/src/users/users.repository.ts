@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { User } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import type { AuthUser } from '../common/current-user.js';
-import { User } from './user.entity.js';
+import { User as UserEntity } from './user.entity.js';
 import { orgQueries } from '../org/org-queries.js';
 
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  roles: string[];
-  active: boolean;
-  position?: string | null;
-  /** An admin reset the password: the user must choose a new one (the UI sends them to "Đổi mật khẩu"). */
-  mustChangePassword?: boolean;
-}
+/** A user as the API answers it (`User` of @bdg/api-types), with the unit's code and the address always read. */
+export type UserView = User & Required<Pick<User, 'unitCode' | 'email'>>;
 
 /** The columns a users list may be sorted by (`?sort=`). */
 export const USER_SORTS: Record<string, string> = { username: 'u.username', fullName: 'u.full_name', unitName: 'o.name', unitCode: 'o.code' };
@@ -33,13 +21,13 @@ const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  findForLogin(username: string): Promise<(User & { passwordHash: string }) | null> {
+  findForLogin(username: string): Promise<(UserEntity & { passwordHash: string }) | null> {
     return this.db
-      .getRepository(User)
+      .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
-      .getOne() as Promise<(User & { passwordHash: string }) | null>;
+      .getOne() as Promise<(UserEntity & { passwordHash: string }) | null>;
   }
 
   /** The user a token names, with the token version every token must still carry. */
@@ -146,12 +134,12 @@ export class UsersRepository {
     return rows[0]?.h ?? null;
   }
 
-  insert(m: EntityManager, u: Partial<User> & { passwordHash: string }): Promise<User> {
-    return m.getRepository(User).save(m.getRepository(User).create(u));
+  insert(m: EntityManager, u: Partial<UserEntity> & { passwordHash: string }): Promise<UserEntity> {
+    return m.getRepository(UserEntity).save(m.getRepository(UserEntity).create(u));
   }
 
-  async update(m: EntityManager, id: string, patch: Partial<User>) {
-    await m.getRepository(User).update({ id }, patch);
+  async update(m: EntityManager, id: string, patch: Partial<UserEntity>) {
+    await m.getRepository(UserEntity).update({ id }, patch);
   }
 
   /** Users holding `role` on `unitId`: who gets notified. */
