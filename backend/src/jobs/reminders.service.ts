@@ -1,6 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ownUnitRolesNow } from '@bdg/workflows';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import {
@@ -25,7 +23,6 @@ export class RemindersService implements OnModuleInit {
   private readonly log = new Logger('Nhắc hạn');
 
   constructor(
-    @Inject(CONFIG) private readonly config: AppConfig,
     private readonly repo: RemindersRepository,
     private readonly jobs: JobsService,
     private readonly jobsRepo: JobsRepository,
