@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StatusTag } from '@bdg/workflows';
+import { WAITING_INSIDE_TAGS } from '@bdg/workflows';
 import type { DataSource, EntityManager } from 'typeorm';
 import { anyTagSql, handedInSql } from '../common/status-sql.js';
 import { notificationQueries } from '../notifications/notification-queries.js';
@@ -8,9 +8,6 @@ import { orgQueries } from '../org/org-queries.js';
 import { roundQueries } from '../rounds/round-queries.js';
 import { submissionQueries } from '../submissions/submission-queries.js';
 import { userQueries } from '../users/user-queries.js';
-
-/** Statuses that wait for someone inside the unit (not the editors): they get "đang chờ bạn …". */
-export const WAITING_TAGS: readonly StatusTag[] = ['awaitingSignature', 'awaitingApproval'];
 
 /** A report a reviewer may remind its unit about, with what the message names. */
 export interface ReminderTarget {
@@ -71,7 +68,7 @@ SELECT user_id,
 /** The (flow version, state) pairs of open reports that wait inside their unit. */
 const WAITING_STEPS_SQL = `
 SELECT DISTINCT s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags" FROM ${submissionQueries.rows} s
- WHERE NOT s.final AND s.deadline IS NOT NULL AND s.deadline <= $1::timestamptz + interval '3 days' AND ${anyTagSql(WAITING_TAGS)}`;
+ WHERE NOT s.final AND s.deadline IS NOT NULL AND s.deadline <= $1::timestamptz + interval '3 days' AND ${anyTagSql(WAITING_INSIDE_TAGS)}`;
 
 /** A report with its unit and round, as the manual reminder needs it. */
 const TARGET = `SELECT s.id, o.id AS "unitId", o.name AS "unitName", o.path::text AS "unitPath", r.name AS "roundName",
