@@ -198,3 +198,15 @@ export interface ReviewSummary {
   /** Accepted in bulk only without errors or warnings, and when the user may accept it now. */
   bulkAcceptable: boolean;
 }
+
+/** `GET /api/jobs/:id`: a background job as its requester sees it; `state` is created | active | retry | completed | failed. */
+export interface JobView<D = string> {
+  id: string;
+  name: string;
+  state: string;
+  progress: number;
+  result: unknown;
+  error: string | null;
+  createdAt: Stamp<D>;
+  updatedAt: Stamp<D>;
+}

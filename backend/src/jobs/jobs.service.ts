@@ -1,5 +1,6 @@
 import { HttpException, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobView as ApiJobView } from '@bdg/api-types';
 import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
@@ -34,16 +35,8 @@ export interface JobDefinition<T = Record<string, unknown>> {
   handler(ctx: JobContext<T>): Promise<unknown>;
 }
 
-export interface JobView {
-  id: string;
-  name: string;
-  state: string;
-  progress: number;
-  result: unknown;
-  error: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A job as the API answers it (`JobView` of @bdg/api-types). */
+export type JobView = ApiJobView<Date>;
 
 /** Tunables read from the environment (operational knobs that stay out of the validated AppConfig). */
 export function jobsTuning(env: NodeJS.ProcessEnv = process.env) {
