@@ -11,6 +11,8 @@ import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const backendOnly = process.argv.includes('--backend-only');
+// The browser benchmark's page (frontend/bench.html → frontend/dist-bench), never part of the app: test/e2e/form-bench.e2e.ts.
+const benchOnly = process.argv.includes('--bench-only');
 const started = Date.now();
 
 function newest(dir) {
@@ -55,8 +57,12 @@ const entries = {
   'export-render': 'src/exports/worker/render.task.ts',
   // large request bodies are validated in worker threads (backend/src/validation/validation-pool.ts)
   'validate-worker': 'src/validation/worker/validate.task.ts',
+  // the roll-up of large compiles runs in a worker thread (backend/src/submissions/roll-up-pool.ts)
+  'roll-up-worker': 'src/submissions/worker/roll-up.task.ts',
 };
-if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js'))) {
+if (benchOnly) {
+  // nothing of the app
+} else if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js'))) {
   process.stdout.write('• máy chủ (rolldown)…\n');
   try {
     await build({
@@ -80,20 +86,23 @@ if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path
   }
 } else process.stdout.write('• máy chủ: đã dựng, không có thay đổi\n');
 
-if (!backendOnly) {
+/** The frontend's Vite build of `html` into `outDir`, when its sources are newer than the last one. */
+function buildFrontend(label, html, outDir, extraArgs) {
   const frontendDir = path.join(root, 'frontend');
   const sources = Math.max(
     newest(path.join(frontendDir, 'src')),
     pureSources(),
-    statSync(path.join(frontendDir, 'index.html')).mtimeMs,
+    statSync(path.join(frontendDir, html)).mtimeMs,
     statSync(path.join(frontendDir, 'vite.config.ts')).mtimeMs,
   );
-  if (sources > builtAt(path.join(frontendDir, 'dist', 'index.html'))) {
-    process.stdout.write('• giao diện (Vite)…\n');
-    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-    const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: frontendDir, stdio: 'inherit' });
-    if (r.status !== 0) fail('giao diện', `vite build (mã ${r.status})`);
-    precompress(path.join(frontendDir, 'dist', 'assets'));
-  } else process.stdout.write('• giao diện: đã dựng, không có thay đổi\n');
+  if (sources <= builtAt(path.join(frontendDir, outDir, html))) return void process.stdout.write(`• ${label}: đã dựng, không có thay đổi\n`);
+  process.stdout.write(`• ${label} (Vite)…\n`);
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', ...extraArgs], { cwd: frontendDir, stdio: 'inherit' });
+  if (r.status !== 0) fail(label, `vite build (mã ${r.status})`);
+  precompress(path.join(frontendDir, outDir, 'assets'));
 }
+
+if (benchOnly) buildFrontend('trang đo hiệu năng', 'bench.html', 'dist-bench', ['--mode', 'bench']);
+else if (!backendOnly) buildFrontend('giao diện', 'index.html', 'dist', []);
 process.stdout.write(`• Dựng xong sau ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -11,7 +11,12 @@ export interface PageParams {
   pageSize?: number;
   q?: string;
   sort?: string;
+  /** Keyset paging: the `nextCursor` of the page before, instead of an offset (fast however deep the page). */
+  after?: string;
 }
+
+/** Above this many matching rows a large list counts no further: its `total` is the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
 
 /** One page of a list: `total` counts every row that matches, across all pages. */
 export interface Page<T> {
@@ -19,4 +24,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** `total` is an estimate (more than EXACT_COUNT_LIMIT rows matched): the UI says "khoảng". */
+  totalApprox?: boolean;
+  /** Lists that may be large: pass as `after` for the next page (null on the last page). */
+  nextCursor?: string | null;
 }

@@ -53,6 +53,36 @@ export interface RoleDef {
   holders: number | null;
 }
 
+/**
+ * A row of a large submissions list (`GET /api/submissions`, "Đã gửi" / "Đã xong"): only what the tables
+ * show and link with — no data, no schema, no flow or template version (the report's page reads those).
+ */
+export interface SubmissionListItem<D = string> {
+  id: string;
+  roundId: string;
+  roundName: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  /** The unit a report goes up to (named in "chờ … duyệt"), from the tree. */
+  parentUnitName: string | null;
+  parentUnitKind: string | null;
+  /** Which form (a unit may report on several templates in a season). */
+  templateCode: string;
+  state: string;
+  stateLabel: string;
+  /** The state's meaning (workflows/ README "State tags"): screens ask these, never the state's name. */
+  stateTags: string[];
+  status: StatusTag | null;
+  handedIn: boolean;
+  final: boolean;
+  /** The version a save must name (optimistic locking). */
+  version: number;
+  deadline: Stamp<D> | null;
+  updatedAt: Stamp<D>;
+}
+
 export interface SubmissionSummary<D = string> {
   id: string;
   roundId: string;
@@ -62,6 +92,10 @@ export interface SubmissionSummary<D = string> {
   unitName: string;
   unitKind: string;
   parentUnitId: string | null;
+  /** The unit the report goes up to (from the tree): "chờ UBND xã Tân Lạc duyệt", never a level named in the flow. */
+  parentUnitName: string | null;
+  /** Its kind (`GET /api/unit-kinds` gives the label). */
+  parentUnitKind: string | null;
   templateCode: string;
   templateVersion: number;
   flowCode: string;
@@ -199,14 +233,22 @@ export interface ReviewSummary {
   bulkAcceptable: boolean;
 }
 
-/** `GET /api/jobs/:id`: a background job as its requester sees it; `state` is created | active | retry | completed | failed. */
-export interface JobView<D = string> {
+/** `GET /api/audit`: one entry of the audit log ("Nhật ký"), with who did it and from which unit. */
+export interface AuditEntry<D = string> {
   id: string;
-  name: string;
-  state: string;
-  progress: number;
-  result: unknown;
-  error: string | null;
-  createdAt: Stamp<D>;
-  updatedAt: Stamp<D>;
+  at: Stamp<D>;
+  /** What was done, as recorded (e.g. `save`, `publish`, `event:SUBMIT`). */
+  action: string;
+  /** The kind of thing it was done to (`submission`, `user`, `org_unit`, …) and its id. */
+  entity: string;
+  entityId: string | null;
+  actorId: string | null;
+  /** Null for the system's own entries (jobs, a forgotten-password request). */
+  actorName: string | null;
+  actorUsername: string | null;
+  /** The actor's unit (today's): the subtree an admin sees the log of. */
+  unitName: string | null;
+  /** The recorded details; null when too large to list (over 2,000 characters). */
+  detail: Record<string, unknown> | null;
+  ip: string | null;
 }

@@ -18,9 +18,12 @@ import { jsonDepthGuard } from './common/json-depth.js';
 import { measureBody, requestContextMiddleware } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
+import { largeDraftBodies } from './validation/large-body.js';
+import { ValidationPool } from './validation/validation-pool.js';
 import { metricsMiddleware } from './health/metrics.js';
 
-export const frontendDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../frontend/dist');
+/** The built SPA: frontend/dist beside the backend, or FRONTEND_DIST (a deployment serving it from elsewhere). */
+export const frontendDist = process.env.FRONTEND_DIST ? path.resolve(process.env.FRONTEND_DIST) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../frontend/dist');
 
 /** Builds the Nest app with every cross-cutting concern; used by main.ts and the test suites alike. */
 export async function createApp(config: AppConfig, databaseUrl: string, opts: { logger?: false } = {}) {
@@ -59,7 +62,10 @@ export function configureApp(app: INestApplication, config: AppConfig) {
   // threads, not the event loop. Brotli at quality 4: near gzip's speed, smaller output; 11 is for build time.
   app.use(compression({ threshold: 1024, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } }));
   // JSON bodies are bounded: a form is a few hundred kB; 10 MB payloads are refused with 413.
-  app.use(express.json({ limit: process.env.JSON_LIMIT ?? '2mb', verify: measureBody }));
+  const limit = process.env.JSON_LIMIT ?? '2mb';
+  // A large draft is read as bytes and parsed in a validation thread, never here (validation/large-body.ts).
+  app.use(largeDraftBodies(app.get(ValidationPool), config.validationWorkerBytes, limit, measureBody));
+  app.use(express.json({ limit, verify: measureBody }));
   app.use(jsonDepthGuard);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Browser benchmark of the fill form: opens /bench/form?fields=N in Chromium and prints window.__bench.
- * Usage: npx vite build && npx vite preview --port 4173 &   then
+ * Browser benchmark of the fill form: opens the benchmark page (bench.html?fields=N, never in the app) in Chromium and prints window.__bench.
+ * Usage: npx vite build --mode bench && npx vite preview --mode bench --port 4173 &   then
  *        CHROMIUM=/usr/bin/chromium node scripts/bench-form.mjs [fields=300] [baseUrl=http://localhost:4173]
  * Budgets: renderMs < 300 (interactive), keystroke p95 < 16 ms. Exits 1 when over budget.
  */
@@ -13,7 +13,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const page = await browser.newPage();
 const runs = [];
 for (let i = 0; i < 3; i++) {
-  await page.goto(`${base}/bench/form?fields=${fields}`);
+  await page.goto(`${base}/bench.html?fields=${fields}`);
   await page.waitForFunction(() => window.__bench?.ready && window.__bench.fullRenderMs !== undefined, null, { timeout: 30000 });
   runs.push(await page.evaluate(() => ({ renderMs: window.__bench.renderMs, fullRenderMs: window.__bench.fullRenderMs })));
 }

@@ -62,4 +62,11 @@ describe(WorkingCalendar.name, () => {
     expect(sut.workingDaysBetween('2026-04-29', '2026-05-04')).toBe(1);
     expect(sut.workingDaysBetween('2026-05-04', '2026-05-04')).toBe(0);
   });
+
+  it('says whether a working day follows, looking no further than the first one (a far date computes no far year)', () => {
+    expect(sut.hasWorkingDayAfter('2026-04-29', '2026-05-03')).toBe(false);
+    expect(sut.hasWorkingDayAfter('2026-04-29', '2026-05-04')).toBe(true);
+    expect(sut.hasWorkingDayAfter('2026-05-04', '2026-05-04')).toBe(false);
+    expect(sut.hasWorkingDayAfter('2026-04-29', '2999-12-31')).toBe(true);
+  });
 });

@@ -96,6 +96,16 @@ export class WorkingCalendar {
     return d;
   }
 
+  /**
+   * Whether a working day lies strictly after `from`, up to and including `to`. Stops at the first one
+   * (days off run at most a couple of weeks), so a far `to` costs nothing: workingDaysBetween would compute
+   * the lunar holidays of every year on the way (~150 ms each).
+   */
+  hasWorkingDayAfter(from: IsoDate, to: IsoDate): boolean {
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) return true;
+    return false;
+  }
+
   /** Working days strictly after `from` up to and including `to` (0 when `to` ≤ `from`). */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     let n = 0;

@@ -96,7 +96,7 @@ export function checkDeadlines(
   }
   if (cutOff) {
     for (const l of levels) {
-      if (calendar.workingDaysBetween(cutOff.to, l.date) >= 1) continue;
+      if (calendar.hasWorkingDayAfter(cutOff.to, l.date)) continue;
       findings.push({
         severity: 'warning',
         message:

@@ -89,74 +89,100 @@ export function parseExpression(source: unknown): ParseResult {
   return r;
 }
 
-type Failure = { ok: false; message: string };
-const fail = (message: string): Failure => ({ ok: false, message });
+/** A token of an x-computed expression, as the checker reads it (white space dropped). */
+export type ExpressionToken =
+  | { t: 'number'; v: string }
+  | { t: 'string'; v: string }
+  | { t: 'keyword'; v: string }
+  | { t: 'function'; v: string }
+  | { t: 'ref'; v: string; ref: ExpressionRef }
+  | { t: 'op'; v: string }
+  | { t: 'lparen' | 'rparen' | 'comma'; v: string };
 
-function parseUncached(source: string): ParseResult {
-  if (source.trim() === '') return fail('Biểu thức rỗng.');
-  const scanned = scanRefs(source);
-  if (!scanned.ok) return scanned;
-  return compileScanned(source, scanned.refs);
-}
+export type TokenizeResult = { ok: true; tokens: ExpressionToken[] } | { ok: false; message: string };
 
-/**
- * One pass over the text before the compiler sees it: strings, brackets (depth), numbers, names (each a
- * field reference, a keyword or an allowed function), operators; anything else is refused in Vietnamese.
- */
-function scanRefs(source: string): { ok: true; refs: ExpressionRef[] } | Failure {
-  const refs: ExpressionRef[] = [];
+const OPERATOR = /^(==|!=|<=|>=|[+\-*/^<>=!~%])/;
+
+/** Splits an expression into tokens and refuses what the grammar forbids; the phrase builder reads the same tokens. */
+export function tokenizeExpression(source: string): TokenizeResult {
+  const tokens: ExpressionToken[] = [];
   let depth = 0;
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
-    if (/\s/.test(c) || /[+\-*/^<>=!,~%]/.test(c)) {
+    if (/\s/.test(c)) {
       i++;
-    } else if (c === '"') {
+      continue;
+    }
+    if (c === '"') {
       let j = i + 1;
       while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
-      if (j >= source.length) return fail('Chuỗi trong biểu thức chưa đóng dấu ngoặc kép.');
+      if (j >= source.length) return { ok: false, message: 'Chuỗi trong biểu thức chưa đóng dấu ngoặc kép.' };
+      tokens.push({ t: 'string', v: source.slice(i + 1, j) });
       i = j + 1;
-    } else if (c === "'") {
-      return fail('Không dùng tên trong dấu nháy đơn; hãy viết tên trường trực tiếp.');
-    } else if (c === '(' || c === ')') {
-      depth += c === '(' ? 1 : -1;
-      if (depth > MAX_EXPRESSION_DEPTH) return fail(`Biểu thức lồng ngoặc quá ${MAX_EXPRESSION_DEPTH} mức.`);
-      i++;
-    } else if (/[0-9]/.test(c)) {
-      i += /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(source.slice(i))![0].length;
-    } else {
-      const id = /^[A-Za-z$_][.A-Za-z0-9$_]*/.exec(source.slice(i));
-      if (!id) return fail(`Ký tự "${c}" không được phép trong biểu thức.`);
-      i += id[0].length;
-      const named = readName(id[0], source, i);
-      if (named && 'message' in named) return named;
-      if (named) refs.push(named);
+      continue;
     }
+    if (c === "'") return { ok: false, message: 'Không dùng tên trong dấu nháy đơn; hãy viết tên trường trực tiếp.' };
+    if (c === '(' || c === ')' || c === ',') {
+      if (c === '(' && ++depth > MAX_EXPRESSION_DEPTH) return { ok: false, message: `Biểu thức lồng ngoặc quá ${MAX_EXPRESSION_DEPTH} mức.` };
+      if (c === ')') depth--;
+      tokens.push({ t: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', v: c });
+      i++;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(source.slice(i))!;
+      tokens.push({ t: 'number', v: m[0] });
+      i += m[0].length;
+      continue;
+    }
+    const id = /^[A-Za-z$_][.A-Za-z0-9$_]*/.exec(source.slice(i));
+    if (id) {
+      const word = id[0];
+      i += word.length;
+      const tok = wordToken(word, source, i);
+      if ('message' in tok) return { ok: false, message: tok.message };
+      tokens.push(tok);
+      continue;
+    }
+    const op = OPERATOR.exec(source.slice(i));
+    if (op) {
+      tokens.push({ t: 'op', v: op[0] });
+      i += op[0].length;
+      continue;
+    }
+    return { ok: false, message: `Ký tự "${c}" không được phép trong biểu thức.` };
   }
-  if (depth !== 0) return fail('Dấu ngoặc trong biểu thức không cân.');
-  return { ok: true, refs };
+  if (depth !== 0) return { ok: false, message: 'Dấu ngoặc trong biểu thức không cân.' };
+  return { ok: true, tokens };
 }
 
-/** A name ending before `next`: a field reference, null for a keyword or an allowed function call, or why it is refused. */
-function readName(word: string, source: string, next: number): ExpressionRef | Failure | null {
-  if (word === 'of') return fail('Không dùng toán tử "of"; hãy viết đường dẫn có dấu chấm (a.b).');
-  if (KEYWORDS.has(word)) return null;
+/** A keyword, a function name (followed by "(") or a field reference. */
+function wordToken(word: string, source: string, next: number): ExpressionToken | { message: string } {
+  if (word === 'of') return { message: 'Không dùng toán tử "of"; hãy viết đường dẫn có dấu chấm (a.b).' };
+  if (KEYWORDS.has(word)) return { t: 'keyword', v: word };
   let k = next;
   while (k < source.length && /\s/.test(source[k]!)) k++;
-  if (source[k] === '(') return FUNCTIONS.has(word) ? null : fail(`Hàm "${word}" không được hỗ trợ.`);
+  if (source[k] === '(') {
+    if (!FUNCTIONS.has(word)) return { message: `Hàm "${word}" không được hỗ trợ.` };
+    return { t: 'function', v: word };
+  }
   const parts = word.split('.');
   const fromRoot = parts[0] === '$root';
-  const segs = fromRoot ? parts.slice(1) : parts;
-  if (segs.length === 0) return fail('"$root" phải đi kèm tên trường, ví dụ $root.I.tongSo.');
-  for (const p of segs) {
-    if (!SEGMENT.test(p)) return fail(`Tên "${word}" không hợp lệ.`);
-    if (FORBIDDEN_KEYS.has(p)) return fail(`Tên "${p}" bị cấm trong biểu thức.`);
+  const segments = fromRoot ? parts.slice(1) : parts;
+  if (segments.length === 0) return { message: '"$root" phải đi kèm tên trường, ví dụ $root.I.tongSo.' };
+  for (const p of segments) {
+    if (!SEGMENT.test(p)) return { message: `Tên "${word}" không hợp lệ.` };
+    if (FORBIDDEN_KEYS.has(p)) return { message: `Tên "${p}" bị cấm trong biểu thức.` };
   }
-  return { name: word, fromRoot, segments: segs };
+  return { t: 'ref', v: word, ref: { name: word, fromRoot, segments } };
 }
 
-/** The checked text compiled once; each evaluation reads the references through the resolver it is given. */
-function compileScanned(source: string, refs: ExpressionRef[]): ParseResult {
+function parseUncached(source: string): ParseResult {
+  if (source.trim() === '') return { ok: false, message: 'Biểu thức rỗng.' };
+  const scanned = tokenizeExpression(source);
+  if (!scanned.ok) return scanned;
+  const refs = scanned.tokens.flatMap((tok) => (tok.t === 'ref' ? [tok.ref] : []));
   const byName = new Map(refs.map((r) => [r.name, r]));
   let current: ((ref: ExpressionRef) => unknown) | null = null;
   let fn: (obj: unknown) => unknown;
@@ -173,13 +199,14 @@ function compileScanned(source: string, refs: ExpressionRef[]): ParseResult {
     });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return fail(`Biểu thức không phân tích được: ${msg}`);
+    return { ok: false, message: `Biểu thức không phân tích được: ${msg}` };
   }
+  const uniqueRefs = [...byName.values()];
   return {
     ok: true,
     expression: {
       source,
-      refs: [...byName.values()],
+      refs: uniqueRefs,
       evaluate(resolve) {
         current = resolve;
         try {

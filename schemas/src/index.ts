@@ -12,7 +12,7 @@ export type {
 } from './types.js';
 export { templateVersionSchema } from './template-format.js';
 export { lintTemplate, schemaLocation } from './lint.js';
-export { getValidator, createAjv, draftSchema, CUSTOM_KEYWORDS, type TemplateValidator } from './validation.js';
+export { getValidator, hasValidator, createAjv, draftSchema, CUSTOM_KEYWORDS, type TemplateValidator } from './validation.js';
 export { linearRegExp, compileLinearPattern, linearPatternProblem } from './linear-keywords.js';
 export {
   DEFAULT_MAX_ITEMS,
@@ -28,7 +28,15 @@ export {
 } from './bounds.js';
 export { localizeAjvErrors, localizeVi, viPredicate, errorPath, FORMAT_VI } from './locale-vi.js';
 export { applyComputed, computedPlan, type ComputedPlan, type ComputedSlot } from './computed.js';
-export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH, type CompiledExpression, type ExpressionRef } from './expression.js';
+export {
+  parseExpression,
+  tokenizeExpression,
+  MAX_EXPRESSION_LENGTH,
+  MAX_EXPRESSION_DEPTH,
+  type CompiledExpression,
+  type ExpressionRef,
+  type ExpressionToken,
+} from './expression.js';
 export {
   createRollUp,
   rollUp,
@@ -56,8 +64,13 @@ export {
   schemaPath,
   typeLabel,
   walkFields,
+  typesOf,
+  isLeaf,
+  isObjectSchema,
+  isArraySchema,
   type FieldVisit,
 } from './walker.js';
+export { displayOrder, nonNullType, schemaShapeProblems } from './shape.js';
 export {
   checkRules,
   checkRuleAssert,
@@ -81,3 +94,5 @@ export {
   type RawInputs,
 } from './raw-inputs.js';
 export { coveragePercent, coverageSentence, isComplete, type Coverage } from './coverage.js';
+export { formatNumberVi, formatPercentVi, withUnitVi, NO_NUMBER } from './number-vi.js';
+export { computedHelp, derivationHelps, expressionPhrase, rollUpHelp } from './derivation-help.js';

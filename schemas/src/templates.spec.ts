@@ -20,6 +20,20 @@ describe('templates/*.json', () => {
     it('qua lint không lỗi, không cảnh báo', () => {
       expect(lintTemplate(doc)).toEqual([]);
     });
+    it('lời dẫn không nêu tên đơn vị mẫu (Khoái Châu, PGDĐT, một trường cụ thể)', () => {
+      const hints: string[] = [];
+      const walk = (x: unknown): void => {
+        if (Array.isArray(x)) x.forEach(walk);
+        else if (x && typeof x === 'object')
+          for (const [k, v] of Object.entries(x)) {
+            if (typeof v === 'string' && ['description', 'ui:help', 'ui:placeholder', 'ui:description'].includes(k)) hints.push(v);
+            walk(v);
+          }
+      };
+      walk(doc);
+      const demo = /Khoái Châu|PGDĐT|PGD&ĐT|Trường (Tiểu học|THCS|THPT|Mầm non|TH) [A-ZĐ]/u;
+      expect(hints.filter((h) => demo.test(h))).toEqual([]);
+    });
     it('tên tệp khớp code và version', () => {
       expect(file).toBe(`${doc.code}.v${doc.version}.json`);
     });

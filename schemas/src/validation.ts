@@ -84,6 +84,11 @@ const byObject = new WeakMap<JsonSchema, TemplateValidator>();
 const byKey = new Map<string, TemplateValidator>();
 const MAX_KEYED = 500;
 
+/** Bộ kiểm tra của khoá này đã được biên dịch trong luồng này chưa (biên dịch một mẫu lớn tốn hàng trăm ms). */
+export function hasValidator(cacheKey: string): boolean {
+  return byKey.has(cacheKey);
+}
+
 /** Biên dịch (một lần, có nhớ đệm) bộ kiểm tra cho một phiên bản biểu mẫu. */
 export function getValidator(schema: JsonSchema, cacheKey?: string): TemplateValidator {
   const hit = cacheKey !== undefined ? byKey.get(cacheKey) : byObject.get(schema);

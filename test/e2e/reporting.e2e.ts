@@ -2,7 +2,8 @@
  * Issue 7 — one school report through the whole flow, in the browser: the editor fills the Khoái Châu report with a
  * mistake, sees the Vietnamese message, fixes it, sends it to be signed; the head signs (the lock warning); the Phòng
  * reviewer returns it with a comment; the editor fixes and resends, the head signs again; the reviewer accepts; the
- * Phòng compiles and a rolled-up figure shows the units it came from.
+ * Phòng compiles and a rolled-up figure shows the units it came from; the Sở's Giám đốc signs the published
+ * report and the signature panel shows the head's signature and the agency's seal both valid.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,7 +16,7 @@ const EDITOR = 'kc.th-tan-dan.editor';
 const HEAD = 'kc.th-tan-dan.head';
 const REVIEWER = 'kc.reviewer';
 
-type Sub = { id: string; state: string; version: number; data: Record<string, Record<string, unknown>>; allowedEvents: { type: string }[] };
+type Sub = { id: string; roundId: string; state: string; version: number; data: Record<string, Record<string, unknown>>; allowedEvents: { type: string }[] };
 
 describe('reporting: fill, sign, return, resend, accept, compile, sources (issue 7)', () => {
   let browser: Browser;
@@ -209,6 +210,46 @@ describe('reporting: fill, sign, return, resend, accept, compile, sources (issue
     await row.waitFor();
     expect(await row.textContent()).toContain('31');
     await shots.take(page, 'sources');
+    expect(problems).toEqual([]);
+  });
+
+  it('the Sở seals the published report: the Giám đốc signs, the panel shows the head and the seal both valid', async () => {
+    // Up to the Sở's signature through the API: the Phòng sends (its document number), the Trưởng phòng
+    // signs, the Sở accepts, compiles and sends to be signed.
+    const token = Object.fromEntries(await Promise.all(['kc.reviewer', 'kc.head', 'hy.so.reviewer'].map(async (u) => [u, await apiLogin(u)] as const)));
+    const list = await api<{ items: { id: string; unitCode: string }[] }>(token['hy.so.reviewer']!, 'GET', `/api/submissions?roundId=${(await state()).roundId}`);
+    const idOf = (code: string) => list.body.items.find((x) => x.unitCode === code)!.id;
+    const send = async (user: string, id: string, type: string) => {
+      const r = await api(token[user]!, 'POST', `/api/submissions/${id}/events`, { type });
+      expect(r.status, `${user} ${type}: ${JSON.stringify(r.body)}`).toBe(200);
+    };
+    const withNumber = async (user: string, id: string) => {
+      const cur = (await api<Sub>(token[user]!, 'GET', `/api/submissions/${id}`)).body;
+      const r = await api(token[user]!, 'PUT', `/api/submissions/${id}/data`, { data: { ...cur.data, vanBan: { soVanBan: '45', ngayBanHanh: '2020-05-20', nguoiKy: 'Người ký' } }, version: cur.version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    const phong = idOf('PGD-KC');
+    const so = idOf('SO-HY');
+    await withNumber('kc.reviewer', phong);
+    await send('kc.reviewer', phong, 'SUBMIT');
+    await send('kc.head', phong, 'SIGN');
+    await send('hy.so.reviewer', phong, 'ACCEPT');
+    await send('hy.so.reviewer', so, 'COMPILE');
+    await withNumber('hy.so.reviewer', so);
+    await send('hy.so.reviewer', so, 'SUBMIT');
+
+    const page = await as('hy.so.head');
+    await openWork(page, 'Xem và ký', 'Sở Giáo dục và Đào tạo Hưng Yên');
+    await page.getByTestId('fill-page').waitFor();
+    await page.getByTestId('event-buttons').getByRole('button', { name: 'Ký ban hành' }).click();
+    await page.getByRole('dialog').filter({ hasText: 'Sau khi ký, nội dung sẽ bị khóa' }).getByRole('button', { name: 'Ký ban hành' }).click();
+    await page.getByTestId('pdf-signatures-check').click();
+    const [head, seal] = [page.getByTestId('pdf-signature-1'), page.getByTestId('pdf-signature-2')];
+    await seal.getByTestId('pdf-signature-valid').waitFor();
+    await head.getByTestId('pdf-signature-valid').waitFor();
+    expect(await head.textContent()).toContain('Người có thẩm quyền ký');
+    expect(await seal.textContent()).toContain('Chữ ký số của cơ quan (đóng dấu)');
+    await shots.take(page, 'so-published-head-and-seal-valid');
     expect(problems).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ export async function buildRequest(x: RequestContext, route: string, role: Role 
       break;
     case 'GET /api/users':
     case 'GET /api/submissions':
+    case 'GET /api/audit':
       path = `${path.split('?')[0]}?unitId=${unitId}`;
       break;
     case 'POST /api/org-units':
@@ -181,6 +182,9 @@ export async function buildRequest(x: RequestContext, route: string, role: Role 
     case 'PUT /api/unit-kinds/{code}':
       path = '/api/unit-kinds/truong_th';
       body = { label: 'Trường tiểu học' };
+      break;
+    case 'DELETE /api/unit-kinds/{code}/local':
+      path = '/api/unit-kinds/truong_th/local';
       break;
     case 'PUT /api/submissions/{id}/seen':
       body = { contentHash: 'a'.repeat(64) };

@@ -75,6 +75,8 @@ export const TABLE: Record<string, Case> = {
   'POST /api/users': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
   'PATCH /api/users/{id}': { kind: 'user', expect: adminOnly(['2', '2', '404']) },
   'POST /api/users/import': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
+  // the audit log ("Nhật ký"): an admin, of the people of their subtree; a unit elsewhere does not exist
+  'GET /api/audit': { kind: 'unit', expect: adminOnly(['2', '2', '404']) },
   // auth: wrong password for everyone, anonymous included
   'POST /api/auth/login': { kind: 'none', expect: same(['ref', '-', '-']), anon: 401 },
   // "Quên mật khẩu": public, the same 202 for any username; a bogus reset link is 422 for everyone
@@ -177,9 +179,11 @@ export const TABLE: Record<string, Case> = {
   'DELETE /api/calendar/adjustments/{date}': { kind: 'none', expect: same(['403', '-', '-']) },
   // roles a province defines: read by everyone, written by admins (an unknown id is 404 or 403)
   'GET /api/roles': { kind: 'none', expect: same(['2', '-', '-']) },
-  // unit kinds' Vietnamese labels: read by everyone; renamed only by the top admin (kinds are shared by every province)
+  // unit kinds' Vietnamese labels: read by everyone; the top admin names a kind for all, a province admin for its
+  // own subtree (a per-province name over the national one), and may go back to the national name
   'GET /api/unit-kinds': { kind: 'none', expect: same(['2', '-', '-']) },
-  'PUT /api/unit-kinds/{code}': { kind: 'none', expect: same(['403', '-', '-']) },
+  'PUT /api/unit-kinds/{code}': { kind: 'none', expect: adminOnly(['2', '-', '-']) },
+  'DELETE /api/unit-kinds/{code}/local': { kind: 'none', expect: adminOnly(['2', '-', '-']) },
   'POST /api/roles': { kind: 'none', expect: adminOnly(['ok', '-', '-']) },
   'PATCH /api/roles/{id}': { kind: 'none', expect: same(['no', '-', '-']) },
   // one's own session: logout revokes one's tokens (the matrix signs in again); a wrong current password is refused

@@ -37,6 +37,13 @@ describe('hostile load: bounded cost', () => {
       expect(outcome(s), s).toMatchObject({ status: 422, message: expect.stringMatching(/[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/) });
   });
 
+  it('answers 5,000 wrong cells with the first 100 problems and a count of the others', () => {
+    expect(outcome('bảng tối đa, mọi mã sai mẫu')).toMatchObject({
+      message: expect.stringMatching(/^Biểu mẫu có 5\.000 lỗi\./),
+      details: { count: 101, last: '… và 4.900 lỗi khác.' },
+    });
+  });
+
   it('accepts the largest valid body and exports it in the three formats (or says in Vietnamese that a limit was hit)', () => {
     expect(outcome('bảng tối đa hợp lệ + văn bản dài nhất (lưu)').status).toBe(200);
     for (const f of ['PDF', 'DOCX', 'XLSX']) {

@@ -67,6 +67,8 @@ export interface HostileOutcome {
   status: number;
   ms: number;
   message?: string;
+  /** a 422's `details`: how many entries, and the last one's message */
+  details?: { count: number; last?: string };
   /** worst /healthz answer among the polls sent while this step ran */
   worstHealthzMs?: number;
   start?: number;
@@ -112,11 +114,13 @@ export async function runHostileLoad(base: string, sql: Sql, opts: { exports?: b
   const school = 'KC-TH-HAM-TU';
   const editor = await api.login('kc.th-ham-tu.editor');
   const outcomes: HostileOutcome[] = [];
-  const step = async (name: string, f: () => Promise<{ status: number; body?: { message?: string } }>) => {
+  const step = async (name: string, f: () => Promise<{ status: number; body?: { message?: string; details?: unknown } }>) => {
     const t = performance.now();
     const r = await f();
     const end = performance.now();
-    outcomes.push({ step: name, status: r.status, ms: Math.round(end - t), message: r.body?.message, start: t, end });
+    const d = Array.isArray(r.body?.details) ? (r.body.details as { message?: string }[]) : undefined;
+    const details = d && { count: d.length, last: d.at(-1)?.message };
+    outcomes.push({ step: name, status: r.status, ms: Math.round(end - t), message: r.body?.message, details, start: t, end });
     return r;
   };
 

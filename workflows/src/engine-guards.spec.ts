@@ -88,7 +88,7 @@ describe('each guard of the vocabulary, alone', () => {
       facts({ childrenTotal: 10, childrenAccepted: 7 }),
       { type: 'GO' },
       'GUARD_FAILED',
-      'Cần ít nhất 80% đơn vị trực thuộc được chấp nhận (mới có 7/10)',
+      'Cần ít nhất 80 % đơn vị trực thuộc được chấp nhận (mới có 7/10)',
     ],
     [
       'childrenAccepted',

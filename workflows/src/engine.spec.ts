@@ -87,6 +87,14 @@ describe('transition', () => {
     expect(stateLabel(truong, 'nope')).toBe('nope');
   });
 
+  it('names the level above from the tree, never from the flow', () => {
+    // a school under a commune (from 7/2025) and one under a Phòng use the same flow
+    expect(stateLabel(truong, 'submitted', { parentUnitName: 'UBND xã Tân Lạc' })).toBe('Đã gửi, chờ UBND xã Tân Lạc duyệt');
+    expect(stateLabel(truong, 'submitted', { parentUnitName: 'Phòng GD&ĐT Khoái Châu' })).toBe('Đã gửi, chờ Phòng GD&ĐT Khoái Châu duyệt');
+    expect(stateLabel(truong, 'submitted')).toBe('Đã gửi, chờ cấp trên duyệt');
+    expect(stateLabel(truong, 'submitted', { parentUnitName: '  ' })).toBe('Đã gửi, chờ cấp trên duyệt');
+  });
+
   describe('effects of the shipped flows (a contract with the backend)', () => {
     it.each([
       ['truong', 'draft', 'SUBMIT', 'pending_signature', editor, undefined, ['lockData', 'notify']],

@@ -182,9 +182,24 @@ export function isFinalState(def: FlowDefinition, snap: PersistedFlowSnapshot): 
   return s.status === 'done' || currentState(c, s).final;
 }
 
-export function stateLabel(def: FlowDefinition, state: string): string {
+/** What a state's label may name besides the flow's own words: the unit the report goes up to. */
+export interface LabelContext {
+  /** The parent unit's name ("Xã Tân Lạc", "Phòng GD&ĐT Khoái Châu"); unknown → "cấp trên". */
+  parentUnitName?: string | null;
+}
+
+/** The placeholder a state label writes for the level above, filled from the tree (never a level's name in the flow). */
+export const PARENT_PLACEHOLDER = '{parentUnitName}';
+/** The level above when the unit is not known (a flow shown on its own, a list across units). */
+export const PARENT_FALLBACK = 'cấp trên';
+
+/** A state's Vietnamese label, "{parentUnitName}" filled with the unit's parent (or "cấp trên"). */
+export function stateLabel(def: FlowDefinition, state: string, context: LabelContext = {}): string {
   const c = compileFlow(def);
-  return c.flow.states.get(state)?.label ?? state;
+  const label = c.flow.states.get(state)?.label ?? state;
+  if (!label.includes(PARENT_PLACEHOLDER)) return label;
+  const parent = context.parentUnitName?.trim() || PARENT_FALLBACK;
+  return label.split(PARENT_PLACEHOLDER).join(parent);
 }
 
 /** The Vietnamese label of an event (the first written for it), or the event name. */

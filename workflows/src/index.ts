@@ -37,6 +37,7 @@ export {
   isLate,
   isCollectingTags,
   isStatusTag,
+  kindsFor,
   locksData,
   eventLocksData,
   locksDataTags,
@@ -64,11 +65,15 @@ export {
   initialSnapshot,
   isFinalState,
   stateLabel,
+  PARENT_PLACEHOLDER,
+  PARENT_FALLBACK,
+  type LabelContext,
   stateValue,
   transition,
   type FlowEngineErrorCode,
 } from './engine.js';
 export { simulate, type SimulateOptions } from './simulate.js';
+export { eventLabelsOf } from './event-labels.js';
 export {
   ALL_GUARD,
   actionVocabulary,

@@ -1,5 +1,6 @@
 /** Tables derived from a schema-valid definition: used by lint, engine and simulate. */
 import type { FlowDefinition, NamedRef } from './types.js';
+import { eventLabelsOf, metaLabel } from './event-labels.js';
 import { pointer } from './json-pointer.js';
 import {
   DEFAULT_COMMENT_LABEL,
@@ -48,15 +49,10 @@ export interface NormalFlow {
 
 type Obj = Record<string, unknown>;
 
-function labelOf(meta: unknown): string | undefined {
-  if (typeof meta !== 'object' || meta === null) return undefined;
-  const l = (meta as Obj)['label'];
-  return typeof l === 'string' && l.trim() !== '' ? l : undefined;
-}
 
 export function normalize(def: FlowDefinition): NormalFlow {
   const states = new Map<string, NormalState>();
-  const eventLabels = new Map<string, string>();
+  const eventLabels = eventLabelsOf(def);
   for (const [name, raw] of Object.entries(def.states)) {
     const s = raw as Obj;
     const path = pointer('/states', name);
@@ -75,8 +71,7 @@ export function normalize(def: FlowDefinition): NormalFlow {
           const actions = flattenActions(obj['actions']);
           const hasComment = guards.find((g) => g.type === 'hasComment');
           const requireComment = actions.find((a) => a.type === 'requireComment');
-          const label = labelOf(obj['meta']);
-          if (label && !eventLabels.has(event)) eventLabels.set(event, label);
+          const label = metaLabel(obj['meta']);
           return {
             id: `${name}/${event}/${index}`,
             source: name,
@@ -102,7 +97,7 @@ export function normalize(def: FlowDefinition): NormalFlow {
         }),
       );
     }
-    states.set(name, { name, path, label: labelOf(s['meta']), final: s['type'] === 'final', events });
+    states.set(name, { name, path, label: metaLabel(s['meta']), final: s['type'] === 'final', events });
   }
-  return { id: def.id, initial: def.initial, label: labelOf(def.meta), states, eventLabels };
+  return { id: def.id, initial: def.initial, label: metaLabel(def.meta), states, eventLabels };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   actorsNow,
+  kindsFor,
   allowedEvents,
   collectsChildren,
   eventKind,
@@ -30,7 +31,7 @@ const so = shipped['so']!;
 export const renamedFlow: FlowDefinition = {
   id: 'truong-pht',
   initial: 'soan_thao',
-  meta: { label: 'Trường có phó hiệu trưởng duyệt', format: 2 },
+  meta: { label: 'Trường có phó hiệu trưởng duyệt', format: 3 },
   states: {
     soan_thao: {
       meta: { label: 'Đang soạn thảo' },
@@ -107,6 +108,12 @@ describe('state meaning from tags', () => {
       ['DUYET', 'parent', ['reviewer']],
       ['TRA_VE', 'parent', ['reviewer']],
     ]);
+    // a work list's candidates: by role and place, never by the state's name
+    expect(kindsFor(renamedFlow, 'da_gui', ['reviewer'], 'child').sort()).toEqual(['accept', 'return']);
+    expect(kindsFor(renamedFlow, 'da_gui', ['reviewer'], 'own')).toEqual([]);
+    expect(kindsFor(renamedFlow, 'da_gui', ['editor'], 'child')).toEqual([]);
+    expect(kindsFor(renamedFlow, 'cho_pht', ['pho_hieu_truong'], 'own').sort()).toEqual(['approve', 'reject']);
+    expect(kindsFor(renamedFlow, 'cho_pht', ['pho_hieu_truong'], 'child')).toEqual([]);
     const [ev] = allowedEvents(renamedFlow, { status: 'active', value: 'cho_pht', historyValue: {}, context: { flowId: 'truong-pht' }, children: {} },
       { userId: 'u', unitId: 's', roles: ['pho_hieu_truong'] }, { unitId: 's', parentUnitId: 'p', formErrorCount: 0, childrenTotal: 0, childrenAccepted: 0, deadline: null }, new Date());
     expect(ev).toMatchObject({ type: 'PHT_DUYET', kind: 'approve' });
@@ -121,7 +128,7 @@ describe(upgradeFlow.name, () => {
 
   it('infers the status of every format-1 state from its actions and guards, without touching the input', () => {
     const sut = upgradeFlow(v1);
-    expect(flowFormat(sut)).toBe(2);
+    expect(flowFormat(sut)).toBe(3);
     expect(Object.fromEntries(Object.keys(sut.states).map((s) => [s, stateTags(sut, s)]))).toEqual(
       Object.fromEntries(Object.keys(shipped['phong']!.states).map((s) => [s, stateTags(shipped['phong']!, s)])),
     );
@@ -130,6 +137,18 @@ describe(upgradeFlow.name, () => {
     expect(upgradeFlow(sut)).toBe(sut);
     // The questions work on a stored format-1 definition as is.
     expect(isDoneState(v1, 'accepted')).toBe(true);
+  });
+
+  it('format 3: a stored label naming a fixed level above names the parent through the placeholder', () => {
+    const v2 = JSON.parse(JSON.stringify(shipped['truong'])) as FlowDefinition;
+    v2.meta!.format = 2;
+    const labelled = Object.values(v2.states).find((s) => String((s as { meta?: { label?: string } }).meta?.label).includes('{parentUnitName}')) as { meta: { label: string } };
+    labelled.meta.label = 'Đã gửi, chờ Phòng GD&ĐT duyệt';
+    const sut = upgradeFlow(v2);
+    expect(flowFormat(sut)).toBe(3);
+    expect(JSON.stringify(sut)).toContain('"label":"Đã gửi, chờ {parentUnitName} duyệt"');
+    expect(JSON.stringify(sut)).not.toContain('chờ Phòng GD&ĐT duyệt');
+    expect(labelled.meta.label).toBe('Đã gửi, chờ Phòng GD&ĐT duyệt');
   });
 });
 

@@ -159,6 +159,22 @@ export function actorsNow(def: FlowDefinition, state: string): StepActor[] {
   return out;
 }
 
+/**
+ * The kinds of the events a person holding `roles` could send in `state` on their own unit's report
+ * (`own`) or on a child unit's (`child`), by the role and place guards only: the data guards (complete
+ * form, children, deadline) are the engine's to decide on the report itself (allowedEvents). A work list
+ * selects its candidates with this in SQL, then asks the engine for the page it shows.
+ */
+export function kindsFor(def: FlowDefinition, state: string, roles: readonly string[], relation: 'own' | 'child'): EventKind[] {
+  const out = new Set<EventKind>();
+  for (const a of actorsNow(def, state)) {
+    if (a.scope === (relation === 'own' ? 'parent' : 'own')) continue;
+    if (a.roles.length && !a.roles.some((r) => roles.includes(r))) continue;
+    out.add(a.kind);
+  }
+  return [...out];
+}
+
 /** Roles of the unit's own people who must act now (the reminders' recipients). */
 export function ownUnitRolesNow(def: FlowDefinition, state: string): string[] {
   const roles = new Set<string>();

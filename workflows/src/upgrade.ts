@@ -5,12 +5,15 @@
  * Format 1 (no `meta.format`): states without tags; compileChildren names the child flow's states.
  * Format 2: every state carries one status tag (README "State tags"); compileChildren selects
  * children by tag (`childTags`, default `done`).
+ * Format 3: a label that named the level above ("Đã gửi, chờ Phòng GD&ĐT duyệt") names it through the
+ * placeholder `{parentUnitName}` the engine fills from the tree (a school under a commune since 7/2025).
  */
 import type { FlowDefinition, StatusTag } from './types.js';
 import { flattenActions, flattenGuard } from './vocabulary.js';
 import { isStatusTag } from './tag-vocabulary.js';
+import { PARENT_PLACEHOLDER } from './engine.js';
 
-export const FLOW_FORMAT = 2;
+export const FLOW_FORMAT = 3;
 
 /** Final states of the flows shipped before tags existed: a compile of them means "the done ones". */
 const FORMAT1_DONE_STATES = new Set(['accepted', 'published']);
@@ -61,11 +64,30 @@ function upgradeCompileParams(t: Obj): void {
   }
 }
 
+/** The labels of the shipped flows (format ≤ 2) that named the level above by a fixed name. */
+const FIXED_PARENT_LABELS = new Set(['Đã gửi, chờ Phòng GD&ĐT duyệt', 'Đã gửi, chờ Sở GD&ĐT duyệt']);
+
+function upgradeParentLabels(copy: FlowDefinition): void {
+  for (const state of Object.values(copy.states) as Obj[]) {
+    const meta = state?.['meta'] as Obj | undefined;
+    if (meta && typeof meta['label'] === 'string' && FIXED_PARENT_LABELS.has(meta['label']))
+      meta['label'] = `Đã gửi, chờ ${PARENT_PLACEHOLDER} duyệt`;
+  }
+}
+
 /** The definition in the current format (a fresh copy; the input is never changed). */
 export function upgradeFlow(def: FlowDefinition): FlowDefinition {
   if (typeof def !== 'object' || def === null || typeof def.states !== 'object' || def.states === null) return def;
-  if (flowFormat(def) >= FLOW_FORMAT) return def;
+  const format = flowFormat(def);
+  if (format >= FLOW_FORMAT) return def;
   const copy = JSON.parse(JSON.stringify(def)) as FlowDefinition;
+  if (format < 2) upgradeFormat1(def, copy);
+  upgradeParentLabels(copy);
+  copy.meta = { ...(copy.meta ?? {}), format: FLOW_FORMAT } as FlowDefinition['meta'];
+  return copy;
+}
+
+function upgradeFormat1(def: FlowDefinition, copy: FlowDefinition): void {
   for (const name of Object.keys(copy.states)) {
     const state = copy.states[name] as Obj;
     if (typeof state !== 'object' || state === null) continue;
@@ -74,6 +96,4 @@ export function upgradeFlow(def: FlowDefinition): FlowDefinition {
     for (const t of Object.values((state['on'] ?? {}) as Obj))
       for (const one of Array.isArray(t) ? t : [t]) if (typeof one === 'object' && one !== null) upgradeCompileParams(one as Obj);
   }
-  copy.meta = { ...(copy.meta ?? {}), format: FLOW_FORMAT } as FlowDefinition['meta'];
-  return copy;
 }

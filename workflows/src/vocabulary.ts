@@ -70,6 +70,9 @@ const roleEnum: JsonSchema = { type: 'string', pattern: ROLE_CODE_PATTERN };
 
 const hasText = hasVisibleText;
 
+/** "66,5 %": the Vietnamese way, as every screen and document writes a percentage (a space before the sign). */
+const percentVi = (n: number): string => `${String(n).replace('.', ',')} %`;
+
 export function roleNames(params: Record<string, unknown>): string[] {
   if (typeof params['role'] === 'string') return [params['role']];
   if (Array.isArray(params['roles'])) return params['roles'] as string[];
@@ -192,11 +195,11 @@ const guardImpls: GuardImpl[] = [
       if (done * 100 >= percent * total) return null;
       return percent >= 100
         ? `Cần tất cả đơn vị trực thuộc được chấp nhận (mới có ${done}/${total})`
-        : `Cần ít nhất ${percent}% đơn vị trực thuộc được chấp nhận (mới có ${done}/${total})`;
+        : `Cần ít nhất ${percentVi(percent)} đơn vị trực thuộc được chấp nhận (mới có ${done}/${total})`;
     },
     describe: (params) => {
       const parts: string[] = [];
-      if (typeof params['percent'] === 'number' && params['percent'] < 100) parts.push(`ít nhất ${params['percent']}%`);
+      if (typeof params['percent'] === 'number' && params['percent'] < 100) parts.push(`ít nhất ${percentVi(params['percent'])}`);
       if (typeof params['count'] === 'number') parts.push(`ít nhất ${params['count']} đơn vị`);
       if (!parts.length) return 'Tất cả đơn vị trực thuộc đã được chấp nhận';
       const text = `${parts.join(' và ')} đơn vị trực thuộc đã được chấp nhận`.replace('đơn vị đơn vị', 'đơn vị');

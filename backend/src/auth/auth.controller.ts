@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import type { LoginResponse, User } from '@bdg/api-types';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ChangePasswordDto } from '../users/users.dto.js';
 import { UsersService } from '../users/users.service.js';
@@ -18,7 +19,7 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto, @Ip() ip: string) {
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password, ip);
   }
 
@@ -46,7 +47,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentUser() user: AuthUser) {
+  me(@CurrentUser() user: AuthUser): Promise<User> {
     return this.users.view(user.id);
   }
 }

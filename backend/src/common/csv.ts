@@ -1,3 +1,4 @@
+import { CSV_IMPORT_MAX_BYTES, CSV_IMPORT_MAX_ROWS } from '@bdg/api-types';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { EntityManager } from 'typeorm';
@@ -68,6 +69,25 @@ export function parseCsv(
     values: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])),
   }));
   return { rows, errors: [] };
+}
+
+/** One CSV import at most (shared with the browser): bigger files are refused before parsing, in Vietnamese, with these figures. */
+export { CSV_IMPORT_MAX_BYTES, CSV_IMPORT_MAX_ROWS };
+const SPLIT = 'Hãy chia tệp thành nhiều phần rồi nhập lần lượt.';
+
+/** parseCsv within the import limits (bytes, then data rows); a file over one gets one error that states it. */
+export function parseCsvBounded(buf: Uint8Array, required: string[], columns: Record<string, string | string[]> = {}): ReturnType<typeof parseCsv> {
+  if (buf.length > CSV_IMPORT_MAX_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+    return { rows: [], errors: [{ line: 0, column: '', message: `Tệp CSV quá lớn (${mb(buf.length)} MB): mỗi lần nhập tối đa ${mb(CSV_IMPORT_MAX_BYTES)} MB và ${CSV_IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. ${SPLIT}` }] };
+  }
+  const out = parseCsv(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), required, columns);
+  if (out.rows.length > CSV_IMPORT_MAX_ROWS)
+    return {
+      rows: [],
+      errors: [{ line: 0, column: '', message: `Tệp CSV có ${out.rows.length.toLocaleString('vi-VN')} dòng dữ liệu: mỗi lần nhập tối đa ${CSV_IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng. ${SPLIT}` }],
+    };
+  return out;
 }
 
 export interface ImportReport {

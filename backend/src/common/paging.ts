@@ -31,6 +31,9 @@ export class PageQuery {
 
   /** A column of the route's list, `-column` for descending (e.g. `-createdAt`). */
   @ApiPropertyOptional({ example: '-updatedAt' }) @IsOptional() @IsString() @Matches(/^-?[A-Za-z][A-Za-z0-9]{0,39}$/) sort?: string;
+
+  /** The `nextCursor` of the page before (lists that may be large): the page after it, however deep. */
+  @ApiPropertyOptional({ description: 'nextCursor của trang trước' }) @IsOptional() @IsString() @MaxLength(2000) @Matches(/^[A-Za-z0-9_-]+$/) after?: string;
 }
 
 export interface Paging {
@@ -40,6 +43,8 @@ export interface Paging {
   /** The search folded as the database folds it (see foldForSearch), or undefined. */
   folded?: string;
   sort?: { key: string; desc: boolean };
+  /** A keyset cursor (see keyset.ts); lists that do not page by keyset ignore it. */
+  after?: string;
 }
 
 /** Lower case without accents, đ → d: the same folding as the database's bdg_fold() (migration SearchIndexes). */
@@ -78,7 +83,7 @@ export function paging(q: PageQuery, sortable: readonly string[]): Paging {
     }
     sort = { key, desc };
   }
-  return { page, pageSize, offset: (page - 1) * pageSize, folded: folded || undefined, sort };
+  return { page, pageSize, offset: (page - 1) * pageSize, folded: folded || undefined, sort, after: q.after };
 }
 
 /** `ORDER BY` from a whitelisted key (its SQL from `columns`), the default otherwise, with a stable tiebreak. */

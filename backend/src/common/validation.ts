@@ -42,6 +42,11 @@ const fieldTitles: Record<string, string> = {
   pageSize: 'Số dòng mỗi trang',
   q: 'Từ khoá tìm kiếm',
   sort: 'Sắp xếp',
+  after: 'Con trỏ trang tiếp theo',
+  actorId: 'Người thực hiện',
+  action: 'Thao tác',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
   list: 'Danh sách',
   task: 'Loại việc',
 };

@@ -94,9 +94,10 @@ export abstract class VersionedRepository<E extends VersionedEntity> {
     return { ...rows[0]!, claimed: inserted.length > 0 };
   }
 
-  save(m: EntityManager, t: Partial<E>): Promise<E> {
-    const repo = m.getRepository(this.entity);
-    return repo.save(repo.create(t as E)) as Promise<E>;
+  /** A plain INSERT: save() deep-merges the entity first (~40 ms of the event loop for a 2 MB template). */
+  async save(m: EntityManager, t: Partial<E>): Promise<{ id: string }> {
+    const r = await m.getRepository(this.entity).insert(t as never);
+    return { id: (r.identifiers[0] as { id: string }).id };
   }
 
   async update(m: EntityManager, id: string, patch: Partial<E>) {

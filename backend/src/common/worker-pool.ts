@@ -39,6 +39,8 @@ export interface WorkerPoolOptions {
 export class WorkerPool<T, R> {
   private readonly log: Logger;
   private pool?: Piscina<PooledTask<T>, R>;
+  /** Tasks accepted and not yet settled (running or waiting). */
+  private inFlight = 0;
 
   constructor(private readonly opts: WorkerPoolOptions) {
     this.log = new Logger(opts.label);
@@ -60,9 +62,19 @@ export class WorkerPool<T, R> {
     return this.pool;
   }
 
-  /** Runs `task` in a thread; a limit hit becomes a Vietnamese 422 (time, memory) or 503 (queue full) and the thread is replaced. */
-  async run(task: T): Promise<R> {
-    const { timeoutMs, messages } = this.opts;
+  /**
+   * Runs `task` in a thread; a limit hit becomes a Vietnamese 422 (time, memory) or 503 (queue full) and the
+   * thread is replaced. `transfer`: ports or buffers the task carries (moved, not copied).
+   */
+  async run(task: T, transfer: Transferable[] = []): Promise<R> {
+    const { timeoutMs, messages, threads, maxQueue } = this.opts;
+    // Counted here: piscina keeps tasks that carry an abort signal out of its bounded queue, so its
+    // maxQueue never refuses ours.
+    if (this.inFlight >= threads + maxQueue) {
+      this.log.warn(`hàng đợi đầy (${this.inFlight} việc)`);
+      throw new ApiException(503, messages.busy);
+    }
+    this.inFlight++;
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
@@ -72,7 +84,7 @@ export class WorkerPool<T, R> {
       port1.close();
     });
     try {
-      return await this.piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2] as never });
+      return await this.piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2, ...transfer] as never });
     } catch (e) {
       const err = e as { name?: string; code?: string; message?: string };
       this.log.warn(`${err.code ?? err.name}: ${err.message}`);
@@ -82,6 +94,7 @@ export class WorkerPool<T, R> {
       if (/queue is at limit/i.test(err.message ?? '')) throw new ApiException(503, messages.busy);
       throw e;
     } finally {
+      this.inFlight--;
       clearTimeout(timer);
       port1.close();
     }

@@ -29,6 +29,9 @@ export interface AppConfig {
   validationWorkers: number;
   validationTimeoutSeconds: number;
   validationMemoryMb: number;
+  /** the roll-up of a large COMPILE runs in a thread limited by COMPILE_TIMEOUT_SECONDS and COMPILE_MEMORY_MB */
+  compileTimeoutSeconds: number;
+  compileMemoryMb: number;
   /** Sign-in attempts per minute per normalised username, and per client address. */
   loginRateLimit: number;
   loginAddressRateLimit: number;
@@ -123,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const validationWorkers = intSetting(env, 'VALIDATION_WORKERS', Math.max(1, Math.min(2, cpus().length - 1)), 1, 64, problems);
   const validationTimeoutSeconds = intSetting(env, 'VALIDATION_TIMEOUT_SECONDS', 20, 1, 600, problems);
   const validationMemoryMb = intSetting(env, 'VALIDATION_MEMORY_MB', 512, 64, 16_384, problems);
+  const compileTimeoutSeconds = intSetting(env, 'COMPILE_TIMEOUT_SECONDS', 600, 1, 3600, problems);
+  const compileMemoryMb = intSetting(env, 'COMPILE_MEMORY_MB', 1024, 16, 16_384, problems);
   const loginRateLimit = intSetting(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000, problems);
   const loginAddressRateLimit = intSetting(env, 'LOGIN_ADDRESS_RATE_LIMIT', loginRateLimit * 10, 1, 10_000_000, problems);
   const trustProxyHops = intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems);
@@ -163,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     validationWorkers,
     validationTimeoutSeconds,
     validationMemoryMb,
+    compileTimeoutSeconds,
+    compileMemoryMb,
     signing,
     loginRateLimit,
     loginAddressRateLimit,

@@ -28,6 +28,9 @@ import { SubmissionSeen1797500000000 } from './migrations/1797500000000-Submissi
 import { UnitKinds1797500000001 } from './migrations/1797500000001-UnitKinds.js';
 import { SignatureAppearance1797600000000 } from './migrations/1797600000000-SignatureAppearance.js';
 import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000000-RegimeRecipientsEscalation.js';
+import { UnitKindLocalLabels1797820000000 } from './migrations/1797820000000-UnitKindLocalLabels.js';
+import { LargeListIndexes1797860000000 } from './migrations/1797860000000-LargeListIndexes.js';
+import { WorkListIndex1797860000001 } from './migrations/1797860000001-WorkListIndex.js';
 
 export const entities = [
   OrgUnit,
@@ -62,6 +65,9 @@ export const migrations = [
   UnitKinds1797500000001,
   SignatureAppearance1797600000000,
   RegimeRecipientsEscalation1797700000000,
+  UnitKindLocalLabels1797820000000,
+  LargeListIndexes1797860000000,
+  WorkListIndex1797860000001,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

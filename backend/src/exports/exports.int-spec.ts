@@ -193,11 +193,14 @@ describe('exports: DOCX, PDF, XLSX through the API', () => {
 
     const sources = wb.getWorksheet('Nguồn số liệu')!;
     expect(sources).toBeDefined();
-    const rows: { path: string; unit: string; value: unknown }[] = [];
+    // Vietnamese only: the field by its title path, never a JSON Pointer
+    expect(sources.getRow(1).values).toEqual([undefined, 'Chỉ tiêu', 'Mã đơn vị', 'Đơn vị', 'Giá trị']);
+    const rows: { title: string; unit: string; value: unknown }[] = [];
     sources.eachRow((row, n) => {
-      if (n > 1) rows.push({ path: String(row.getCell(2).value), unit: String(row.getCell(4).value), value: row.getCell(5).value });
+      if (n > 1) rows.push({ title: String(row.getCell(1).value), unit: String(row.getCell(3).value), value: row.getCell(4).value });
     });
-    const tong = rows.filter((r) => r.path === '/I/tongSoCBGVNV').map((r) => [r.unit, r.value]).sort();
+    expect(rows.some((r) => r.title.includes('/'))).toBe(false);
+    const tong = rows.filter((r) => r.title.endsWith(' › Tổng số CB-GV-NV')).map((r) => [r.unit, r.value]).sort();
     expect(tong).toEqual([
       ['Trường THCS Tân Dân', 50],
       ['Trường Tiểu học Tân Dân', 40],

@@ -17,6 +17,8 @@ import { RoundsService } from '../rounds/rounds.service.js';
 import { CompileService } from '../submissions/compile.service.js';
 import type { DocumentInput, XlsxInput } from './render/index.js';
 import type { FieldPlace, PdfExtras } from './render/pdf-signature-field.js';
+import type { LaterSeal } from './render/seal-appearance.js';
+import type { VisiblePlaceholderOptions } from '../signing/pades/visible-placeholder.js';
 import { ExportPool } from './export-pool.js';
 import { asciiSlug } from './content-disposition.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
@@ -163,6 +165,14 @@ export class ExportsService implements OnModuleInit {
     if (warnings.length) this.log.warn(`${safeName}: ${warnings.join(' | ')}`);
     await progress(90);
     return { fileName, mimeType: MIME[format], content, draft, warnings, field };
+  }
+
+  /**
+   * A later seal's placeholder over the stored signed PDF, its appearance drawn over the signer's (an
+   * incremental update, rendered in the worker pool); @signpdf/signpdf then fills it.
+   */
+  async sealPlaceholder(pdf: Buffer, seal: LaterSeal, placeholder: VisiblePlaceholderOptions): Promise<Buffer> {
+    return (await this.pool.render({ format: 'seal', pdf, seal, placeholder })).content;
   }
 
   private async documentInput(

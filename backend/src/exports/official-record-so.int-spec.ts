@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfsig } from '../signing/testing/independent-verifiers.js';
 import { binary } from '../test-support/binary.js';
@@ -81,7 +82,7 @@ describe('the Sở seals its published report', () => {
     writeFileSync(path.join(dir, 'so.pdf'), pdf);
     expect(pdfsig(pdf)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
     // The first signature's widget sits on the signer block (a real rectangle), the seal's is the second field.
-    const rects = [...pdf.toString('latin1').matchAll(/\/Rect \[([\d. ]+)\]/g)].map((m) => m[1]!.split(' ').map(Number));
+    const rects = [...pdf.toString('latin1').matchAll(/\/Rect \[([\d. ]+)\]/g)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
     expect(rects.some(([x1, y1, x2, y2]) => x2! - x1! > 100 && y2! - y1! > 50)).toBe(true);
     const list = (await sut.http.get(`/api/submissions/${soId}/signatures`).set(as('hy.so.head'))).body;
     expect(list.signatures.map((s: { kind: string; valid: boolean; covers: { wholeDocument: boolean } }) => [s.kind, s.valid, s.covers.wholeDocument])).toEqual([
@@ -94,9 +95,18 @@ describe('the Sở seals its published report', () => {
     expect(verified.body.submission.id).toBe(soId);
   }, 120_000);
 
-  it('the data file inside the PDF (pdfdetach) is the data the API answers', async () => {
+  it('the data files inside the PDF (pdfdetach): the JSON is the data the API answers, the XLSX the export’s workbook', async () => {
     const file = path.join(dir, 'so.pdf');
-    expect(execFileSync('pdfdetach', ['-list', file], { encoding: 'utf8' })).toMatch(/1: du-lieu-bao-cao\.json/);
+    const listed = execFileSync('pdfdetach', ['-list', file], { encoding: 'utf8' });
+    expect(listed).toMatch(/1: du-lieu-bao-cao\.json/);
+    expect(listed).toMatch(/2: so-lieu-bao-cao\.xlsx/);
+    execFileSync('pdfdetach', ['-save', '2', '-o', path.join(dir, 'so-lieu.xlsx'), file]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, 'so-lieu.xlsx'));
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load((await sut.http.get(`/api/submissions/${soId}/export?format=xlsx`).set(as('hy.so.head')).buffer(true).parse(binary)).body);
+    expect(book.worksheets.map((w) => w.name)).toEqual(exported.worksheets.map((w) => w.name));
+    expect(book.worksheets[0]!.getSheetValues()).toEqual(exported.worksheets[0]!.getSheetValues());
     execFileSync('pdfdetach', ['-save', '1', '-o', path.join(dir, 'data.json'), file]);
     const attached = JSON.parse(readFileSync(path.join(dir, 'data.json'), 'utf8'));
     const api = await get('hy.so.head', soId);

@@ -7,6 +7,7 @@ import { opensslVerifyAll, pdfsig } from '../signing/testing/independent-verifie
 import { mockTokenPlugin } from '../signing/testing/mock-token-plugin.js';
 import { binary } from '../test-support/binary.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
+import { lastWidgetRect, redPixels } from '../test-support/red-pixels.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026!';
@@ -72,9 +73,10 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
     await expect(sut.sql(`UPDATE official_pdf SET signer_name = 'x'`)).rejects.toThrow(/append-only/);
   }, 120_000);
 
-  it('the agency seals when the report is accepted (final): the head’s signature stays valid; pdfsig and openssl agree', async () => {
+  it('the agency seals when the report is accepted (final), its seal drawn in its own revision: the head’s signature stays valid; pdfsig and openssl agree', async () => {
     const s = 'kc.thcs-tan-dan';
     expect((await sut.http.post(`/api/submissions/${ids[s]}/events`).set(as(`${s}.head`)).send({ type: 'SIGN' })).status).toBe(200);
+    const signedOnly = await pdfOf('kc.reviewer', ids[s]!);
     const accepted = await sut.http.post(`/api/submissions/${ids[s]}/events`).set(as('kc.reviewer')).send({ type: 'ACCEPT' });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const pdf = await pdfOf('kc.reviewer', ids[s]!);
@@ -86,6 +88,12 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
       ['seal', true, false, true],
     ]);
     expect(list.officialPdf.revisions).toBe(2);
+    // Sealed later than the signature: the seal (the generated red ring, the agency, the time) is drawn in
+    // the seal's own revision, over the signer block, and the signed revision is left as it was.
+    expect(pdf.subarray(0, signedOnly.length)).toEqual(signedOnly);
+    const sealArea = lastWidgetRect(pdf)!;
+    expect(redPixels(signedOnly, 'last', sealArea)).toBe(0);
+    expect(redPixels(pdf, 'last', sealArea)).toBeGreaterThan(300);
 
     // A PDF received by e-mail: verified on upload; one changed byte is found.
     const ok = await sut.http.post('/api/verify-pdf').set(as('kc.reviewer')).attach('file', pdf, 'bao-cao.pdf');

@@ -10,7 +10,7 @@ import { UsersService } from '../users/users.service.js';
 import { IntegrityService } from '../submissions/integrity.service.js';
 import { ExportsService } from './exports.service.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
-import { dataFile, isoVietnam } from './official-record.signer.js';
+import { dataFiles, isoVietnam } from './official-record.signer.js';
 
 /**
  * The official record of a submission: signed at SIGN and sealed at issue by OfficialRecordSigner; here the
@@ -48,7 +48,7 @@ export class OfficialRecordService {
       undefined,
       { signerName: user.fullName, signedAt: isoVietnam(signedAt), testOnly: false, position: await this.users.position(user.id), unitName: row.unitName, imagePng: images.signature?.toString('base64') ?? null },
       {
-        attachments: [dataFile(row)],
+        attachments: await dataFiles(this.exports, row),
         signatureField: { name: ascii(user.fullName), reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature.hash}`, location: ascii(row.unitName), signingTime: signedAt, signatureLength: SIGNATURE_BYTES },
       },
     );

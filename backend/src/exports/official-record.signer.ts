@@ -13,7 +13,8 @@ import type { SubmissionRow } from '../submissions/submissions.repository.js';
 import { AppearanceService } from '../signing/appearance/appearance.service.js';
 import { IntegrityService } from '../submissions/integrity.service.js';
 import { UsersService } from '../users/users.service.js';
-import { ExportsService } from './exports.service.js';
+import { ExportsService, MIME } from './exports.service.js';
+import type { PdfAttachment } from './render/pdf-signature-field.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
 
 /** ISO 8601 in Vietnam's time, as shown on the signature: 2026-11-28T10:15:00+07:00. */
@@ -47,6 +48,15 @@ interface Prepared {
 export function dataFile(row: SubmissionRow) {
   const body = { submissionId: row.id, unit: { code: row.unitCode, name: row.unitName }, roundId: row.roundId, contentHash: row.signature?.hash ?? null, data: row.data };
   return { name: DATA_FILE_NAME, mimeType: 'application/json', description: 'Dữ liệu báo cáo (JSON)', content: Buffer.from(JSON.stringify(body, null, 2), 'utf8') };
+}
+
+/** The workbook attached next to the JSON: the working copy of the figures, covered by the signature like the rest. */
+export const XLSX_FILE_NAME = 'so-lieu-bao-cao.xlsx';
+
+/** The files attached inside the official PDF before it is signed: the data (JSON) and the figures (XLSX). */
+export async function dataFiles(exports: ExportsService, row: SubmissionRow): Promise<PdfAttachment[]> {
+  const xlsx = await exports.render(row, 'xlsx');
+  return [dataFile(row), { name: XLSX_FILE_NAME, mimeType: MIME.xlsx, description: 'Số liệu báo cáo (Excel, bản làm việc)', content: xlsx.content }];
 }
 
 const BUSY = 'Báo cáo đang được xử lý bởi một thao tác khác. Vui lòng thử lại sau giây lát.';
@@ -118,7 +128,7 @@ export class OfficialRecordSigner implements OnModuleInit {
       if (outcome.reachesFinal) {
         const base = out.signer ? { pdf: out.signer.pdf, sha256: null } : await this.repo.latest(row.id, contentHash);
         if (!base) return { ...out, sealSkipped: true };
-        out.seal = { ...(await this.seal(row, provider, base.pdf, contentHash, at)), baseSha256: base.sha256 };
+        out.seal = { ...(await this.seal(row, provider, base.pdf, contentHash, at, !out.signer)), baseSha256: base.sha256 };
       }
     } catch (e) {
       if (e instanceof SigningProviderError) throw new BadGatewayException({ statusCode: 502, error: 'Bad Gateway', message: `Không ký số được văn bản: ${e.message}` });
@@ -149,7 +159,7 @@ export class OfficialRecordSigner implements OnModuleInit {
         seal: sealFollows ? { agencyName: row.unitName, imagePng: images.seal?.toString('base64') ?? null } : null,
       },
       {
-        attachments: [dataFile(row)],
+        attachments: await dataFiles(this.exports, row),
         signatureField: {
           name: ascii(user.fullName),
           reason: `Ky ban hanh; ma kiem tra toan ven ${row.signature!.hash}${testNote}`,
@@ -163,15 +173,26 @@ export class OfficialRecordSigner implements OnModuleInit {
     return { pdf: await signPlaceholder(file.content, session, at), signedAt: at, provider: provider.kind, testOnly: provider.testOnly, name: user.fullName };
   }
 
-  /** The agency's seal: a second PAdES signature, an incremental update over the signer's. */
-  private async seal(row: SubmissionRow, provider: SigningProvider, base: Buffer, contentHash: string, at: Date): Promise<SignedPdf> {
+  /**
+   * The agency's seal: a second PAdES signature, an incremental update over the signer's. Sealed in the
+   * signer's step, the seal is already drawn in the signer block; sealed later, its appearance (the seal,
+   * the agency, the time) is drawn in the update itself, so the signer's revision stays as signed.
+   */
+  private async seal(row: SubmissionRow, provider: SigningProvider, base: Buffer, contentHash: string, at: Date, later: boolean): Promise<SignedPdf> {
     const session = await provider.open({ purpose: 'seal', name: row.unitName, unitName: row.unitName });
-    const pdf = await addPadesSignature(base, session, {
+    const o = {
       name: row.unitName,
       reason: `Dong dau co quan; ma kiem tra toan ven ${contentHash}${provider.testOnly ? '; chu ky thu nghiem, khong co gia tri phap ly' : ''}`,
       location: row.unitName,
       signingTime: at,
-    });
+    };
+    let pdf: Buffer;
+    if (later) {
+      const image = await this.appearance.sealImage(row.unitId);
+      const seal = { agencyName: row.unitName, imagePng: image?.toString('base64') ?? null, signedAt: isoVietnam(at), testOnly: provider.testOnly };
+      const placeholder = await this.exports.sealPlaceholder(base, seal, { name: ascii(o.name), reason: ascii(o.reason), location: ascii(o.location), signingTime: at, signatureLength: SIGNATURE_BYTES });
+      pdf = await signPlaceholder(placeholder, session, at);
+    } else pdf = await addPadesSignature(base, session, o);
     return { pdf, signedAt: at, provider: provider.kind, testOnly: provider.testOnly, name: row.unitName };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { FlowSummary, Page } from '@bdg/api-types';
+import type { FlowSummary, FlowVersion, Page } from '@bdg/api-types';
 import { type FlowDefinition, lintFlow, simulate, upgradeFlow } from '@bdg/workflows';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
@@ -25,7 +25,9 @@ const TEXTS: LifecycleTexts = {
   seedLock: 'seed-flows',
 };
 
-function toView(f: FlowVersionRow, withBody = true) {
+function toView(f: FlowVersionRow): FlowVersion<Date>;
+function toView(f: FlowVersionRow, withBody: false): Omit<FlowVersion<Date>, 'machine'>;
+function toView(f: FlowVersionRow, withBody = true): Omit<FlowVersion<Date>, 'machine'> {
   return {
     id: f.id,
     code: f.code,

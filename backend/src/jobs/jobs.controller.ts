@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import type { JobView } from '@bdg/api-types';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -15,7 +16,7 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   /** {id, name, state, progress (0–100), result, error}; only the requester sees it (404 otherwise). */
-  @Get(':id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+  @Get(':id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<JobView<Date>> {
     return this.jobs.view(u, id);
   }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { RemindLateResult } from '@bdg/api-types';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -24,7 +25,7 @@ export class UnitRemindersController {
     return this.reminders.remindOne(u, id);
   }
   /** 200 `{reminded, skipped}`: every late child of `parentId` in the round, each within its own limit. */
-  @Post('rounds/:id/remind-late') @HttpCode(200) remindLate(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: RemindLateDto) {
+  @Post('rounds/:id/remind-late') @HttpCode(200) remindLate(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: RemindLateDto): Promise<RemindLateResult> {
     return this.reminders.remindLate(u, id, dto.parentId);
   }
 }

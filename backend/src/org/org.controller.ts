@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { ImportResult, OrgUnit, Page } from '@bdg/api-types';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -14,19 +15,19 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã đơn v
 export class OrgController {
   constructor(private readonly org: OrgService) {}
 
-  @Get() list(@CurrentUser() u: AuthUser, @Query() q: ListOrgUnitsQuery) {
+  @Get() list(@CurrentUser() u: AuthUser, @Query() q: ListOrgUnitsQuery): Promise<Page<OrgUnit>> {
     return this.org.list(u, q);
   }
-  @Get(':id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+  @Get(':id') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<OrgUnit> {
     return this.org.get(u, id);
   }
   @Get(':id/tree') tree(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
     return this.org.tree(u, id);
   }
-  @Post() create(@CurrentUser() u: AuthUser, @Body() dto: CreateOrgUnitDto) {
+  @Post() create(@CurrentUser() u: AuthUser, @Body() dto: CreateOrgUnitDto): Promise<OrgUnit | null> {
     return this.org.create(u, dto);
   }
-  @Patch(':id') update(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateOrgUnitDto) {
+  @Patch(':id') update(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateOrgUnitDto): Promise<OrgUnit | null> {
     return this.org.update(u, id, dto);
   }
   @Post(':id/move') move(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: MoveOrgUnitDto) {
@@ -40,7 +41,7 @@ export class OrgController {
   }
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024 } }))
-  import(@CurrentUser() u: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Query('dryRun') dryRun?: string) {
+  import(@CurrentUser() u: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Query('dryRun') dryRun?: string): Promise<ImportResult> {
     if (!file) throw badRequest('Chưa chọn tệp CSV (trường "file").');
     return this.org.importCsv(u, file.buffer, dryRun === '1' || dryRun === 'true');
   }

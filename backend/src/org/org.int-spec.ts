@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { ValidationPool } from '../validation/validation-pool.js';
 
 const DEMO = 'Demo@2026!';
 
@@ -104,6 +105,20 @@ describe('OrgController', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`code,name,kind,parentCode\nKD-U,Trường Ư,truong_th,${parent}\n`, 'utf16le')]);
     expect((await sut.http.post('/api/org-units/import').set(auth(hy)).attach('file', utf16, 'u.csv')).body).toMatchObject({ ok: true, created: 1 });
   });
+
+  it('reads a large CSV in a validation thread, and refuses one over the import limits (5.000 rows, 2 MB) in Vietnamese, creating nothing', async () => {
+    const pool = sut.app.get(ValidationPool);
+    const before = pool.offloaded;
+    const rows = (n: number, pad = '') => `code,name,kind,parentCode\n${Array.from({ length: n }, (_, i) => `KD-L${i},Trường ${i}${pad},truong_th,PGD-KD`).join('\n')}\n`;
+    const many = await sut.http.post('/api/org-units/import?dryRun=1').set(auth(hy)).attach('file', Buffer.from(rows(5001)), 'nhieu.csv');
+    expect(many.body).toMatchObject({ ok: false, created: 0, errors: [{ line: 0, message: expect.stringMatching(/^Tệp CSV có 5\.001 dòng dữ liệu: mỗi lần nhập tối đa 5\.000 dòng\./) }] });
+    expect(pool.offloaded).toBe(before + 1);
+    const big = await sut.http.post('/api/org-units/import').set(auth(hy)).attach('file', Buffer.from(rows(2000, ' '.repeat(1200))), 'lon.csv');
+    expect(big.body.errors[0].message).toMatch(/^Tệp CSV quá lớn \(2,\d MB\): mỗi lần nhập tối đa 2 MB và 5\.000 dòng\./);
+    const fits = await sut.http.post('/api/org-units/import?dryRun=1').set(auth(hy)).attach('file', Buffer.from(rows(1500)), 'vua.csv');
+    expect(fits.body).toMatchObject({ ok: true, created: 1500, dryRun: true });
+    expect(await sut.sql(`SELECT 1 FROM org_unit WHERE code LIKE 'KD-L%'`)).toHaveLength(0);
+  }, 120_000);
 
   it('refuses SQL in query parameters and malformed ids with 4xx, never 500', async () => {
     expect((await sut.http.get(`/api/org-units?q=${encodeURIComponent("'; DROP TABLE org_unit; --")}`).set(auth(admin))).status).toBe(200);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { OrgUnit } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { likePattern, orderBy, type Paging } from '../common/paging.js';
+import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
+import { likePattern, type Paging } from '../common/paging.js';
 import { submissionQueries } from '../submissions/submission-queries.js';
 import { userQueries } from '../users/user-queries.js';
 
@@ -15,7 +16,7 @@ const select = `o.id, o.code, o.name, o.kind, o.parent_id AS "parentId", o.path:
   (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = o.id AND c.active) AS "childCount"`;
 
 /** The columns an org-unit list may be sorted by (`?sort=`). */
-export const ORG_SORTS: Record<string, string> = { code: 'o.code', name: 'o.name', kind: 'o.kind' };
+export const ORG_SORTS: SortColumns = { code: 'o.code', name: 'o.name', kind: 'o.kind' };
 
 /** Letterhead fields of a unit (Nghị định 30/2020): optional, an empty string clears one. */
 export interface LetterheadPatch {
@@ -67,7 +68,7 @@ export class OrgRepository {
    * One page of the units visible to a user at `path` (the subtree, and the chain of ancestors above it,
    * read-only): a parent's children, a search over the whole visible tree, or else the user's own unit.
    */
-  async page(path: string, opts: { parentId?: string }, p: Paging): Promise<{ rows: OrgUnitView[]; total: number }> {
+  async page(path: string, opts: { parentId?: string }, p: Paging): Promise<{ items: OrgUnitView[]; nextCursor: string | null; count: Counted }> {
     const params: unknown[] = [path];
     const where = [`(o.path <@ $1::ltree OR o.path @> $1::ltree)`, `o.active`];
     if (opts.parentId) {
@@ -81,17 +82,20 @@ export class OrgRepository {
       // The expression of the index org_unit_search (migration SearchIndexes).
       where.push(`bdg_fold(o.name || ' ' || o.code) LIKE $${params.length}`);
     }
-    const w = where.join(' AND ');
-    const order = orderBy(p, ORG_SORTS, 'o.code', 'o.id');
+    const filtered = where.join(' AND ');
+    const countParams = [...params];
+    // Keyset paging: a search over the national tree (100,000 units) pages as fast at page 200 as at page 1.
+    const ks = keyset(p, ORG_SORTS, 'code', 'o.id', params);
+    const w = ks.after ? `${filtered} AND ${ks.after}` : filtered;
     const [rows, count] = await Promise.all([
-      this.db.query(`SELECT ${select} FROM org_unit o WHERE ${w} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+      this.db.query(`SELECT ${select}, ${ks.select} FROM org_unit o WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
         ...params,
         p.pageSize,
-        p.offset,
+        ks.offset,
       ]),
-      this.db.query(`SELECT count(*)::int AS n FROM org_unit o WHERE ${w}`, params),
+      cappedCount((sql, ps) => this.db.query(sql, ps), `org_unit o WHERE ${filtered}`, countParams),
     ]);
-    return { rows, total: count[0].n };
+    return { ...keysetPage<OrgUnitView>(rows, ks, p), count };
   }
 
   subtree(path: string, m: EntityManager = this.db.manager): Promise<OrgUnitView[]> {

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@bdg/api-types';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { ValidationPool } from '../validation/validation-pool.js';
 import { type AuthUser, hasRole } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
 import { unitCodeTaken } from '../common/taken-name.js';
-import { importAllOrNothing, parseCsv } from '../common/csv.js';
+import { importAllOrNothing } from '../common/csv.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
-import { pageOf, paging } from '../common/paging.js';
+import { keyedPageOf } from '../common/keyset.js';
+import { paging } from '../common/paging.js';
 import type { CreateOrgUnitDto, ListOrgUnitsQuery, UpdateOrgUnitDto } from './org.dto.js';
 import { ORG_SORTS, OrgRepository, type OrgUnitView } from './org.repository.js';
 
@@ -31,6 +33,7 @@ export class OrgService {
   constructor(
     private readonly repo: OrgRepository,
     private readonly audit: AuditService,
+    private readonly bodies: ValidationPool,
   ) {}
 
   // Other modules read units through here, never through the repository.
@@ -60,8 +63,8 @@ export class OrgService {
 
   async list(user: AuthUser, q: ListOrgUnitsQuery): Promise<Page<OrgUnitView>> {
     const p = paging(q, Object.keys(ORG_SORTS));
-    const { rows, total } = await this.repo.page(user.unitPath, q, p);
-    return pageOf(rows, total, p);
+    const { count, ...page } = await this.repo.page(user.unitPath, q, p);
+    return keyedPageOf(page, count, p);
   }
 
   /** A unit the user may see: in their subtree or above them. Others do not exist for them (404). */
@@ -171,7 +174,7 @@ export class OrgService {
     if (!hasRole(user, 'admin')) throw forbidden('Chỉ quản trị viên mới được nhập đơn vị.');
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_COLUMNS),
+      await this.bodies.csv(buf, ['code', 'name', 'kind', 'parentCode'], ORG_CSV_COLUMNS),
       (fn) => this.repo.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { LoginLimiter } from '../auth/login-limiter.js';
 import { ApiException, unprocessable } from '../common/errors.js';
@@ -25,8 +25,10 @@ export const forgotLimits = () => ({
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
-export class PasswordResetService {
+export class PasswordResetService implements OnModuleDestroy {
   private readonly log = new Logger('PasswordReset');
+  /** Requests being handled after their answer went out (awaited on shutdown). */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly repo: PasswordResetRepository,
@@ -40,7 +42,9 @@ export class PasswordResetService {
 
   /**
    * "Quên mật khẩu": the admins over the user's unit are notified (they reset it from the users screen); with SMTP
-   * and an address on file, a one-time link is e-mailed. The answer never says whether the username exists.
+   * and an address on file, a one-time link is e-mailed. The answer never says whether the username exists, not
+   * even by its timing: a known and an unknown name do the same work (the rate limit) before it; looking the user
+   * up, notifying and mailing happen after it.
    */
   async request(rawUsername: string, address: string): Promise<{ message: string }> {
     const username = normalizeUsername(rawUsername);
@@ -50,8 +54,21 @@ export class PasswordResetService {
     const limits = forgotLimits();
     if ((hits.get(userKey) ?? 0) > limits.perUser || (hits.get(addressKey) ?? 0) > limits.perAddress)
       throw new ApiException(429, 'Bạn đã yêu cầu đặt lại mật khẩu quá nhiều lần. Vui lòng thử lại sau 1 giờ.');
+    const work = this.handle(username)
+      .catch((e: unknown) => this.log.error(`Không xử lý được yêu cầu quên mật khẩu: ${(e as Error).message}`))
+      .finally(() => this.pending.delete(work));
+    this.pending.add(work);
+    return { message: FORGOT_ANSWER };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  /** After the answer: a known, active user's admins are told, and a link is mailed when possible. */
+  private async handle(username: string): Promise<void> {
     const user = await this.users.activeWithUnit(username);
-    if (!user) return { message: FORGOT_ANSWER };
+    if (!user) return;
     const token = this.mailer.enabled && user.email ? randomBytes(32).toString('base64url') : null;
     await this.repo.transaction(async (m) => {
       const id = await this.repo.insert(m, user.id, token ? sha256(token) : null, token ? new Date(Date.now() + LINK_TTL_MS) : null);
@@ -64,9 +81,7 @@ export class PasswordResetService {
       });
       await this.audit.record(m, { actorId: null, action: 'forgot-password', entity: 'user', entityId: user.id, detail: { admins: admins.length, link: !!token } });
     });
-    // Sent after the answer: how long SMTP takes must not tell who exists.
-    if (token && user.email) void this.sendLink(user.email, user.fullName, token);
-    return { message: FORGOT_ANSWER };
+    if (token && user.email) await this.sendLink(user.email, user.fullName, token);
   }
 
   private async sendLink(to: string, fullName: string, token: string) {

@@ -171,6 +171,19 @@ describe(RegimesService.name, () => {
     expect(messages).toContainEqual(expect.stringMatching(/^error: Hạn của cấp "Phòng GD&ĐT" \(12\/06\/2027\) phải sau hạn của cấp "Trường tiểu học"/));
     expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "Trường tiểu học" \(14\/06\/2027\) chưa cách ngày chốt số liệu/));
     expect(messages).toContainEqual(expect.stringMatching(/^warning: Hạn của cấp "Phòng GD&ĐT" \(12\/06\/2027\) là ngày nghỉ cuối tuần; ngày làm việc tiếp theo là 14\/06\/2027\.$/));
+    // a deadline centuries away is refused at once, naming the accepted years (no calendar walked up to it)
+    const year = new Date().getUTCFullYear();
+    const far = await sut.http
+      .post('/api/regimes/check-deadlines')
+      .set(auth(hy))
+      .send({ rootUnitId: id, period: '2027-H1', flows: { truong_th: 'truong' }, deadlines: { truong_th: '2999-06-14' } });
+    expect(far.body.findings).toEqual([{ severity: 'error', message: `Hạn nộp của "Trường tiểu học" phải trong khoảng từ năm ${year - 5} đến năm ${year + 10}.` }]);
+    const open = await sut.http
+      .post('/api/rounds')
+      .set(auth(hy))
+      .send({ name: 'Đợt xa', template: { code: 'khoai-chau-bdg-2016-2020', version: 1 }, rootUnitId: id, period: '2027-H1', flows: { truong_th: 'truong' }, deadlines: { truong_th: '2999-06-14' } });
+    expect(open.status).toBe(422);
+    expect(open.body.details).toEqual([{ path: 'deadlines.truong_th', title: 'Hạn nộp theo cấp', message: expect.stringMatching(/^Hạn nộp của "truong_th" phải trong khoảng từ năm/) }]);
     const editor = await sut.login('kc.reviewer', DEMO);
     expect((await sut.http.post('/api/regimes/check-deadlines').set(auth(editor)).send({ rootUnitId: id, period: '2027', flows: {}, deadlines: {} })).status).toBe(403);
   });

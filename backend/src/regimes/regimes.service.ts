@@ -14,7 +14,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { OrgService } from '../org/org.service.js';
 import { RoundsService } from '../rounds/rounds.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
-import { deadlineOf } from '../rounds/rounds.service.js';
+import { deadlineOf, deadlineProblem } from '../rounds/rounds.service.js';
 import type { CheckDeadlinesDto, DraftPreviewDto, SaveRegimeDto } from './regimes.dto.js';
 import { type RegimeRow, RegimesRepository } from './regimes.repository.js';
 
@@ -180,13 +180,17 @@ export class RegimesService implements OnModuleInit {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được mở đợt báo cáo.');
     const root = await this.org.byId(dto.rootUnitId);
     if (!root || !isBelowOrSame(root.path, user.unitPath)) throw notFound('Không tìm thấy đơn vị gốc của đợt.');
-    const valid = Object.entries(dto.deadlines).filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)));
+    // a deadline outside the accepted years is left out here, as opening refuses it (rounds.service)
+    const valid = Object.entries(dto.deadlines).filter(([kind, d]) => kind in dto.flows && !deadlineProblem(d));
     const deadlines = Object.fromEntries(valid);
     const findings = await this.rounds.deadlineFindings(root.path, { deadlines, flows: dto.flows, period: dto.period });
-    const kindLabels = await this.unitKinds.labels();
+    const kindLabels = await this.unitKinds.labels(undefined, root.path);
     const levels = valid.map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
     const calendar = await this.calendar.calendar();
-    return { findings: [...findings, ...dayOffFindings(levels, calendar)] };
+    const refused = Object.entries(dto.deadlines)
+      .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && deadlineProblem(d))
+      .map(([kind, d]) => ({ severity: 'error' as const, message: `Hạn nộp của "${kindLabels[kind] ?? kind}" ${deadlineProblem(d)}.` }));
+    return { findings: [...refused, ...findings, ...dayOffFindings(levels, calendar)] };
   }
 
   /** Demo data: the shipped plans whose root unit exists, owned by that unit's admin; answers those it added. */

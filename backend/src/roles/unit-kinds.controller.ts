@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import type { UnitKind } from '@bdg/api-types';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
@@ -23,11 +24,16 @@ const kindCode = (c: string) => {
 export class UnitKindsController {
   constructor(private readonly kinds: UnitKindsService) {}
 
-  @Get() list() {
-    return this.kinds.list();
+  @Get() list(@CurrentUser() u: AuthUser): Promise<UnitKind[]> {
+    return this.kinds.list(u);
   }
+  /** The top admin names a kind for everyone; another admin names it for their unit's subtree (a Sở: its province). */
   @Put(':code') setLabel(@CurrentUser() u: AuthUser, @Param('code') code: string, @Body() dto: UnitKindLabelDto) {
     if (!dto.label.trim()) throw badRequest('Tên loại đơn vị không được để trống.');
     return this.kinds.setLabel(u, kindCode(code), dto.label);
+  }
+  /** Back to the national label for the admin's subtree. */
+  @Delete(':code/local') clearLocal(@CurrentUser() u: AuthUser, @Param('code') code: string) {
+    return this.kinds.clearLocal(u, kindCode(code));
   }
 }

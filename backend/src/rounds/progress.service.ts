@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ProgressChild } from '@bdg/api-types';
 import { type FlowDefinition, stateLabel } from '@bdg/workflows';
 import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
@@ -87,7 +88,7 @@ export class ProgressService implements OnModuleInit {
       if (l) l.done = Math.max(0, Math.round((l.done - shortfall) * 100) / 100);
       totals.done = Math.max(0, Math.round((totals.done - shortfall) * 100) / 100);
     }
-    const units = await this.children(roundId, node.unitId, below, q, labels);
+    const units = await this.children(roundId, node.unitId, below, q, labels, node.unitName);
     const label = (kind: string, state: string | null) => (state ? (labels.get(kind) ? stateLabel(labels.get(kind)!, state) : state) : null);
     const stateLabels: Record<string, string> = {};
     for (const l of levels.values()) for (const s of Object.keys(l.byState)) stateLabels[s] ??= label(l.kind, s)!;
@@ -103,7 +104,14 @@ export class ProgressService implements OnModuleInit {
     };
   }
 
-  private async children(roundId: string, parentId: string, below: BelowRow[], q: ProgressQuery, labels: Map<string, FlowDefinition>): Promise<Page<unknown>> {
+  private async children(
+    roundId: string,
+    parentId: string,
+    below: BelowRow[],
+    q: ProgressQuery,
+    labels: Map<string, FlowDefinition>,
+    parentUnitName: string,
+  ): Promise<Page<ProgressChild<Date>>> {
     const { page, pageSize, offset } = pageOf(q);
     const byChild = new Map<string, Counts>();
     for (const r of below) {
@@ -126,7 +134,7 @@ export class ProgressService implements OnModuleInit {
       const def = labels.get(r.kind);
       return {
         ...r,
-        stateLabel: r.state ? (def ? stateLabel(def, r.state) : r.state) : null,
+        stateLabel: r.state ? (def ? stateLabel(def, r.state, { parentUnitName }) : r.state) : null,
         daysLate: daysLate(r, now),
         hasChildren: !!sub,
         subtree,

@@ -23,6 +23,23 @@ export function deadlineOf(value: string | undefined): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59+07:00` : value;
 }
 
+/**
+ * Deadlines are accepted from DEADLINE_YEARS_BACK years before this year to DEADLINE_YEARS_AHEAD after it:
+ * the working-day calendar computes each year's lunar holidays (~150 ms), and the late counts of the
+ * reminders walk from the deadline to today.
+ */
+export const DEADLINE_YEARS_BACK = 5;
+export const DEADLINE_YEARS_AHEAD = 10;
+
+/** Why a deadline is refused (the rest of a Vietnamese sentence about it), or null when it is accepted. */
+export function deadlineProblem(value: unknown, now = new Date()): string | null {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(deadlineOf(value)!))) return 'không phải ngày hợp lệ (yyyy-mm-dd)';
+  const year = new Date(deadlineOf(value)!).getUTCFullYear();
+  const from = now.getUTCFullYear() - DEADLINE_YEARS_BACK;
+  const to = now.getUTCFullYear() + DEADLINE_YEARS_AHEAD;
+  return year < from || year > to ? `phải trong khoảng từ năm ${from} đến năm ${to}` : null;
+}
+
 export interface FillInput {
   roundId: string;
   rootId: string;

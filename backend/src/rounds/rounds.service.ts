@@ -13,10 +13,10 @@ import { OrgService } from '../org/org.service.js';
 import { UnitKindsService } from '../roles/unit-kinds.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import type { OpenRoundDto, PreviewRoundDto } from './rounds.dto.js';
-import { deadlineOf, largeRoundUnits, RoundOpeningService } from './round-opening.service.js';
+import { deadlineOf, deadlineProblem, largeRoundUnits, RoundOpeningService } from './round-opening.service.js';
 import { ROUND_SORTS, RoundsRepository, type RoundView } from './rounds.repository.js';
 
-export { deadlineOf };
+export { deadlineOf, deadlineProblem };
 
 @Injectable()
 export class RoundsService {
@@ -67,9 +67,10 @@ export class RoundsService {
    * The round wizard previews the same findings (POST /api/regimes/check-deadlines).
    */
   async deadlineFindings(rootPath: string, dto: Pick<OpenRoundDto, 'deadlines' | 'flows' | 'period'>): Promise<DeadlineFinding[]> {
-    const kindLabels = await this.unitKinds.labels();
+    // The round's province may name its kinds (unit_kind_label): its messages use its words.
+    const kindLabels = await this.unitKinds.labels(undefined, rootPath);
     const levels = Object.entries(dto.deadlines)
-      .filter(([kind, d]) => kind in dto.flows && typeof d === 'string' && !Number.isNaN(Date.parse(deadlineOf(d)!)))
+      .filter(([kind, d]) => kind in dto.flows && !deadlineProblem(d))
       .map(([kind, d]) => ({ kinds: [kind], label: `"${kindLabels[kind] ?? kind}"`, date: vietnamDate(new Date(deadlineOf(d)!)) }));
     const period = parsePeriod(dto.period);
     return checkDeadlines(levels, await this.org.kindEdges(rootPath), period ? defaultCutOff(period) : null, await this.calendar.calendar());
@@ -153,8 +154,8 @@ export class RoundsService {
       else flowVersions[kind] = { id: flow.id, def: upgradeFlow(flow.machine as unknown as FlowDefinition) };
     }
     for (const [kind, d] of Object.entries(dto.deadlines)) {
-      if (typeof d !== 'string' || Number.isNaN(Date.parse(deadlineOf(d)!)))
-        problems.push({ path: `deadlines.${kind}`, title: 'Hạn nộp theo cấp', message: `Hạn nộp của "${kind}" không phải ngày hợp lệ (yyyy-mm-dd).` });
+      const problem = deadlineProblem(d);
+      if (problem) problems.push({ path: `deadlines.${kind}`, title: 'Hạn nộp theo cấp', message: `Hạn nộp của "${kind}" ${problem}.` });
     }
     const findings = problems.length ? [] : await this.deadlineFindings(rootPath, dto);
     for (const f of findings.filter((x) => x.severity === 'error'))

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import type { LastSeen } from '@bdg/api-types';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
@@ -13,7 +14,7 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo c�
 export class SeenController {
   constructor(private readonly seen: SeenService) {}
 
-  @Get(':id/seen') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+  @Get(':id/seen') get(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<{ lastSeen: LastSeen | null }> {
     return this.seen.lastSeen(u, id);
   }
   @Put(':id/seen') put(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() dto: MarkSeenDto) {

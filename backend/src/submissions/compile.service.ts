@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { aggregationPlan, applyComputed, createRollUp, getAt, type JsonSchema, mergeRecompile, normalizeRule, parsePointer, type RecompileChange, schemaAt } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
 import { type ChildSelection, CompileRepository } from './compile.repository.js';
+import { RollUpPool } from './roll-up-pool.js';
+import type { RollUpChild } from './worker/roll-up.task.js';
 import type { CompiledInfo } from './submission.entity.js';
+
+/** A COMPILE over more children runs as a job (TransitionsService), and its roll-up in a worker thread (RollUpPool). */
+export const largeCompileChildren = () => Number(process.env.LARGE_COMPILE_CHILDREN ?? 1000);
 
 /** Up to this many children, provenance is stored with the compiled data; above it, it is read on demand. */
 export const INLINE_PROVENANCE_LIMIT = 1000;
@@ -13,7 +18,10 @@ export const INLINE_PROVENANCE_LIMIT = 1000;
  */
 @Injectable()
 export class CompileService {
-  constructor(private readonly repo: CompileRepository) {}
+  constructor(
+    private readonly repo: CompileRepository,
+    private readonly rollUps: RollUpPool,
+  ) {}
 
   async compile(
     m: EntityManager,
@@ -26,7 +34,7 @@ export class CompileService {
     const total = await this.repo.countChildren(m, target.roundId, target.unitId);
     const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, sel);
     const result =
-      includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel) : await this.inSql(m, target, schema, sel);
+      includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel, includedCount > largeCompileChildren()) : await this.inSql(m, target, schema, sel);
     // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE; so do figures it corrected
     // by hand since the last one (unless the user chose to replace them).
     const merged = keep
@@ -49,8 +57,13 @@ export class CompileService {
     };
   }
 
-  /** Small compiles: the pure roll-up over every child, provenance kept with the result. */
-  private async inProcess(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, sel: ChildSelection) {
+  /** Small compiles: the pure roll-up over every child, provenance kept with the result; in a worker thread when `threaded` (a job's). */
+  private async inProcess(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, sel: ChildSelection, threaded: boolean) {
+    if (threaded) {
+      const sources: Record<string, string> = {};
+      const r = await this.rollUps.rollUp(schema, this.feed(m, target, sel, sources), true);
+      return { data: r.data, provenance: r.provenance as CompiledInfo['provenance'], sources, included: r.count };
+    }
     const rollUp = createRollUp(schema);
     const sources: Record<string, string> = {};
     let included = 0;
@@ -90,15 +103,8 @@ export class CompileService {
     let data: Record<string, unknown> = {};
     const sources: Record<string, string> = {};
     if (rest.length) {
-      const reduced = withoutRules(schema, sqlPointers);
-      const rollUp = createRollUp(reduced);
-      for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, sel)) {
-        for (const k of batch) {
-          rollUp.add({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled });
-          sources[k.id] = k.contentHash;
-        }
-      }
-      data = rollUp.finish().data as Record<string, unknown>;
+      // the roll-up itself in a thread with a heap and a time limit (roll-up-pool.ts); here only the reading
+      data = (await this.rollUps.rollUp(withoutRules(schema, sqlPointers), this.feed(m, target, sel, sources))).data;
     } else {
       for (const { id, h } of await this.repo.includedHashes(m, target.roundId, target.unitId, sel)) sources[id] = h;
     }
@@ -112,6 +118,14 @@ export class CompileService {
     }
     data = applyComputed(schema, data) as Record<string, unknown>;
     return { data, provenance: null, sources, included: Object.keys(sources).length };
+  }
+
+  /** The included children, batch by batch, as the roll-up thread takes them; their content hashes into `sources`. */
+  private async *feed(m: EntityManager, target: { roundId: string; unitId: string }, sel: ChildSelection, sources: Record<string, string>): AsyncGenerator<RollUpChild[]> {
+    for await (const batch of this.repo.includedChildren(m, target.roundId, target.unitId, sel)) {
+      for (const k of batch) sources[k.id] = k.contentHash;
+      yield batch.map((k) => ({ unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, data: k.data, compiled: k.isCompiled }));
+    }
   }
 
   /**

@@ -7,9 +7,23 @@ export function toProblem(e: FieldError) {
   return { path: e.path, title: e.title, message: e.message };
 }
 
-export function summarise(errors: FieldError[]): string {
+/** A 422 lists this many problems one by one; the rest are counted in one last entry. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/**
+ * The problems a 422 lists: the first MAX_LISTED_PROBLEMS, then "… và N lỗi khác." for the others, so that
+ * a body with thousands of wrong cells costs one short answer. `total` when the list was already cut
+ * (the validation worker sends the first errors and the count).
+ */
+export function toProblems(errors: FieldError[], total = errors.length) {
+  const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map(toProblem);
+  const more = total - listed.length;
+  return more > 0 ? [...listed, { path: '', title: 'Biểu mẫu', message: `… và ${more.toLocaleString('vi-VN')} lỗi khác.` }] : listed;
+}
+
+export function summarise(errors: FieldError[], total = errors.length): string {
   const head = errors.slice(0, 3).map((e) => e.message).join(' ');
-  return errors.length > 3 ? `Biểu mẫu có ${errors.length} lỗi. ${head} …` : head;
+  return total > 3 ? `Biểu mẫu có ${total.toLocaleString('vi-VN')} lỗi. ${head} …` : head;
 }
 
 /** The client says which content it acted on; a different one now means the user did not see it (409). */
@@ -27,7 +41,7 @@ export function refuseStaleContent(seen: string | undefined, current: string): v
  */
 export function refuseUnsealable(effects: Effect[], final: boolean, formErrors: FieldError[], label: string): void {
   if (!formErrors.length || !(final || effects.some((e) => e.type === 'sign'))) return;
-  throw unprocessable(`Không thể "${label}": nội dung còn ${formErrors.length} lỗi. ${summarise(formErrors)}`, formErrors.map(toProblem));
+  throw unprocessable(`Không thể "${label}": nội dung còn ${formErrors.length} lỗi. ${summarise(formErrors)}`, toProblems(formErrors));
 }
 
 export function refusalToHttp(
@@ -48,7 +62,7 @@ export function refusalToHttp(
     default: {
       const details =
         refusal.guard === 'formIsValid'
-          ? formErrors.map(toProblem)
+          ? toProblems(formErrors)
           : [{ path: refusal.guard ?? '', title: refusal.guard === 'hasComment' || refusal.guard === 'requireComment' ? 'Ý kiến' : refusal.guard ?? '', message: refusal.message }];
       // The form's own problems (a rule's message among them) say more than "the form has N errors".
       const message = refusal.guard === 'formIsValid' && formErrors.length ? `${refusal.message}: ${summarise(formErrors)}` : refusal.message;

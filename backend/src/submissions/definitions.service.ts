@@ -5,6 +5,7 @@ import { FlowsService } from '../flows/flows.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import { ValidationPool } from '../validation/validation-pool.js';
 import type { DraftChecked } from '../validation/worker/validate.task.js';
+import type { BodyText } from '../validation/body-text.js';
 
 export interface LoadedTemplate {
   id: string;
@@ -86,8 +87,8 @@ export class DefinitionsService {
   }
 
   /** A draft's data with computed fields, its errors and rule findings; a large body is checked in a worker thread. */
-  checkDraft(t: LoadedTemplate, compiled: boolean, data: Record<string, unknown>): Promise<DraftChecked> {
-    return this.bodies.draft(this.validatorKey(t, compiled), this.schemaFor(t, compiled), data);
+  checkDraft(t: LoadedTemplate, compiled: boolean, data: Record<string, unknown> | BodyText, pointers: string[]): Promise<DraftChecked> {
+    return this.bodies.draft(this.validatorKey(t, compiled), this.schemaFor(t, compiled), data, pointers);
   }
 
   private validatorKey(t: LoadedTemplate, compiled: boolean): string {

@@ -67,6 +67,34 @@ describe('paged lists', () => {
     expect(desc).toEqual([...asc].reverse());
   });
 
+  it('pages by cursor ("after") through the same rows as by page number, in every order, and refuses a foreign cursor', async () => {
+    for (const base of [`/api/submissions?roundId=${roundId}`, `/api/submissions?roundId=${roundId}&sort=-deadline`, `/api/submissions?roundId=${roundId}&sort=-unitName`, '/api/org-units?q=truong', '/api/org-units?q=truong&sort=-name']) {
+      const all = (await get('hy.admin', `${base}&pageSize=500`)).body;
+      expect(all.items.length, base).toBeGreaterThan(4);
+      expect(all.nextCursor, base).toBeNull();
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (let page = 1; page <= 50; page++) {
+        const res = await get('hy.admin', `${base}&pageSize=3&page=${page}${after ? `&after=${after}` : ''}`);
+        expect(res.status, base).toBe(200);
+        expect(res.body, base).toMatchObject({ page, pageSize: 3, total: all.total });
+        walked.push(...res.body.items.map((x: { id: string }) => x.id));
+        after = res.body.nextCursor;
+        if (!after) break;
+      }
+      expect(walked, base).toEqual(all.items.map((x: { id: string }) => x.id));
+    }
+    const first = (await get('hy.admin', `/api/submissions?roundId=${roundId}&pageSize=2`)).body;
+    // a list item carries only what the tables show
+    expect(Object.keys(first.items[0]).sort()).toEqual(
+      ['deadline', 'final', 'handedIn', 'id', 'parentUnitKind', 'parentUnitName', 'roundId', 'roundName', 'state', 'stateLabel', 'stateTags', 'status', 'templateCode', 'unitCode', 'unitId', 'unitKind', 'unitName', 'updatedAt', 'version'].sort(),
+    );
+    const foreign = await get('hy.admin', `/api/submissions?roundId=${roundId}&sort=-deadline&after=${first.nextCursor}`);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.details[0]).toMatchObject({ path: 'after', title: 'Con trỏ trang tiếp theo' });
+    expect((await get('hy.admin', `/api/submissions?after=${encodeURIComponent('not a cursor!')}`)).status).toBe(422);
+  });
+
   it('searches org units without accents: "dai hung" finds "Đại Hưng", "DONG TIEN" finds "Đông Tiến"', async () => {
     const pgd = await unit('PGD-KC');
     const created = await sut.http
@@ -112,7 +140,11 @@ describe('paged lists', () => {
     expect(ids(await list('todo'))).not.toContain(id);
     const sent = await list('sent');
     expect(ids(sent)).toEqual([id]);
-    expect(sent.items.find((s: { id: string }) => s.id === id).stateTags).toContain('submitted');
+    const mine = sent.items.find((s: { id: string }) => s.id === id);
+    expect(mine.stateTags).toContain('submitted');
+    // the level above is named from the tree, never from the flow
+    const pgdName = (await sut.sql<{ name: string }>(`SELECT name FROM org_unit WHERE code = 'PGD-KC'`))[0]!.name;
+    expect(mine).toMatchObject({ parentUnitName: pgdName, parentUnitKind: 'phong', stateLabel: `Đã gửi, chờ ${pgdName} duyệt` });
     expect(ids(await list('done'))).toEqual([]);
     // the search works on these lists too
     expect((await get(`${SCHOOL}.editor`, `/api/my-work?list=sent&q=${encodeURIComponent('đông tiến')}`)).body.total).toBeGreaterThan(0);
@@ -128,6 +160,61 @@ describe('paged lists', () => {
     const history = await get('kc.reviewer', `/api/submissions/${id}/history?pageSize=2&sort=-seq`);
     expect(history.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['ACCEPT', 'SIGN']);
+  });
+
+  it('a school under a commune (from 7/2025) waits for the commune, named from the tree', async () => {
+    const [sub] = await sut.sql<{ id: string; parent: string }>(
+      `SELECT s.id, s.parent_unit_id AS parent FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE o.code = 'KC-TH-HAM-TU' AND s.round_id = $1`,
+      [roundId],
+    );
+    const xa = await unit('XA-TAN-LAC');
+    // the same flow ("truong") as under a Phòng: only the tree differs
+    await sut.sql(`UPDATE submission SET parent_unit_id = $2, state = 'submitted', state_tags = '{submitted}' WHERE id = $1`, [sub!.id, xa]);
+    try {
+      const view = (await get('hy.admin', `/api/submissions/${sub!.id}`)).body;
+      expect(view).toMatchObject({ parentUnitName: 'UBND xã Tân Lạc', parentUnitKind: 'xa', stateLabel: 'Đã gửi, chờ UBND xã Tân Lạc duyệt' });
+      expect(JSON.stringify(view)).not.toContain('Phòng GD&ĐT');
+    } finally {
+      await sut.sql(`UPDATE submission SET parent_unit_id = $2, state = 'draft', state_tags = '{editing}' WHERE id = $1`, [sub!.id, sub!.parent]);
+      }
+    });
+
+  it('pages "Việc cần làm" in the database: the tabs count the whole list, the pages walk it, a tab filters it', async () => {
+    for (const user of ['kc.reviewer', `${SCHOOL}.head`, 'kc.th-tan-dan.editor']) {
+      tokens[user] ??= await sut.login(user, DEMO);
+      const all = (await get(user, '/api/my-work?pageSize=500')).body;
+      const counts = Object.values(all.taskCounts as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(all.total, user).toBe(counts);
+      expect(all.items.length, user).toBe(all.total);
+      const walked: string[] = [];
+      for (let page = 1; page <= all.total; page++) walked.push(...(await get(user, `/api/my-work?pageSize=1&page=${page}`)).body.items.map((w: { id: string }) => w.id));
+      expect(walked, user).toEqual(all.items.map((w: { id: string }) => w.id));
+      for (const [task, n] of Object.entries(all.taskCounts as Record<string, number>)) {
+        const tab = (await get(user, `/api/my-work?task=${task}&pageSize=500`)).body;
+        expect(tab.total, `${user} ${task}`).toBe(n);
+        expect(tab.items.every((w: { task: string }) => w.task === task), `${user} ${task}`).toBe(true);
+      }
+    }
+  });
+
+  it('a flow stored before the placeholder (format 2) is read with it, its row untouched (upgradeFlow, no migration)', async () => {
+    const stored = async () => (await sut.sql<{ machine: string; version: number }>(`SELECT machine::text AS machine, version FROM flow_version WHERE code = 'truong' ORDER BY version DESC LIMIT 1`))[0]!;
+    const now = await stored();
+    expect(now.machine).toContain('"label": "Đã gửi, chờ {parentUnitName} duyệt"');
+    // as installed before: the level named in the flow, format 2
+    await sut.sql(
+      `UPDATE flow_version SET machine = jsonb_set(replace(machine::text, '{parentUnitName}', 'Phòng GD&ĐT')::jsonb, '{meta,format}', '2') WHERE code = 'truong' AND version = $1`,
+      [now.version],
+    );
+    try {
+      const old = (await stored()).machine;
+      const read = (await get('hy.admin', `/api/flows/truong/versions/${now.version}`)).body;
+      expect(JSON.stringify(read.machine)).toContain('"label":"Đã gửi, chờ {parentUnitName} duyệt"');
+      expect(JSON.stringify(read.machine)).not.toContain('chờ Phòng GD&ĐT duyệt');
+      expect((await stored()).machine).toBe(old);
+    } finally {
+      await sut.sql(`UPDATE flow_version SET machine = $1::jsonb WHERE code = 'truong' AND version = $2`, [now.machine, now.version]);
+    }
   });
 
   it('pages the small catalogues and the notifications with the same answer shape', async () => {

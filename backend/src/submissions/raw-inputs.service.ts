@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { getAt, type JsonSchema, parsePointer, rawInputProblems, rawInputsMessage, type RawInputs } from '@bdg/schemas';
+import { type JsonSchema, rawInputProblems, rawInputsMessage, type RawInputs } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
 import { unprocessable } from '../common/errors.js';
 import { RawInputsRepository } from './raw-inputs.repository.js';
@@ -28,9 +28,9 @@ export class RawInputsService {
    * What to store: what the client sent (undefined: what was stored), minus any field that now has a value —
    * the value typed since replaces the typo. Saved in the draft's own statement.
    */
-  kept(sent: RawInputs | undefined, stored: RawInputs | null | undefined, data: Record<string, unknown>): RawInputs {
+  kept(sent: RawInputs | undefined, stored: RawInputs | null | undefined, filled: ReadonlySet<string>): RawInputs {
     const base = sent ?? stored ?? {};
-    return Object.fromEntries(Object.entries(base).filter(([p]) => getAt(data, parsePointer(p)) === undefined));
+    return Object.fromEntries(Object.entries(base).filter(([p]) => !filled.has(p)));
   }
 
   /** Before a step that locks the data or ends the flow: nothing may still be a typo. */

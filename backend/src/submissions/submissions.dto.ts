@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { FLAG_TAGS, STATUS_TAGS } from '@bdg/workflows';
 import { PageQuery } from '../common/paging.js';
+import type { BodyText } from '../validation/body-text.js';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class SaveDataDto {
-  @ApiProperty({ type: Object }) @IsObject() data: Record<string, unknown>;
+  /** A large body's draft stays bytes until the validation worker reads it (common/large-body.ts). */
+  @ApiProperty({ type: Object }) @IsObject() data: Record<string, unknown> | BodyText;
   @ApiProperty() @IsInt() @Min(1) version: number;
   /** Text typed into a number field, by the field's pointer: kept as typed, flagged until fixed (absent: unchanged). */
   @ApiPropertyOptional({ type: Object, example: { '/I/tongSoCBGVNV': 'bốn mươi' } }) @IsOptional() @IsObject() rawInputs?: Record<string, string>;

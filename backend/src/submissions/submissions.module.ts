@@ -9,6 +9,7 @@ import { UsersModule } from '../users/users.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { CompileRepository } from './compile.repository.js';
 import { CompileService } from './compile.service.js';
+import { RollUpPool } from './roll-up-pool.js';
 import { CoverageService } from './coverage.service.js';
 import { CompilePreviewService } from './compile-preview.service.js';
 import { TraceService } from './trace.service.js';
@@ -41,6 +42,7 @@ import { SubmissionsService } from './submissions.service.js';
     DefinitionsService,
     CompileRepository,
     CompileService,
+    RollUpPool,
     CoverageService,
     CompilePreviewService,
     TraceService,

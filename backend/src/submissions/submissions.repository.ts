@@ -4,14 +4,15 @@ import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { likePattern, orderBy, type Paging } from '../common/paging.js';
+import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
+import { likePattern, type Paging } from '../common/paging.js';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
-import { doneSql } from '../common/status-sql.js';
 import { attachmentQueries } from '../attachments/attachment-queries.js';
 import { flowQueries } from '../flows/flow-queries.js';
 import { orgQueries } from '../org/org-queries.js';
 import { roundQueries } from '../rounds/round-queries.js';
 import { templateQueries } from '../templates/template-queries.js';
+import { doneSql } from '../common/status-sql.js';
 import { TransitionLog } from './transition-log.entity.js';
 
 /** A submission row: the list shape's columns (`SubmissionSummary` of @bdg/api-types) and what the server keeps beside them. */
@@ -21,6 +22,9 @@ export interface SubmissionRow
     'id' | 'roundId' | 'roundName' | 'unitId' | 'unitCode' | 'unitName' | 'unitKind' | 'parentUnitId' | 'templateCode' | 'templateVersion' | 'flowCode' | 'state' | 'final' | 'locked' | 'version' | 'deadline' | 'updatedAt'
   > {
   unitPath: string;
+  /** The unit the report goes up to: its name and kind, for "chờ … duyệt". */
+  parentUnitName: string | null;
+  parentUnitKind: string | null;
   templateVersionId: string;
   flowVersionId: string;
   /** The state's tags (its meaning), kept with it on every transition. */
@@ -37,33 +41,68 @@ export interface SubmissionRow
 
 export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
   o.name AS "unitName", o.kind AS "unitKind", o.path::text AS "unitPath", s.parent_unit_id AS "parentUnitId",
-  s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
+  po.name AS "parentUnitName", po.kind AS "parentUnitKind", s.template_version_id AS "templateVersionId", t.code AS "templateCode", t.version AS "templateVersion",
   s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
   s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.raw_inputs AS "rawInputs",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
-// Summaries leave out the heavy jsonb columns.
-const summaryColumns = columns.replace(', s.data,', ',').replace('s.compiled, ', '').replace(', s.snapshot', '').replace(' s.raw_inputs AS "rawInputs",', '');
 /**
- * The submissions read model: the row with its unit, round, template and flow named, in one statement.
- * The other modules' columns come from their owners' read models (org-queries.ts, round-queries.ts, …),
- * subqueries PostgreSQL flattens into this statement: one round trip per list, however many rows.
+ * The submissions read model: the row with its unit (and the unit it goes up to), round, template and flow
+ * named, in one statement. The other modules' columns come from their owners' read models (org-queries.ts,
+ * round-queries.ts, …), subqueries PostgreSQL flattens into this statement: one round trip, however many rows.
  */
-export const from = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id JOIN ${roundQueries.rounds} r ON r.id = s.round_id
-  JOIN ${templateQueries.versions} t ON t.id = s.template_version_id JOIN ${flowQueries.versions} f ON f.id = s.flow_version_id`;
-/** The submission with its unit only (what access checks and counts need). */
+export const from = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id LEFT JOIN ${orgQueries.units} po ON po.id = s.parent_unit_id
+  JOIN ${roundQueries.rounds} r ON r.id = s.round_id JOIN ${templateQueries.versions} t ON t.id = s.template_version_id JOIN ${flowQueries.versions} f ON f.id = s.flow_version_id`;
+/** The submission with its unit only (what access checks, counts and work lists need). */
 const withUnit = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id`;
 
 /** The unit search, on the index org_unit_search. */
 const UNIT_SEARCH = orgQueries.searchKey('o');
-/** The columns a submissions list may be sorted by (`?sort=`), and their SQL. */
-export const SORTS: Record<string, string> = {
+/** The columns a submissions list may be sorted by (`?sort=`), and their SQL; the default is the unit's code. */
+export const SORTS: SortColumns = {
   unitName: 'o.name',
   unitCode: 'o.code',
   roundName: 'r.name',
   state: 's.state',
-  deadline: 's.deadline',
+  deadline: { sql: 's.deadline', nullable: true },
   updatedAt: 's.updated_at',
 };
+
+/** A row of a large list: only what the tables show (SubmissionListItem), read from two small joins. */
+export interface SubmissionListRow {
+  id: string;
+  roundId: string;
+  roundName: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  templateCode: string;
+  flowVersionId: string;
+  state: string;
+  stateTags: string[];
+  final: boolean;
+  version: number;
+  deadline: Date | null;
+  updatedAt: Date;
+  parentUnitName: string | null;
+  parentUnitKind: string | null;
+}
+const listColumns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
+  o.kind AS "unitKind", t.code AS "templateCode", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
+  s.updated_at AS "updatedAt", po.name AS "parentUnitName", po.kind AS "parentUnitKind"`;
+/** The joins listColumns reads besides the unit (`o`): the round, the template and the parent unit (for "chờ … duyệt"). */
+const LIST_JOINS = `JOIN ${roundQueries.rounds} r ON r.id = s.round_id JOIN ${templateQueries.versions} t ON t.id = s.template_version_id LEFT JOIN ${orgQueries.units} po ON po.id = s.parent_unit_id`;
+
+/** The columns "Việc cần làm" may be sorted by. */
+export const WORK_SORTS: Record<string, string> = { deadline: 's.deadline', unitName: 'o.name', updatedAt: 's.updated_at' };
+
+/** For each (flow version, state, own unit or child unit) where the user has work: the task (parallel arrays). */
+export interface WorkKinds {
+  flowVersionIds: string[];
+  states: string[];
+  own: boolean[];
+  tasks: string[];
+}
 
 export interface SubmissionFilter {
   roundId?: string;
@@ -76,7 +115,6 @@ export interface SubmissionFilter {
   notFinal?: boolean;
 }
 
-export type SubmissionSummaryRow = Omit<SubmissionRow, 'data' | 'compiled' | 'snapshot'> & { snapshot?: unknown };
 
 @Injectable()
 export class SubmissionsRepository {
@@ -108,8 +146,12 @@ export class SubmissionsRepository {
     return rows[0] ?? null;
   }
 
-  /** One page of the submissions in the subtree at `path`, filtered, searched (unit name or code) and sorted. */
-  async page(path: string, f: SubmissionFilter, p: Paging): Promise<{ rows: SubmissionSummaryRow[]; total: number }> {
+  /**
+   * One page of the submissions in the subtree at `path`, filtered, searched (unit name or code) and sorted;
+   * keyset-paged (`p.after`) and counted up to a limit, so that a ministry's list of 100,000 reports
+   * answers as fast as a commune's (the default order walks the index of unit codes).
+   */
+  async page(path: string, f: SubmissionFilter, p: Paging): Promise<{ items: SubmissionListRow[]; nextCursor: string | null; count: Counted }> {
     const params: unknown[] = [path];
     const where = ['o.path <@ $1::ltree'];
     const add = (v: unknown, sql: (n: string) => string) => {
@@ -124,30 +166,65 @@ export class SubmissionsRepository {
     if (f.anyTags) add(f.anyTags, (n) => `(s.state_tags && ${n}::text[]${f.orFinal ? ' OR s.final' : ''})`);
     if (f.notFinal) where.push('NOT s.final');
     if (p.folded) add(likePattern(p.folded), (n) => `${UNIT_SEARCH} LIKE ${n}`);
-    return this.pageWhere(where.join(' AND '), params, p);
-  }
-
-  private async pageWhere(where: string, params: unknown[], p: Paging) {
-    const order = orderBy(p, SORTS, 'r.created_at DESC, o.code', 's.id');
+    const filtered = where.join(' AND ');
+    const countParams = [...params];
+    const ks = keyset(p, SORTS, 'unitCode', 's.id', params);
+    const w = ks.after ? `${filtered} AND ${ks.after}` : filtered;
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT ${summaryColumns} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, p.pageSize, p.offset],
+        `SELECT ${listColumns}, ${ks.select} FROM ${withUnit} ${LIST_JOINS} WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, p.pageSize, ks.offset],
       ),
       // The count needs only the tables the filters name.
-      this.db.query(`SELECT count(*)::int AS n FROM ${withUnit} WHERE ${where}`, params),
+      cappedCount((sql, ps) => this.db.query(sql, ps), `${withUnit} WHERE ${filtered}`, countParams),
     ]);
-    return { rows: rows as SubmissionSummaryRow[], total: (count as { n: number }[])[0]!.n };
+    return { ...keysetPage<SubmissionListRow>(rows, ks, p), count };
   }
 
-  /** Where a user may have work: their own unit's submissions and their child units' ones, not finished. */
-  workCandidates(unitId: string, folded?: string): Promise<SubmissionRow[]> {
-    const search = folded ? ` AND ${UNIT_SEARCH} LIKE $2` : '';
+  /** The (flow, state) pairs of the open reports of a unit (`own`) and of its child units: what a work list classifies. */
+  workStates(unitId: string): Promise<{ flowVersionId: string; state: string; own: boolean }[]> {
     return this.db.query(
-      `SELECT ${columns} FROM ${from} WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final${search}
-        ORDER BY s.deadline NULLS LAST, o.code LIMIT 2000`,
-      folded ? [unitId, likePattern(folded)] : [unitId],
+      `SELECT DISTINCT s.flow_version_id AS "flowVersionId", s.state, s.unit_id = $1 AS own
+         FROM submission s WHERE (s.unit_id = $1 OR s.parent_unit_id = $1) AND NOT s.final`,
+      [unitId],
     );
+  }
+
+  /**
+   * One page of "Việc cần làm", classified in the database: `kinds` says for which (flow version, state,
+   * own or child unit) the user has a task, and which (worked out from the flow by @bdg/workflows, passed as
+   * parameters). Counted by task over the whole list, paged and sorted here.
+   */
+  async workPage(unitId: string, kinds: WorkKinds, p: Paging, task?: string): Promise<{ rows: (SubmissionListRow & { task: string })[]; counts: Record<string, number> }> {
+    const params: unknown[] = [unitId, kinds.flowVersionIds, kinds.states, kinds.own, kinds.tasks];
+    let where = `NOT s.final AND ((k.own AND s.unit_id = $1) OR (NOT k.own AND s.parent_unit_id = $1))`;
+    if (p.folded) {
+      params.push(likePattern(p.folded));
+      where += ` AND ${UNIT_SEARCH} LIKE $${params.length}`;
+    }
+    const from = `submission s
+      JOIN unnest($2::uuid[], $3::text[], $4::boolean[], $5::text[]) AS k(flow, state, own, task) ON k.flow = s.flow_version_id AND k.state = s.state
+      JOIN ${orgQueries.units} o ON o.id = s.unit_id`;
+    const pageParams = [...params];
+    let pageWhere = where;
+    if (task) {
+      pageParams.push(task);
+      pageWhere += ` AND k.task = $${pageParams.length}`;
+    }
+    const sort = p.sort ? `${WORK_SORTS[p.sort.key]} ${p.sort.desc ? 'DESC' : 'ASC'} NULLS LAST` : 's.deadline ASC NULLS LAST';
+    const [rows, counts] = await Promise.all([
+      this.db.query(
+        `SELECT ${listColumns}, k.task FROM ${from} ${LIST_JOINS} WHERE ${pageWhere}
+          ORDER BY ${sort}, o.code, s.id LIMIT $${pageParams.length + 1} OFFSET $${pageParams.length + 2}`,
+        [...pageParams, p.pageSize, p.offset],
+      ),
+      this.db.query(`SELECT k.task, count(*)::int AS n FROM ${from} WHERE ${where} GROUP BY k.task`, params),
+    ]);
+    return { rows, counts: Object.fromEntries((counts as { task: string; n: number }[]).map((c) => [c.task, c.n])) };
+  }
+
+  byIds(ids: string[]): Promise<SubmissionRow[]> {
+    return this.db.query(`SELECT ${columns} FROM ${from} WHERE s.id = ANY($1::uuid[])`, [ids]);
   }
 
   children(roundId: string, parentUnitId: string, m: EntityManager = this.db.manager): Promise<SubmissionRow[]> {
@@ -171,14 +248,15 @@ export class SubmissionsRepository {
    * (atomic on its own): the update, its audit row (`audit`, written only when the update happened) and
    * the attachment hashes the answer's contentHash needs.
    */
+  /** `dataJson`: the data as JSON text (serialised where it was validated). */
   async saveData(
     id: string,
-    data: unknown,
+    dataJson: string,
     rawInputs: RawInputs,
     version: number,
     audit: (params: unknown[], from: string) => string,
   ): Promise<{ version: number; updatedAt: Date; attachmentHashes: string[] } | null> {
-    const params: unknown[] = [id, JSON.stringify(data), version, JSON.stringify(rawInputs)];
+    const params: unknown[] = [id, dataJson, version, JSON.stringify(rawInputs)];
     const rows = await this.db.query(
       `WITH saved AS (
          UPDATE submission SET data = $2::jsonb, raw_inputs = $4::jsonb, version = version + 1, updated_at = now()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { HistoryEntry, Page, SubmissionSummary, Task, WorkItem, WorkPage } from '@bdg/api-types';
+import type { HistoryEntry, Page, SubmissionListItem, SubmissionSummary, Task, WorkItem, WorkPage } from '@bdg/api-types';
 import {
   type Actor,
   allowedEvents,
@@ -8,6 +8,7 @@ import {
   eventLocksData,
   isHandedInTags,
   isLate,
+  kindsFor,
   stateLabel,
   stateStatus,
   type SubmissionFacts,
@@ -17,16 +18,19 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/current-user.js';
 import { isBelowOrSame } from '../common/access.js';
-import { type PageQuery, pageArray, pageOf, paging } from '../common/paging.js';
+import { keyedPageOf } from '../common/keyset.js';
+import { type PageQuery, pageArray, paging } from '../common/paging.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors.js';
+import { JsonText } from '../common/json-text.js';
 import { SigningService } from '../signing/signing.service.js';
+import type { BodyText } from '../validation/body-text.js';
 import { CompileService } from './compile.service.js';
-import { mayEditData, summarise, toFinding, toProblem } from './content-guards.js';
+import { mayEditData, summarise, toFinding, toProblems } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { ListSubmissionsQuery, MyWorkQuery } from './submissions.dto.js';
-import { SORTS, SubmissionsRepository, type SubmissionRow, type SubmissionSummaryRow } from './submissions.repository.js';
+import { SORTS, type SubmissionListRow, SubmissionsRepository, type SubmissionRow, WORK_SORTS, type WorkKinds } from './submissions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
 
@@ -61,10 +65,10 @@ export class SubmissionsService {
     return row;
   }
 
-  async list(user: AuthUser, q: ListSubmissionsQuery): Promise<Page<SubmissionSummary<Date>>> {
+  async list(user: AuthUser, q: ListSubmissionsQuery): Promise<Page<SubmissionListItem<Date>>> {
     const p = paging(q, Object.keys(SORTS));
-    const { rows, total } = await this.repo.page(user.unitPath, q, p);
-    return pageOf(await Promise.all(rows.map((r) => this.summary(r))), total, p);
+    const { items, nextCursor, count } = await this.repo.page(user.unitPath, q, p);
+    return keyedPageOf({ items: await Promise.all(items.map((r) => this.listItem(r))), nextCursor }, count, p);
   }
 
   async get(user: AuthUser, id: string) {
@@ -76,36 +80,50 @@ export class SubmissionsService {
    * send decide the task; bounded by their unit and its children, paged after that decision). `sent` and
    * `done`: their own unit's reports by the meaning of their state (WORK_LIST_TAGS), paged in SQL.
    */
-  async myWork(user: AuthUser, q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionSummary<Date>>> {
+  async myWork(user: AuthUser, q: MyWorkQuery): Promise<WorkPage<Date> | Page<SubmissionListItem<Date>>> {
     const list = q.list ?? 'todo';
     if (list !== 'todo') {
       const p = paging(q, Object.keys(SORTS));
       const filter = { unitId: user.unitId, anyTags: [...WORK_LIST_TAGS[list]], orFinal: list === 'done', notFinal: list === 'sent' };
-      const { rows, total } = await this.repo.page(user.unitPath, filter, p);
-      return pageOf(await Promise.all(rows.map((r) => this.summary(r))), total, p);
+      const { items, nextCursor, count } = await this.repo.page(user.unitPath, filter, p);
+      return keyedPageOf({ items: await Promise.all(items.map((r) => this.listItem(r))), nextCursor }, count, p);
     }
-    const p = paging(q, ['deadline', 'unitName', 'updatedAt']);
-    const rows = await this.repo.workCandidates(user.unitId, p.folded);
+    const p = paging(q, Object.keys(WORK_SORTS));
+    const kinds = await this.workKinds(user);
+    const { rows, counts } = kinds.tasks.length ? await this.repo.workPage(user.unitId, kinds, p, q.task) : { rows: [], counts: {} };
+    // The engine decides the buttons of the page shown (≤ pageSize reports), from the whole rows.
+    const full = new Map((rows.length ? await this.repo.byIds(rows.map((r) => r.id)) : []).map((r) => [r.id, r]));
     const now = new Date();
-    const out: WorkItem<Date>[] = [];
-    for (const r of rows) {
-      const events = await this.allowed(user, r, now);
-      if (!events.length) continue;
-      const task = taskOf(events.map((e) => e.kind));
-      const def = await this.defs.flow(r.flowVersionId);
-      const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
-      // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
-      out.push({ ...(await this.summary(r)), task, stepLabel: stateLabel(def, r.state), daysLeft, allowedEvents: events });
+    const items = await Promise.all(
+      rows.map(async (r): Promise<WorkItem<Date>> => {
+        const row = full.get(r.id)!;
+        const def = await this.defs.flow(r.flowVersionId);
+        const daysLeft = r.deadline ? Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / 86_400_000) : null;
+        // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt"), not a fixed task name.
+        return { ...(await this.summary(row)), task: r.task as Task, stepLabel: stateLabel(def, r.state, row), daysLeft, allowedEvents: await this.allowed(user, row, now) };
+      }),
+    );
+    const taskCounts = counts as Partial<Record<Task, number>>;
+    const total = q.task ? (taskCounts[q.task] ?? 0) : Object.values(taskCounts).reduce((a, b) => a + (b ?? 0), 0);
+    return { items, total, page: p.page, pageSize: p.pageSize, taskCounts };
+  }
+
+  /**
+   * Where this user has work, by the flows' own words: for each (flow version, state) of the open reports of
+   * their unit and its children, the task their roles give them there (role and place guards, @bdg/workflows
+   * kindsFor) — parameters of the SQL that classifies, counts and pages the list.
+   */
+  private async workKinds(user: AuthUser): Promise<WorkKinds> {
+    const out: WorkKinds = { flowVersionIds: [], states: [], own: [], tasks: [] };
+    for (const w of await this.repo.workStates(user.unitId)) {
+      const kinds = kindsFor(await this.defs.flow(w.flowVersionId), w.state, user.roles, w.own ? 'own' : 'child');
+      if (!kinds.length) continue;
+      out.flowVersionIds.push(w.flowVersionId);
+      out.states.push(w.state);
+      out.own.push(w.own);
+      out.tasks.push(taskOf(kinds));
     }
-    // The tabs by task count the whole list; the search already ran in SQL: page what is left, in the order asked.
-    const taskCounts: Partial<Record<Task, number>> = {};
-    for (const w of out) taskCounts[w.task] = (taskCounts[w.task] ?? 0) + 1;
-    const shown = q.task ? out.filter((w) => w.task === q.task) : out;
-    const page = pageArray(shown, { ...p, folded: undefined }, {
-      text: () => '',
-      sortBy: { deadline: (w) => w.deadline, unitName: (w) => w.unitName, updatedAt: (w) => w.updatedAt },
-    });
-    return { ...page, taskCounts };
+    return out;
   }
 
   /** One report's log is short (tens of entries): paged in memory, searched in its labels, names and comments. */
@@ -119,9 +137,9 @@ export class SubmissionsService {
       event: l.event,
       eventLabel: eventLabel(def, l.event),
       from: l.fromState,
-      fromLabel: stateLabel(def, l.fromState),
+      fromLabel: stateLabel(def, l.fromState, row),
       to: l.toState,
-      toLabel: stateLabel(def, l.toState),
+      toLabel: stateLabel(def, l.toState, row),
       actorId: l.actorId,
       actorName: l.actorName,
       comment: l.comment,
@@ -166,7 +184,11 @@ export class SubmissionsService {
 
   // ───────────── writing ─────────────
 
-  async saveData(user: AuthUser, id: string, data: Record<string, unknown>, version: number, rawInputs?: Record<string, string>) {
+  /**
+   * A draft save. `data` is a BodyText when the body was large (common/large-body.ts): the worker that checks
+   * it also serialises and canonicalises it, and the answer carries its text as it is (JsonText).
+   */
+  async saveData(user: AuthUser, id: string, data: Record<string, unknown> | BodyText, version: number, rawInputs?: Record<string, string>) {
     // Autosave is the most frequent write: decide from a light row, without loading the stored jsonb.
     const row = await this.repo.accessRow(id);
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
@@ -174,23 +196,26 @@ export class SubmissionsService {
     if (row.locked || row.final) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: row.version });
     const { template, compiled } = await this.context(row);
     // Computed fields are the server's to fill, whatever the browser sent; a large body is checked off the event loop.
-    const { data: withComputed, errors, findings: ruleFindings } = await this.defs.checkDraft(template, compiled, data);
-    if (errors.length) throw unprocessable(summarise(errors), errors.map(toProblem));
+    // The check also says which typed-in pointers now have a value (their kept typo is dropped).
+    const checked = await this.defs.checkDraft(template, compiled, data, Object.keys(rawInputs ?? row.rawInputs ?? {}));
+    if (checked.errorCount) throw unprocessable(summarise(checked.errors, checked.errorCount), toProblems(checked.errors, checked.errorCount));
     // Typos travel beside the data; a field that has a value now drops its kept typo.
     const sentRaw = this.rawInputs.check(this.defs.schemaFor(template, compiled), rawInputs);
-    const keptRaw = this.rawInputs.kept(sentRaw, row.rawInputs, withComputed);
+    const keptRaw = this.rawInputs.kept(sentRaw, row.rawInputs, new Set(checked.filled));
     // One statement: the update and its audit row commit together, or neither happens.
     const audit = { actorId: user.id, action: 'save', entity: 'submission', entityId: id, detail: { version: version + 1 } };
-    const saved = await this.repo.saveData(id, withComputed, keptRaw, version, (params, from) => this.audit.cte(audit, params, from));
+    const saved = await this.repo.saveData(id, checked.json, keptRaw, version, (params, from) => this.audit.cte(audit, params, from));
     if (!saved) {
       const now = await this.repo.byId(id);
       if (now?.locked) throw conflict('Báo cáo đã khóa (đã ký hoặc đã nộp), không thể sửa.', { currentVersion: now.version });
       throw conflict('Báo cáo đã được người khác lưu trước bạn. Hãy tải lại để xem thay đổi.', { currentVersion: now?.version, data: now?.data });
     }
     // A draft keeps data that breaks a rule; the findings go back so the clerk sees them at once.
-    const findings = ruleFindings.map(toFinding);
-    const contentHash = this.signing.contentHash(withComputed, saved.attachmentHashes);
-    return { id, version: saved.version, data: withComputed, rawInputs: keptRaw, updatedAt: saved.updatedAt, contentHash, findings };
+    const findings = checked.findings.map(toFinding);
+    // The canonical form came with the check (a worker's, for a large body): only the native SHA-256 runs here.
+    const contentHash = this.signing.contentHashOfCanonical(checked.canonical, saved.attachmentHashes);
+    const answer = { id, version: saved.version, rawInputs: keptRaw, updatedAt: saved.updatedAt, contentHash, findings };
+    return checked.data ? { ...answer, data: checked.data } : new JsonText(answer, 'data', checked.json);
   }
 
   // ───────────── helpers ─────────────
@@ -230,7 +255,33 @@ export class SubmissionsService {
     );
   }
 
-  private async summary(r: SubmissionSummaryRow): Promise<SubmissionSummary<Date>> {
+  /** A row of a large list: what its table shows, labelled by the flow (cached per flow version). */
+  private async listItem(r: SubmissionListRow): Promise<SubmissionListItem<Date>> {
+    const def = await this.defs.flow(r.flowVersionId);
+    return {
+      id: r.id,
+      roundId: r.roundId,
+      roundName: r.roundName,
+      unitId: r.unitId,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      unitKind: r.unitKind,
+      parentUnitName: r.parentUnitName,
+      parentUnitKind: r.parentUnitKind,
+      templateCode: r.templateCode,
+      state: r.state,
+      stateLabel: stateLabel(def, r.state, r),
+      stateTags: r.stateTags,
+      status: stateStatus(def, r.state) ?? null,
+      handedIn: isHandedInTags(r.stateTags) || r.final,
+      final: r.final,
+      version: r.version,
+      deadline: r.deadline,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  private async summary(r: SubmissionRow): Promise<SubmissionSummary<Date>> {
     const def = await this.defs.flow(r.flowVersionId);
     return {
       id: r.id,
@@ -241,11 +292,13 @@ export class SubmissionsService {
       unitName: r.unitName,
       unitKind: r.unitKind,
       parentUnitId: r.parentUnitId,
+      parentUnitName: r.parentUnitName ?? null,
+      parentUnitKind: r.parentUnitKind ?? null,
       templateCode: r.templateCode,
       templateVersion: r.templateVersion,
       flowCode: r.flowCode,
       state: r.state,
-      stateLabel: stateLabel(def, r.state),
+      stateLabel: stateLabel(def, r.state, r),
       // The state's meaning: the frontend asks these, never the state's name.
       stateTags: r.stateTags,
       status: stateStatus(def, r.state) ?? null,

@@ -27,7 +27,7 @@ import { RawInputsService } from './raw-inputs.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import { SigningHooks } from '../signing/signing-hooks.js';
 import { SigningService } from '../signing/signing.service.js';
-import { CompileService } from './compile.service.js';
+import { CompileService, largeCompileChildren } from './compile.service.js';
 import { refusalToHttp, refuseStaleContent, refuseUnsealable } from './content-guards.js';
 import { DefinitionsService, type LoadedTemplate } from './definitions.service.js';
 import type { FieldComment } from './submission.entity.js';
@@ -39,7 +39,7 @@ import { type LockedRow, type LogEntry, type TransitionPatch, TransitionsReposit
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
 /** Above this many children, COMPILE runs as a background job. */
-export const largeCompileChildren = () => Number(process.env.LARGE_COMPILE_CHILDREN ?? 1000);
+export { largeCompileChildren };
 
 /** The roles the flow vocabulary knows about, as the engine's actor. */
 const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles: u.roles as Actor['roles'] });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Page, TemplateSummary } from '@bdg/api-types';
+import type { Page, TemplateSummary, TemplateVersion, TemplateVersionHead } from '@bdg/api-types';
 import { type Finding, type JsonSchema, lintTemplate, type TemplateVersionDoc } from '@bdg/schemas';
 import { ValidationPool } from '../validation/validation-pool.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -41,7 +41,9 @@ export function findingsToDetails(findings: Finding[], subject: string) {
   return findings.map((f) => ({ path: f.path, title: subject, message: f.message, severity: f.severity }));
 }
 
-export function toView(t: TemplateVersionRow, withBody = true) {
+export function toView(t: TemplateVersionRow): TemplateVersion<Date>;
+export function toView(t: TemplateVersionRow, withBody: false): TemplateVersionHead<Date>;
+export function toView(t: TemplateVersionRow, withBody = true): TemplateVersionHead<Date> {
   return {
     id: t.id,
     code: t.code,
@@ -50,7 +52,7 @@ export function toView(t: TemplateVersionRow, withBody = true) {
     periodKind: t.periodKind,
     status: t.status,
     ...(withBody ? { schema: t.schema, uiSchema: t.uiSchema, document: t.document } : {}),
-    basedOn: t.basedOnCode ? { code: t.basedOnCode, version: t.basedOnVersion } : null,
+    basedOn: t.basedOnCode && t.basedOnVersion !== null ? { code: t.basedOnCode, version: t.basedOnVersion } : null,
     ownerUnitId: t.ownerUnitId,
     createdAt: t.createdAt,
     publishedAt: t.publishedAt,

@@ -6,6 +6,8 @@
 export const userQueries = {
   /** The active users: `id, username, full_name, unit_id, roles` (a subquery PostgreSQL flattens; join it under an alias). */
   active: `(SELECT id, username, full_name, unit_id, roles FROM app_user WHERE active)`,
+  /** Every user, active or not (who did something recorded): `id, username, full_name, unit_id, active`. */
+  all: `(SELECT id, username, full_name, unit_id, active FROM app_user)`,
   /** Active holders of role `role` in unit `unitId`, except `exceptId` (all three are SQL expressions). */
   activeHolders: (unitId: string, role: string, exceptId: string) =>
     `SELECT id FROM app_user WHERE unit_id = ${unitId} AND ${role} = ANY(roles) AND active AND id <> ${exceptId}`,

@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { ValidationPool } from '../validation/validation-pool.js';
 import { type AuthUser, hasRole } from '../common/current-user.js';
-import { headerKey, importAllOrNothing, parseCsv } from '../common/csv.js';
+import { headerKey, importAllOrNothing } from '../common/csv.js';
 
 /** The user CSV's columns with their Vietnamese titles (either is accepted). */
 export const USER_CSV_COLUMNS = {
@@ -47,6 +48,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly roles: RolesService,
+    private readonly bodies: ValidationPool,
   ) {}
 
   /** Built-in roles and those defined at or above the user's unit; anything else is a 422 naming the role. */
@@ -182,7 +184,7 @@ export class UsersService {
     this.requireAdmin(user);
     const seen = new Set<string>();
     return importAllOrNothing(
-      parseCsv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password'], USER_CSV_COLUMNS),
+      await this.bodies.csv(buf, ['username', 'fullName', 'unitCode', 'roles', 'password'], USER_CSV_COLUMNS),
       (fn) => this.db.transaction(fn),
       async (m, { values: v }, problem) => {
         let ok = true;

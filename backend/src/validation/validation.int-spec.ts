@@ -72,6 +72,28 @@ describe(ValidationPool.name, () => {
     expect(res.body.findings).toEqual(small.body.findings);
     const [row] = await sut.sql<{ data: { III: { vanDeTrongTam: string } } }>('SELECT data FROM submission WHERE id = $1', [subId]);
     expect(row!.data.III.vanDeTrongTam.length).toBe(big.III.vanDeTrongTam.length);
+    // hashed from the worker's canonical form: the same hash as the page's, computed from the stored row
+    const page = await sut.http.get(`/api/submissions/${subId}`).set({ Authorization: `Bearer ${token}` });
+    expect(res.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body.contentHash).toBe(page.body.contentHash);
+  });
+
+  it('reads a large body in a thread: broken JSON and over-deep nesting are refused in Vietnamese, nothing stored', async () => {
+    const before = await version();
+    const put = (body: string) => sut.http.put(`/api/submissions/${subId}/data`).set({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }).send(body);
+    const pad = 'x'.repeat(20_000);
+    const broken = await put(`{"version": ${before}, "data": {"III": {"vanDeTrongTam": "${pad}"}`);
+    expect(broken.status).toBe(400);
+    expect(broken.body.message).toBe('Dữ liệu gửi lên không phải JSON hợp lệ.');
+    const deep = await put(`{"version": ${before}, "pad": "${pad}", "data": ${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.message).toMatch(/lồng nhau quá sâu/);
+    const notObject = await put(`{"version": ${before}, "data": "${pad}"}`);
+    expect(notObject.status).toBe(422);
+    expect(notObject.body.details[0]).toMatchObject({ path: 'data', title: 'Dữ liệu biểu mẫu' });
+    // a small body is as strict as express.json: a bare JSON value is not a body
+    for (const bare of ['null', '1', '"x"', 'true']) expect((await put(bare)).status, bare).toBe(400);
+    expect(await version()).toBe(before);
   });
 
   it('lints a large template body in a worker: a bad pattern is refused in Vietnamese naming the field', async () => {

@@ -1,8 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { DashboardRoute } from '../features/dashboard/components/DashboardRoute';
 import { SignInPage } from '../features/auth/components/SignInPage';
-import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { NotFound } from '../shared/ui/NotFound';
 import { lazyPage } from '../shared/ui/lazy-page';
 
@@ -12,16 +12,12 @@ const MyWorkPage = lazyPage(() => import('../features/my-work/components/MyWorkP
 const FillPage = lazyPage(() => import('../features/fill/components/FillPage'), 'FillPage');
 const ReviewPage = lazyPage(() => import('../features/review/components/ReviewPage'), 'ReviewPage');
 const CompilePage = lazyPage(() => import('../features/compile/components/CompilePage'), 'CompilePage');
-const DashboardPage = lazyPage(() => import('../features/dashboard/components/DashboardPage'), 'DashboardPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/components/PasswordPages'), 'ResetPasswordPage');
 const OwnPasswordPage = lazyPage(() => import('../features/account/components/OwnPasswordPage'), 'OwnPasswordPage');
-const BenchFormPage = lazyPage(() => import('../features/bench/components/BenchFormPage'), 'BenchFormPage');
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage /> },
   { path: '/dat-lai-mat-khau', element: <ResetPasswordPage /> },
-  // No sign-in: the browser benchmark (test/e2e/form-bench.e2e.ts) drives it without a backend.
-  { path: '/bench/form', element: <ErrorBoundary><BenchFormPage /></ErrorBoundary> },
   {
     path: '/',
     element: (
@@ -34,9 +30,9 @@ export const routes: RouteObject[] = [
       { path: 'submissions/:id', element: <FillPage /> },
       { path: 'submissions/:id/review', element: <ReviewPage /> },
       { path: 'submissions/:id/compile', element: <CompilePage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'tai-khoan/mat-khau', element: <OwnPasswordPage /> },
-      { path: 'dashboard/:roundId', element: <DashboardPage /> },
+      { path: 'dashboard/:roundId', element: <DashboardRoute /> },
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

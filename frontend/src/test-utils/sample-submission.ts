@@ -1,5 +1,8 @@
 import type { Submission } from '../shared/api/types';
 
+/** The content hash the sample report is shown with: every event sends it back. */
+export const SAMPLE_CONTENT_HASH = 'c'.repeat(64);
+
 /** A school's report as the API returns it; each spec states only what its case is about. */
 export function sampleSubmission(over: Partial<Submission> = {}): Submission {
   return {
@@ -11,6 +14,8 @@ export function sampleSubmission(over: Partial<Submission> = {}): Submission {
     unitName: 'Trường TH Kim Đồng',
     unitKind: 'truong_th',
     parentUnitId: 'p1',
+    parentUnitName: 'Phòng GD&ĐT',
+    parentUnitKind: 'phong',
     templateCode: 'bdg-truong',
     templateVersion: 1,
     flowCode: 'truong',
@@ -25,8 +30,15 @@ export function sampleSubmission(over: Partial<Submission> = {}): Submission {
     deadline: null,
     updatedAt: '2025-06-01T07:32:00.000Z',
     data: {},
+    rawInputs: {},
+    editable: true,
     allowedEvents: [],
+    signature: null,
     fieldComments: [],
+    compiled: null,
+    contentHash: SAMPLE_CONTENT_HASH,
+    findings: [],
+    coverage: null,
     ...over,
   };
 }

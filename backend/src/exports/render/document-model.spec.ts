@@ -53,7 +53,7 @@ describe(buildDocumentModel.name, () => {
   it('formats values in Vietnamese with their units', () => {
     const { body } = buildDocumentModel(input());
     expect.soft(field(body, '/tinhHinhChung/tongSoCBGVNV')?.value).toBe('1.245 người');
-    expect.soft(field(body, '/tinhHinhChung/tyLeNu')?.value).toBe('66,99%');
+    expect.soft(field(body, '/tinhHinhChung/tyLeNu')?.value).toBe('66,99 %');
     expect.soft(field(body, '/tinhHinhChung/kinhPhi')?.value).toBe('12.500.000,5 đồng');
     expect.soft(field(body, '/tinhHinhChung/coBanVSTBPN')?.value).toBe('Có');
     expect.soft(field(body, '/tinhHinhChung/ngayThanhLap')?.value).toBe('05/09/2018');
@@ -76,8 +76,8 @@ describe(buildDocumentModel.name, () => {
         { title: 'Có kinh phí' },
       ],
       rows: [
-        ['1', 'Tuyên truyền Luật Bình đẳng giới dưới cờ', '08/03/2020', '680', '345', '50,74%', 'Không'],
-        ['2', 'Hội thi "Tìm hiểu về bình đẳng giới"', '20/11/2020', '1.520', '911', '59,93%', 'Có'],
+        ['1', 'Tuyên truyền Luật Bình đẳng giới dưới cờ', '08/03/2020', '680', '345', '50,74 %', 'Không'],
+        ['2', 'Hội thi "Tìm hiểu về bình đẳng giới"', '20/11/2020', '1.520', '911', '59,93 %', 'Có'],
       ],
     });
   });

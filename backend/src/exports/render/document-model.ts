@@ -4,30 +4,14 @@
  * Layout comes from the template's `document` section; this file only supplies defaults (with a
  * warning each) and the fixed rules of Nghị định 30/2020/NĐ-CP (A4, margins, fonts).
  */
+import { walkBody } from './body-walk.js';
 import { withCoverage } from './coverage-blocks.js';
-import type { DocBlock, DocModel, DocumentInput, DocumentLayout } from './types.js';
-import {
-  childPointer,
-  fieldKind,
-  formatScalar,
-  getAtPointer,
-  isEmptyValue,
-  isHidden,
-  isObj,
-  type Json,
-  orderedKeys,
-  own,
-  resolveSchema,
-  childSchema,
-  columnKeys,
-  schemaType,
-  splitNumber,
-  titleOf,
-  uiFor,
-  unitOf,
-} from './schema-walk.js';
+import type { DocModel, DocumentInput, DocumentLayout } from './types.js';
+import { getAtPointer, isObj, type Json } from './schema-walk.js';
 import { signerBlock } from './signer-block.js';
 import { EMPTY, dateInWords, parseDateValue, upper, vnParts } from './vi-format.js';
+
+export { outlineNumber, toRoman } from './body-walk.js';
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -69,53 +53,11 @@ const TYPE_ABBR: Record<string, string> = {
   'CÔNG VĂN': 'CV',
 };
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-export function toRoman(n: number): string {
-  let out = '';
-  let rest = Math.max(1, Math.floor(n));
-  for (const [v, s] of ROMAN) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
-
-function toLetter(n: number): string {
-  // a … z, then aa, ab … (never reached by a real outline, but never wrong either)
-  let s = '';
-  let k = n;
-  while (k > 0) {
-    k -= 1;
-    s = String.fromCharCode(97 + (k % 26)) + s;
-    k = Math.floor(k / 26);
-  }
-  return s;
-}
-
-/** Outline numbering as in Vietnamese reports: "I." → "1." → "a)" → "-". */
-export function outlineNumber(level: number, n: number): string {
-  if (level <= 1) return `${toRoman(n)}.`;
-  if (level === 2) return `${n}.`;
-  if (level === 3) return `${toLetter(n)})`;
-  return '-';
-}
 
 function nonBlank(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
 }
 
-interface Ctx {
-  root: Json;
-  warnings: string[];
-  skip: Set<string>;
-  out: DocBlock[];
-}
 
 /** Fills the {unitName}, {parentUnitName}, {governingBody}, {shortName}, {year}, {period}, {placeName} placeholders. */
 function fill(text: string, vars: Record<string, string | null>, warnings: string[], where: string): string {
@@ -182,121 +124,83 @@ export function resolveLayout(
   };
 }
 
-interface Child {
-  key: string;
-  ptr: string;
-  s: Json;
-  u: Json;
-  value: unknown;
-  title: string;
-  kind: ReturnType<typeof fieldKind>;
-}
 
-/** The visible children of an object schema, in display order (hidden and bound fields left out). */
-function childrenOf(ctx: Ctx, schema0: Json, ui: Json, data: unknown, pointer: string): Child[] {
-  // the branches this unit's data took (oneOf, if/then/else, dependentSchemas…)
-  const schema = resolveSchema(schema0, ctx.root, data ?? {});
-  const out: Child[] = [];
-  for (const key of orderedKeys(schema, ui, data, ctx.root)) {
-    const ptr = childPointer(pointer, key);
-    if (ctx.skip.has(ptr)) continue;
-    const value = own(data, key);
-    const s = childSchema(schema, key, ctx.root, value);
-    const u = uiFor(ui, key);
-    if (isHidden(u)) continue;
-    const kind = fieldKind(s, u, value);
-    // A section whose every field is hidden or bound to the header (e.g. "Thông tin văn bản") is left out.
-    if (kind === 'section' && childrenOf(ctx, s, u, value, ptr).length === 0) continue;
-    out.push({ key, ptr, s, u, value, title: titleOf(s, u, key), kind });
-  }
-  return out;
+type Fill = (text: string, where: string) => string;
+
+/** The placeholders' values ({unitName}, {year}…) and the filler that warns about each missing one. */
+function filler(input: DocumentInput, date: Date, warnings: string[]): Fill {
+  const vars: Record<string, string | null> = {
+    unitName: nonBlank(input.unit?.name) ? input.unit.name.trim() : null,
+    parentUnitName: nonBlank(input.unit?.parentName) ? input.unit.parentName.trim() : null,
+    governingBody: nonBlank(input.unit?.governingBody) ? input.unit.governingBody.trim() : null,
+    shortName: nonBlank(input.unit?.shortName) ? input.unit.shortName.trim() : null,
+    year: String(vnParts(date).year),
+    period: nonBlank(input.period) ? input.period.trim() : null,
+    placeName: nonBlank(input.place) ? input.place.trim() : null,
+  };
+  return (text, where) => fill(text, vars, warnings, where);
 }
 
 /**
- * Walks an object schema into outline blocks. Sections, tables and narratives are headings; the
- * template's own numbers ("I.", "A.", "1.", "a)") are kept when its titles carry them, else the
- * headings are numbered by level.
+ * The caller's date wins; the data's bound date fills in. For a draft the caller passes today, so a date
+ * the editor typed into the form is the better guess.
  */
-function walkObject(ctx: Ctx, schema: Json, ui: Json, data: unknown, pointer: string, level: number): void {
-  const children = childrenOf(ctx, schema, ui, data, pointer);
-  const isHeading = (c: Child): boolean => c.kind === 'section' || c.kind === 'table' || c.kind === 'narrative';
-  const ownNumbers = children.some((c) => isHeading(c) && splitNumber(c.title).number !== null);
-  let n = 0;
-  for (const c of children) {
-    const { s, u, value, ptr } = c;
-    const heading = (): void => {
-      n += 1;
-      const split = splitNumber(c.title);
-      const number = ownNumbers ? (split.number ?? '') : outlineNumber(level, n);
-      ctx.out.push({ kind: 'heading', level, number, text: ownNumbers ? split.text : c.title, path: ptr });
-    };
-    switch (c.kind) {
-      case 'section':
-        heading();
-        walkObject(ctx, s, u, value, ptr, level + 1);
-        break;
-      case 'table':
-        heading();
-        ctx.out.push(buildTable(ctx, s, u, value, ptr));
-        break;
-      case 'narrative': {
-        heading();
-        const lines = typeof value === 'string' ? value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '') : [];
-        if (lines.length === 0) {
-          const text = isEmptyValue(value) ? EMPTY.repeat(3) : formatScalar(s, u, value);
-          ctx.out.push({ kind: 'paragraph', text, path: ptr, missing: isEmptyValue(value) });
-        } else for (const text of lines) ctx.out.push({ kind: 'paragraph', text, path: ptr, missing: false });
-        break;
-      }
-      case 'list': {
-        const items = isObj(s.items) ? resolveSchema(s.items, ctx.root) : {};
-        const itemsUi = uiFor(u, 'items');
-        const values = Array.isArray(value) ? value.filter((v) => !isEmptyValue(v)) : [];
-        const text = values.length === 0 ? EMPTY : values.map((v) => formatScalar(items, { ...itemsUi, ...u }, v)).join('; ');
-        ctx.out.push({ kind: 'field', label: c.title, value: text, path: ptr, missing: values.length === 0 });
-        break;
-      }
-      default:
-        ctx.out.push({ kind: 'field', label: c.title, value: formatScalar(s, u, value), path: ptr, missing: isEmptyValue(value) });
-    }
-  }
+function issueDate(input: DocumentInput, bound: Date | null, warnings: string[]): Date {
+  const inputDate = input.date instanceof Date && !Number.isNaN(input.date.getTime()) ? input.date : null;
+  if (!inputDate && !bound) warnings.push('Thiếu ngày ban hành: dùng ngày hiện tại.');
+  return (input.draft ? (bound ?? inputDate) : (inputDate ?? bound)) ?? new Date();
 }
 
-function buildTable(ctx: Ctx, s: Json, ui: Json, value: unknown, pointer: string): DocBlock {
-  const items = resolveSchema(s.items, ctx.root);
-  const itemsUi = uiFor(ui, 'items');
-  const cols = columnKeys(items, itemsUi, value, ctx.root)
-    .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
-    .filter((c) => !isHidden(c.u));
-  const columns = [
-    { key: '#', title: 'TT', numeric: false, weight: 0 },
-    ...cols.map((c) => {
-      // The unit goes to the column title ("Số người tham gia (người)"), the cells keep bare numbers.
-      const unit = unitOf(c.s);
-      const title = titleOf(c.s, c.u, c.key);
-      const type = schemaType(c.s);
-      const freeText = (type === 'string' || type === undefined) && c.s.format === undefined && !Array.isArray(c.s.enum) && !Array.isArray(c.s.oneOf);
-      return {
-        key: c.key,
-        title: unit && unit !== '%' ? `${title} (${unit})` : title,
-        numeric: type === 'number' || type === 'integer',
-        weight: freeText ? 3 : 1,
-      };
-    }),
-  ];
-  const rowsData = Array.isArray(value) ? value : [];
-  const rows = rowsData.map((row, i) => [
-    String(i + 1),
-    // a row that is not an object (a schema whose rows may be anything) is printed whole in the first column
-    ...(isObj(row) || cols.length === 0
-      ? cols.map((c) => {
-          const v = own(row, c.key);
-          return isEmptyValue(v) ? '' : formatScalar(c.s, c.u, v, { unit: false });
-        })
-      : [formatScalar({}, {}, row), ...cols.slice(1).map(() => '')]),
-  ]);
-  if (rows.length === 0) rows.push(columns.map(() => EMPTY));
-  return { kind: 'table', path: pointer, columns, rows };
+/** Quốc hiệu side and issuer side of the letterhead: governing body, issuer, số ký hiệu, địa danh and date. */
+function header(input: DocumentInput, layout: DocumentLayout, f: Fill, date: Date, boundNumber: unknown, warnings: string[]): DocModel['header'] {
+  const placeFilled = nonBlank(input.place) ? input.place.trim() : layout.placeName ? f(layout.placeName, 'địa danh') : '';
+  const place = placeFilled === EMPTY ? '' : placeFilled;
+  if (place === '') warnings.push('Thiếu địa danh (place / document.placeName): để trống "……".');
+  const number = nonBlank(input.number) ? input.number.trim() : typeof boundNumber === 'number' || nonBlank(boundNumber) ? String(boundNumber).trim() : null;
+  // The governing body comes from the unit's data whenever the caller passes it (even as null: none).
+  const governingBody = nonBlank(input.unit?.governingBody) ? input.unit.governingBody.trim() : null;
+  const fromData = input.unit && 'governingBody' in input.unit;
+  const parentBodyText = fromData ? (governingBody ?? '') : f(layout.parentBody, 'cơ quan chủ quản').replace(EMPTY, '').trim();
+  return {
+    parentBody: parentBodyText === '' ? null : upper(parentBodyText),
+    issuingBody: upper(f(layout.issuingBody, 'cơ quan ban hành')),
+    // Before registration the number is left blank for the văn thư to write in.
+    numberLine: `Số: ${number ?? '\u00a0'.repeat(6)}/${f(layout.symbol, 'ký hiệu')}`,
+    nationalTitle: NATIONAL_TITLE,
+    motto: MOTTO,
+    placeDate: dateInWords(place, date),
+  };
+}
+
+/** Nơi nhận: the round's receivers first, the template's fixed recipients after, "Lưu: …" always last. */
+function recipientItems(input: DocumentInput, layout: DocumentLayout, f: Fill): string[] {
+  const fixed = layout.recipients
+    .filter((r) => !(input.receivers?.length && r.includes('{parentUnitName}')))
+    .map((r) => f(r, 'nơi nhận').replace(/^[-–•]\s*/, ''))
+    .filter((r) => r !== EMPTY && r !== '');
+  const receivers = (input.receivers ?? []).filter(nonBlank).map((r) => r.trim());
+  const isArchive = (r: string): boolean => /^Lưu\b/u.test(r);
+  const recipients = [...receivers, ...fixed.filter((r) => !isArchive(r)), ...fixed.filter(isArchive)];
+  return recipients.map((r, i) => `- ${r.replace(/[;.,]+$/, '')}${i === recipients.length - 1 ? '.' : ';'}`);
+}
+
+/** The signer block: who signs (the head, or KT./TM./TL. as the unit's rules say), the name, the digital appearance. */
+function signature(input: DocumentInput, layout: DocumentLayout, f: Fill, boundSigner: unknown, warnings: string[]): DocModel['signature'] {
+  const fullName = nonBlank(input.signer?.fullName) ? input.signer.fullName.trim() : nonBlank(boundSigner) ? boundSigner.trim() : '';
+  if (!input.draft && fullName === '') warnings.push('Văn bản không phải dự thảo nhưng chưa có họ tên người ký.');
+  const block = signerBlock({
+    headTitle: nonBlank(input.unit?.headTitle) ? input.unit.headTitle : f(layout.signerTitle, 'chức danh người ký'),
+    signAuthority: nonBlank(input.unit?.signAuthority) ? input.unit.signAuthority : layout.signerAuthority ? f(layout.signerAuthority, 'quyền hạn ký') : null,
+    position: input.signer?.position ?? null,
+  });
+  const title = nonBlank(input.signer?.title) ? input.signer.title.trim() : block.title;
+  return {
+    authority: block.authority,
+    title: upper(title),
+    digital: digitalAppearance(input.digitalSignature),
+    note: !input.draft && nonBlank(input.signatureHash) ? '(Đã ký)' : null,
+    fullName,
+  };
 }
 
 /** Builds the document model: header, body in the template's order, nơi nhận, signer. Never throws. */
@@ -307,118 +211,31 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
   const data = input.data;
   if (!isObj(data)) warnings.push('Chưa có dữ liệu biểu mẫu: các mục để trống "…".');
   const layout = resolveLayout(input.template?.document, input, warnings);
-
-  const boundNumber = layout.bindings.number ? getAtPointer(data, layout.bindings.number) : undefined;
-  const boundDate = layout.bindings.date ? parseDateValue(getAtPointer(data, layout.bindings.date)) : null;
-  const boundSigner = layout.bindings.signerName ? getAtPointer(data, layout.bindings.signerName) : undefined;
-
-  // The caller's values win; the data's bound fields fill in. For a draft the caller passes today,
-  // so a date the editor typed into the form is the better guess.
-  const inputDate = input.date instanceof Date && !Number.isNaN(input.date.getTime()) ? input.date : null;
-  const date = (input.draft ? (boundDate ?? inputDate) : (inputDate ?? boundDate)) ?? new Date();
-  if (!inputDate && !boundDate) warnings.push('Thiếu ngày ban hành: dùng ngày hiện tại.');
-  const parentName = nonBlank(input.unit?.parentName) ? input.unit.parentName.trim() : null;
-  const governingBody = nonBlank(input.unit?.governingBody) ? input.unit.governingBody.trim() : null;
-  const vars: Record<string, string | null> = {
-    unitName: nonBlank(input.unit?.name) ? input.unit.name.trim() : null,
-    parentUnitName: parentName,
-    governingBody,
-    shortName: nonBlank(input.unit?.shortName) ? input.unit.shortName.trim() : null,
-    year: String(vnParts(date).year),
-    period: nonBlank(input.period) ? input.period.trim() : null,
-    placeName: nonBlank(input.place) ? input.place.trim() : null,
-  };
-  const f = (text: string, where: string): string => fill(text, vars, warnings, where);
-
-  const placeFilled = nonBlank(input.place) ? input.place.trim() : layout.placeName ? f(layout.placeName, 'địa danh') : '';
-  const place = placeFilled === EMPTY ? '' : placeFilled;
-  if (place === '') warnings.push('Thiếu địa danh (place / document.placeName): để trống "……".');
-
-  const number = nonBlank(input.number)
-    ? input.number.trim()
-    : typeof boundNumber === 'number' || nonBlank(boundNumber)
-      ? String(boundNumber).trim()
-      : null;
-  // Before registration the number is left blank for the văn thư to write in.
-  const numberLine = `Số: ${number ?? '\u00a0'.repeat(6)}/${f(layout.symbol, 'ký hiệu')}`;
-
-  // The governing body comes from the unit's data whenever the caller passes it (even as null: none).
-  const fromData = input.unit && 'governingBody' in input.unit;
-  const parentBodyText = fromData ? (governingBody ?? '') : f(layout.parentBody, 'cơ quan chủ quản').replace(EMPTY, '').trim();
-  const parentBody = parentBodyText === '' ? null : upper(parentBodyText);
-
+  const bound = (p: string): unknown => (p ? getAtPointer(data, p) : undefined);
+  const date = issueDate(input, layout.bindings.date ? parseDateValue(bound(layout.bindings.date)) : null, warnings);
+  const f = filler(input, date, warnings);
+  const head = header(input, layout, f, date, bound(layout.bindings.number), warnings);
   const skip = new Set([layout.bindings.number, layout.bindings.date, layout.bindings.signerName].filter((p) => p !== ''));
-  const ctx: Ctx = { root, warnings, skip, out: [] };
-  try {
-    walkObject(ctx, resolveSchema(root, root), ui, data, '', 1);
-  } catch (e) {
-    // A schema of a shape nobody foresaw must still give a document, with what was built so far.
-    warnings.push(`Không đọc hết được cấu trúc biểu mẫu: ${(e as Error).message}`);
-  }
-
-  // The round's receivers first, the template's fixed recipients after, "Lưu: …" always last.
-  const fixed = layout.recipients
-    .filter((r) => !(input.receivers?.length && r.includes('{parentUnitName}')))
-    .map((r) => f(r, 'nơi nhận').replace(/^[-–•]\s*/, ''))
-    .filter((r) => r !== EMPTY && r !== '');
-  const receivers = (input.receivers ?? []).filter(nonBlank).map((r) => r.trim());
-  const isArchive = (r: string): boolean => /^Lưu\b/u.test(r);
-  const recipients = [...receivers, ...fixed.filter((r) => !isArchive(r)), ...fixed.filter(isArchive)];
-  const recipientItems = recipients.map((r, i) => {
-    const last = i === recipients.length - 1;
-    const bare = r.replace(/[;.,]+$/, '');
-    return `- ${bare}${last ? '.' : ';'}`;
-  });
-
-  const signerName = nonBlank(input.signer?.fullName)
-    ? input.signer.fullName.trim()
-    : nonBlank(boundSigner)
-      ? boundSigner.trim()
-      : '';
-  if (!input.draft && signerName === '') warnings.push('Văn bản không phải dự thảo nhưng chưa có họ tên người ký.');
-  const block = signerBlock({
-    headTitle: nonBlank(input.unit?.headTitle) ? input.unit.headTitle : f(layout.signerTitle, 'chức danh người ký'),
-    signAuthority: nonBlank(input.unit?.signAuthority)
-      ? input.unit.signAuthority
-      : layout.signerAuthority
-        ? f(layout.signerAuthority, 'quyền hạn ký')
-        : null,
-    position: input.signer?.position ?? null,
-  });
-  const signerTitle = nonBlank(input.signer?.title) ? input.signer.title.trim() : block.title;
-  const digital = digitalAppearance(input.digitalSignature);
-
+  const body = walkBody(root, ui, data, skip, warnings);
+  const recipients = recipientItems(input, layout, f);
+  const sign = signature(input, layout, f, bound(layout.bindings.signerName), warnings);
   const hash = nonBlank(input.signatureHash) ? input.signatureHash.trim() : null;
-  const title = nonBlank(input.template?.title) ? input.template.title : '';
   return {
     page: { ...PAGE, marginsMm: { ...PAGE.marginsMm } },
     font: { ...FONT },
-    header: {
-      parentBody,
-      issuingBody: upper(f(layout.issuingBody, 'cơ quan ban hành')),
-      numberLine,
-      nationalTitle: NATIONAL_TITLE,
-      motto: MOTTO,
-      placeDate: dateInWords(place, date),
-    },
+    header: head,
     documentType: upper(f(layout.documentType, 'loại văn bản')),
     subject: f(layout.subject, 'trích yếu'),
-    body: withCoverage(ctx.out, input.coverage),
-    recipients: { heading: 'Nơi nhận:', items: recipientItems },
-    signature: {
-      authority: block.authority,
-      title: upper(signerTitle),
-      digital,
-      note: !input.draft && hash ? '(Đã ký)' : null,
-      fullName: signerName,
-    },
+    body: withCoverage(body, input.coverage),
+    recipients: { heading: 'Nơi nhận:', items: recipients },
+    signature: sign,
     draft: input.draft === true,
     stamp: input.draft === true ? DRAFT_STAMP : null,
     footer: hash ? `Mã kiểm tra toàn vẹn (SHA-256) của nội dung đã ký: ${hash}` : null,
     meta: {
       templateCode: String(input.template?.code ?? ''),
       templateVersion: Number(input.template?.version ?? 0),
-      title,
+      title: nonBlank(input.template?.title) ? input.template.title : '',
       unitCode: String(input.unit?.code ?? ''),
     },
     warnings,
@@ -426,7 +243,6 @@ export function buildDocumentModel(input: DocumentInput): DocModel {
 }
 
 const png = (b64: string | null | undefined): string | null => (b64 ? `data:image/png;base64,${b64}` : null);
-
 /** Phụ lục I: the signer's image, or a generated appearance naming who signed, as what, where and when. */
 function digitalAppearance(d: DocumentInput['digitalSignature']): DocModel['signature']['digital'] {
   if (!d) return null;

@@ -112,7 +112,7 @@ describe(renderDocx.name, () => {
       '1. Khái quát đặc điểm, tình hình hoạt động chung',
       'Trường THCS Đông Tảo có 18 lớp với 642 học sinh, trong đó 311 học sinh nữ.',
       '- Tổng số cán bộ, giáo viên, nhân viên: 1.245 người',
-      '- Tỷ lệ nữ: 66,99%',
+      '- Tỷ lệ nữ: 66,99 %',
       '- Đã thành lập Ban vì sự tiến bộ của phụ nữ: Có',
       'II. Kết quả thực hiện kế hoạch hành động vì bình đẳng giới',
       '2. Kết quả thực hiện',
@@ -140,8 +140,8 @@ describe(renderDocx.name, () => {
     const rows = data.split('</w:tr>').slice(0, -1).map((r) => r.split('</w:tc>').slice(0, -1).map((c) => xmlText(c)));
     expect(rows).toEqual([
       ['TT', 'Tên hoạt động', 'Ngày tổ chức', 'Số người tham gia (người)', 'Trong đó nữ (người)', 'Tỷ lệ nữ', 'Có kinh phí'],
-      ['1', 'Tuyên truyền Luật Bình đẳng giới dưới cờ', '08/03/2020', '680', '345', '50,74%', 'Không'],
-      ['2', 'Hội thi "Tìm hiểu về bình đẳng giới"', '20/11/2020', '1.520', '911', '59,93%', 'Có'],
+      ['1', 'Tuyên truyền Luật Bình đẳng giới dưới cờ', '08/03/2020', '680', '345', '50,74 %', 'Không'],
+      ['2', 'Hội thi "Tìm hiểu về bình đẳng giới"', '20/11/2020', '1.520', '911', '59,93 %', 'Có'],
     ]);
     expect(data).toContain('<w:tblHeader/>');
     expect(data).toMatch(/<w:insideH w:val="single"/);
@@ -159,6 +159,21 @@ describe(renderDocx.name, () => {
     expect(xmlText(right!)).toBe('HIỆU TRƯỞNG\n(Đã ký)\nNguyễn Thị Hương');
     expect(runOf(right!, 'HIỆU TRƯỞNG')).toContain('<w:b/>');
     expect(runOf(right!, 'Nguyễn Thị Hương')).toContain('<w:b/>');
+  });
+
+  it('the working copy names who signed (a deputy: KT. and the position) but carries no signature or seal image', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const buf = await renderDocx(
+      input({
+        signer: { fullName: 'Trần Văn Phó', title: '', position: 'Phó Hiệu trưởng' },
+        digitalSignature: { signerName: 'Trần Văn Phó', signedAt: '2026-11-28T10:15:00+07:00', testOnly: false, position: 'Phó Hiệu trưởng', unitName: 'Trường THCS Đông Tảo', imagePng: png, seal: { agencyName: 'Trường THCS Đông Tảo', imagePng: png } },
+      }),
+    );
+    const docx = await open(buf);
+    const tables = docx.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    expect(xmlText(tables[tables.length - 1]!.split('</w:tc>')[1]!)).toBe('KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Đã ký)\nTrần Văn Phó');
+    expect(Object.keys((await JSZip.loadAsync(buf)).files).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+    expect(docx.text).not.toContain('Ký bởi');
   });
 
   it('stamps a draft "DỰ THẢO" on every page and in the body, and only a draft', () => {

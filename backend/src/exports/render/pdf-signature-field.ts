@@ -2,15 +2,14 @@
  * Prints a pdfmake definition to PDF with what the official record needs before it is signed:
  * the data file attached inside the PDF (Nghị định 09/2019: a report is sent with its data file;
  * EmbeddedFiles + AF, so the signature covers it) and the PAdES signature field whose widget sits on
- * the signer block's visible appearance (@signpdf's PDFKit placeholder, on the page where pdfmake put
- * that block). The bytes are then signed by @signpdf/signpdf in the API thread.
+ * the signer block's visible appearance, on the page where pdfmake put that block. The bytes are then
+ * signed by @signpdf/signpdf in the API thread.
  */
 import { createRequire } from 'node:module';
-import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit010';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { placeholderAtMark } from '../../signing/pades/visible-placeholder.js';
 import { pdfFont } from './fonts.js';
-import { SIGNATURE_FIELD_HEIGHT, SIGNATURE_FIELD_ID } from './pdf.renderer.js';
+import { SIGNATURE_FIELD_HEIGHT, SIGNATURE_MARK_URI } from './pdf.renderer.js';
 
 export interface PdfAttachment {
   name: string;
@@ -37,77 +36,40 @@ interface PdfKitDoc {
   on(event: 'end', cb: () => void): this;
   on(event: 'error', cb: (e: Error) => void): this;
   end(): void;
-  switchToPage(n: number): void;
-  endAcroForm: () => PdfKitDoc;
   file(src: Buffer, o: { name: string; type: string; description: string; relationship: string; creationDate?: Date; modifiedDate?: Date }): unknown;
-  page: { height: number };
 }
 type Printer = new (fonts: Record<string, unknown>) => {
-  createPdfKitDocument(def: TDocumentDefinitions, options: { bufferPages: boolean }): PdfKitDoc;
+  createPdfKitDocument(def: TDocumentDefinitions): PdfKitDoc;
 };
 const PdfPrinter = createRequire(import.meta.url)('pdfmake') as Printer;
-
-/**
- * Where PDFKit draws the field's mark (pdf.renderer.ts puts it at the appearance's top left). pdfmake lays
- * out and draws in one call, and its recorded node positions miss the moves of unbreakable blocks, so the
- * engine it creates documents with is wrapped once to see the drawing itself. Rendering is synchronous
- * and each worker thread has its own module state.
- */
-let markSeen: { page: number; x: number; y: number } | null = null;
-const engine = createRequire(import.meta.url)('pdfmake/src/pdfKitEngine') as { createPdfDocument(o: unknown): PdfKitDoc };
-const createPdfDocument = engine.createPdfDocument.bind(engine);
-engine.createPdfDocument = (o: unknown) => {
-  const doc = createPdfDocument(o) as PdfKitDoc & { image(src: unknown, x: number, y: number, opts: unknown): unknown; bufferedPageRange(): { start: number; count: number } };
-  const image = doc.image.bind(doc);
-  doc.image = (src, x, y, opts) => {
-    if (src === SIGNATURE_FIELD_ID) markSeen = { page: doc.bufferedPageRange().count - 1, x, y };
-    return image(src, x, y, opts);
-  };
-  return doc;
-};
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** Signature field width in pt (as laid out in pdf.renderer.ts: 190 pt plus the frame). */
 const FIELD_WIDTH = 192;
 
+/**
+ * The field's rectangle from its mark's (pdf.renderer.ts draws the 1 pt mark, with its link, at the
+ * appearance's top left): the cell's margin (4 pt, 3 pt) and the frame's rule around it.
+ */
+function fieldRect(mark: [number, number, number, number]): [number, number, number, number] {
+  const x = mark[0] - 5;
+  const top = mark[3] + 4;
+  return [round(x), round(top - SIGNATURE_FIELD_HEIGHT - 8), round(x + FIELD_WIDTH), round(top)];
+}
+
+/**
+ * Prints with pdfmake's public API (PDFKit's for the attached files). The signature field's place is
+ * read back from the printed PDF: pdfmake draws the mark's link annotation where it finally put the
+ * signer block (its recorded node positions miss the moves of unbreakable blocks), and the placeholder
+ * replaces it.
+ */
 export async function printPdf(def: TDocumentDefinitions, extras: PdfExtras = {}): Promise<{ pdf: Buffer; field: FieldPlace | null }> {
-  markSeen = null;
   const font = pdfFont();
-  const doc = new PdfPrinter({ [font.family]: font.faces }).createPdfKitDocument(def, { bufferPages: true });
-  const mark = markSeen as { page: number; x: number; y: number } | null;
+  const doc = new PdfPrinter({ [font.family]: font.faces }).createPdfKitDocument(def);
+  const f = extras.signatureField;
   for (const a of extras.attachments ?? [])
-    doc.file(Buffer.from(a.content), { name: a.name, type: a.mimeType, description: a.description, relationship: 'Data', creationDate: extras.signatureField?.signingTime, modifiedDate: extras.signatureField?.signingTime });
-  let field: FieldPlace | null = null;
-  if (extras.signatureField) {
-    const f = extras.signatureField;
-    if (mark) {
-      doc.switchToPage(mark.page);
-      const h = doc.page.height;
-      // The mark sits inside the frame: the cell's margin (4 pt, 3 pt) and the frame's rule.
-      const x = mark.x - 5;
-      const top = h - (mark.y - 4);
-      field = { page: mark.page, rect: [round(x), round(top - SIGNATURE_FIELD_HEIGHT - 8), round(x + FIELD_WIDTH), round(top)] };
-    }
-    const refs = pdfkitAddPlaceholder({
-      pdf: doc,
-      pdfBuffer: Buffer.alloc(0),
-      reason: f.reason,
-      contactInfo: '',
-      name: f.name,
-      location: f.location,
-      signingTime: f.signingTime,
-      signatureLength: f.signatureLength,
-      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-      widgetRect: field?.rect ?? [0, 0, 0, 0],
-      appName: 'BaoCaoBDG',
-    }) as Record<string, { end(): void }>;
-    // PDFKit writes only the references it made itself: these three are ended here (as @signpdf documents).
-    for (const r of Object.values(refs)) r.end();
-    // The AcroForm is @signpdf's and already written; PDFKit's own form machinery (fillable fields, which
-    // this document has none of) would try to end it again with its fonts.
-    doc.endAcroForm = () => doc;
-  }
+    doc.file(Buffer.from(a.content), { name: a.name, type: a.mimeType, description: a.description, relationship: 'Data', creationDate: f?.signingTime, modifiedDate: f?.signingTime });
   const pdf = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c) => chunks.push(c));
@@ -115,5 +77,8 @@ export async function printPdf(def: TDocumentDefinitions, extras: PdfExtras = {}
     doc.on('error', reject);
     doc.end();
   });
-  return { pdf, field };
+  // Annotations are written uncompressed: a PDF without the mark is returned as printed.
+  if (!f && !pdf.includes(SIGNATURE_MARK_URI, 0, 'latin1')) return { pdf, field: null };
+  const placed = await placeholderAtMark(pdf, SIGNATURE_MARK_URI, f ?? null, fieldRect);
+  return { pdf: placed.pdf, field: placed.place };
 }

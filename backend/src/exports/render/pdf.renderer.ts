@@ -8,7 +8,9 @@ import { buildDocumentModel } from './document-model.js';
 import { estimateTextTwips } from './docx.renderer.js';
 import { pdfFont, type PdfFontFaces } from './fonts.js';
 import type { DocBlock, DocModel, DocumentInput } from './types.js';
-import { upper } from './vi-format.js';
+import { RED, SEAL_OFFSET, sealDrawing, SIGNATURE_FIELD_HEIGHT } from './seal-appearance.js';
+
+export { SIGNATURE_FIELD_HEIGHT };
 
 const PT_PER_MM = 72 / 25.4;
 const mmToPt = (mm: number): number => mm * PT_PER_MM;
@@ -165,32 +167,12 @@ function columnWidths(columns: { weight: number }[], textWidth: number): number[
 
 /** The image key of the mark whose place on the page is the PAdES signature's widget (see pdf-signature-field.ts). */
 export const SIGNATURE_FIELD_ID = 'bdg-signature-field';
+/** The mark's link (pdfmake draws an image's `link` as a link annotation where the image lands). */
+export const SIGNATURE_MARK_URI = 'urn:bdg:signature-field';
 /** A 1×1 transparent PNG. */
 const MARK_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
-/** Height of the signature's visible appearance, in pt. */
-export const SIGNATURE_FIELD_HEIGHT = 74;
 const SIGNATURE_FIELD_WIDTH = 190;
-/** Seals are about 36 mm across (Phụ lục I: the seal image at its actual size). */
-const SEAL_PT = mmToPt(36);
 const BLUE = '#1F3BB3';
-const RED = '#C00000';
-
-/**
- * The agency's seal, red, at actual size, over the left third of the signature (Phụ lục I): the uploaded
- * image, else a red ring with the agency's name.
- */
-function sealAppearance(seal: { image: string | null; agencyName: string }): Content {
-  const at = { x: -SEAL_PT / 3, y: (SIGNATURE_FIELD_HEIGHT - SEAL_PT) / 2 };
-  if (seal.image) return { image: seal.image, width: SEAL_PT, height: SEAL_PT, relativePosition: at } as Content;
-  const r = SEAL_PT / 2;
-  return {
-    relativePosition: at,
-    stack: [
-      { canvas: [{ type: 'ellipse', x: r, y: r, r1: r - 1, r2: r - 1, lineColor: RED, lineWidth: 1.6 }, { type: 'ellipse', x: r, y: r, r1: r - 5, r2: r - 5, lineColor: RED, lineWidth: 0.6 }] },
-      { columns: [{ width: SEAL_PT - 20, text: upper(seal.agencyName), color: RED, bold: true, fontSize: 6.5, alignment: 'center' }], relativePosition: { x: 10, y: -r - 10 } },
-    ],
-  } as Content;
-}
 
 /**
  * The visible appearance of the PAdES signature (Phụ lục I): the signer's signature image (blue), or a
@@ -200,12 +182,12 @@ function sealAppearance(seal: { image: string | null; agencyName: string }): Con
 function digitalAppearance(d: NonNullable<DocModel['signature']['digital']>): Content {
   const text = d.lines.map((l): Content => ({ text: l, fontSize: d.image ? 7 : 8.5, color: d.testOnly && l.startsWith('Chữ ký thử') ? RED : BLUE }));
   const inner: Content[] = [];
-  if (d.seal) inner.push(sealAppearance(d.seal));
+  if (d.seal) inner.push(sealDrawing(d.seal, { relativePosition: SEAL_OFFSET }));
   if (d.image) inner.push({ image: d.image, fit: [SIGNATURE_FIELD_WIDTH - 10, SIGNATURE_FIELD_HEIGHT - 10 * text.length], alignment: 'center' });
   inner.push(...text);
-  // A transparent 1 pt mark at the field's top left: where PDFKit draws it is where the widget goes
-  // (pdf-signature-field.ts), wherever pdfmake moved the signer block.
-  inner.unshift({ image: SIGNATURE_FIELD_ID, width: 1, height: 1 });
+  // A transparent 1 pt mark at the field's top left, with a link: where pdfmake draws its link annotation is
+  // where the widget goes (pdf-signature-field.ts), wherever pdfmake moved the signer block.
+  inner.unshift({ image: SIGNATURE_FIELD_ID, width: 1, height: 1, link: SIGNATURE_MARK_URI });
   return {
     table: { widths: [SIGNATURE_FIELD_WIDTH], heights: [SIGNATURE_FIELD_HEIGHT], body: [[{ stack: inner, margin: [4, 3, 4, 3] }]] },
     // The generated appearance is framed in blue; an uploaded signature image stands alone.

@@ -4,7 +4,9 @@
  * Tolerant by design: a schema or data of an unexpected shape degrades to "…", never throws.
  */
 import {
+  displayOrder,
   escapeSegment,
+  formatPercentVi,
   getAt,
   isPlainObject,
   parsePointer,
@@ -71,17 +73,11 @@ export function schemaType(s: Json): string | undefined {
   return undefined;
 }
 
-/** Properties of an object schema in display order: uiSchema `ui:order` (with `*`), else schema order. */
+/** Properties of an object schema in display order: uiSchema `ui:order` (with `*`), else schema order (@bdg/schemas' rule). */
 export function orderedKeys(s: Json, ui: unknown, data?: unknown, root?: unknown): string[] {
   // declared properties, then the data's keys a patternProperties/additionalProperties admits
   const props = isObj(root) ? propertyEntries(root as JsonSchema, s as JsonSchema, data).map(([k]) => k) : isObj(s.properties) ? Object.keys(s.properties) : [];
-  const order = isObj(ui) && Array.isArray(ui['ui:order']) ? ui['ui:order'].filter((x): x is string => typeof x === 'string') : [];
-  if (order.length === 0) return props;
-  const listed = order.filter((k) => k === '*' || props.includes(k));
-  const rest = props.filter((k) => !listed.includes(k));
-  const star = listed.indexOf('*');
-  if (star < 0) return [...listed, ...rest];
-  return [...listed.slice(0, star), ...rest, ...listed.slice(star + 1)];
+  return displayOrder(props, isObj(ui) ? ui['ui:order'] : undefined);
 }
 
 /** Columns of a table: the row schema's properties in display order, then any other key a row holds that its map part admits. */
@@ -171,7 +167,7 @@ export function formatScalar(s: Json, ui: Json, v: unknown, opts: { unit?: boole
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'number') {
     const scale = percentScale(s);
-    if (scale !== undefined) return `${formatNumber((v * 100) / scale, 2)}%`;
+    if (scale !== undefined) return formatPercentVi((v * 100) / scale, 2, EMPTY);
     return withUnit(formatNumber(v, 2), unit);
   }
   if (typeof v === 'string') {

@@ -2,6 +2,7 @@
  * Vietnamese formatting of values for official documents: 1.234.567,5 — Có/Không — 12/05/2020.
  * Hand-written rather than Intl so the output does not depend on the ICU data Node was built with.
  */
+import { formatNumberVi, withUnitVi } from '@bdg/schemas';
 
 /** Vietnam has one time zone (UTC+7) and no daylight saving time. */
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -35,16 +36,9 @@ export function dateInWords(place: string, d: Date): string {
   return `${where}, ngày ${pad2(day)} tháng ${mm} năm ${year}`;
 }
 
-/** 1234567.5 → "1.234.567,5"; at most `maxFraction` decimals, trailing zeros dropped. */
+/** 1234567.5 → "1.234.567,5"; at most `maxFraction` decimals, trailing zeros dropped (@bdg/schemas, as on screen). */
 export function formatNumber(n: number, maxFraction = 2): string {
-  if (!Number.isFinite(n)) return EMPTY;
-  const negative = n < 0;
-  const fixed = Math.abs(n).toFixed(maxFraction);
-  let [int, frac = ''] = fixed.split('.');
-  frac = frac.replace(/0+$/, '');
-  int = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const body = frac ? `${int},${frac}` : int;
-  return negative && body !== '0' ? `-${body}` : body;
+  return formatNumberVi(n, maxFraction, EMPTY);
 }
 
 /** "2020-05-12" → "12/05/2020"; a date-time is shown in Vietnam's time with hours and minutes. */
@@ -77,8 +71,8 @@ export function upper(s: string): string {
   return s.toLocaleUpperCase('vi-VN');
 }
 
-/** Attaches a unit to a formatted value: "45 người", "62,5%". */
+/** Attaches a unit to a formatted value, a space before it as on screen: "45 người", "62,5 %". */
 export function withUnit(value: string, unit: string | undefined): string {
   if (!unit || value === EMPTY) return value;
-  return unit === '%' || unit === '‰' ? `${value}${unit}` : `${value} ${unit}`;
+  return withUnitVi(value, unit);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { XlsxInput } from './types.js';
-import { renderXlsx, sheetName, SOURCES_SHEET } from './xlsx.renderer.js';
+import { PERCENT_FORMAT, renderXlsx, sheetName, SOURCES_SHEET } from './xlsx.renderer.js';
 import { shippedTemplates } from './__fixtures__/render-input.js';
 
 const fixture = (name: string): Record<string, unknown> =>
@@ -71,9 +71,13 @@ describe(renderXlsx.name, () => {
       ['', 'Loại hình trường', 'Công lập', null],
     ]);
     expect(ws.getCell('C3').numFmt).toBe('#,##0');
-    expect(ws.getCell('C5').numFmt).toBe('0.0#%');
+    expect(ws.getCell('C5').numFmt).toBe(PERCENT_FORMAT);
     expect(ws.getCell('C6').numFmt).toBe('#,##0.0#');
     expect(ws.getCell('C8').numFmt).toBe('dd/mm/yyyy');
+    // how a figure is obtained, as a note on its cell (@bdg/schemas, field titles); entered figures have none
+    expect(ws.getCell('C5').note).toMatch(/^(Tổng hợp|Tự tính)[^:]*: .*Trong đó nữ.*Tổng số cán bộ, giáo viên, nhân viên/);
+    expect(ws.getCell('C5').note).not.toMatch(/soNu|tongSo|\/tinhHinhChung/);
+    expect(ws.getCell('C8').note).toBeUndefined();
   });
 
   it('writes a table sheet row by row against the data', () => {
@@ -91,8 +95,11 @@ describe(renderXlsx.name, () => {
         (row.tyLeNu as number) / 100,
         row.coKinhPhi ? 'Có' : 'Không',
       ]);
-      expect(ws.getRow(i + 2).getCell(6).numFmt).toBe('0.0#%');
+      expect(ws.getRow(i + 2).getCell(6).numFmt).toBe(PERCENT_FORMAT);
     });
+    // a consolidated report: the column header says how the column rolls up
+    expect(ws.getCell('D1').note).toBe('Tổng hợp: cộng số liệu của các đơn vị cấp dưới');
+    expect(ws.getCell('B1').note).toBeUndefined();
   });
 
   it('puts the fields directly under the root on "Thông tin chung"', () => {
@@ -102,26 +109,25 @@ describe(renderXlsx.name, () => {
 
   it('lists the sources of consolidated values by unit and field', () => {
     const ws = sut.getWorksheet(SOURCES_SHEET)!;
-    expect(values(ws, 1)).toEqual(['Chỉ tiêu', 'Đường dẫn', 'Mã đơn vị', 'Đơn vị', 'Giá trị']);
+    expect(values(ws, 1)).toEqual(['Chỉ tiêu', 'Mã đơn vị', 'Đơn vị', 'Giá trị']);
+    // Vietnamese only: fields by their title path, no JSON Pointer column
     expect(values(ws, 2)).toEqual([
       'Tình hình chung của đơn vị › Tổng số cán bộ, giáo viên, nhân viên',
-      '/tinhHinhChung/tongSoCBGVNV',
       'thcs-dong-tao',
       'Trường THCS Đông Tảo',
       45,
     ]);
     expect(values(ws, 3)).toEqual([
       'Tình hình chung của đơn vị › Tổng số cán bộ, giáo viên, nhân viên',
-      '/tinhHinhChung/tongSoCBGVNV',
       'th-da-trach',
       'Trường TH Dạ Trạch',
       38,
     ]);
-    expect(values(ws, 4)[4]).toBe(0.625);
-    expect(ws.getCell('E4').numFmt).toBe('0.0#%');
+    expect(values(ws, 4)[3]).toBe(0.625);
+    expect(ws.getCell('D4').numFmt).toBe(PERCENT_FORMAT);
+    expect(ws.getColumn(1).values.slice(2).some((v) => typeof v === 'string' && v.startsWith('/'))).toBe(false);
     expect(values(ws, 5)).toEqual([
       'Kết quả thực hiện kế hoạch hành động vì bình đẳng giới › Các hoạt động tuyên truyền đã tổ chức › dòng 2 › Trong đó nữ',
-      '/ketQua/hoatDong/1/soNu',
       null,
       'u-3',
       12,

@@ -5,9 +5,9 @@
  * template's Vietnamese title. The header is row 1 of every sheet, so the data can be filtered.
  */
 import ExcelJS from 'exceljs';
-import { schemaAt, titleParts } from '@bdg/schemas';
+import { derivationHelps, escapeSegment, schemaAt, titleParts, type JsonSchema } from '@bdg/schemas';
 import { addCoverageSheet } from './coverage-blocks.js';
-import { outlineNumber } from './document-model.js';
+import { outlineNumber } from './body-walk.js';
 import {
   childPointer,
   fieldKind,
@@ -58,6 +58,9 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** A percentage as Excel's percent (value/100), shown the Vietnamese way with a space before the sign. */
+export const PERCENT_FORMAT = '0.0#" "%';
+
 /** Writes a value into a cell with the type and number format its schema implies. */
 export function writeValue(cell: Cell, s: Json, value: unknown): void {
   if (isEmptyValue(value)) {
@@ -68,7 +71,7 @@ export function writeValue(cell: Cell, s: Json, value: unknown): void {
     const scale = percentScale(s);
     if (scale !== undefined) {
       cell.value = value / scale;
-      cell.numFmt = '0.0#%';
+      cell.numFmt = PERCENT_FORMAT;
     } else {
       cell.value = value;
       cell.numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0#';
@@ -128,10 +131,18 @@ interface Ctx {
   wb: ExcelJS.Workbook;
   root: Json;
   taken: Set<string>;
+  /** How computed or rolled-up fields are obtained, by pointer with "*" for rows (@bdg/schemas): a cell note. */
+  helps: ReadonlyMap<string, string>;
+}
+
+/** The help line of the field at `pointer` (row indices read as "*"), as a note on its cell. */
+function noteHelp(ctx: Ctx, cell: Cell, pointer: string): void {
+  const help = ctx.helps.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
+  if (help) cell.note = help;
 }
 
 /** A sheet for an array of objects: TT + one column per item property. */
-function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown): Worksheet {
+function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown, pointer: string): Worksheet {
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
   const cols = columnKeys(items, itemsUi, value, ctx.root)
@@ -145,6 +156,7 @@ function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown):
       return { header: unit && unit !== '%' ? `${t} (${unit})` : t, key: c.key, width: Math.min(40, Math.max(12, t.length + 2)) };
     }),
   ]);
+  cols.forEach((c, j) => noteHelp(ctx, ws.getRow(1).getCell(j + 2), `${pointer}/*/${escapeSegment(c.key)}`));
   const rows = Array.isArray(value) ? value : [];
   rows.forEach((row, i) => {
     const r = ws.getRow(i + 2);
@@ -185,7 +197,7 @@ function sectionRows(ctx: Ctx, ws: Worksheet, s0: Json, ui: Json, data: unknown,
       r.font = { bold: true };
       sectionRows(ctx, ws, ps, pu, value, ptr, level + 1);
     } else if (kind === 'table') {
-      const sheet = tableSheet(ctx, c.title, ps, pu, value);
+      const sheet = tableSheet(ctx, c.title, ps, pu, value, ptr);
       const r = ws.addRow([number, title]);
       r.getCell(3).value = { text: `Xem trang "${sheet.name}"`, hyperlink: `#'${sheet.name.replace(/'/g, "''")}'!A1` };
       r.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
@@ -193,6 +205,7 @@ function sectionRows(ctx: Ctx, ws: Worksheet, s0: Json, ui: Json, data: unknown,
       const r = ws.addRow([number, title]);
       if (kind === 'list') r.getCell(3).value = Array.isArray(value) && value.length > 0 ? formatScalar(ps, pu, value) : null;
       else writeValue(r.getCell(3), ps, value);
+      noteHelp(ctx, r.getCell(3), ptr);
       const unit = unitOf(ps);
       if (unit && unit !== '%') r.getCell(4).value = unit;
       r.getCell(3).alignment = { wrapText: true, vertical: 'top', horizontal: typeof r.getCell(3).value === 'number' ? 'right' : 'left' };
@@ -219,8 +232,7 @@ function fieldAt(root: Json, pointer: string): { schema: Json; title: string } {
 
 function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>): void {
   const ws = addSheet(ctx, SOURCES_SHEET, [
-    { header: 'Chỉ tiêu', key: 'title', width: 50 },
-    { header: 'Đường dẫn', key: 'path', width: 24 },
+    { header: 'Chỉ tiêu', key: 'title', width: 60 },
     { header: 'Mã đơn vị', key: 'code', width: 14 },
     { header: 'Đơn vị', key: 'unit', width: 36 },
     { header: 'Giá trị', key: 'value', width: 16 },
@@ -230,11 +242,12 @@ function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>
     const { schema, title } = fieldAt(ctx.root, path);
     for (const src of sources) {
       if (!isObj(src)) continue;
-      const r = ws.addRow([title, path, src.unitCode ?? null, src.unitName ?? src.unitId ?? null]);
-      writeValue(r.getCell(5), schema, src.value);
+      const r = ws.addRow([title, src.unitCode ?? null, src.unitName ?? src.unitId ?? null]);
+      r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      writeValue(r.getCell(4), schema, src.value);
     }
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 5 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 4 } };
 }
 
 export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
@@ -242,7 +255,9 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
   wb.creator = 'Báo cáo BĐG';
   wb.title = input.title;
   const root = isObj(input.schema) ? (input.schema as Json) : {};
-  const ctx: Ctx = { wb, root, taken: new Set() };
+  // A consolidated report (with sources or coverage) says how each figure rolls up; a unit's, how it is computed.
+  const helps = derivationHelps(root as JsonSchema, input.provenance || input.coverage ? 'compile' : 'fill');
+  const ctx: Ctx = { wb, root, taken: new Set(), helps };
   const data = input.data;
   const top = resolveSchema(root, root, data ?? {});
 
@@ -263,6 +278,7 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
       const r = ws.addRow(['', e.title]);
       if (e.kind === 'list') r.getCell(3).value = Array.isArray(e.value) && e.value.length > 0 ? formatScalar(e.s, e.u, e.value) : null;
       else writeValue(r.getCell(3), e.s, e.value);
+      noteHelp(ctx, r.getCell(3), childPointer('', e.key));
       const unit = unitOf(e.s);
       if (unit && unit !== '%') r.getCell(4).value = unit;
       r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
@@ -271,7 +287,7 @@ export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
   // Sheets are named by the sections' own titles (with the template's own number, if it wrote one).
   for (const e of entries) {
     if (e.kind === 'section') sectionRows(ctx, sectionSheet(ctx, e.title), e.s, e.u, e.value, childPointer('', e.key), 2);
-    else if (e.kind === 'table') tableSheet(ctx, e.title, e.s, e.u, e.value);
+    else if (e.kind === 'table') tableSheet(ctx, e.title, e.s, e.u, e.value, childPointer('', e.key));
   }
   if (input.provenance && isObj(input.provenance) && Object.keys(input.provenance).length > 0) sourcesSheet(ctx, input.provenance);
   addCoverageSheet(wb, input.coverage);

@@ -7,10 +7,14 @@ import type { ExportFormat } from '../../jobs/job-names.js';
 import { renderPdfFor } from '../pdf-large.js';
 import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, type XlsxInput } from '../render/index.js';
 import type { FieldPlace, PdfExtras } from '../render/pdf-signature-field.js';
+import { type LaterSeal, laterSealPlaceholder } from '../render/seal-appearance.js';
+import type { VisiblePlaceholderOptions } from '../../signing/pades/visible-placeholder.js';
 
 export type RenderTask =
   | { format: Extract<ExportFormat, 'xlsx'>; input: XlsxInput }
-  | { format: Exclude<ExportFormat, 'xlsx'>; input: DocumentInput; pdf?: PdfExtras };
+  | { format: Exclude<ExportFormat, 'xlsx'>; input: DocumentInput; pdf?: PdfExtras }
+  /** A later seal over a signed PDF: its placeholder, with the seal drawn over the signer's widget (an incremental update). */
+  | { format: 'seal'; pdf: Uint8Array; seal: LaterSeal; placeholder: VisiblePlaceholderOptions };
 
 export interface RenderResult {
   content: Uint8Array;
@@ -21,6 +25,8 @@ export interface RenderResult {
 
 async function render(task: RenderTask): Promise<RenderResult> {
   switch (task.format) {
+    case 'seal':
+      return { content: await laterSealPlaceholder(task.pdf, task.seal, task.placeholder), warnings: [] };
     case 'xlsx':
       return { content: await renderXlsx(task.input), warnings: [] };
     case 'docx':

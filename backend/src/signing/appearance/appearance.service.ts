@@ -37,6 +37,11 @@ export class AppearanceService {
     return { signature, seal };
   }
 
+  /** The unit's seal image, or null (the generated ring is drawn). */
+  sealImage(unitId: string): Promise<Buffer | null> {
+    return this.repo.image('unit', unitId);
+  }
+
   /** The stored image, or null (none uploaded: the generated appearance is used). */
   async get(user: AuthUser, kind: ImageOwner, id: string): Promise<Buffer | null> {
     await this.allowed(user, kind, id);

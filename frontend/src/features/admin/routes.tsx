@@ -5,6 +5,7 @@ import { lazyPage } from '../../shared/ui/lazy-page';
 // Each admin screen is its own chunk: the flow builder's graph layout (elkjs), the code editor and the
 // diagram library are downloaded by the admin who opens them, never by a school.
 const AdminFrame = lazyPage(() => import('./components/AdminFrame'), 'AdminFrame');
+const AuditPage = lazyPage(() => import('./audit/components/AuditPage'), 'AuditPage');
 const FlowEditorPage = lazyPage(() => import('./flow-builder/components/FlowEditorPage'), 'FlowEditorPage');
 const FlowListPage = lazyPage(() => import('./flow-builder/components/FlowListPage'), 'FlowListPage');
 const OrgPage = lazyPage(() => import('./org/components/OrgPage'), 'OrgPage');
@@ -32,6 +33,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'org', element: <OrgPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'roles', element: <RolesPage /> },
+      { path: 'audit', element: <AuditPage /> },
     ],
   },
 ];
@@ -44,4 +46,5 @@ export const adminMenu: { key: string; label: string; path: string }[] = [
   { key: 'admin-org', label: 'Cây đơn vị', path: '/admin/org' },
   { key: 'admin-users', label: 'Người dùng', path: '/admin/users' },
   { key: 'admin-roles', label: 'Vai trò', path: '/admin/roles' },
+  { key: 'admin-audit', label: 'Nhật ký', path: '/admin/audit' },
 ];

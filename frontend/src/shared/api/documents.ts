@@ -1,28 +1,9 @@
 /** Official documents, background jobs, integrity checks and notifications (docs/api-shapes.md, "extra"). */
-import type { NotificationItem, Page } from '@bdg/api-types';
+import type { JobView, NotificationItem, Page, VerifyResult } from '@bdg/api-types';
 import { apiFetch } from './client';
 import { listQuery, type ListParams } from '../paging/page-params';
 
 export type ExportFormat = 'docx' | 'pdf' | 'xlsx';
-
-/** pg-boss job as the API shows it; `state` is one of created | active | retry | completed | failed. */
-export interface JobView {
-  id: string;
-  name: string;
-  state: string;
-  progress: number;
-  result: unknown;
-  error: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  signature: { ok: boolean; expected: string; actual: string } | null;
-  log: { ok: boolean; brokenAt?: number | null; entries?: number };
-  problems: string[];
-}
 
 /** One PAdES signature of the official PDF, verified (GET /api/submissions/:id/signatures). */
 export interface PdfSignature {
@@ -44,7 +25,7 @@ export interface PdfSignatures {
   signatures: PdfSignature[];
 }
 
-export type { NotificationItem };
+export type { JobView, NotificationItem, VerifyResult };
 
 const enc = encodeURIComponent;
 

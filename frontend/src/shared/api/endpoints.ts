@@ -3,6 +3,7 @@ import { apiFetch, apiUpload } from './client';
 import type {
   Attachment,
   AttachmentQuota,
+  ChildSubmission,
   CompilePreview,
   FieldComment,
   HistoryEntry,
@@ -16,7 +17,7 @@ import type {
   SaveDataResponse,
   SourceValue,
   Submission,
-  SubmissionSummary,
+  SubmissionListItem,
   TemplateVersion,
   UnitKind,
   Task,
@@ -53,7 +54,7 @@ export const api = {
   /** "Việc cần làm" (`todo`, with its counts by task), "Đã gửi" (`sent`) or "Đã xong" (`done`), one page. */
   myWork: (params: ListParams & { task?: Task } = {}) => apiFetch<WorkPage>(`/api/my-work${listQuery({ ...params, list: 'todo' })}`),
   handedIn: (list: Exclude<WorkList, 'todo'>, params: ListParams = {}) =>
-    apiFetch<Page<SubmissionSummary>>(`/api/my-work${listQuery({ ...params, list })}`),
+    apiFetch<Page<SubmissionListItem>>(`/api/my-work${listQuery({ ...params, list })}`),
   templateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${encodeURIComponent(code)}/versions/${version}`),
   submission: (id: string) => apiFetch<Submission>(sub(id)),
@@ -72,7 +73,7 @@ export const api = {
   history: async (id: string) => (await apiFetch<Page<HistoryEntry>>(`${sub(id)}/history${listQuery(ALL)}`)).items,
   sources: (id: string, path: string) =>
     apiFetch<SourceValue[]>(`${sub(id)}/sources?path=${encodeURIComponent(path)}`),
-  children: (id: string) => apiFetch<SubmissionSummary[]>(`${sub(id)}/children`),
+  children: (id: string) => apiFetch<ChildSubmission[]>(`${sub(id)}/children`),
   previous: (id: string) => apiFetch<PreviousRound | null>(`${sub(id)}/previous`),
   /** Extra (requested from the backend): the data as it stood when the submission was last returned. */
   returned: (id: string) => apiFetch<{ data: JsonObject; at: string } | null>(`${sub(id)}/returned`),

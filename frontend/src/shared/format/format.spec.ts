@@ -6,6 +6,8 @@ import {
   formatFileSize,
   formatNumber,
   formatPercent,
+  formatWithUnit,
+  formatValue,
   parseVietnameseNumber,
   percentChange,
 } from './format';
@@ -36,7 +38,14 @@ describe('format', () => {
   });
 
   it('formatPercent', () => {
-    expect(formatPercent(45.678)).toBe('45,7%');
+    expect(formatPercent(45.678)).toBe('45,7 %');
+    expect(formatWithUnit(84.444, '%')).toBe('84,44 %');
+    expect(formatWithUnit(null, '%')).toBe('—');
+    expect(formatValue(45.66, '%')).toBe('45,66 %');
+    expect(formatValue(1234, 'người')).toBe('1.234 người');
+    expect(formatValue({ numerator: 38, denominator: 45 })).toBe('tử số: 38; mẫu số: 45');
+    expect(formatValue([true, false])).toBe('Có, Không');
+    expect(formatValue('')).toBe('(trống)');
     expect(formatPercent(null)).toBe('—');
   });
 

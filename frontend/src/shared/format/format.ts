@@ -1,6 +1,8 @@
 /** Vietnamese display formats: dates dd/mm/yyyy, numbers with "." thousands and "," decimals. */
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
+import { roleLabels } from '@bdg/workflows';
+import { formatNumberVi, formatPercentVi, withUnitVi } from '@bdg/schemas';
 
 dayjs.locale('vi');
 
@@ -22,26 +24,22 @@ export function formatTime(value: string | number | Date): string {
   return dayjs(value).format('HH:mm');
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
-function nf(maxFractionDigits: number): Intl.NumberFormat {
-  let f = numberFormats.get(maxFractionDigits);
-  if (!f) {
-    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits });
-    numberFormats.set(maxFractionDigits, f);
-  }
-  return f;
-}
-
 /** 1234567.5 → "1.234.567,5". Non-numbers pass through as text; null and undefined as "—". */
 export function formatNumber(value: unknown, maxFractionDigits = 2): string {
   if (value === null || value === undefined || value === '') return EMPTY;
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-  return nf(maxFractionDigits).format(value);
+  return formatNumberVi(value, maxFractionDigits, EMPTY);
 }
 
+/** 45.66 → "45,7 %": the one percentage format of screens and documents (@bdg/schemas). */
 export function formatPercent(value: number | null | undefined, maxFractionDigits = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
-  return `${formatNumber(value, maxFractionDigits)}%`;
+  return formatPercentVi(value, maxFractionDigits, EMPTY);
+}
+
+/** A formatted value with its unit, a space before it ("84,44 %", "45 người"). */
+export function formatWithUnit(value: unknown, unit: string | undefined | null, maxFractionDigits = 2): string {
+  const text = formatNumber(value, maxFractionDigits);
+  return text === EMPTY ? text : withUnitVi(text, unit);
 }
 
 /**
@@ -88,15 +86,9 @@ export function daysLeftLabel(daysLeft: number | null | undefined): string {
   return `Trễ ${-daysLeft} ngày`;
 }
 
-export const ROLE_LABELS: Record<string, string> = {
-  admin: 'Quản trị',
-  editor: 'Nhập liệu',
-  head: 'Lãnh đạo (ký)',
-  reviewer: 'Duyệt, tổng hợp',
-};
-
+/** A built-in role's label, from its one definition (@bdg/workflows `roleLabels`); a province's own role reads as its code. */
 export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
+  return (roleLabels as Readonly<Record<string, string>>)[role] ?? role;
 }
 
 export const TASK_LABELS: Record<string, string> = {
@@ -107,3 +99,21 @@ export const TASK_LABELS: Record<string, string> = {
   compile: 'Cần tổng hợp',
 };
 
+
+/** antd Progress's label the Vietnamese way ("45 %"). */
+export function formatProgress(percent?: number): string {
+  return formatPercent(percent ?? 0, 0);
+}
+
+const VALUE_PART_LABELS: Record<string, string> = { numerator: 'tử số', denominator: 'mẫu số' };
+
+/** A form value as a clerk reads it: numbers the Vietnamese way with the field's unit, Có/Không, "(trống)". */
+export function formatValue(v: unknown, unit?: string | null): string {
+  if (v === undefined || v === null || v === '') return '(trống)';
+  if (typeof v === 'number') return formatWithUnit(v, unit, 10);
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (Array.isArray(v)) return v.map((x) => formatValue(x, unit)).join(', ');
+  // a rolled-up ratio's parts ("tử số: 38; mẫu số: 45"), any other object by its keys
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${VALUE_PART_LABELS[k] ?? k}: ${formatValue(x)}`).join('; ');
+  return String(v);
+}

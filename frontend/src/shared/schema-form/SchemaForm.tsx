@@ -7,10 +7,10 @@ import { linearRegExp } from './schema-lib';
 import type { IChangeEvent } from '@rjsf/core';
 import { BaseInputTemplate, FieldTemplate, TextareaWidget } from './field-templates';
 import { DateWidget } from './DateWidget';
-import { FormRuntimeContext, type FormRuntime } from './form-context';
+import { FormRuntimeContext, rowPattern, type FormRuntime } from './form-context';
 import type { FormStore } from './form-store';
 import { ObjectFieldTemplate } from './object-templates';
-import type { PreparedForm } from './prepare-form';
+import type { DerivationMode, PreparedForm } from './prepare-form';
 import { parsePointer, pointerToId, toPointer } from '../utils/json-pointer';
 
 /**
@@ -67,6 +67,8 @@ export interface SchemaFormProps {
   errorSchema?: ErrorSchema;
   renderExtras?: FormRuntime['renderExtras'];
   onFieldBlur?: FormRuntime['onFieldBlur'];
+  /** Which help lines computed fields carry: a unit's own report (default) or a consolidated one. */
+  derivation?: DerivationMode;
 }
 
 /**
@@ -74,7 +76,7 @@ export interface SchemaFormProps {
  * status, dialogs) does not re-render the form. Data flows out through `store`.
  */
 export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
-  const { prepared, store, sections, readonly, errorSchema, renderExtras, onFieldBlur } = props;
+  const { prepared, store, sections, readonly, errorSchema, renderExtras, onFieldBlur, derivation = 'fill' } = props;
   // RJSF re-derives its state from the `formData` prop whenever any prop changes (e.g. new `extraErrors` after a
   // blur or a 422): handing it only the first data reset every input to it and lost what was typed. It gets the
   // store's current data (what its own onChange reported), so a re-render keeps the input. This component renders
@@ -86,6 +88,10 @@ export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
   useEffect(() => {
     if (!mountAll) startTransition(() => setMountAll(true));
   }, [mountAll]);
+  const derivationHelp = useMemo(() => {
+    const helps = prepared.helps(derivation);
+    return (pointer: string) => helps.get(rowPattern(pointer));
+  }, [prepared, derivation]);
   const runtime = useMemo<FormRuntime>(
     () => ({
       store,
@@ -94,8 +100,9 @@ export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
       mountAll,
       renderExtras,
       onFieldBlur,
+      derivationHelp,
     }),
-    [store, sections.activeSections, sections.setActiveSections, mountAll, renderExtras, onFieldBlur],
+    [store, sections.activeSections, sections.setActiveSections, mountAll, renderExtras, onFieldBlur, derivationHelp],
   );
   const onChange = useCallback((e: IChangeEvent) => store.setData((e.formData ?? {}) as Record<string, unknown>), [store]);
   return (

@@ -11,7 +11,7 @@ import {
   type WidgetProps,
 } from '@rjsf/utils';
 import { Input } from 'antd';
-import { formatNumber, parseVietnameseNumber } from '../format/format';
+import { formatNumber, formatWithUnit, parseVietnameseNumber } from '../format/format';
 import { getAtPointer, toPointer } from '../utils/json-pointer';
 import { FormRuntimeContext } from './form-context';
 
@@ -30,6 +30,7 @@ function isLeafSchema(schema: RJSFSchema): boolean {
  */
 export function FieldTemplate(props: FieldTemplateProps) {
   const { schema, fieldPathId, children, id, label, displayLabel, required, rawErrors, rawDescription, rawHelp, hidden } = props;
+  const rt = useContext(FormRuntimeContext);
   if (hidden) return <div hidden>{children}</div>;
   if (!isLeafSchema(schema)) {
     // Containers: their title is drawn by the group / table / section templates.
@@ -43,6 +44,8 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const pointer = toPointer(fieldPathId.path);
   const computed = typeof schema['x-computed'] === 'string';
   const hasError = !!rawErrors && rawErrors.length > 0;
+  // In a table the column header carries the help line; a field on its own says it under the value.
+  const derivation = displayLabel ? rt?.derivationHelp?.(pointer) : undefined;
   return (
     <div className={hasError ? 'bdg-field bdg-field-has-error' : 'bdg-field'} data-pointer={pointer}>
       {displayLabel && label && (
@@ -57,6 +60,11 @@ export function FieldTemplate(props: FieldTemplateProps) {
         </label>
       )}
       {computed ? <ComputedValue id={id} pointer={pointer} label={label} unit={typeof schema['x-unit'] === 'string' ? schema['x-unit'] : undefined} /> : children}
+      {derivation && (
+        <div id={`${id}__derivation`} className="bdg-help bdg-derivation" data-testid={`derivation-${pointer}`}>
+          {derivation}
+        </div>
+      )}
       {rawDescription && (
         <div id={descriptionId(id)} className="bdg-help">
           {rawDescription}
@@ -89,9 +97,10 @@ const ComputedValue = memo(function ComputedValue({ id, pointer, label, unit }: 
   const subscribe = rt ? rt.store.subscribe : noopSubscribe;
   const value = useSyncExternalStore(subscribe, () => (rt ? getAtPointer(rt.store.getComputed(), pointer) : undefined));
   // With the field's unit, the Vietnamese way: "84,44 %".
-  const text = typeof value === 'number' ? `${formatNumber(value)}${unit ? ` ${unit}` : ''}` : value === undefined || value === null ? '—' : String(value);
+  const text = typeof value === 'number' ? formatWithUnit(value, unit) : value === undefined || value === null ? '—' : String(value);
+  const described = rt?.derivationHelp?.(pointer) ? `${id}__derivation` : undefined;
   return (
-    <output id={id} className="bdg-computed" aria-label={`${label} (tự tính)`} aria-live="polite" data-testid={`computed-${pointer}`}>
+    <output id={id} className="bdg-computed" aria-label={`${label} (tự tính)`} aria-describedby={described} aria-live="polite" data-testid={`computed-${pointer}`}>
       {text}
     </output>
   );

@@ -3,6 +3,7 @@
  * never re-derives them per keystroke), computed fields read-only, arrays of rows as inline tables, sections listed.
  */
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { derivationHelps, type JsonSchema } from './schema-lib';
 import { TableArrayFieldTemplate, TableArrayItemTemplate, TableRowFieldTemplate, TableRowObjectTemplate } from './table-templates';
 
 export interface Section {
@@ -17,6 +18,23 @@ export interface PreparedForm {
   /** Pointers (with "*" for row indices) of x-computed fields. */
   computed: string[];
   fieldCount: number;
+  /** How computed ("fill") or rolled-up ("compile") fields are obtained, by pointer with "*" for rows (@bdg/schemas). */
+  helps: (mode: DerivationMode) => ReadonlyMap<string, string>;
+}
+
+/** A unit's own report ("fill"), or a consolidated one whose fields roll up from the units below ("compile"). */
+export type DerivationMode = 'fill' | 'compile';
+
+function lazyHelps(schema: Obj): PreparedForm['helps'] {
+  const made = new Map<DerivationMode, ReadonlyMap<string, string>>();
+  return (mode) => {
+    let m = made.get(mode);
+    if (!m) {
+      m = derivationHelps(schema as JsonSchema, mode);
+      made.set(mode, m);
+    }
+    return m;
+  };
 }
 
 type Obj = Record<string, unknown>;
@@ -92,7 +110,11 @@ function buildUi(root: Obj, s: Obj, path: string[], computed: string[], counter:
 const cache = new WeakMap<object, WeakMap<object, PreparedForm>>();
 const NO_UI = {};
 
-export function prepareForm(schema: Obj, uiSchema?: Obj | null): PreparedForm {
+/**
+ * `source`: the template's own schema when `schema` is derived from it (a consolidated report's roll-up schema),
+ * so the help lines say how each field rolls up by the author's rules.
+ */
+export function prepareForm(schema: Obj, uiSchema?: Obj | null, source: Obj = schema): PreparedForm {
   const ui = uiSchema ?? NO_UI;
   let byUi = cache.get(schema);
   const hit = byUi?.get(ui);
@@ -127,6 +149,7 @@ export function prepareForm(schema: Obj, uiSchema?: Obj | null): PreparedForm {
     sections,
     computed,
     fieldCount: counter.n,
+    helps: lazyHelps(source),
   };
   if (!byUi) {
     byUi = new WeakMap();

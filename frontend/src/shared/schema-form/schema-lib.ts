@@ -6,6 +6,7 @@ export {
   applyComputed,
   checkRuleAssert,
   coverageSentence,
+  derivationHelps,
   fieldTitle,
   getAt,
   getValidator,

@@ -9,6 +9,9 @@ import type {
 } from '@rjsf/utils';
 import { orderProperties } from '@rjsf/utils';
 import { Button, Typography } from 'antd';
+import { useContext } from 'react';
+import { FormRuntimeContext } from './form-context';
+import { toPointer } from '../utils/json-pointer';
 
 type Obj = Record<string, unknown>;
 
@@ -37,6 +40,9 @@ export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { items, canAdd, onAddClick, readonly, disabled, title, schema, registry, fieldPathId, rawErrors } = props;
   const columns = columnsOf(schema, registry.rootSchema, (props.uiSchema?.items as Obj | undefined)?.['ui:order']);
   const editable = !readonly && !disabled;
+  const rt = useContext(FormRuntimeContext);
+  const tablePointer = toPointer(fieldPathId.path);
+  const tableHelp = rt?.derivationHelp?.(tablePointer);
   return (
     <fieldset className="bdg-table-field" id={fieldPathId.$id}>
       {title && (
@@ -44,6 +50,7 @@ export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
           <Typography.Text strong>{title}</Typography.Text>
         </legend>
       )}
+      {tableHelp && <div className="bdg-help bdg-derivation">{tableHelp}</div>}
       <div className="bdg-table-scroll">
         <table className="bdg-table">
           <thead>
@@ -54,6 +61,7 @@ export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
               {columns.map((c) => (
                 <th scope="col" key={c.key}>
                   {c.title}
+                  <ColumnHelp text={rt?.derivationHelp?.(tablePointer + toPointer(['*', c.key]))} />
                 </th>
               ))}
               {editable && (
@@ -88,6 +96,10 @@ export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       )}
     </fieldset>
   );
+}
+
+function ColumnHelp({ text }: { text: string | undefined }) {
+  return text ? <div className="bdg-help bdg-derivation bdg-column-help">{text}</div> : null;
 }
 
 export function TableArrayItemTemplate(props: ArrayFieldItemTemplateProps) {

@@ -3,10 +3,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { api, qk } from '../api/endpoints';
 import type { Submission } from '../api/types';
-import { formatDateTime } from '../format/format';
+import { formatDateTime, formatValue } from '../format/format';
 import { diffData } from '../utils/data-diff';
 
-const show = (v: unknown) => (v === undefined || v === null || v === '' ? '(trống)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /**
  * For someone who reads before acting (the signer, the reviewer): what changed since they last looked at this
@@ -14,7 +13,15 @@ const show = (v: unknown) => (v === undefined || v === null || v === '' ? '(tr�
  * recorded as seen. The query is keyed by the content hash and never refetched for it, so the comparison stays on
  * screen after the record moves on.
  */
-export function ChangesSinceSeen({ submission, titleOf }: { submission: Pick<Submission, 'id' | 'data' | 'contentHash'>; titleOf: (p: string) => string }) {
+export function ChangesSinceSeen({
+  submission,
+  titleOf,
+  unitOf,
+}: {
+  submission: Pick<Submission, 'id' | 'data' | 'contentHash'>;
+  titleOf: (p: string) => string;
+  unitOf?: (p: string) => string | undefined;
+}) {
   const { id, data, contentHash } = submission;
   const before = useQuery({
     queryKey: qk.seen(id, contentHash ?? ''),
@@ -53,8 +60,8 @@ export function ChangesSinceSeen({ submission, titleOf }: { submission: Pick<Sub
         ) : (
           <ul className="bdg-error-list">
             {changes.list.slice(0, 50).map((c) => (
-              <li key={c.path}>
-                {c.title}: {show(c.before)} → {show(c.after)}
+              <li key={c.path} className="bdg-wrap">
+                {c.title}: {formatValue(c.before, unitOf?.(c.path))} → {formatValue(c.after, unitOf?.(c.path))}
               </li>
             ))}
           </ul>

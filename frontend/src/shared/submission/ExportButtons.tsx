@@ -3,6 +3,7 @@ import { Alert, Button, Progress, Space } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { FORMAT_LABELS, type ExportFormat } from '../api/documents';
 import { useExportDownload, type ExportOptions } from './use-export-download';
+import { formatProgress } from '../format/format';
 
 const ICONS: Record<ExportFormat, ReactNode> = {
   docx: <FileWordOutlined aria-hidden />,
@@ -49,9 +50,9 @@ export function ExportButtons({ submissionId, compiled, ...options }: ExportButt
           <div style={{ maxWidth: 480 }}>
             <span>
               Máy chủ đang tạo tệp {label}
-              {status.jobState === 'created' ? ' (đang xếp hàng chờ xử lý)' : ''}… {status.progress}%
+              {status.jobState === 'created' ? ' (đang xếp hàng chờ xử lý)' : ''}… {formatProgress(status.progress)}
             </span>
-            <Progress percent={status.progress} size="small" status="active" aria-label={`Tiến độ tạo tệp ${label}`} data-testid="export-progress" />
+            <Progress format={formatProgress} percent={status.progress} size="small" status="active" aria-label={`Tiến độ tạo tệp ${label}`} data-testid="export-progress" />
             {status.note && <div className="bdg-prev">{status.note}</div>}
             <Button size="small" onClick={cancel}>
               Hủy chờ

@@ -29,7 +29,7 @@ export function HistoryTimeline({ submissionId }: { submissionId: string }) {
                       {h.fromLabel ? `${h.fromLabel} → ` : ''}
                       {h.toLabel}
                     </div>
-                    {h.comment && <blockquote style={{ margin: '4px 0 0', paddingLeft: 8, borderLeft: '3px solid #d9d9d9' }}>{h.comment}</blockquote>}
+                    {h.comment && <blockquote className="bdg-wrap" style={{ margin: '4px 0 0', paddingLeft: 8, borderLeft: '3px solid #d9d9d9' }}>{h.comment}</blockquote>}
                   </div>
                 ),
               }))}

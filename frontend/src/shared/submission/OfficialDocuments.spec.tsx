@@ -112,7 +112,7 @@ describe('ExportButtons', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tải Excel (XLSX)' }));
     const bar = await screen.findByRole('progressbar', { name: 'Tiến độ tạo tệp Excel (XLSX)' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
-    expect(screen.getByTestId('export-status')).toHaveTextContent('Máy chủ đang tạo tệp Excel (XLSX)… 40%');
+    expect(screen.getByTestId('export-status')).toHaveTextContent('Máy chủ đang tạo tệp Excel (XLSX)… 40 %');
     expect(screen.getByRole('button', { name: /Tải PDF/ })).toBeDisabled();
     expect(downloads).toEqual([]);
     release();
@@ -151,7 +151,7 @@ describe('SignaturePanel', () => {
     stubFetch({});
     const { unmount } = renderWithProviders(<OfficialDocuments submission={signed} />);
     const panel = screen.getByTestId('signature-panel');
-    expect(within(panel).getByTestId('signed-by')).toHaveTextContent('Trần Thị Hiệu Trưởng (Lãnh đạo (ký))');
+    expect(within(panel).getByTestId('signed-by')).toHaveTextContent('Trần Thị Hiệu Trưởng (Thủ trưởng đơn vị)');
     expect(within(panel).getByTestId('signed-at')).toHaveTextContent(/^05\/06\/2025 \d\d:07$/);
     expect(within(panel).getByTestId('signature-hash')).toHaveTextContent('a3f1c9e2b4…b4d6f8');
     expect(within(panel).getByTestId('signature-hash')).toHaveAttribute('title', HASH);

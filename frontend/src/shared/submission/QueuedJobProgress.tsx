@@ -4,6 +4,7 @@ import { Alert, Button, Progress } from 'antd';
 import { documentsApi } from '../api/documents';
 import { qk } from '../api/endpoints';
 import { useQueuedJob } from './queued-job';
+import { formatProgress } from '../format/format';
 
 const ENDED = new Set(['completed', 'failed', 'cancelled']);
 
@@ -42,7 +43,7 @@ export function QueuedJobProgress({ submissionId }: { submissionId: string }) {
       type="info"
       role="status"
       title="Đang tổng hợp số liệu trong nền. Bạn có thể rời trang này và quay lại sau."
-      description={<Progress percent={job.data?.progress ?? 0} status="active" aria-label="Tiến độ tổng hợp" />}
+      description={<Progress format={formatProgress} percent={job.data?.progress ?? 0} status="active" aria-label="Tiến độ tổng hợp" />}
     />
   );
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../api/client';
 import { api, qk } from '../api/endpoints';
 import type { FieldComment, Submission } from '../api/types';
 import { prepareForm } from '../schema-form/prepare-form';
-import { fieldTitle, getValidator, rollUpSchema, type JsonSchema } from '../schema-form/schema-lib';
+import { fieldTitle, getValidator, rollUpSchema, schemaAt, type JsonSchema } from '../schema-form/schema-lib';
 
 export function useSubmission(id: string | undefined) {
   return useQuery({ queryKey: qk.submission(id ?? ''), queryFn: () => api.submission(id!), enabled: !!id });
@@ -35,7 +35,10 @@ export function usePreparedTemplate(code: string | undefined, version: number | 
     if (!t || !rollUp) return t;
     return { ...t, schema: rollUpSchema(t.schema as JsonSchema) as Record<string, unknown> };
   }, [q.data, rollUp]);
-  const prepared = useMemo(() => (template ? prepareForm(template.schema, template.uiSchema) : undefined), [template]);
+  const prepared = useMemo(
+    () => (template ? prepareForm(template.schema, template.uiSchema, q.data?.schema) : undefined),
+    [template, q.data],
+  );
   const validator = useMemo(
     () =>
       template
@@ -59,7 +62,19 @@ export function usePreparedTemplate(code: string | undefined, version: number | 
       return t;
     };
   }, [template]);
-  return { ...q, template, prepared, validator, titleOf };
+  const unitOf = useMemo(() => {
+    const schema = template?.schema as JsonSchema | undefined;
+    return (p: string): string | undefined => {
+      if (!schema) return undefined;
+      try {
+        const u = schemaAt(schema, p)?.['x-unit'];
+        return typeof u === 'string' ? u : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+  }, [template]);
+  return { ...q, template, prepared, validator, titleOf, unitOf };
 }
 
 export interface SendEventBody {

@@ -47,6 +47,55 @@ function safeApiPath(p: string | undefined): string | undefined {
   return p && p.startsWith('/api/') ? p : undefined;
 }
 
+interface FollowContext {
+  format: ExportFormat;
+  fallbackName: string;
+  signal: AbortSignal;
+  /** False once the user cancelled or started another download. */
+  alive: () => boolean;
+  setStatus: (s: ExportStatus) => void;
+  pollMs: number;
+  maxWaitMs: number;
+}
+
+/** Follows a 202's job with its progress until the file is ready, then saves it; throws on failure or timeout. */
+async function followJob({ jobId, filePath }: { jobId: string; filePath: string }, c: FollowContext): Promise<void> {
+  const { format, fallbackName, signal, alive, setStatus, pollMs, maxWaitMs } = c;
+  setStatus({ phase: 'waiting', format, jobId, progress: 0, jobState: 'created' });
+  const startedAt = Date.now();
+  let transient = 0;
+  for (;;) {
+    let job: JobView;
+    try {
+      job = await documentsApi.job(jobId);
+      transient = 0;
+    } catch (e) {
+      if (!isTransient(e) || ++transient > MAX_TRANSIENT) throw e;
+      await sleep(pollMs, signal);
+      continue;
+    }
+    if (!alive()) return;
+    if (job.state === 'completed') {
+      setStatus({ phase: 'downloading', format, jobId });
+      const f = await fetchFile(filePath, fallbackName, signal);
+      if (!alive()) return;
+      if (f.kind !== 'file') throw new ApiError(202, 'Tệp chưa sẵn sàng. Vui lòng thử lại sau ít phút.');
+      saveBlob(f.blob, f.fileName);
+      setStatus({ phase: 'done', format, fileName: f.fileName });
+      return;
+    }
+    if (job.state === 'failed' || job.state === 'cancelled' || job.state === 'expired') {
+      throw new ApiError(500, job.error?.trim() || 'Không tạo được tệp. Vui lòng thử lại.');
+    }
+    const progress = Math.max(0, Math.min(100, Math.round(Number(job.progress) || 0)));
+    setStatus({ phase: 'waiting', format, jobId, progress, jobState: job.state, note: job.state === 'retry' && job.error ? job.error : undefined });
+    if (Date.now() - startedAt > maxWaitMs) {
+      throw new ApiError(0, 'Tạo tệp lâu hơn dự kiến. Vui lòng thử tải lại sau ít phút.');
+    }
+    await sleep(pollMs, signal);
+  }
+}
+
 export function useExportDownload(submissionId: string, { pollMs = 1000, maxWaitMs = 15 * 60_000, forceAsync = false }: ExportOptions = {}) {
   const [status, setStatus] = useState<ExportStatus>({ phase: 'idle' });
   const run = useRef(0);
@@ -83,48 +132,15 @@ export function useExportDownload(submissionId: string, { pollMs = 1000, maxWait
           setStatus({ phase: 'done', format, fileName: first.fileName });
           return;
         }
-        const { jobId } = first;
-        const filePath = safeApiPath(first.fileUrl) ?? documentsApi.jobFilePath(jobId);
-        setStatus({ phase: 'waiting', format, jobId, progress: 0, jobState: 'created' });
-        const startedAt = Date.now();
-        let transient = 0;
-        for (;;) {
-          let job: JobView;
-          try {
-            job = await documentsApi.job(jobId);
-            transient = 0;
-          } catch (e) {
-            if (!isTransient(e) || ++transient > MAX_TRANSIENT) throw e;
-            await sleep(pollMs, ctrl.signal);
-            continue;
-          }
-          if (!alive()) return;
-          if (job.state === 'completed') {
-            setStatus({ phase: 'downloading', format, jobId });
-            const f = await fetchFile(filePath, fallbackName, ctrl.signal);
-            if (!alive()) return;
-            if (f.kind !== 'file') throw new ApiError(202, 'Tệp chưa sẵn sàng. Vui lòng thử lại sau ít phút.');
-            saveBlob(f.blob, f.fileName);
-            setStatus({ phase: 'done', format, fileName: f.fileName });
-            return;
-          }
-          if (job.state === 'failed' || job.state === 'cancelled' || job.state === 'expired') {
-            throw new ApiError(500, job.error?.trim() || 'Không tạo được tệp. Vui lòng thử lại.');
-          }
-          const progress = Math.max(0, Math.min(100, Math.round(Number(job.progress) || 0)));
-          setStatus({
-            phase: 'waiting',
-            format,
-            jobId,
-            progress,
-            jobState: job.state,
-            note: job.state === 'retry' && job.error ? job.error : undefined,
-          });
-          if (Date.now() - startedAt > maxWaitMs) {
-            throw new ApiError(0, 'Tạo tệp lâu hơn dự kiến. Vui lòng thử tải lại sau ít phút.');
-          }
-          await sleep(pollMs, ctrl.signal);
-        }
+        await followJob({ jobId: first.jobId, filePath: safeApiPath(first.fileUrl) ?? documentsApi.jobFilePath(first.jobId) }, {
+          format,
+          fallbackName,
+          signal: ctrl.signal,
+          alive,
+          setStatus,
+          pollMs,
+          maxWaitMs,
+        });
       } catch (e) {
         if (!alive() || isAbort(e)) return;
         setStatus({ phase: 'error', format, message: errorMessage(e) });

@@ -16,6 +16,7 @@ import type {
   RoundPreview,
   TemplateSummary,
   TemplateVersion,
+  TemplateVersionHead,
   TemplateVersionInput,
   User,
 } from './types';
@@ -43,7 +44,7 @@ export const adminApi = {
   // templates
   /** Every list answers one page (`{items, total, page, pageSize}`); pickers ask for the largest page (ALL). */
   listTemplates: (params: ListParams = ALL) => apiFetch<Page<TemplateSummary>>(`/api/templates${qs(params)}`),
-  listTemplateVersions: (code: string) => apiFetch<TemplateVersion[]>(`/api/templates/${enc(code)}/versions`),
+  listTemplateVersions: (code: string) => apiFetch<TemplateVersionHead[]>(`/api/templates/${enc(code)}/versions`),
   getTemplateVersion: (code: string, version: number) =>
     apiFetch<TemplateVersion>(`/api/templates/${enc(code)}/versions/${version}`),
   createTemplateVersion: (code: string, body: TemplateVersionInput) =>

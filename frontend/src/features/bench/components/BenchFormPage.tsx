@@ -1,11 +1,10 @@
 /**
- * /bench/form?fields=300 — the fill form on a generated template, for the browser benchmark (test/e2e/form-bench.e2e.ts).
+ * bench.html?fields=300 — the fill form on a generated template, for the browser benchmark (test/e2e/form-bench.e2e.ts);
+ * a page of its own (./main.tsx), outside the app's bundle.
  * Records in window.__bench: renderMs (start → first paint, form interactive), fullRenderMs (every section mounted),
  * validateMs (one @bdg/schemas draft validation), keystrokes[] (ms from each input event to the next frame).
- * Driven by scripts/bench-form.mjs.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { ConfigProvider, Typography } from 'antd';
 import { prepareForm } from '../../../shared/schema-form/prepare-form';
 import { FormStore } from '../../../shared/schema-form/form-store';
@@ -22,7 +21,7 @@ declare global {
 const start = performance.now();
 
 export function BenchFormPage() {
-  const [params] = useSearchParams();
+  const params = new URLSearchParams(window.location.search);
   const fields = Math.min(5000, Math.max(1, Number(params.get('fields') ?? 300) || 300));
   const tpl = useMemo(() => {
     performance.mark('bench:start');

@@ -16,6 +16,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: {
     type: 'object',
     properties: {
@@ -37,6 +42,8 @@ const summary = {
   roundName: 'Báo cáo 6 tháng đầu năm 2025',
   unitKind: 'truong_th',
   parentUnitId: 'pgd',
+  parentUnitName: 'Phòng GD&ĐT',
+  parentUnitKind: 'phong',
   templateCode: 'bdg-truong',
   templateVersion: 1,
   flowCode: 'truong',
@@ -64,14 +71,22 @@ function submission(over: Partial<Submission> = {}): Submission {
     unitName: 'Phòng GD&ĐT Ba Đình',
     unitKind: 'phong',
     parentUnitId: 'so',
+    parentUnitName: 'Sở GD&ĐT',
+    parentUnitKind: 'so',
     flowCode: 'phong',
     state: 'collecting',
     stateLabel: 'Đang thu thập',
     locked: false,
     data: {},
+    rawInputs: {},
+    editable: true,
     allowedEvents: [{ type: 'COMPILE', kind: 'compile', label: 'Tổng hợp', requiresComment: false }],
+    signature: null,
     fieldComments: [],
     compiled: null,
+    contentHash: 'c'.repeat(64),
+    findings: [],
+    coverage: null,
     ...over,
   };
 }
@@ -133,9 +148,11 @@ describe('CompilePage', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Báo cáo tổng hợp' }));
     expect(screen.getByText('Chưa tổng hợp. Khi các đơn vị đã được duyệt, bấm “Tổng hợp”.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    await waitFor(() => expect(mock.calls.find((c) => c.method === 'POST')?.body).toEqual({ type: 'COMPILE' }));
+    await waitFor(() => expect(mock.calls.find((c) => c.method === 'POST')?.body).toEqual({ type: 'COMPILE', contentHash: 'c'.repeat(64) }));
     expect(await screen.findByText(/Đã tổng hợp 2\/3 đơn vị lúc/)).toBeInTheDocument();
     expect(await screen.findByLabelText('Tổng số CB-GV-NV')).toHaveValue('90');
+    // each rolled-up figure says how it is obtained (@bdg/schemas rollUpHelp)
+    expect(screen.getByTestId('derivation-/I/tongSo')).toHaveTextContent('Tổng hợp: cộng số liệu của các đơn vị cấp dưới');
   });
 
   it('clicking a consolidated figure shows the units it came from', async () => {

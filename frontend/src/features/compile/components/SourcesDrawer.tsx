@@ -2,16 +2,31 @@ import { useQuery } from '@tanstack/react-query';
 import { Drawer, Table, Typography } from 'antd';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { SourceValue } from '../../../shared/api/types';
-import { formatNumber } from '../../../shared/format/format';
+import { formatValue } from '../../../shared/format/format';
 import { QueryState } from '../../../shared/ui/QueryState';
 
 /** Which units and values made one consolidated figure (GET /sources?path=). */
-export function SourcesDrawer({ submissionId, path, title, value, onClose }: { submissionId: string; path: string | null; title: string; value: unknown; onClose: () => void }) {
+export function SourcesDrawer({
+  submissionId,
+  path,
+  title,
+  value,
+  unit,
+  onClose,
+}: {
+  submissionId: string;
+  path: string | null;
+  title: string;
+  value: unknown;
+  /** The field's unit: "45,7 %". */
+  unit?: string;
+  onClose: () => void;
+}) {
   const q = useQuery({ queryKey: qk.sources(submissionId, path ?? ''), queryFn: () => api.sources(submissionId, path!), enabled: !!path });
   return (
     <Drawer open={!!path} onClose={onClose} title={`Nguồn số liệu: ${title}`} size="large" data-testid="sources-drawer">
       <Typography.Paragraph>
-        Giá trị tổng hợp: <strong>{formatNumber(value)}</strong>
+        Giá trị tổng hợp: <strong>{formatValue(value, unit)}</strong>
       </Typography.Paragraph>
       <QueryState isLoading={q.isLoading} error={q.error} onRetry={() => void q.refetch()}>
         {() => (
@@ -24,7 +39,7 @@ export function SourcesDrawer({ submissionId, path, title, value, onClose }: { s
             columns={[
               { title: 'Mã', dataIndex: 'unitCode', width: 100 },
               { title: 'Đơn vị', dataIndex: 'unitName' },
-              { title: 'Giá trị', dataIndex: 'value', align: 'right', render: (v: unknown) => formatNumber(v) },
+              { title: 'Giá trị', dataIndex: 'value', align: 'right', render: (v: unknown) => formatValue(v, unit) },
             ]}
           />
         )}

@@ -1,18 +1,8 @@
 /** The reviewer's actions on the list of children (docs/api-shapes.md "Submissions", "Rounds"). */
-import type { ReviewSummary } from '@bdg/api-types';
+import type { BulkAcceptResult, RemindLateResult, ReviewSummary } from '@bdg/api-types';
 import { apiFetch } from '../../../shared/api/client';
 
-export type { ReviewSummary };
-
-export interface BulkAcceptResult {
-  accepted: { id: string; unitName: string; state: string; stateLabel: string }[];
-  refused: { index: number; id?: string; unitName: string | null; status: number; message: string }[];
-}
-
-export interface RemindLateResult {
-  reminded: { submissionId: string; unitName: string; notified: number }[];
-  skipped: { submissionId: string; unitName: string; message: string }[];
-}
+export type { BulkAcceptResult, RemindLateResult, ReviewSummary };
 
 export const reviewApi = {
   summaries: (ids: string[]) => apiFetch<ReviewSummary[]>(`/api/submissions/review-summary?ids=${ids.map(encodeURIComponent).join(',')}`),

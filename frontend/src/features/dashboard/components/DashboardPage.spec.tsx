@@ -113,6 +113,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: { type: 'object', properties: { I: { type: 'object', title: 'I', properties: { tongSo: { type: 'integer', title: 'Tổng số CB-GV-NV', 'x-aggregate': 'sum' } } } } },
   uiSchema: {},
 };
@@ -151,7 +156,7 @@ describe('DashboardPage', () => {
 
   it('shows the unit on screen by level, and each child subtree with done/late/total and its counts by state label', async () => {
     setup();
-    expect(await screen.findByRole('progressbar', { name: 'Trường tiểu học: 66,7% đã nộp' })).toHaveAttribute('aria-valuenow', '66.7');
+    expect(await screen.findByRole('progressbar', { name: 'Trường tiểu học: 66,7 % đã nộp' })).toHaveAttribute('aria-valuenow', '66.7');
     const chart = screen.getByTestId('chart-levels');
     expect(chart.querySelectorAll('.recharts-bar')).toHaveLength(4);
     const legend = chart.querySelector('.recharts-legend-wrapper')!;
@@ -159,7 +164,7 @@ describe('DashboardPage', () => {
     const row = within(screen.getByTestId('children-table')).getByText('Xã Tân Lạc').closest('tr')!;
     expect(row).toHaveTextContent('2/4 đã nộp · 1 trễ hạn');
     expect(row).toHaveTextContent('1 Đã gửi · 1 Đã tiếp nhận · 1 Đang soạn · 1 Đang thu thập');
-    expect(within(row).getByRole('progressbar', { name: 'Xã Tân Lạc: 50% đã nộp' })).toBeInTheDocument();
+    expect(within(row).getByRole('progressbar', { name: 'Xã Tân Lạc: 50 % đã nộp' })).toBeInTheDocument();
   });
 
   it('drills down one level per click, with breadcrumbs back up, the school names, states and days late', async () => {

@@ -1,18 +1,22 @@
 import { useNavigate, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Empty, Progress, Select, Space, Typography } from 'antd';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { RoundProgress } from '../../../shared/api/types';
-import { formatDate, formatNumber, formatPercent } from '../../../shared/format/format';
+import { formatDate, formatNumber, formatPercent, formatProgress } from '../../../shared/format/format';
 import { useUnitKindLabel, useUnitKinds } from '../../../shared/hooks/use-unit-kinds';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { StateTag } from '../../../shared/ui/StateTag';
 import { hasRole, useSession } from '../../auth/hooks/use-session';
+import { progressQuery } from '../api/progress-query';
 import { useDrillDown } from '../hooks/use-drill-down';
 import { donePercent, stateSummary } from '../utils/progress';
 import { ChildrenTable } from './ChildrenTable';
-import { IndicatorChart } from './IndicatorChart';
 import { LevelSummary } from './LevelSummary';
+
+// The figure of one indicator needs the template's formulas (@bdg/schemas, ajv): its own chunk, after the table.
+const IndicatorChart = lazy(() => import('./IndicatorChart').then((m) => ({ default: m.IndicatorChart })));
 
 /**
  * Tiến độ đợt báo cáo, drilled down one level per click: the unit on screen (breadcrumbs up to where the
@@ -28,8 +32,7 @@ export function DashboardPage() {
   useUnitKinds();
   const selected = roundId ?? rounds.data?.[0]?.id;
   const progress = useQuery({
-    queryKey: qk.progress(selected ?? '', drill.params),
-    queryFn: () => api.roundProgress(selected!, drill.params),
+    ...progressQuery(selected ?? '', drill.params),
     enabled: !!selected,
     refetchInterval: 60_000,
     placeholderData: keepPreviousData,
@@ -92,7 +95,7 @@ function ProgressView({ progress, drill }: { progress: RoundProgress; drill: Ret
             {node.state && <StateTag state={node.state} label={node.stateLabel ?? node.state} tags={node.stateTags ?? undefined} />}
             {node.deadline && <span>Hạn nộp: {formatDate(node.deadline)}</span>}
           </Space>
-          <Progress percent={donePercent(totals)} aria-label={`${node.unitName}: ${formatPercent(donePercent(totals))} đã nộp`} />
+          <Progress format={formatProgress} percent={donePercent(totals)} aria-label={`${node.unitName}: ${formatPercent(donePercent(totals))} đã nộp`} />
           <div>
             Toàn bộ: {formatNumber(totals.done)}/{formatNumber(totals.total)} đơn vị đã nộp ·{' '}
             <span className={totals.late ? 'bdg-flag' : undefined}>{formatNumber(totals.late)} trễ hạn</span>
@@ -103,7 +106,11 @@ function ProgressView({ progress, drill }: { progress: RoundProgress; drill: Ret
       <LevelSummary progress={progress} />
       <ChildrenTable progress={progress} drill={drill} canRemind={reviewer || hasRole(user, 'admin')} canReview={reviewer} />
       {/* Only a unit with a report of its own has a consolidated figure to trace (the ministry root has none). */}
-      {node.submissionId && <IndicatorChart progress={progress} />}
+      {node.submissionId && (
+        <Suspense fallback={<Card loading />}>
+          <IndicatorChart progress={progress} />
+        </Suspense>
+      )}
     </Space>
   );
 }

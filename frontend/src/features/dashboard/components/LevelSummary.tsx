@@ -22,7 +22,7 @@ export function LevelSummary({ progress }: { progress: RoundProgress }) {
         {progress.levels.map((l) => (
           <Col key={l.kind} xs={24} sm={12} lg={6}>
             <Card>
-              <Statistic title={unitKindLabel(l.kind)} value={donePercent(l)} suffix="% đã nộp" formatter={(v) => formatNumber(Number(v), 1)} />
+              <Statistic title={unitKindLabel(l.kind)} value={donePercent(l)} suffix=" % đã nộp" formatter={(v) => formatNumber(Number(v), 1)} />
               <Progress percent={donePercent(l)} showInfo={false} aria-label={`${unitKindLabel(l.kind)}: ${formatPercent(donePercent(l))} đã nộp`} />
               <div>
                 {formatNumber(l.done)}/{formatNumber(l.total)} đơn vị · <span className={l.late ? 'bdg-flag' : undefined}>{formatNumber(l.late)} trễ hạn</span>

@@ -1,4 +1,5 @@
 import { saveBlob } from '../../../shared/api/save-blob';
+import { asciiSlug } from '../../../shared/utils/ascii-slug';
 
 /** Saves a rendered recharts <svg> as a PNG (white background, 2× for print). */
 export async function downloadSvgAsPng(container: HTMLElement | null, fileName: string, scale = 2): Promise<void> {
@@ -36,13 +37,4 @@ export async function downloadSvgAsPng(container: HTMLElement | null, fileName: 
 }
 
 /** A file name without Vietnamese marks or spaces: "Tỷ lệ nữ CBQL" → "ty-le-nu-cbql". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+export const slugify = (text: string): string => asciiSlug(text);

@@ -33,4 +33,25 @@ describe('progress utils', () => {
     };
     expect(numericIndicators(schema).map((i) => i.pointer)).toEqual(['/I/tyLe', '/I/tongSo']);
   });
+
+  it('sees the fields the schema walker sees: $ref, allOf and conditional branches; not table columns', () => {
+    const schema = {
+      type: 'object',
+      $defs: { so: { type: 'integer', title: 'Số' } },
+      properties: {
+        chung: { $ref: '#/$defs/so', title: 'Số chung' },
+        bang: { type: 'array', items: { type: 'object', properties: { cot: { type: 'number' } } } },
+        'a/b': { type: ['number', 'null'], title: 'Có gạch chéo', 'x-aggregate': { ratio: { numerator: '/x', denominator: '/y' } } },
+      },
+      allOf: [{ properties: { them: { type: 'number', title: 'Thêm' } } }],
+      if: { properties: { chung: { const: 1 } } },
+      then: { properties: { neu: { type: 'integer', title: 'Nếu' } } },
+    };
+    expect(numericIndicators(schema)).toEqual([
+      { pointer: '/a~1b', title: 'Có gạch chéo', computed: true },
+      { pointer: '/chung', title: 'Số chung', computed: false },
+      { pointer: '/them', title: 'Thêm', computed: false },
+      { pointer: '/neu', title: 'Nếu', computed: false },
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { isLeaf, toPointer, typesOf, walkFields, type JsonSchema } from '@bdg/schemas';
 import type { ProgressCounts } from '../../../shared/api/types';
 
 /** Share handed in (0–100, one decimal), from the server's counts (done = a state tagged submitted/done). */
@@ -20,22 +21,20 @@ export function stateSummary(byState: Record<string, number>, labels: Record<str
     .join(' · ');
 }
 
-/** Numeric leaf fields of a schema, as chart indicators: computed ratios first. */
+/**
+ * Numeric fields of a schema outside tables and free-named parts, as chart indicators: computed ratios first.
+ * The fields are those the schema walker of @bdg/schemas sees (branches, `$ref`s and `allOf` included).
+ */
 export function numericIndicators(schema: Record<string, unknown>): { pointer: string; title: string; computed: boolean }[] {
   const out: { pointer: string; title: string; computed: boolean }[] = [];
-  const walk = (s: Record<string, unknown>, path: string[], titles: string[]) => {
-    const props = s.properties as Record<string, Record<string, unknown>> | undefined;
-    if (!props) return;
-    for (const [k, p] of Object.entries(props)) {
-      const t = Array.isArray(p.type) ? p.type : [p.type];
-      const title = typeof p.title === 'string' ? p.title : k;
-      if (p.properties) walk(p, [...path, k], [...titles, title]);
-      else if (t.includes('number') || t.includes('integer')) {
-        const agg = p['x-aggregate'];
-        out.push({ pointer: '/' + [...path, k].join('/'), title, computed: typeof p['x-computed'] === 'string' || (typeof agg === 'object' && agg !== null && 'ratio' in agg) });
-      }
-    }
-  };
-  walk(schema, [], []);
+  walkFields(schema as JsonSchema, (f) => {
+    if (f.inArray || f.inMap) return false;
+    const types = typesOf(f.schema);
+    if (!isLeaf(f.schema) || !(types.includes('number') || types.includes('integer'))) return;
+    const key = f.segments[f.segments.length - 1]!;
+    const agg = f.schema['x-aggregate'];
+    const ratio = typeof agg === 'object' && agg !== null && 'ratio' in agg;
+    out.push({ pointer: toPointer(f.segments), title: typeof f.schema.title === 'string' ? f.schema.title : key, computed: typeof f.schema['x-computed'] === 'string' || ratio });
+  });
   return out.sort((a, b) => Number(b.computed) - Number(a.computed));
 }

@@ -1,22 +1,19 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, List, Upload, type UploadFile } from 'antd';
-import { InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { apiDownload, errorMessage } from '../../../shared/api/client';
+import { Alert, Upload, type UploadFile } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
-import { formatDateTime, formatFileSize } from '../../../shared/format/format';
-import { QueryState } from '../../../shared/ui/QueryState';
+import { AttachmentList } from './AttachmentList';
 import { ALLOWED_EXTENSIONS, checkAttachment, quotaHint } from '../utils/attachment-rules';
 
 /** Minh chứng: drag and drop with progress, type and size errors, the list of what is attached. */
 export function AttachmentsPanel({ submissionId, editable }: { submissionId: string; editable: boolean }) {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: qk.attachments(submissionId), queryFn: () => api.attachments(submissionId) });
   // The server's limits (and what is used), so the hint and the pre-check state the real numbers.
   const quota = useQuery({ queryKey: qk.attachmentQuota(submissionId), queryFn: () => api.attachmentQuota(submissionId), enabled: editable });
   const [uploads, setUploads] = useState<UploadFile[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
 
   return (
     <section aria-label="Tệp minh chứng" data-testid="attachments">
@@ -65,34 +62,7 @@ export function AttachmentsPanel({ submissionId, editable }: { submissionId: str
       {problems.map((p, i) => (
         <Alert key={i} type="error" showIcon role="alert" title={p} style={{ marginTop: 8 }} closable onClose={() => setProblems((all) => all.filter((_, j) => j !== i))} />
       ))}
-      {downloadError && <Alert type="error" showIcon role="alert" title={downloadError} style={{ marginTop: 8 }} />}
-      <QueryState isLoading={q.isLoading} error={q.error} onRetry={() => void q.refetch()}>
-        {() => (
-          <List
-            size="small"
-            style={{ marginTop: 8 }}
-            locale={{ emptyText: 'Chưa có tệp minh chứng.' }}
-            dataSource={q.data ?? []}
-            renderItem={(a) => (
-              <List.Item>
-                <Button
-                  type="link"
-                  icon={<PaperClipOutlined aria-hidden />}
-                  onClick={() => {
-                    setDownloadError(null);
-                    apiDownload(api.attachmentUrl(a.id), a.fileName).catch((e: unknown) => setDownloadError(errorMessage(e)));
-                  }}
-                >
-                  {a.fileName}
-                </Button>
-                <span className="bdg-prev">
-                  {formatFileSize(a.size)} · {formatDateTime(a.createdAt)}
-                </span>
-              </List.Item>
-            )}
-          />
-        )}
-      </QueryState>
+      <AttachmentList submissionId={submissionId} />
     </section>
   );
 }

@@ -1,29 +1,23 @@
 import { useMemo } from 'react';
-import { Button, Modal, Table, Typography } from 'antd';
+import { Button, Modal, Typography } from 'antd';
 import type { JsonObject, Submission } from '../../../shared/api/types';
-import { formatDateTime, formatNumber } from '../../../shared/format/format';
-import { diffData, type FieldChange } from '../../../shared/utils/data-diff';
-
-export function displayValue(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '(trống)';
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (Array.isArray(v)) return v.map(displayValue).join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
+import { formatDateTime } from '../../../shared/format/format';
+import { FieldChangesTable } from '../../../shared/submission/FieldChangesTable';
+import { diffData } from '../../../shared/utils/data-diff';
 
 /** 409: someone saved in between. Shows what differs; the user keeps theirs or takes the server's. */
 export function ConflictDialog({
   mine,
   server,
   titleOf,
+  unitOf,
   onKeepMine,
   onTakeServer,
 }: {
   mine: JsonObject;
   server: Submission;
   titleOf: (pointer: string) => string;
+  unitOf?: (pointer: string) => string | undefined;
   onKeepMine: () => void;
   onTakeServer: () => void;
 }) {
@@ -49,19 +43,14 @@ export function ConflictDialog({
       <Typography.Paragraph>
         Trong lúc bạn nhập, bản trên máy chủ đã thay đổi (cập nhật lúc {formatDateTime(server.updatedAt)}). Các trường khác nhau:
       </Typography.Paragraph>
-      <Table<FieldChange>
-        size="small"
-        rowKey="path"
+      <FieldChangesTable
+        changes={changes}
+        beforeLabel="Trên máy chủ"
+        afterLabel="Của tôi"
+        unitOf={unitOf}
+        emptyText="Không có khác biệt về nội dung."
         pagination={changes.length > 10 ? { pageSize: 10 } : false}
-        dataSource={changes}
-        locale={{ emptyText: 'Không có khác biệt về nội dung.' }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: 'Trường', dataIndex: 'title' },
-          { title: 'Trên máy chủ', dataIndex: 'before', render: displayValue },
-          { title: 'Của tôi', dataIndex: 'after', render: displayValue },
-        ]}
-        data-testid="conflict-diff"
+        testId="conflict-diff"
       />
     </Modal>
   );

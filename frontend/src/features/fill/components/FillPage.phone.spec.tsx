@@ -16,6 +16,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: {
     type: 'object',
     required: ['I', 'III'],

@@ -5,7 +5,7 @@ import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { FillPage } from './FillPage';
-import { sampleSubmission } from '../../../test-utils/sample-submission';
+import { SAMPLE_CONTENT_HASH, sampleSubmission } from '../../../test-utils/sample-submission';
 import { pageOf } from '../../../test-utils/page';
 
 const template: TemplateVersion = {
@@ -15,6 +15,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     type: 'object',
@@ -88,6 +93,9 @@ describe('FillPage', () => {
     expect(screen.getByRole('columnheader', { name: 'Tên hoạt động' })).toBeInTheDocument();
     expect(screen.getByLabelText('Tên hoạt động')).toHaveValue('Tập huấn');
     expect(screen.getByTestId('computed-/I/tyLeNu')).toHaveTextContent('25');
+    // How the value is obtained, in titles (@bdg/schemas), tied to the value for screen readers.
+    expect(screen.getByTestId('derivation-/I/tyLeNu')).toHaveTextContent('Tự tính: Số nữ / Tổng số CB-GV-NV × 100');
+    expect(screen.getByTestId('computed-/I/tyLeNu')).toHaveAccessibleDescription('Tự tính: Số nữ / Tổng số CB-GV-NV × 100');
 
     await userEvent.clear(total);
     await userEvent.type(total, '50');
@@ -159,7 +167,7 @@ describe('FillPage', () => {
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('Sau khi ký, nội dung sẽ bị khóa');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Ký' }));
-    await waitFor(() => expect(mock.calls.find((c) => c.url === '/api/submissions/s1/events')?.body).toEqual({ type: 'SIGN' }));
+    await waitFor(() => expect(mock.calls.find((c) => c.url === '/api/submissions/s1/events')?.body).toEqual({ type: 'SIGN', contentHash: SAMPLE_CONTENT_HASH }));
     expect(puts(mock.calls)).toHaveLength(0);
     await waitFor(() => expect(screen.getByText('Đã gửi')).toBeInTheDocument());
   });
@@ -177,7 +185,7 @@ describe('FillPage', () => {
     await userEvent.type(within(dialog).getByLabelText('Ý kiến (bắt buộc)'), 'Số liệu mục I chưa khớp');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Trả lại để sửa' }));
     await waitFor(() =>
-      expect(mock.calls.find((c) => c.url.endsWith('/events'))?.body).toEqual({ type: 'REJECT', comment: 'Số liệu mục I chưa khớp' }),
+      expect(mock.calls.find((c) => c.url.endsWith('/events'))?.body).toEqual({ type: 'REJECT', comment: 'Số liệu mục I chưa khớp', contentHash: SAMPLE_CONTENT_HASH }),
     );
   });
 
@@ -266,7 +274,7 @@ describe('FillPage', () => {
       submission({
         state: 'returned',
         stateLabel: 'Bị trả lại',
-        fieldComments: [{ path: '/I/soNu', text: 'Số nữ không khớp với danh sách', byName: 'Phòng GD&ĐT', at: '2025-06-03T02:00:00Z' }],
+        fieldComments: [{ path: '/I/soNu', text: 'Số nữ không khớp với danh sách', by: 'u-pgd', byName: 'Phòng GD&ĐT', at: '2025-06-03T02:00:00Z' }],
       }),
     );
     expect(await screen.findByTestId('field-comment-/I/soNu')).toHaveTextContent('Số nữ không khớp với danh sách');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { SubmissionSummary, WorkList } from '../../../shared/api/types';
+import type { SubmissionListItem, WorkList } from '../../../shared/api/types';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { StateTag } from '../../../shared/ui/StateTag';
@@ -18,7 +18,7 @@ export function HandedInTable({ list, q }: { list: Exclude<WorkList, 'todo'>; q:
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const query = useHandedIn(list, { page, pageSize, q });
-  const columns: ColumnsType<SubmissionSummary> = [
+  const columns: ColumnsType<SubmissionListItem> = [
     {
       title: 'Đơn vị',
       dataIndex: 'unitName',
@@ -39,7 +39,7 @@ export function HandedInTable({ list, q }: { list: Exclude<WorkList, 'todo'>; q:
         query.data && query.data.total === 0 && !q ? (
           <Empty description={EMPTY[list]} />
         ) : (
-          <Table<SubmissionSummary>
+          <Table<SubmissionListItem>
             rowKey="id"
             // stacked into cards on phones (app.css)
             className="bdg-cards"

@@ -12,6 +12,8 @@ const base = {
   unitCode: 'TH01',
   unitKind: 'truong_th',
   parentUnitId: 'p1',
+  parentUnitName: 'Xã Tân Lạc',
+  parentUnitKind: 'xa',
   templateCode: 'bdg-truong',
   templateVersion: 1,
   flowCode: 'truong',

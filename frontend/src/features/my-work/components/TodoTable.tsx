@@ -1,16 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { Button, Empty, Table, Tabs, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { useNavigate } from 'react-router';
+import { Empty, Table, Tabs } from 'antd';
 import type { Task, WorkItem } from '../../../shared/api/types';
-import { formatDateTime, TASK_LABELS } from '../../../shared/format/format';
-import { DeadlineBadge } from '../../../shared/ui/DeadlineBadge';
+import { TASK_LABELS } from '../../../shared/format/format';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { StateTag } from '../../../shared/ui/StateTag';
 import { useMyWork } from '../hooks/use-my-work';
 import { sortWork, TASK_ORDER, taskPath } from '../utils/work-links';
-
-const OPEN_LABEL: Record<string, string> = { fill: 'Nhập liệu', sign: 'Xem và ký', approve: 'Xem và duyệt', review: 'Duyệt', compile: 'Tổng hợp' };
+import { todoColumns } from './todo-columns';
 
 /** What waits for me, by task (tabs counted by the server over the whole list), one page at a time. */
 export function TodoTable({ q }: { q: string }) {
@@ -23,45 +19,7 @@ export function TodoTable({ q }: { q: string }) {
   const items = useMemo(() => sortWork(query.data?.items ?? []), [query.data]);
   const counts = query.data?.taskCounts ?? {};
   const all = Object.values(counts).reduce((a, n) => a + (n ?? 0), 0);
-  const columns: ColumnsType<WorkItem> = [
-    {
-      title: 'Đơn vị',
-      dataIndex: 'unitName',
-      render: (_: unknown, w) => (
-        <Link to={taskPath(w)} data-testid={`work-link-${w.id}`}>
-          {w.unitName}
-        </Link>
-      ),
-    },
-    { title: 'Đợt báo cáo', dataIndex: 'roundName' },
-    {
-      title: 'Việc',
-      dataIndex: 'task',
-      // The flow's own words for the step (e.g. "Chờ phó hiệu trưởng duyệt") under the kind of task.
-      render: (t: string, w) => (
-        <span>
-          {TASK_LABELS[t] ?? t}
-          {w.stepLabel ? (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`step-${w.id}`}>
-              {w.stepLabel}
-            </Typography.Text>
-          ) : null}
-        </span>
-      ),
-    },
-    { title: 'Hạn nộp', dataIndex: 'deadline', render: (_: unknown, w) => <DeadlineBadge deadline={w.deadline} daysLeft={w.daysLeft} /> },
-    { title: 'Trạng thái', dataIndex: 'state', render: (_: unknown, w) => <StateTag state={w.state} label={w.stateLabel} tags={w.stateTags} /> },
-    { title: 'Cập nhật', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
-    {
-      title: <span className="bdg-visually-hidden">Thao tác</span>,
-      key: 'open',
-      render: (_: unknown, w) => (
-        <Button type="primary" size="small" aria-label={`${OPEN_LABEL[w.task] ?? 'Mở'}: ${w.unitName}, ${w.roundName}`} onClick={() => navigate(taskPath(w))}>
-          {OPEN_LABEL[w.task] ?? 'Mở'}
-        </Button>
-      ),
-    },
-  ];
+  const columns = todoColumns((w) => navigate(taskPath(w)));
   return (
     <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()}>
       {() =>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Drawer, Empty, Pagination, Skeleton, Tag } from 'antd';
+import { Alert, Badge, Button, Drawer, Empty, Pagination, Skeleton } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../shared/api/client';
 import type { NotificationItem } from '../../../shared/api/documents';
@@ -9,25 +9,17 @@ import { api, qk } from '../../../shared/api/endpoints';
 import type { Submission } from '../../../shared/api/types';
 import { useSession } from '../../auth/hooks/use-session';
 import { NOTIFICATION_PAGE, useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
-import { absoluteVi, kindLabel, newestFirst, notificationPath, relativeVi } from '../utils/notifications';
+import { newestFirst, notificationPath } from '../utils/notifications';
+import { NotificationList } from './NotificationList';
 import './notifications.css';
 
-/** Thông báo: a bell with the unread count in the header; the list opens in a side panel. */
-export function NotificationCenter() {
+/** Opening a notification: marked read, its report fetched to choose the page (fill, review, compile), then shown. */
+function useOpenNotification(close: () => void) {
   const { user } = useSession();
-  const [page, setPage] = useState(1);
-  const q = useNotifications(!!user, page);
   const markRead = useMarkRead();
-  const markAll = useMarkAllRead();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
-  const items = useMemo(() => newestFirst(q.data?.items ?? []), [q.data]);
-  // Counted by the server over every notification, not only the page shown.
-  const unread = q.data?.unread ?? 0;
-  const now = Date.now();
-
   const openItem = async (n: NotificationItem) => {
     if (!n.read) markRead.mutate(n.id);
     if (!n.submissionId) return;
@@ -39,9 +31,23 @@ export function NotificationCenter() {
       // The page itself will show why it cannot be opened.
     }
     setOpening(null);
-    setOpen(false);
+    close();
     navigate(notificationPath(n.submissionId, sub, user));
   };
+  return { opening, openItem };
+}
+
+/** Thông báo: a bell with the unread count in the header; the list opens in a side panel. */
+export function NotificationCenter() {
+  const { user } = useSession();
+  const [page, setPage] = useState(1);
+  const q = useNotifications(!!user, page);
+  const markAll = useMarkAllRead();
+  const [open, setOpen] = useState(false);
+  const { opening, openItem } = useOpenNotification(() => setOpen(false));
+  const items = useMemo(() => newestFirst(q.data?.items ?? []), [q.data]);
+  // Counted by the server over every notification, not only the page shown.
+  const unread = q.data?.unread ?? 0;
 
   const label = unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo';
   return (
@@ -95,28 +101,7 @@ export function NotificationCenter() {
         ) : items.length === 0 ? (
           <Empty description="Chưa có thông báo nào." />
         ) : (
-          <ul className="bdg-notif-list" aria-label="Danh sách thông báo" data-testid="notification-list">
-            {items.map((n) => (
-              <li key={n.id} className={n.read ? 'bdg-notif' : 'bdg-notif bdg-notif-unread'} data-read={n.read}>
-                <button
-                  type="button"
-                  className="bdg-notif-item"
-                  onClick={() => void openItem(n)}
-                  aria-busy={opening === n.id || undefined}
-                  data-testid={`notification-${n.id}`}
-                >
-                  {!n.read && <span className="bdg-visually-hidden">Chưa đọc: </span>}
-                  <span className="bdg-notif-message">{n.message}</span>
-                  <span className="bdg-notif-meta">
-                    {n.kind && <Tag>{kindLabel(n.kind)}</Tag>}
-                    <time dateTime={n.createdAt} title={absoluteVi(n.createdAt)}>
-                      {relativeVi(n.createdAt, now)}
-                    </time>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <NotificationList items={items} opening={opening} onOpen={(n) => void openItem(n)} />
         )}
         {(q.data?.total ?? 0) > NOTIFICATION_PAGE && (
           <Pagination

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { ReviewPage } from './ReviewPage';
-import { sampleSubmission } from '../../../test-utils/sample-submission';
+import { SAMPLE_CONTENT_HASH, sampleSubmission } from '../../../test-utils/sample-submission';
 import { pageOf } from '../../../test-utils/page';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
@@ -17,6 +17,11 @@ const template: TemplateVersion = {
   title: 'Báo cáo công tác bình đẳng giới',
   status: 'published',
   basedOn: null,
+  periodKind: 'year',
+  ownerUnitId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  publishedAt: '2025-01-01T00:00:00Z',
+  document: null,
   schema: {
     type: 'object',
     properties: {
@@ -77,10 +82,10 @@ describe('ReviewPage', () => {
   it('compares each figure with the previous round: % change, and a flag on a large change', async () => {
     setup();
     const total = await screen.findByTestId('review-extras-/I/tongSo');
-    await waitFor(() => expect(total).toHaveTextContent('Báo cáo năm 2024: 40 (+25%)'));
+    await waitFor(() => expect(total).toHaveTextContent('Báo cáo năm 2024: 40 (+25 %)'));
     expect(total).not.toHaveTextContent('Thay đổi lớn');
     const women = screen.getByTestId('review-extras-/I/soNu');
-    expect(women).toHaveTextContent('Báo cáo năm 2024: 10 (+200%)');
+    expect(women).toHaveTextContent('Báo cáo năm 2024: 10 (+200 %)');
     expect(within(women).getByText('⚠ Thay đổi lớn')).toBeInTheDocument();
     // Earlier field comments are shown beside their field.
     expect(screen.getByTestId('review-extras-/I/ghiChu')).toHaveTextContent('Ý kiến trước: Ghi rõ nguồn số liệu');
@@ -128,6 +133,7 @@ describe('ReviewPage', () => {
     await waitFor(() =>
       expect(eventsBody(mock.calls)).toEqual({
         type: 'RETURN',
+        contentHash: SAMPLE_CONTENT_HASH,
         comment: 'Đề nghị rà soát mục I',
         fieldComments: [{ path: '/I/soNu', text: 'Số nữ tăng bất thường, kiểm tra lại' }],
       }),
@@ -138,7 +144,7 @@ describe('ReviewPage', () => {
   it('accepts without a comment and goes back to the work list', async () => {
     const mock = setup();
     await userEvent.click(await screen.findByRole('button', { name: 'Tiếp nhận' }));
-    await waitFor(() => expect(eventsBody(mock.calls)).toEqual({ type: 'ACCEPT' }));
+    await waitFor(() => expect(eventsBody(mock.calls)).toEqual({ type: 'ACCEPT', contentHash: SAMPLE_CONTENT_HASH }));
     expect(await screen.findByTestId('other-route')).toBeInTheDocument();
   });
 });

@@ -66,13 +66,10 @@ export interface FlowGraphViewProps {
   onSelectTransition: (id: string) => void;
 }
 
-export function FlowGraphView(props: FlowGraphViewProps) {
-  const { graph } = props;
+/** Positions of the states, laid out again only when the shape changes (not when a label does). */
+function useGraphLayout(graph: FlowGraph): Positioned[] {
   const [positions, setPositions] = useState<Positioned[]>([]);
-  const shape = JSON.stringify([
-    graph.states.map((s) => s.name),
-    graph.transitions.map((t) => [t.source, t.target]),
-  ]);
+  const shape = JSON.stringify([graph.states.map((s) => s.name), graph.transitions.map((t) => [t.source, t.target])]);
   useEffect(() => {
     let live = true;
     layoutGraph(
@@ -84,50 +81,55 @@ export function FlowGraphView(props: FlowGraphViewProps) {
     return () => {
       live = false;
     };
-    // Layout only when the shape changes, not when a label does.
   }, [shape]);
+  return positions;
+}
 
-  const nodes: Node<StateData>[] = useMemo(
-    () =>
-      graph.states.map((s) => {
-        const p = positions.find((x) => x.id === s.name);
-        return {
-          id: s.name,
-          type: 'state',
-          position: { x: p?.x ?? 0, y: p?.y ?? 0 },
-          data: {
-            name: s.name,
-            label: s.label,
-            final: s.final,
-            initial: graph.initial === s.name,
-            problems: props.problemsByState.get(s.name) ?? 0,
-            selected: props.selected.state === s.name && !props.selected.transitionId,
-          },
-        };
-      }),
-    [graph, positions, props.problemsByState, props.selected],
-  );
-  const edges: Edge[] = useMemo(
-    () =>
-      graph.transitions.map((t) => {
-        const bad = props.problemTransitions.has(t.id);
-        const sel = props.selected.transitionId === t.id;
-        const color = bad ? '#ff4d4f' : sel ? '#1677ff' : '#595959';
-        return {
-          id: t.id,
-          source: t.source,
-          target: t.target,
-          label: `${t.label || '(chưa có nhãn)'} · ${t.event}`,
-          labelBgPadding: [4, 2] as [number, number],
-          labelStyle: { fill: color, fontWeight: sel ? 600 : 400 },
-          style: { stroke: color, strokeWidth: sel ? 2.5 : 1.5 },
-          markerEnd: { type: MarkerType.ArrowClosed, color },
-          type: t.source === t.target ? 'default' : 'smoothstep',
-          data: { testid: `flow-edge-${t.id}` },
-        };
-      }),
-    [graph, props.problemTransitions, props.selected],
-  );
+function toNodes(graph: FlowGraph, positions: Positioned[], props: FlowGraphViewProps): Node<StateData>[] {
+  return graph.states.map((s) => {
+    const p = positions.find((x) => x.id === s.name);
+    return {
+      id: s.name,
+      type: 'state',
+      position: { x: p?.x ?? 0, y: p?.y ?? 0 },
+      data: {
+        name: s.name,
+        label: s.label,
+        final: s.final,
+        initial: graph.initial === s.name,
+        problems: props.problemsByState.get(s.name) ?? 0,
+        selected: props.selected.state === s.name && !props.selected.transitionId,
+      },
+    };
+  });
+}
+
+/** Arrows labelled by the transitions' Vietnamese labels (event codes are the advanced view's: the side panel). */
+function toEdges(graph: FlowGraph, props: FlowGraphViewProps): Edge[] {
+  return graph.transitions.map((t) => {
+    const bad = props.problemTransitions.has(t.id);
+    const sel = props.selected.transitionId === t.id;
+    const color = bad ? '#ff4d4f' : sel ? '#1677ff' : '#595959';
+    return {
+      id: t.id,
+      source: t.source,
+      target: t.target,
+      label: t.label || '(chưa có nhãn)',
+      labelBgPadding: [4, 2] as [number, number],
+      labelStyle: { fill: color, fontWeight: sel ? 600 : 400 },
+      style: { stroke: color, strokeWidth: sel ? 2.5 : 1.5 },
+      markerEnd: { type: MarkerType.ArrowClosed, color },
+      type: t.source === t.target ? 'default' : 'smoothstep',
+      data: { testid: `flow-edge-${t.id}` },
+    };
+  });
+}
+
+export function FlowGraphView(props: FlowGraphViewProps) {
+  const { graph } = props;
+  const positions = useGraphLayout(graph);
+  const nodes = useMemo(() => toNodes(graph, positions, props), [graph, positions, props.problemsByState, props.selected]);
+  const edges = useMemo(() => toEdges(graph, props), [graph, props.problemTransitions, props.selected]);
 
   return (
     <div style={{ height: 560, border: '1px solid #f0f0f0', borderRadius: 8 }} data-testid="flow-graph">

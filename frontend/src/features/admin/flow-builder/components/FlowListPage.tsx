@@ -14,37 +14,15 @@ import { usePagedList } from '../../../../shared/paging/use-paged-list';
 
 const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-export function FlowListPage() {
-  const navigate = useNavigate();
-  const flows = usePagedList(adminKeys.flows, adminApi.listFlows, { sort: 'code' });
-  // Copying checks the new code against every flow, not only the page shown.
-  const allFlows = useQuery({ queryKey: adminKeys.all(adminKeys.flows), queryFn: adminApi.allFlows });
-  const rounds = useQuery({ queryKey: adminKeys.all(adminKeys.rounds), queryFn: adminApi.allRounds });
-  const [copy, setCopy] = useState<{ code: string; version: number; newCode: string } | null>(null);
-  const usage = (rounds.data ?? []).flatMap((r) =>
-    Object.entries(r.flows).map(([kind, flow]) => ({
-      key: `${r.id}/${kind}`,
-      round: r.name,
-      period: r.period,
-      kind,
-      flow,
-    })),
-  );
-  const taken = new Set((allFlows.data ?? []).map((f) => f.code));
-  const copyError =
-    copy &&
-    (!FLOW_ID.test(copy.newCode)
-      ? 'Mã gồm chữ không dấu, số, - hoặc _'
-      : taken.has(copy.newCode)
-        ? 'Mã này đã có'
-        : null);
+type CopyTarget = { code: string; version: number; newCode: string };
 
+export function FlowListPage() {
+  const flows = usePagedList(adminKeys.flows, adminApi.listFlows, { sort: 'code' });
+  const [copy, setCopy] = useState<CopyTarget | null>(null);
   return (
     <div data-testid="flow-list">
       <Typography.Title level={4}>Quy trình phê duyệt</Typography.Title>
-      {flows.query.error && (
-        <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.query.error)}`} />
-      )}
+      {flows.query.error && <Alert type="error" showIcon message={`Không tải được quy trình: ${describeError(flows.query.error)}`} />}
       <SearchBox value={flows.search} onChange={flows.setSearch} placeholder="Tìm quy trình theo mã hoặc tên" testId="flow-search" />
       <Table<FlowSummary>
         rowKey="code"
@@ -52,40 +30,49 @@ export function FlowListPage() {
         columns={[
           { title: 'Mã', dataIndex: 'code', key: 'code', sorter: true, render: (c: string) => <code>{c}</code> },
           { title: 'Tên', dataIndex: 'title', key: 'title', sorter: true },
-          {
-            title: 'Phiên bản',
-            render: (_, f) => (
-              <Space wrap>
-                {[...f.versions]
-                  .sort((a, b) => b.version - a.version)
-                  .map((v) => (
-                    <Space key={v.version} size={4}>
-                      <Link
-                        to={`/admin/flows/${encodeURIComponent(f.code)}/${v.version}`}
-                        data-testid={`open-flow-${f.code}-${v.version}`}
-                      >
-                        <EditOutlined /> v{v.version}
-                      </Link>
-                      <Tag color={v.status === 'published' ? 'green' : 'gold'}>
-                        {versionStatusLabel(v.status)}
-                        {v.status === 'published' && v.publishedAt ? ` ${dayjs(v.publishedAt).format('DD/MM/YYYY')}` : ''}
-                      </Tag>
-                      <Button
-                        size="small"
-                        icon={<CopyOutlined />}
-                        onClick={() =>
-                          setCopy({ code: f.code, version: v.version, newCode: `${f.code}-ban-sao` })
-                        }
-                        data-testid={`copy-flow-${f.code}-${v.version}`}
-                        aria-label={`Sao chép ${f.code} v${v.version} thành quy trình mới`}
-                      />
-                    </Space>
-                  ))}
-              </Space>
-            ),
-          },
+          { title: 'Phiên bản', render: (_, f) => <FlowVersions flow={f} onCopy={(version) => setCopy({ code: f.code, version, newCode: `${f.code}-ban-sao` })} /> },
         ]}
       />
+      <FlowUsageTable />
+      {copy && <CopyFlowModal copy={copy} onChange={setCopy} onClose={() => setCopy(null)} />}
+    </div>
+  );
+}
+
+function FlowVersions({ flow: f, onCopy }: { flow: FlowSummary; onCopy: (version: number) => void }) {
+  return (
+    <Space wrap>
+      {[...f.versions]
+        .sort((a, b) => b.version - a.version)
+        .map((v) => (
+          <Space key={v.version} size={4}>
+            <Link to={`/admin/flows/${encodeURIComponent(f.code)}/${v.version}`} data-testid={`open-flow-${f.code}-${v.version}`}>
+              <EditOutlined /> v{v.version}
+            </Link>
+            <Tag color={v.status === 'published' ? 'green' : 'gold'}>
+              {versionStatusLabel(v.status)}
+              {v.status === 'published' && v.publishedAt ? ` ${dayjs(v.publishedAt).format('DD/MM/YYYY')}` : ''}
+            </Tag>
+            <Button
+              size="small"
+              icon={<CopyOutlined />}
+              onClick={() => onCopy(v.version)}
+              data-testid={`copy-flow-${f.code}-${v.version}`}
+              aria-label={`Sao chép ${f.code} v${v.version} thành quy trình mới`}
+            />
+          </Space>
+        ))}
+    </Space>
+  );
+}
+
+function FlowUsageTable() {
+  const rounds = useQuery({ queryKey: adminKeys.all(adminKeys.rounds), queryFn: adminApi.allRounds });
+  const usage = (rounds.data ?? []).flatMap((r) =>
+    Object.entries(r.flows).map(([kind, flow]) => ({ key: `${r.id}/${kind}`, round: r.name, period: r.period, kind, flow })),
+  );
+  return (
+    <>
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         Loại đơn vị nào dùng quy trình nào, trong đợt nào
       </Typography.Title>
@@ -103,35 +90,31 @@ export function FlowListPage() {
           { title: 'Quy trình', dataIndex: 'flow', render: (c: string) => <code>{c}</code> },
         ]}
       />
-      <Modal
-        open={!!copy}
-        title="Sao chép thành quy trình mới"
-        okText="Mở để sửa"
-        cancelText="Huỷ"
-        okButtonProps={{ disabled: !!copyError }}
-        onCancel={() => setCopy(null)}
-        onOk={() =>
-          copy &&
-          navigate(
-            `/admin/flows/${encodeURIComponent(copy.code)}/${copy.version}?as=${encodeURIComponent(copy.newCode)}`,
-          )
-        }
-      >
-        <Form layout="vertical">
-          <Form.Item
-            label="Mã quy trình mới"
-            validateStatus={copyError ? 'error' : undefined}
-            help={copyError ?? 'Quy trình mới chỉ được lưu khi bạn bấm Lưu hoặc Xuất bản.'}
-          >
-            <Input
-              aria-label="Mã quy trình mới"
-              data-testid="copy-flow-code"
-              value={copy?.newCode}
-              onChange={(e) => setCopy((c) => c && { ...c, newCode: e.target.value.trim() })}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </div>
+    </>
+  );
+}
+
+function CopyFlowModal({ copy, onChange, onClose }: { copy: CopyTarget; onChange: (c: CopyTarget) => void; onClose: () => void }) {
+  const navigate = useNavigate();
+  // Copying checks the new code against every flow, not only the page shown.
+  const allFlows = useQuery({ queryKey: adminKeys.all(adminKeys.flows), queryFn: adminApi.allFlows });
+  const taken = new Set((allFlows.data ?? []).map((f) => f.code));
+  const copyError = !FLOW_ID.test(copy.newCode) ? 'Mã gồm chữ không dấu, số, - hoặc _' : taken.has(copy.newCode) ? 'Mã này đã có' : null;
+  return (
+    <Modal
+      open
+      title="Sao chép thành quy trình mới"
+      okText="Mở để sửa"
+      cancelText="Huỷ"
+      okButtonProps={{ disabled: !!copyError }}
+      onCancel={onClose}
+      onOk={() => navigate(`/admin/flows/${encodeURIComponent(copy.code)}/${copy.version}?as=${encodeURIComponent(copy.newCode)}`)}
+    >
+      <Form layout="vertical">
+        <Form.Item label="Mã quy trình mới" validateStatus={copyError ? 'error' : undefined} help={copyError ?? 'Quy trình mới chỉ được lưu khi bạn bấm Lưu hoặc Xuất bản.'}>
+          <Input aria-label="Mã quy trình mới" data-testid="copy-flow-code" value={copy.newCode} onChange={(e) => onChange({ ...copy, newCode: e.target.value.trim() })} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -4,11 +4,9 @@
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import type { ImportResult } from '../../api/types';
-import { describeError } from '../../components/errors';
-import { readFileBytes } from '../../components/download';
-import { checkCsvBytes } from '../utils/csv-check';
+import { useCsvImport } from '../hooks/use-csv-import';
+import { CSV_LIMITS_TEXT } from '../utils/csv-check';
 
 export interface CsvImportModalProps {
   open: boolean;
@@ -22,84 +20,40 @@ export interface CsvImportModalProps {
 
 export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid }: CsvImportModalProps) {
   const { modal } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [check, setCheck] = useState<ImportResult | null>(null);
-  const [done, setDone] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState<null | 'check' | 'import'>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reset = () => {
-    setFile(null);
-    setCheck(null);
-    setDone(null);
-    setError(null);
-    setBusy(null);
-  };
-
-  const choose = async (f: File) => {
+  const { file, check, done, busy, error, choose, importNow, reset } = useCsvImport(run);
+  const close = (imported: boolean) => {
     reset();
-    const local = checkCsvBytes(await readFileBytes(f), f.name);
-    if (!local.ok) {
-      setError(local.message);
-      return;
-    }
-    setFile(f);
-    setBusy('check');
-    try {
-      setCheck(await run(f, true));
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(null);
-    }
+    onClose(imported);
   };
-
-  const doImport = () =>
+  const confirmImport = () =>
     modal.confirm({
       title: 'Nhập dữ liệu từ tệp?',
       content: `Sẽ ghi ${check?.created ?? 0} dòng vào hệ thống.`,
       okText: 'Nhập',
       cancelText: 'Huỷ',
       okButtonProps: { ...({ 'data-testid': `${testid}-confirm` } as Record<string, string>) },
-      onOk: async () => {
-        if (!file) return;
-        setBusy('import');
-        try {
-          const r = await run(file, false);
-          if (!r.ok) setCheck(r);
-          else setDone(r);
-        } catch (e) {
-          setError(describeError(e));
-        } finally {
-          setBusy(null);
-        }
-      },
+      onOk: importNow,
     });
 
-  const step = done ? 2 : check ? 1 : 0;
   return (
     <Modal
       open={open}
       title={title}
       width={760}
-      onCancel={() => {
-        const imported = !!done;
-        reset();
-        onClose(imported);
-      }}
+      onCancel={() => close(!!done)}
       footer={
         done ? (
-          <Button type="primary" onClick={() => (reset(), onClose(true))}>
+          <Button type="primary" onClick={() => close(true)}>
             Đóng
           </Button>
         ) : (
           <Space>
-            <Button onClick={() => (reset(), onClose(false))}>Huỷ</Button>
+            <Button onClick={() => close(false)}>Huỷ</Button>
             <Button
               type="primary"
               disabled={!check?.ok || check.errors.length > 0 || !!busy}
               loading={busy === 'import'}
-              onClick={doImport}
+              onClick={confirmImport}
               data-testid={`${testid}-run`}
             >
               Nhập {check?.ok ? `${check.created} dòng` : ''}
@@ -112,17 +66,14 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
       <div data-testid={testid}>
         <Steps
           size="small"
-          current={step}
+          current={done ? 2 : check ? 1 : 0}
           items={[{ title: 'Chọn tệp CSV (UTF-8)' }, { title: 'Kiểm tra thử' }, { title: 'Nhập' }]}
           style={{ marginBottom: 12 }}
         />
-        <Typography.Paragraph type="secondary">{columnsHelp}</Typography.Paragraph>
-        <Upload
-          accept=".csv,text/csv"
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(f) => (void choose(f), false)}
-        >
+        <Typography.Paragraph type="secondary">
+          {columnsHelp} {CSV_LIMITS_TEXT}
+        </Typography.Paragraph>
+        <Upload accept=".csv,text/csv" maxCount={1} showUploadList={false} beforeUpload={(f) => (void choose(f), false)}>
           <Button icon={<UploadOutlined />} disabled={!!busy} data-testid={`${testid}-file`}>
             {file ? `Đổi tệp (${file.name})` : 'Chọn tệp CSV'}
           </Button>
@@ -132,57 +83,38 @@ export function CsvImportModal({ open, title, columnsHelp, run, onClose, testid 
             <Spin /> Đang kiểm tra thử, chưa ghi gì…
           </div>
         )}
-        {error && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="error"
-            showIcon
-            message={error}
-            data-testid={`${testid}-error`}
-          />
-        )}
-        {check && !done && (
-          <div style={{ marginTop: 12 }}>
-            {check.errors.length === 0 ? (
-              <Alert
-                type="success"
-                showIcon
-                message={`Tệp hợp lệ: ${check.created} dòng sẽ được nhập. Chưa có gì được ghi.`}
-              />
-            ) : (
-              <>
-                <Alert
-                  type="error"
-                  showIcon
-                  message={`${check.errors.length} lỗi: sửa tệp rồi chọn lại. Chưa có gì được ghi.`}
-                />
-                <Table
-                  style={{ marginTop: 8 }}
-                  size="small"
-                  data-testid={`${testid}-errors`}
-                  rowKey={(r) => `${r.line}:${r.column}:${r.message}`}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  dataSource={check.errors}
-                  columns={[
-                    { title: 'Dòng', dataIndex: 'line', width: 70 },
-                    { title: 'Cột', dataIndex: 'column', width: 140 },
-                    { title: 'Lỗi', dataIndex: 'message' },
-                  ]}
-                />
-              </>
-            )}
-          </div>
-        )}
-        {done && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="success"
-            showIcon
-            message={`Đã nhập ${done.created} dòng.`}
-            data-testid={`${testid}-done`}
-          />
-        )}
+        {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} data-testid={`${testid}-error`} />}
+        {check && !done && <CheckResult check={check} testid={testid} />}
+        {done && <Alert style={{ marginTop: 12 }} type="success" showIcon message={`Đã nhập ${done.created} dòng.`} data-testid={`${testid}-done`} />}
       </div>
     </Modal>
+  );
+}
+
+/** The dry run's answer: how many rows would be written, or every problem, row by row. */
+function CheckResult({ check, testid }: { check: ImportResult; testid: string }) {
+  if (check.errors.length === 0)
+    return (
+      <div style={{ marginTop: 12 }}>
+        <Alert type="success" showIcon message={`Tệp hợp lệ: ${check.created} dòng sẽ được nhập. Chưa có gì được ghi.`} />
+      </div>
+    );
+  return (
+    <div style={{ marginTop: 12 }}>
+      <Alert type="error" showIcon message={`${check.errors.length} lỗi: sửa tệp rồi chọn lại. Chưa có gì được ghi.`} />
+      <Table
+        style={{ marginTop: 8 }}
+        size="small"
+        data-testid={`${testid}-errors`}
+        rowKey={(r) => `${r.line}:${r.column}:${r.message}`}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={check.errors}
+        columns={[
+          { title: 'Dòng', dataIndex: 'line', width: 70 },
+          { title: 'Cột', dataIndex: 'column', width: 140 },
+          { title: 'Lỗi', dataIndex: 'message' },
+        ]}
+      />
+    </div>
   );
 }

@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { adminApi, sealImagePath } from '../../api/admin-api';
 import type { OrgUnit } from '../../api/types';
-import { describeError } from '../../components/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { AppearanceImageField } from './AppearanceImageField';
 
 /** The letterhead fields of a unit (Nghị định 30/2020, Phụ lục I); empty clears a field. */
@@ -20,22 +21,12 @@ export function LetterheadModal({ unit, onDone, onCancel }: { unit: OrgUnit; onD
   const [values, setValues] = useState<Record<LetterheadKey, string>>(
     () => Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f.key, unit[f.key] ?? ''])) as Record<LetterheadKey, string>,
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await adminApi.updateOrgUnit(unit.id, Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f.key, values[f.key].trim()])));
-      onDone('Đã lưu tiêu đề văn bản của đơn vị.');
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useMutation({
+    mutationFn: () => adminApi.updateOrgUnit(unit.id, Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f.key, values[f.key].trim()]))),
+    onSuccess: () => onDone('Đã lưu tiêu đề văn bản của đơn vị.'),
+  });
   return (
-    <Modal open title={`Tiêu đề văn bản — ${unit.name}`} okText="Lưu" cancelText="Huỷ" onOk={submit} confirmLoading={busy} onCancel={onCancel}>
+    <Modal open title={`Tiêu đề văn bản — ${unit.name}`} okText="Lưu" cancelText="Huỷ" onOk={() => save.mutate()} confirmLoading={save.isPending} onCancel={onCancel}>
       <Typography.Paragraph type="secondary">Theo Nghị định 30/2020/NĐ-CP, Phụ lục I. Văn bản đã ký giữ nguyên tiêu đề cũ.</Typography.Paragraph>
       <Form layout="vertical">
         {LETTERHEAD_FIELDS.map((f) => (
@@ -57,7 +48,7 @@ export function LetterheadModal({ unit, onDone, onCancel }: { unit: OrgUnit; onD
           />
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon message={error} />}
+      <ErrorAlert error={save.error} />
     </Modal>
   );
 }

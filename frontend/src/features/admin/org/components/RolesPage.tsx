@@ -7,22 +7,16 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { RoleDef } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { SearchBox } from '../../../../shared/paging/SearchBox';
 import { usePagedList } from '../../../../shared/paging/use-paged-list';
 import { UnitKindsCard } from './UnitKindsCard';
+import { asciiSlug } from '../../../../shared/utils/ascii-slug';
 
 /** A code from a Vietnamese label: "Phó hiệu trưởng" → "pho_hieu_truong". */
 export function roleCodeFrom(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .replace(/^[^a-z]+/, '')
-    .slice(0, 40);
+  // A code starts with a letter (ROLE_CODE_PATTERN).
+  return asciiSlug(label, '_').replace(/^[^a-z]+/, '').slice(0, 40);
 }
 
 export function RolesPage() {
@@ -42,7 +36,7 @@ export function RolesPage() {
         Vai trò do tỉnh định nghĩa (ví dụ Phó hiệu trưởng) dùng được trong bước của quy trình («Có vai trò») và gán cho người dùng của đơn vị sở hữu
         cùng các đơn vị trực thuộc.
       </Typography.Paragraph>
-      {roles.query.error && <Alert type="error" showIcon title={`Không tải được vai trò: ${describeError(roles.query.error)}`} />}
+      <ErrorAlert error={roles.query.error} prefix="Không tải được vai trò" />
       <SearchBox value={roles.search} onChange={roles.setSearch} placeholder="Tìm vai trò theo tên hoặc mã" testId="role-search" />
       <Table<RoleDef>
         rowKey="code"

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderAt } from '../../test/render';
+import { tokenStore } from '../../../../shared/api/client';
 import { UnitKindsCard } from './UnitKindsCard';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -39,5 +40,35 @@ describe('UnitKindsCard', () => {
     fireEvent.change(screen.getByLabelText('Tên của loại phong'), { target: { value: 'Phòng Giáo dục' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Chỉ quản trị viên cấp cao nhất');
+  });
+
+  it('lets a province admin give a kind its own name, shows the national one beside it, and goes back to it', async () => {
+    const kinds = [{ code: 'truong_thcs', label: 'Trường THCS', nationalLabel: 'Trường THCS', units: 9, local: null as null | { label: string; unitId: string; unitName: string }, canSet: 'local' as const }];
+    const calls = mockFetch(({ method, url, body }) => {
+      if (method === 'GET' && url === '/api/unit-kinds') return { body: kinds };
+      if (method === 'PUT' && url === '/api/unit-kinds/truong_thcs') {
+        const label = (body as { label: string }).label;
+        kinds[0] = { ...kinds[0]!, label, local: { label, unitId: 'u-so', unitName: 'Sở GD&ĐT Hưng Yên' } };
+        return { body: kinds[0] };
+      }
+      if (method === 'GET' && url === '/api/me') return { body: { id: 'u1', username: 'hy.admin', fullName: 'Quản trị', unitId: 'u-so', unitName: 'Sở GD&ĐT Hưng Yên', unitKind: 'so', roles: ['admin'], active: true } };
+      if (method === 'DELETE' && url === '/api/unit-kinds/truong_thcs/local') {
+        kinds[0] = { ...kinds[0]!, label: 'Trường THCS', local: null };
+        return { body: kinds[0] };
+      }
+      return undefined;
+    });
+    tokenStore.set('token-hy');
+    renderAt('/', [{ path: '/', element: <UnitKindsCard /> }]);
+    expect(await screen.findByText(/các tỉnh khác vẫn thấy tên chung/)).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole('button', { name: 'Đổi tên Trường THCS' }));
+    fireEvent.change(screen.getByLabelText('Tên của loại truong_thcs'), { target: { value: 'Trường trung học cơ sở' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByTestId('kind-local-truong_thcs')).toHaveTextContent('tên riêng của Sở GD&ĐT Hưng Yên; tên chung: Trường THCS');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ label: 'Trường trung học cơ sở' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Dùng tên chung cho Trường trung học cơ sở' }));
+    await waitFor(() => expect(screen.queryByTestId('kind-local-truong_thcs')).toBeNull());
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(true);
+    tokenStore.clear();
   });
 });

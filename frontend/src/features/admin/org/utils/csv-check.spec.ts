@@ -16,6 +16,13 @@ describe('checkCsvBytes', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
     expect(checkCsvBytes(utf16)).toEqual({ ok: true, rows: 1, header: ['code', 'name'] });
   });
+  it('refuses a file over the server’s limit before sending it, stating the limits', () => {
+    const big = new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61);
+    expect(checkCsvBytes(big, 'donvi.csv')).toEqual({
+      ok: false,
+      message: '“donvi.csv” quá lớn. Mỗi lần nhập tối đa 2 MB và 5.000 dòng dữ liệu. Hãy chia tệp thành nhiều phần.',
+    });
+  });
   it('refuses an empty file', () => {
     expect(checkCsvBytes(new Uint8Array())).toMatchObject({ ok: false });
   });

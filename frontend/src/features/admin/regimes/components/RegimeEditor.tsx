@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import { describeError } from '../../components/errors';
-import { useDebounced } from '../hooks/use-debounced';
+import { useDebounced } from '../../../../shared/paging/use-debounced';
 import { problemPlace, type RegimeForm, toForm, toRegime } from '../utils/regime-form';
 import { PlannedRoundsTable } from './PlannedRoundsTable';
 import { RegimeGeneralFields } from './RegimeGeneralFields';

@@ -10,8 +10,6 @@ export interface FieldsProps {
 }
 
 export function RegimeGeneralFields({ form, set, templates, editing }: FieldsProps & { templates: TemplateSummary[]; editing: boolean }) {
-  const template = templates.find((t) => t.code === form.templateCode);
-  const published = (template?.versions ?? []).filter((v) => v.status === 'published');
   return (
     <>
       <Row gutter={12}>
@@ -26,85 +24,108 @@ export function RegimeGeneralFields({ form, set, templates, editing }: FieldsPro
           </Form.Item>
         </Col>
       </Row>
-      <Row gutter={12}>
-        <Col xs={24} md={12}>
-          <Form.Item label="Biểu mẫu" required>
-            <Select
-              data-testid="regime-template"
-              showSearch
-              optionFilterProp="label"
-              value={form.templateCode || undefined}
-              onChange={(v: string) => set({ templateCode: v, templateVersion: null })}
-              options={templates.map((t) => ({ value: t.code, label: `${t.title} (${t.code})` }))}
-              placeholder="Chọn biểu mẫu"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="Phiên bản">
-            <Select
-              data-testid="regime-template-version"
-              value={form.templateVersion ?? 0}
-              onChange={(v: number) => set({ templateVersion: v || null })}
-              options={[{ value: 0, label: 'Bản đã ban hành mới nhất khi mở đợt' }, ...published.map((v) => ({ value: v.version, label: `Cố định phiên bản ${v.version}` }))]}
-            />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col xs={24} md={8}>
-          <Form.Item label="Tần suất" required>
-            <Select data-testid="regime-frequency" value={form.frequency} onChange={(v) => set({ frequency: v })} options={FREQUENCY_OPTIONS} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={16}>
-          {form.frequency === 'half-year' && (
-            <Form.Item label="Các kỳ trong năm">
-              <Checkbox.Group
-                data-testid="regime-halves"
-                value={form.halves}
-                onChange={(v) => set({ halves: v as Array<1 | 2> })}
-                options={[
-                  { value: 1, label: '6 tháng đầu năm' },
-                  { value: 2, label: '6 tháng cuối năm' },
-                ]}
-              />
-            </Form.Item>
-          )}
-          {form.frequency === 'quarter' && (
-            <Form.Item label="Các quý">
-              <Checkbox.Group value={form.quarters} onChange={(v) => set({ quarters: v as Array<1 | 2 | 3 | 4> })} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Quý ${q}` }))} />
-            </Form.Item>
-          )}
-          {form.frequency === 'multi-year' && (
-            <Form.Item label="Kỳ đầu tiên" required>
-              <Input value={form.firstPeriod} onChange={(e) => set({ firstPeriod: e.target.value })} placeholder="2021-2030" />
-            </Form.Item>
-          )}
-        </Col>
-      </Row>
+      <TemplateFields form={form} set={set} templates={templates} />
+      <FrequencyFields form={form} set={set} />
       <CutOffAndOpening form={form} set={set} />
-      <Row gutter={12}>
-        <Col xs={24} md={8}>
-          <Form.Item label="Đơn vị gốc (mã)" required tooltip="Đơn vị ở gốc phạm vi báo cáo, ví dụ SO-HY hoặc PGD-BD.">
-            <Input data-testid="regime-root" value={form.rootUnitCode} onChange={(e) => set({ rootUnitCode: e.target.value })} placeholder="SO-HY" />
-            <div style={{ marginTop: 6 }}>
-              <OrgUnitTreeSelect data-testid="regime-root-picker" value={null} placeholder="hoặc chọn trong cây đơn vị" onChange={(_, unit) => unit && set({ rootUnitCode: unit.code })} />
-            </div>
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={10}>
-          <Form.Item label="Nơi nhận" tooltip="In ở mục Nơi nhận của văn bản mỗi đợt.">
-            <Select data-testid="regime-recipients" mode="tags" value={form.recipients} onChange={(v: string[]) => set({ recipients: v })} placeholder="UBND tỉnh…" open={false} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={6}>
-          <Form.Item label="Báo cấp trên sau (ngày làm việc)" tooltip="Đơn vị chưa nộp sau hạn bấy nhiêu ngày làm việc thì cấp trên được báo (mặc định 2).">
-            <InputNumber data-testid="regime-escalate" min={1} max={60} value={form.escalateAfterWorkingDays} onChange={(v) => set({ escalateAfterWorkingDays: v })} placeholder="2" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <TargetFields form={form} set={set} />
     </>
+  );
+}
+
+/** The template, and its version: fixed, or the latest published one when each round opens. */
+function TemplateFields({ form, set, templates }: FieldsProps & { templates: TemplateSummary[] }) {
+  const template = templates.find((t) => t.code === form.templateCode);
+  const published = (template?.versions ?? []).filter((v) => v.status === 'published');
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={12}>
+        <Form.Item label="Biểu mẫu" required>
+          <Select
+            data-testid="regime-template"
+            showSearch
+            optionFilterProp="label"
+            value={form.templateCode || undefined}
+            onChange={(v: string) => set({ templateCode: v, templateVersion: null })}
+            options={templates.map((t) => ({ value: t.code, label: `${t.title} (${t.code})` }))}
+            placeholder="Chọn biểu mẫu"
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label="Phiên bản">
+          <Select
+            data-testid="regime-template-version"
+            value={form.templateVersion ?? 0}
+            onChange={(v: number) => set({ templateVersion: v || null })}
+            options={[{ value: 0, label: 'Bản đã ban hành mới nhất khi mở đợt' }, ...published.map((v) => ({ value: v.version, label: `Cố định phiên bản ${v.version}` }))]}
+          />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** How often rounds open, and which periods of the year. */
+function FrequencyFields({ form, set }: FieldsProps) {
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={8}>
+        <Form.Item label="Tần suất" required>
+          <Select data-testid="regime-frequency" value={form.frequency} onChange={(v) => set({ frequency: v })} options={FREQUENCY_OPTIONS} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        {form.frequency === 'half-year' && (
+          <Form.Item label="Các kỳ trong năm">
+            <Checkbox.Group
+              data-testid="regime-halves"
+              value={form.halves}
+              onChange={(v) => set({ halves: v as Array<1 | 2> })}
+              options={[
+                { value: 1, label: '6 tháng đầu năm' },
+                { value: 2, label: '6 tháng cuối năm' },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {form.frequency === 'quarter' && (
+          <Form.Item label="Các quý">
+            <Checkbox.Group value={form.quarters} onChange={(v) => set({ quarters: v as Array<1 | 2 | 3 | 4> })} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Quý ${q}` }))} />
+          </Form.Item>
+        )}
+        {form.frequency === 'multi-year' && (
+          <Form.Item label="Kỳ đầu tiên" required>
+            <Input value={form.firstPeriod} onChange={(e) => set({ firstPeriod: e.target.value })} placeholder="2021-2030" />
+          </Form.Item>
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+/** Where the regime reports from, who receives its documents, and when the level above is told of a late unit. */
+function TargetFields({ form, set }: FieldsProps) {
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={8}>
+        <Form.Item label="Đơn vị gốc (mã)" required tooltip="Đơn vị ở gốc phạm vi báo cáo: mã của Sở, của Phòng hoặc của xã/phường.">
+          <Input data-testid="regime-root" value={form.rootUnitCode} onChange={(e) => set({ rootUnitCode: e.target.value })} placeholder="Mã đơn vị" />
+          <div style={{ marginTop: 6 }}>
+            <OrgUnitTreeSelect data-testid="regime-root-picker" value={null} placeholder="hoặc chọn trong cây đơn vị" onChange={(_, unit) => unit && set({ rootUnitCode: unit.code })} />
+          </div>
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={10}>
+        <Form.Item label="Nơi nhận" tooltip="In ở mục Nơi nhận của văn bản mỗi đợt.">
+          <Select data-testid="regime-recipients" mode="tags" value={form.recipients} onChange={(v: string[]) => set({ recipients: v })} placeholder="UBND tỉnh…" open={false} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={6}>
+        <Form.Item label="Báo cấp trên sau (ngày làm việc)" tooltip="Đơn vị chưa nộp sau hạn bấy nhiêu ngày làm việc thì cấp trên được báo (mặc định 2).">
+          <InputNumber data-testid="regime-escalate" min={1} max={60} value={form.escalateAfterWorkingDays} onChange={(v) => set({ escalateAfterWorkingDays: v })} placeholder="2" style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { adminApi, type RegimeSummary } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import { describeError } from '../../components/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { SearchBox } from '../../../../shared/paging/SearchBox';
 import { usePagedList } from '../../../../shared/paging/use-paged-list';
 import { frequencyLabel, regimeExample } from '../utils/regime-view';
@@ -47,7 +48,7 @@ export function RegimeListPage() {
         Mỗi chế độ báo cáo tự mở đợt báo cáo vào ngày đã định, theo lịch làm việc của Việt Nam (ngày nghỉ lễ, Tết, nghỉ bù); hạn nộp rơi vào ngày nghỉ
         được dời sang ngày làm việc tiếp theo. Mở một dòng để xem các đợt sắp tới.
       </Typography.Paragraph>
-      {regimes.query.error && <Alert type="error" showIcon message={`Không tải được chế độ báo cáo: ${describeError(regimes.query.error)}`} />}
+      <ErrorAlert error={regimes.query.error} prefix="Không tải được chế độ báo cáo" />
       {openDue.error && <Alert type="error" showIcon message={describeError(openDue.error)} />}
       <SearchBox value={regimes.search} onChange={regimes.setSearch} placeholder="Tìm chế độ báo cáo theo mã hoặc tên" testId="regime-search" />
       <Table<RegimeSummary>

@@ -1,12 +1,12 @@
 /** Rounds already opened, and the way into the wizard. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { Round } from '../../api/types';
-import { describeError } from '../../components/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { RoundOpeningStatus } from './RoundOpeningStatus';
 import { SearchBox } from '../../../../shared/paging/SearchBox';
 import { usePagedList } from '../../../../shared/paging/use-paged-list';
@@ -28,9 +28,7 @@ export function RoundListPage() {
           </Button>
         </Link>
       </Space>
-      {rounds.query.error && (
-        <Alert type="error" showIcon message={`Không tải được đợt báo cáo: ${describeError(rounds.query.error)}`} />
-      )}
+      <ErrorAlert error={rounds.query.error} prefix="Không tải được đợt báo cáo" />
       <SearchBox value={rounds.search} onChange={rounds.setSearch} placeholder="Tìm đợt theo tên hoặc kỳ" testId="round-search" />
       <Table<Round>
         rowKey="id"

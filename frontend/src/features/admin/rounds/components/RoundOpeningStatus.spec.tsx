@@ -26,7 +26,7 @@ describe('RoundOpeningStatus', () => {
     mockFetch({ 'GET /api/jobs/j1': () => ({ id: 'j1', name: 'round-open', state: 'active', progress: 42, result: null, error: null }) });
     renderWithProviders(<RoundOpeningStatus round={round({ status: 'opening', openJobId: 'j1' })} />);
     expect(screen.getByText('Đang tạo hồ sơ…')).toBeInTheDocument();
-    expect(await screen.findByRole('progressbar', { name: 'Đang tạo hồ sơ: 42%' })).toHaveAttribute('aria-valuenow', '42');
+    expect(await screen.findByRole('progressbar', { name: 'Đang tạo hồ sơ: 42 %' })).toHaveAttribute('aria-valuenow', '42');
   });
 
   it('says when the round is open, and why it failed', () => {

@@ -3,6 +3,7 @@ import { Progress, Tag, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { adminApi } from '../../api/admin-api';
 import type { Round } from '../../api/types';
+import { formatProgress } from '../../../../shared/format/format';
 
 export function RoundOpeningStatus({ round }: { round: Round }) {
   const job = useQuery({
@@ -24,7 +25,7 @@ export function RoundOpeningStatus({ round }: { round: Round }) {
   return (
     <div data-testid="round-opening" style={{ minWidth: 160 }}>
       <Tag color="#874d00">Đang tạo hồ sơ…</Tag>
-      {pct !== null && <Progress percent={pct} size="small" aria-label={`Đang tạo hồ sơ: ${pct}%`} />}
+      {pct !== null && <Progress format={formatProgress} percent={pct} size="small" aria-label={`Đang tạo hồ sơ: ${formatProgress(pct)}`} />}
     </div>
   );
 }

@@ -53,24 +53,33 @@ export function DiffPanel({
         So với {basedOn.code} phiên bản {basedOn.version}
       </Typography.Title>
       {result.error && <Alert type="error" message={result.error} />}
-      <Table
-        size="small"
-        rowKey={(r) => `${r.kind}:${r.path}`}
-        pagination={false}
-        dataSource={result.changes}
-        locale={{ emptyText: 'Không có trường nào thay đổi.' }}
-        columns={[
-          {
-            title: 'Thay đổi',
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: TemplateChange['kind']) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag>,
-          },
-          { title: 'Trường', dataIndex: 'path', render: (p: string) => <code>{p}</code> },
-          { title: 'Trước', dataIndex: 'from' },
-          { title: 'Sau', dataIndex: 'to' },
-        ]}
-      />
+      <ChangesTable changes={result.changes} />
+      <NotCarried notCarried={result.notCarried} />
+    </div>
+  );
+}
+
+function ChangesTable({ changes }: { changes: TemplateChange[] }) {
+  return (
+    <Table
+      size="small"
+      rowKey={(r) => `${r.kind}:${r.path}`}
+      pagination={false}
+      dataSource={changes}
+      locale={{ emptyText: 'Không có trường nào thay đổi.' }}
+      columns={[
+        { title: 'Thay đổi', dataIndex: 'kind', width: 110, render: (k: TemplateChange['kind']) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag> },
+        { title: 'Trường', dataIndex: 'path', render: (p: string) => <code>{p}</code> },
+        { title: 'Trước', dataIndex: 'from' },
+        { title: 'Sau', dataIndex: 'to' },
+      ]}
+    />
+  );
+}
+
+function NotCarried({ notCarried }: { notCarried: { path: string; reason: string }[] }) {
+  return (
+    <>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         Mang số liệu sang đợt báo cáo sau
       </Typography.Title>
@@ -78,26 +87,21 @@ export function DiffPanel({
         Khi đơn vị điền phiên bản mới, câu trả lời đợt trước được mang sang ở những trường còn cùng mã và cùng
         kiểu. Các trường dưới đây sẽ <b>không</b> được mang sang (thử với một bộ câu trả lời mẫu đầy đủ):
       </Typography.Paragraph>
-      {result.notCarried.length === 0 ? (
-        <Alert
-          type="success"
-          showIcon
-          message="Mọi câu trả lời của phiên bản gốc đều được mang sang."
-          data-testid="carry-all"
-        />
+      {notCarried.length === 0 ? (
+        <Alert type="success" showIcon message="Mọi câu trả lời của phiên bản gốc đều được mang sang." data-testid="carry-all" />
       ) : (
         <Table
           size="small"
           data-testid="not-carried"
           rowKey={(r) => r.path}
           pagination={false}
-          dataSource={result.notCarried}
+          dataSource={notCarried}
           columns={[
             { title: 'Trường', dataIndex: 'path', render: (p: string) => <code>{p}</code> },
             { title: 'Lý do', dataIndex: 'reason' },
           ]}
         />
       )}
-    </div>
+    </>
   );
 }

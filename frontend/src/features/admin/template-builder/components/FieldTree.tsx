@@ -70,25 +70,26 @@ function toItems(list: FieldNode[], findings: Map<string, Finding[]>): TreeItem[
   });
 }
 
+/** Where "add" puts the new field: inside the selected section/table, else beside the selected field. */
+function addParentOf(selected: ReturnType<typeof locate>): FieldNode | null {
+  if (!selected) return null;
+  return selected.node.kind === 'section' || selected.node.kind === 'table' ? selected.node : selected.parent;
+}
+
+function containerIds(list: FieldNode[], out: string[] = []): string[] {
+  for (const n of list) {
+    if (n.children.length) out.push(n.id);
+    containerIds(n.children, out);
+  }
+  return out;
+}
+
 export function FieldTree(props: FieldTreeProps) {
   const { model, selectedId, readOnly } = props;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const containers: string[] = [];
-  const collect = (list: FieldNode[]) =>
-    list.forEach((n) => {
-      if (n.children.length) containers.push(n.id);
-      collect(n.children);
-    });
-  collect(model.fields);
+  const containers = containerIds(model.fields);
   const expandedKeys = containers.filter((id) => !collapsed.has(id));
   const selected = selectedId ? locate(model, selectedId) : null;
-  // Where "add" puts the new field: inside the selected section/table, else beside the selected field.
-  const addParent: FieldNode | null = selected
-    ? selected.node.kind === 'section' || selected.node.kind === 'table'
-      ? selected.node
-      : selected.parent
-    : null;
-  const kinds = KIND_ORDER.filter((k) => canContain(addParent ? addParent.kind : null, k));
 
   const onDrop: TreeProps['onDrop'] = (info) => {
     const dropKey = String(info.node.key);
@@ -101,61 +102,9 @@ export function FieldTree(props: FieldTreeProps) {
 
   return (
     <div data-testid="template-tree">
-      <Space wrap style={{ marginBottom: 8 }}>
-        <Dropdown
-          trigger={['click']}
-          disabled={readOnly}
-          menu={{
-            items: kinds.map((k) => ({
-              key: k,
-              label: FIELD_KIND_LABELS[k],
-              'data-testid': `add-kind-${k}`,
-            })),
-            onClick: ({ key }) => props.onAdd(addParent?.id ?? null, key as FieldKind),
-          }}
-        >
-          <Button icon={<PlusOutlined />} data-testid="add-field" disabled={readOnly}>
-            {addParent ? `Thêm vào “${addParent.title || addParent.key}”` : 'Thêm mục / câu hỏi'}
-          </Button>
-        </Dropdown>
-        <Button
-          icon={<CopyOutlined />}
-          disabled={readOnly || !selected}
-          onClick={() => selected && props.onDuplicate(selected.node.id)}
-          data-testid="duplicate-field"
-        >
-          Nhân đôi
-        </Button>
-        <Popconfirm
-          title="Xoá trường này?"
-          description={
-            selected?.node.children.length
-              ? `“${selected.node.title}” và ${selected.node.children.length} trường bên trong sẽ bị xoá.`
-              : 'Câu trả lời của trường này sẽ không còn trong phiên bản mới.'
-          }
-          okText="Xoá"
-          okButtonProps={{
-            danger: true,
-            ...({ 'data-testid': 'confirm-remove-field' } as Record<string, string>),
-          }}
-          cancelText="Huỷ"
-          disabled={readOnly || !selected}
-          onConfirm={() => selected && props.onRemove(selected.node.id)}
-        >
-          <Button
-            danger
-            icon={<DeleteOutlined />}
-            disabled={readOnly || !selected}
-            data-testid="remove-field"
-          >
-            Xoá
-          </Button>
-        </Popconfirm>
-      </Space>
+      <TreeToolbar {...props} selected={selected} />
       {model.fields.length === 0 ? (
-        <Typography.Paragraph type="secondary">
-          Biểu mẫu chưa có mục nào. Bấm “Thêm mục / câu hỏi”.
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">Biểu mẫu chưa có mục nào. Bấm “Thêm mục / câu hỏi”.</Typography.Paragraph>
       ) : (
         <Tree
           blockNode
@@ -175,5 +124,46 @@ export function FieldTree(props: FieldTreeProps) {
         />
       )}
     </div>
+  );
+}
+
+function TreeToolbar({ readOnly, selected, onAdd, onDuplicate, onRemove }: FieldTreeProps & { selected: ReturnType<typeof locate> }) {
+  const addParent = addParentOf(selected);
+  const kinds = KIND_ORDER.filter((k) => canContain(addParent ? addParent.kind : null, k));
+  return (
+    <Space wrap style={{ marginBottom: 8 }}>
+      <Dropdown
+        trigger={['click']}
+        disabled={readOnly}
+        menu={{
+          items: kinds.map((k) => ({ key: k, label: FIELD_KIND_LABELS[k], 'data-testid': `add-kind-${k}` })),
+          onClick: ({ key }) => onAdd(addParent?.id ?? null, key as FieldKind),
+        }}
+      >
+        <Button icon={<PlusOutlined />} data-testid="add-field" disabled={readOnly}>
+          {addParent ? `Thêm vào “${addParent.title || addParent.key}”` : 'Thêm mục / câu hỏi'}
+        </Button>
+      </Dropdown>
+      <Button icon={<CopyOutlined />} disabled={readOnly || !selected} onClick={() => selected && onDuplicate(selected.node.id)} data-testid="duplicate-field">
+        Nhân đôi
+      </Button>
+      <Popconfirm
+        title="Xoá trường này?"
+        description={
+          selected?.node.children.length
+            ? `“${selected.node.title}” và ${selected.node.children.length} trường bên trong sẽ bị xoá.`
+            : 'Câu trả lời của trường này sẽ không còn trong phiên bản mới.'
+        }
+        okText="Xoá"
+        okButtonProps={{ danger: true, ...({ 'data-testid': 'confirm-remove-field' } as Record<string, string>) }}
+        cancelText="Huỷ"
+        disabled={readOnly || !selected}
+        onConfirm={() => selected && onRemove(selected.node.id)}
+      >
+        <Button danger icon={<DeleteOutlined />} disabled={readOnly || !selected} data-testid="remove-field">
+          Xoá
+        </Button>
+      </Popconfirm>
+    </Space>
   );
 }

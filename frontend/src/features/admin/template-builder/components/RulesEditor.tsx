@@ -40,6 +40,57 @@ function newId(rules: RuleValue[], seed: string): string {
 }
 
 export function RulesEditor({ scopeLabel, fields, rules, readOnly, check, onChange }: RulesEditorProps) {
+  const patch = (i: number, p: Partial<RuleValue>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...p } : r)));
+  return (
+    <Card size="small" title={`Quy tắc kiểm tra chéo — ${scopeLabel}`} data-testid="rules-editor" style={{ marginTop: 12 }}>
+      <List
+        size="small"
+        locale={{ emptyText: 'Chưa có quy tắc nào.' }}
+        dataSource={rules}
+        renderItem={(r, i) => (
+          <RuleItem rule={r} fields={fields} readOnly={readOnly} problems={check(r.assert)} onPatch={(p) => patch(i, p)} onRemove={() => onChange(rules.filter((_, j) => j !== i))} />
+        )}
+      />
+      {!readOnly && fields.length >= 1 && <NewRule fields={fields} check={check} onAdd={(rule) => onChange([...rules, { ...rule, id: newId(rules, rule.id) }])} />}
+    </Card>
+  );
+}
+
+interface RuleItemProps {
+  rule: RuleValue;
+  fields: RuleField[];
+  readOnly: boolean;
+  problems: string[];
+  onPatch: (p: Partial<RuleValue>) => void;
+  onRemove: () => void;
+}
+
+/** One rule in words, its severity and message (editable), and what is wrong with it. */
+function RuleItem({ rule: r, fields, readOnly, problems, onPatch, onRemove }: RuleItemProps) {
+  const remove = <Button key="del" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Xoá quy tắc ${r.message}`} onClick={onRemove} />;
+  return (
+    <List.Item data-testid={`rule-${r.id}`} actions={readOnly ? [] : [remove]}>
+      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <span>
+          <Tag color={r.severity === 'error' ? 'red' : 'gold'}>{r.severity === 'error' ? 'Lỗi (chặn gửi)' : 'Cảnh báo'}</Tag>
+          {ruleInWords(r.assert, fields)}
+        </span>
+        {readOnly ? (
+          <Typography.Text type="secondary">{r.message}</Typography.Text>
+        ) : (
+          <Space.Compact style={{ width: '100%' }}>
+            <Select aria-label={`Mức độ của quy tắc ${r.id}`} style={{ width: 150 }} value={r.severity} options={SEVERITIES} onChange={(v) => onPatch({ severity: v as RuleValue['severity'] })} />
+            <Input aria-label={`Thông báo của quy tắc ${r.id}`} value={r.message} status={r.message.trim() ? undefined : 'error'} onChange={(e) => onPatch({ message: e.target.value })} />
+          </Space.Compact>
+        )}
+        {problems.length > 0 && <Alert type="error" showIcon message={problems.join(' ')} data-testid="rule-problem" />}
+      </Space>
+    </List.Item>
+  );
+}
+
+/** A new rule: two fields picked by title and a comparison, or an advanced expression; `id` is a seed for the rule's id. */
+function NewRule({ fields, check, onAdd }: { fields: RuleField[]; check: (assert: string) => string[]; onAdd: (r: RuleValue) => void }) {
   const [left, setLeft] = useState<string>();
   const [op, setOp] = useState<(typeof OPS)[number]['value']>('<=');
   const [right, setRight] = useState<string>();
@@ -51,101 +102,64 @@ export function RulesEditor({ scopeLabel, fields, rules, readOnly, check, onChan
   const picked = left && right ? `${left} ${op} ${factor !== 1 ? `${right} * ${factor}` : right}` : '';
   const assert = advanced.trim() || picked;
   const problems = advanced.trim() ? check(advanced) : [];
-  const defaultMessage = advanced.trim()
-    ? ''
-    : picked
-      ? `${title(left)} ${OPS.find((o) => o.value === op)!.words} ${factor !== 1 ? `${factor} lần ` : ''}${title(right).toLowerCase()}.`
-      : '';
+  const defaultMessage = advanced.trim() || !picked ? '' : `${title(left)} ${OPS.find((o) => o.value === op)!.words} ${factor !== 1 ? `${factor} lần ` : ''}${title(right).toLowerCase()}.`;
   const finalMessage = message.trim() || defaultMessage;
-  const patch = (i: number, p: Partial<RuleValue>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...p } : r)));
-
   const add = () => {
     if (!assert || problems.length || !finalMessage) return;
-    onChange([...rules, { id: newId(rules, advanced.trim() ? 'quy-tac' : `${left}-${right}`), assert, message: finalMessage, severity }]);
+    onAdd({ id: advanced.trim() ? 'quy-tac' : `${left}-${right}`, assert, message: finalMessage, severity });
     setMessage('');
     setAdvanced('');
   };
-
+  const options = fields.map((f) => ({ value: f.name, label: f.title }));
   return (
-    <Card size="small" title={`Quy tắc kiểm tra chéo — ${scopeLabel}`} data-testid="rules-editor" style={{ marginTop: 12 }}>
-      <List
-        size="small"
-        locale={{ emptyText: 'Chưa có quy tắc nào.' }}
-        dataSource={rules}
-        renderItem={(r, i) => {
-          const bad = check(r.assert);
-          return (
-            <List.Item
-              data-testid={`rule-${r.id}`}
-              actions={
-                readOnly
-                  ? []
-                  : [<Button key="del" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Xoá quy tắc ${r.message}`} onClick={() => onChange(rules.filter((_, j) => j !== i))} />]
-              }
-            >
-              <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                <span>
-                  <Tag color={r.severity === 'error' ? 'red' : 'gold'}>{r.severity === 'error' ? 'Lỗi (chặn gửi)' : 'Cảnh báo'}</Tag>
-                  {ruleInWords(r.assert, fields)}
-                </span>
-                {readOnly ? (
-                  <Typography.Text type="secondary">{r.message}</Typography.Text>
-                ) : (
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Select aria-label={`Mức độ của quy tắc ${r.id}`} style={{ width: 150 }} value={r.severity} options={SEVERITIES} onChange={(v) => patch(i, { severity: v as RuleValue['severity'] })} />
-                    <Input
-                      aria-label={`Thông báo của quy tắc ${r.id}`}
-                      value={r.message}
-                      status={r.message.trim() ? undefined : 'error'}
-                      onChange={(e) => patch(i, { message: e.target.value })}
-                    />
-                  </Space.Compact>
-                )}
-                {bad.length > 0 && <Alert type="error" showIcon message={bad.join(' ')} data-testid="rule-problem" />}
-              </Space>
-            </List.Item>
-          );
-        }}
-      />
-      {!readOnly && fields.length >= 1 && (
-        <Space direction="vertical" style={{ marginTop: 8, width: '100%' }}>
-          <Space wrap>
-            <Select aria-label="Trường cần kiểm tra" placeholder="Trường" style={{ minWidth: 180 }} value={left} onChange={setLeft} options={fields.map((f) => ({ value: f.name, label: f.title }))} />
-            <Select aria-label="Phép so sánh" style={{ minWidth: 160 }} value={op} onChange={setOp} options={OPS.map((o) => ({ value: o.value, label: o.label }))} />
-            <Select aria-label="So với trường" placeholder="So với trường" style={{ minWidth: 180 }} value={right} onChange={setRight} options={fields.filter((f) => f.name !== left).map((f) => ({ value: f.name, label: f.title }))} />
-            <InputNumber aria-label="Nhân với" addonBefore="×" min={0.01} max={1000} value={factor} onChange={(v) => setFactor(typeof v === 'number' ? v : 1)} style={{ width: 110 }} />
-          </Space>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              aria-label="Biểu thức (nâng cao)"
-              data-testid="rule-expression"
-              placeholder="Nâng cao: biểu thức tự viết, ví dụ soNu <= tongSo"
-              value={advanced}
-              status={problems.length ? 'error' : undefined}
-              onChange={(e) => setAdvanced(e.target.value)}
-            />
-            <Select
-              aria-label="Chèn trường vào biểu thức"
-              placeholder="Chèn trường…"
-              style={{ minWidth: 200 }}
-              value={null}
-              showSearch
-              optionFilterProp="label"
-              options={fields.map((f) => ({ value: f.name, label: f.title }))}
-              onChange={(name: string) => setAdvanced((a) => `${a}${a && !a.endsWith(' ') ? ' ' : ''}${name}`)}
-            />
-          </Space.Compact>
-          {problems.length > 0 && <Typography.Text type="danger" data-testid="rule-expression-problem">{problems.join(' ')}</Typography.Text>}
-          {advanced.trim() && !problems.length && <Typography.Text type="secondary">{ruleInWords(advanced, fields)}</Typography.Text>}
-          <Space wrap>
-            <Select aria-label="Mức độ" style={{ minWidth: 150 }} value={severity} onChange={setSeverity} options={SEVERITIES} />
-            <Input aria-label="Thông báo cho người nhập" placeholder={defaultMessage || 'Thông báo cho người nhập (bắt buộc)'} value={message} onChange={(e) => setMessage(e.target.value)} style={{ minWidth: 280 }} />
-            <Button icon={<PlusOutlined aria-hidden />} disabled={!assert || problems.length > 0 || !finalMessage} onClick={add} data-testid="add-rule">
-              Thêm quy tắc
-            </Button>
-          </Space>
-        </Space>
+    <Space direction="vertical" style={{ marginTop: 8, width: '100%' }}>
+      <Space wrap>
+        <Select aria-label="Trường cần kiểm tra" placeholder="Trường" style={{ minWidth: 180 }} value={left} onChange={setLeft} options={options} />
+        <Select aria-label="Phép so sánh" style={{ minWidth: 160 }} value={op} onChange={setOp} options={OPS.map((o) => ({ value: o.value, label: o.label }))} />
+        <Select aria-label="So với trường" placeholder="So với trường" style={{ minWidth: 180 }} value={right} onChange={setRight} options={options.filter((f) => f.value !== left)} />
+        <InputNumber aria-label="Nhân với" addonBefore="×" min={0.01} max={1000} value={factor} onChange={(v) => setFactor(typeof v === 'number' ? v : 1)} style={{ width: 110 }} />
+      </Space>
+      <AdvancedExpression fields={fields} value={advanced} problems={problems} onChange={setAdvanced} />
+      <Space wrap>
+        <Select aria-label="Mức độ" style={{ minWidth: 150 }} value={severity} onChange={setSeverity} options={SEVERITIES} />
+        <Input aria-label="Thông báo cho người nhập" placeholder={defaultMessage || 'Thông báo cho người nhập (bắt buộc)'} value={message} onChange={(e) => setMessage(e.target.value)} style={{ minWidth: 280 }} />
+        <Button icon={<PlusOutlined aria-hidden />} disabled={!assert || problems.length > 0 || !finalMessage} onClick={add} data-testid="add-rule">
+          Thêm quy tắc
+        </Button>
+      </Space>
+    </Space>
+  );
+}
+
+function AdvancedExpression({ fields, value, problems, onChange }: { fields: RuleField[]; value: string; problems: string[]; onChange: (v: string) => void }) {
+  return (
+    <>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          aria-label="Biểu thức (nâng cao)"
+          data-testid="rule-expression"
+          placeholder="Nâng cao: biểu thức tự viết, ví dụ soNu <= tongSo"
+          value={value}
+          status={problems.length ? 'error' : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <Select
+          aria-label="Chèn trường vào biểu thức"
+          placeholder="Chèn trường…"
+          style={{ minWidth: 200 }}
+          value={null}
+          showSearch
+          optionFilterProp="label"
+          options={fields.map((f) => ({ value: f.name, label: f.title }))}
+          onChange={(name: string) => onChange(`${value}${value && !value.endsWith(' ') ? ' ' : ''}${name}`)}
+        />
+      </Space.Compact>
+      {problems.length > 0 && (
+        <Typography.Text type="danger" data-testid="rule-expression-problem">
+          {problems.join(' ')}
+        </Typography.Text>
       )}
-    </Card>
+      {value.trim() && !problems.length && <Typography.Text type="secondary">{ruleInWords(value, fields)}</Typography.Text>}
+    </>
   );
 }

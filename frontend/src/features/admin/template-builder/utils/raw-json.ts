@@ -1,4 +1,5 @@
-/** Parsing what an admin pastes or imports: size, JSON syntax, then the shape of a template. */
+/** Parsing what an admin pastes or imports: size, JSON syntax, then the shape of a template (@bdg/schemas' rule). */
+import { isPlainObject, schemaShapeProblems } from '@bdg/schemas';
 import type { JsonObject } from './field-model';
 
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -26,46 +27,6 @@ function errorPosition(text: string, err: Error): { line?: number; column?: numb
   return {};
 }
 
-const JSON_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
-
-/** Structural problems that make a document unusable as a form schema. */
-export function schemaShapeProblems(schema: unknown, at = ''): string[] {
-  const out: string[] = [];
-  const where = at || '(gốc)';
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    return [`${where}: mỗi lược đồ phải là một đối tượng JSON { … }.`];
-  }
-  const s = schema as JsonObject;
-  const types = Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type];
-  for (const t of types) {
-    if (typeof t !== 'string' || !JSON_TYPES.has(t))
-      out.push(`${where}: kiểu “${String(t)}” không phải kiểu của JSON Schema.`);
-  }
-  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems']) {
-    if (s[k] !== undefined && typeof s[k] !== 'number') out.push(`${where}: “${k}” phải là một số.`);
-  }
-  for (const k of ['title', 'description', 'x-computed', 'x-unit']) {
-    if (s[k] !== undefined && typeof s[k] !== 'string') out.push(`${where}: “${k}” phải là chuỗi ký tự.`);
-  }
-  if (s.enum !== undefined && !Array.isArray(s.enum)) out.push(`${where}: “enum” phải là một danh sách.`);
-  if (
-    s.required !== undefined &&
-    (!Array.isArray(s.required) || s.required.some((r) => typeof r !== 'string'))
-  ) {
-    out.push(`${where}: “required” phải là danh sách tên trường.`);
-  }
-  if (s.properties !== undefined) {
-    if (typeof s.properties !== 'object' || s.properties === null || Array.isArray(s.properties)) {
-      out.push(`${where}: “properties” phải là một đối tượng.`);
-    } else {
-      for (const [k, v] of Object.entries(s.properties)) out.push(...schemaShapeProblems(v, `${at}/${k}`));
-    }
-  }
-  if (s.items !== undefined && !Array.isArray(s.items))
-    out.push(...schemaShapeProblems(s.items, `${at}/items`));
-  return out;
-}
-
 /**
  * Raw editor text → a template. Accepts `{schema, uiSchema, title?, periodKind?}` (the export
  * format) or a bare JSON Schema. Nothing is returned unless every check passes.
@@ -90,21 +51,20 @@ export function parseTemplateText(text: string): ParseResult {
       ...pos,
     };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isPlainObject(value)) {
     return {
       ok: false,
       message: 'Lược đồ phải là một đối tượng JSON { … }, không phải danh sách hay giá trị đơn.',
     };
   }
   const v = value as JsonObject;
-  const wrapped = typeof v.schema === 'object' && v.schema !== null && !Array.isArray(v.schema);
+  const wrapped = isPlainObject(v.schema);
   const schema = (wrapped ? v.schema : v) as JsonObject;
-  const uiSchema =
-    wrapped && typeof v.uiSchema === 'object' && v.uiSchema !== null ? (v.uiSchema as JsonObject) : null;
+  const uiSchema = wrapped && isPlainObject(v.uiSchema) ? v.uiSchema : null;
   const meta: JsonObject = {};
   if (wrapped)
     for (const k of ['title', 'periodKind', 'document', 'code']) if (v[k] !== undefined) meta[k] = v[k];
-  if (schema.type !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) {
+  if (schema.type !== 'object' || !isPlainObject(schema.properties)) {
     return {
       ok: false,
       message: 'Không phải lược đồ biểu mẫu hợp lệ: gốc phải có "type": "object" và "properties": { … }.',

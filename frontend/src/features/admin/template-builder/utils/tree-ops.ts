@@ -1,4 +1,5 @@
 /** Pure operations on the builder's field tree. Every function returns a new model. */
+import { escapeSegment, parsePointer } from '@bdg/schemas';
 import {
   createNode,
   newId,
@@ -222,11 +223,12 @@ export function dataPointer(model: TemplateModel, id: string): string | null {
  */
 export function nodeIdForPath(model: TemplateModel, path: string): string | null {
   if (!path) return null;
-  const raw =
-    path.startsWith('/') || path.startsWith('#')
-      ? path.replace(/^#/, '').split('/').slice(1)
-      : path.split('.');
-  const segs = raw.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let segs: string[];
+  try {
+    segs = path.startsWith('/') || path.startsWith('#') ? parsePointer(path.replace(/^#/, '')) : path.split('.');
+  } catch {
+    return null;
+  }
   // Paths into the template document (`/schema/properties/…`, `/uiSchema/…`) start one level up.
   if ((segs[0] === 'schema' || segs[0] === 'uiSchema') && !model.fields.some((n) => n.key === segs[0]))
     segs.shift();
@@ -252,7 +254,7 @@ export function numericPointers(model: TemplateModel): { pointer: string; title:
   const out: { pointer: string; title: string; where: string }[] = [];
   const walk = (list: FieldNode[], prefix: string, where: string[]) => {
     for (const n of list) {
-      const p = `${prefix}/${n.key}`;
+      const p = `${prefix}/${escapeSegment(n.key)}`;
       if (n.kind === 'section') walk(n.children, p, [...where, n.title || n.key]);
       else if (n.kind === 'number' || n.kind === 'integer') out.push({ pointer: p, title: n.title || n.key, where: where.join(' › ') });
     }
