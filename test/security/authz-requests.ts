@@ -16,81 +16,107 @@ export interface RequestContext {
   next(): number;
 }
 
+/** What the route-specific parts adjust: the request being drawn up, and what it is drawn from. */
+interface Step {
+  x: RequestContext;
+  route: string;
+  role: Role | 'anon';
+  p: Record<string, string>;
+  n: number;
+  unitId: string | undefined;
+  unitOf(id: string): World['unit'][string];
+  childOf(id: string): World['unit'][string] | undefined;
+  r: { path: string; body: unknown; form: FormData | undefined };
+}
+
 /** A request that, were authorization missing, would succeed: valid bodies, harmless effects. */
 export async function buildRequest(x: RequestContext, route: string, role: Role | 'anon', p: Record<string, string>) {
-  const { w, sql, templateBody, flowMachine, api } = x;
+  const { w } = x;
   const [method, tpl] = route.split(' ') as [string, string];
-  let path = tpl.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '00000000-0000-4000-8000-000000000000');
-  const unitId = p.id;
-  const n = x.next();
-  let body: unknown;
-  let form: FormData | undefined;
-  const unitOf = (id: string) => Object.values(w.unit).find((u) => u.id === id)!;
-  const childOf = (id: string) => Object.values(w.unit).find((u) => u.parentId === id);
+  const r: Step['r'] = { path: tpl.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '00000000-0000-4000-8000-000000000000'), body: undefined, form: undefined };
+  const s: Step = {
+    x,
+    route,
+    role,
+    p,
+    n: x.next(),
+    unitId: p.id,
+    unitOf: (id) => Object.values(w.unit).find((u) => u.id === id)!,
+    childOf: (id) => Object.values(w.unit).find((u) => u.parentId === id),
+    r,
+  };
+  for (const part of [requestPart1, requestPart2, requestPart3]) if (await part(s)) break;
+  return { method, path: r.path, body: r.body, form: r.form };
+}
+
+/** Routes 1 of 3 of the table: adjusts the draft request; false when the route is not among them. */
+async function requestPart1(s: Step): Promise<boolean> {
+  const { w, sql, templateBody, flowMachine } = s.x;
+  const { route, r, role, p, n, unitId, unitOf, childOf } = s;
   switch (route) {
     case 'GET /api/org-units':
-      path += `?parentId=${unitId}`;
+      r.path += `?parentId=${unitId}`;
       break;
     case 'GET /api/users':
     case 'GET /api/submissions':
     case 'GET /api/audit':
-      path = `${path.split('?')[0]}?unitId=${unitId}`;
+      r.path = `${r.path.split('?')[0]}?unitId=${unitId}`;
       break;
     case 'POST /api/org-units':
-      path = '/api/org-units';
-      body = { code: `MX-${n}`, name: `Đơn vị thử ${n}`, kind: 'truong_th', parentId: unitId };
+      r.path = '/api/org-units';
+      r.body = { code: `MX-${n}`, name: `Đơn vị thử ${n}`, kind: 'truong_th', parentId: unitId };
       break;
     case 'PATCH /api/org-units/{id}': {
       const cur = await sql.one<{ name: string }>('SELECT name FROM org_unit WHERE id = $1', [p.id]);
-      body = { name: cur.name };
+      r.body = { name: cur.name };
       break;
     }
     case 'POST /api/org-units/{id}/move':
-      body = { parentId: unitOf(p.id!).parentId };
+      r.body = { parentId: unitOf(p.id!).parentId };
       break;
     case 'GET /api/org-units/{id}/merge-preview':
-      path += `?intoId=${w.unit[role === 'admin' || role === 'anon' ? 'PGD-KD' : ROLES[role].own]!.id}`;
+      r.path += `?intoId=${w.unit[role === 'admin' || role === 'anon' ? 'PGD-KD' : ROLES[role].own]!.id}`;
       break;
     case 'POST /api/org-units/{id}/merge':
-      body = { intoId: childOf(p.id!)?.id ?? unitOf(p.id!).parentId };
+      r.body = { intoId: childOf(p.id!)?.id ?? unitOf(p.id!).parentId };
       break;
     case 'POST /api/org-units/import':
-      path += '?dryRun=1';
-      form = csv('code,name,kind,parentCode\nMX-CSV-' + n + ',Trường nhập thử,truong_th,PGD-KC\n');
+      r.path += '?dryRun=1';
+      r.form = csv('code,name,kind,parentCode\nMX-CSV-' + n + ',Trường nhập thử,truong_th,PGD-KC\n');
       break;
     case 'POST /api/users':
-      path = '/api/users';
-      body = { username: `mx.user${n}`, password: 'Matrix@2026', fullName: 'Người dùng thử', unitId, roles: ['editor'] };
+      r.path = '/api/users';
+      r.body = { username: `mx.user${n}`, password: 'Matrix@2026', fullName: 'Người dùng thử', unitId, roles: ['editor'] };
       break;
     case 'PATCH /api/users/{id}': {
       const cur = await sql.one<{ full_name: string }>('SELECT full_name FROM app_user WHERE id = $1', [p.id]);
-      body = { fullName: cur.full_name };
+      r.body = { fullName: cur.full_name };
       break;
     }
     case 'POST /api/users/import':
-      path += '?dryRun=1';
-      form = csv(`username,fullName,unitCode,roles,password\nmx.csv${n},Người nhập thử,KC-TH-TAN-DAN,editor,Matrix@2026\n`);
+      r.path += '?dryRun=1';
+      r.form = csv(`username,fullName,unitCode,roles,password\nmx.csv${n},Người nhập thử,KC-TH-TAN-DAN,editor,Matrix@2026\n`);
       break;
     case 'POST /api/auth/login':
-      body = { username: role === 'anon' ? 'kc.reviewer' : ROLES[role].user, password: 'sai-mat-khau' };
+      r.body = { username: role === 'anon' ? 'kc.reviewer' : ROLES[role].user, password: 'sai-mat-khau' };
       break;
     case 'POST /api/auth/forgot-password':
-      body = { username: `mx.quen.${role}` };
+      r.body = { username: `mx.quen.${role}` };
       break;
     case 'POST /api/auth/reset-password':
-      body = { token: 'khong-phai-lien-ket-that-0123456789', newPassword: 'MatKhauMoi@2026x' };
+      r.body = { token: 'khong-phai-lien-ket-that-0123456789', newPassword: 'MatKhauMoi@2026x' };
       break;
     case 'POST /api/templates/{code}/versions':
     case 'PUT /api/templates/{code}/versions/{version}':
-      body = templateBody;
+      r.body = templateBody;
       break;
     case 'POST /api/flows/lint':
     case 'POST /api/flows/{code}/versions':
-      body = { machine: flowMachine };
+      r.body = { machine: flowMachine };
       break;
     case 'POST /api/rounds':
-      path = '/api/rounds';
-      body = {
+      r.path = '/api/rounds';
+      r.body = {
         name: `Đợt thử ${n}`,
         template: { code: 'khoai-chau-bdg-2016-2020', version: 1 },
         rootUnitId: unitId,
@@ -99,12 +125,23 @@ export async function buildRequest(x: RequestContext, route: string, role: Role 
         deadlines: { truong_th: '2030-01-01' },
       };
       break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+/** Routes 2 of 3 of the table: adjusts the draft request; false when the route is not among them. */
+async function requestPart2(s: Step): Promise<boolean> {
+  const { api } = s.x;
+  const { route, r, p, n, unitId } = s;
+  switch (route) {
     case 'POST /api/rounds/preview':
-      path = '/api/rounds/preview';
-      body = { rootUnitId: unitId, flows: { truong_th: 'truong', phong: 'phong', so: 'so' } };
+      r.path = '/api/rounds/preview';
+      r.body = { rootUnitId: unitId, flows: { truong_th: 'truong', phong: 'phong', so: 'so' } };
       break;
     case 'POST /api/regimes':
-      body = {
+      r.body = {
         definition: {
           code: `mx-${n}`,
           name: `Chế độ thử ${n}`,
@@ -117,10 +154,10 @@ export async function buildRequest(x: RequestContext, route: string, role: Role 
       };
       break;
     case 'POST /api/regimes/open-due':
-      body = { today: '2020-01-02' };
+      r.body = { today: '2020-01-02' };
       break;
     case 'POST /api/regimes/draft/preview':
-      body = {
+      r.body = {
         definition: {
           code: `mx-nhap-${n}`,
           name: `Chế độ nháp ${n}`,
@@ -135,86 +172,98 @@ export async function buildRequest(x: RequestContext, route: string, role: Role 
       };
       break;
     case 'POST /api/regimes/check-deadlines':
-      body = { rootUnitId: unitId, period: '2027-H1', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-06-20', phong: '2027-06-18' } };
+      r.body = { rootUnitId: unitId, period: '2027-H1', flows: { truong_th: 'truong', phong: 'phong' }, deadlines: { truong_th: '2027-06-20', phong: '2027-06-18' } };
       break;
     case 'PATCH /api/regimes/{code}': {
-      const list = await api.get('/api/regimes', x.adminToken);
+      const list = await api.get('/api/regimes', s.x.adminToken);
       const cur = (list.body.items as { code: string; definition: unknown }[]).find((r) => r.code === p.code);
-      body = { definition: cur?.definition ?? {} };
+      r.body = { definition: cur?.definition ?? {} };
       break;
     }
     case 'POST /api/roles':
-      body = { code: `mx_vai_tro_${n}`, label: `Vai trò thử ${n}` };
+      r.body = { code: `mx_vai_tro_${n}`, label: `Vai trò thử ${n}` };
       break;
     case 'POST /api/auth/password':
     case 'POST /api/me/password':
-      body = { currentPassword: 'sai-mat-khau', newPassword: 'MatKhauMoi@2026x' };
+      r.body = { currentPassword: 'sai-mat-khau', newPassword: 'MatKhauMoi@2026x' };
       break;
     case 'POST /api/submissions/{id}/pdf-signature/prepare':
-      body = { certificates: ['MIIB'] };
+      r.body = { certificates: ['MIIB'] };
       break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+/** Routes 3 of 3 of the table: adjusts the draft request; false when the route is not among them. */
+async function requestPart3(s: Step): Promise<boolean> {
+  const { sql } = s.x;
+  const { route, r, p } = s;
+  switch (route) {
     case 'POST /api/submissions/{id}/pdf-signature/complete':
-      body = { pendingId: '00000000-0000-4000-8000-000000000001', signature: 'AAAA' };
+      r.body = { pendingId: '00000000-0000-4000-8000-000000000001', signature: 'AAAA' };
       break;
     case 'PUT /api/users/{id}/signature-image':
     case 'PUT /api/org-units/{id}/seal-image':
-      form = new FormData();
-      form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'chu-ky.png');
+      r.form = new FormData();
+      r.form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'chu-ky.png');
       break;
     case 'POST /api/verify-pdf':
-      form = new FormData();
-      form.append('file', new Blob([PNG_1PX], { type: 'application/pdf' }), 'khong-phai.pdf');
+      r.form = new FormData();
+      r.form.append('file', new Blob([PNG_1PX], { type: 'application/pdf' }), 'khong-phai.pdf');
       break;
     case 'GET /api/calendar/{year}':
-      path = '/api/calendar/2026';
+      r.path = '/api/calendar/2026';
       break;
     case 'POST /api/calendar/adjustments':
-      body = { date: '2030-01-02', kind: 'holiday', name: 'Ngày nghỉ thử' };
+      r.body = { date: '2030-01-02', kind: 'holiday', name: 'Ngày nghỉ thử' };
       break;
     case 'DELETE /api/calendar/adjustments/{date}':
-      path = '/api/calendar/adjustments/2030-01-02';
+      r.path = '/api/calendar/adjustments/2030-01-02';
       break;
     case 'PUT /api/submissions/{id}/data': {
       const cur = await sql.one<{ version: number }>('SELECT version FROM submission WHERE id = $1', [p.id]);
-      body = { data: {}, version: cur.version };
+      r.body = { data: {}, version: cur.version };
       break;
     }
     case 'PUT /api/unit-kinds/{code}':
-      path = '/api/unit-kinds/truong_th';
-      body = { label: 'Trường tiểu học' };
+      r.path = '/api/unit-kinds/truong_th';
+      r.body = { label: 'Trường tiểu học' };
       break;
     case 'DELETE /api/unit-kinds/{code}/local':
-      path = '/api/unit-kinds/truong_th/local';
+      r.path = '/api/unit-kinds/truong_th/local';
       break;
     case 'PUT /api/submissions/{id}/seen':
-      body = { contentHash: 'a'.repeat(64) };
+      r.body = { contentHash: 'a'.repeat(64) };
       break;
     case 'POST /api/submissions/{id}/events':
-      body = { type: 'SUBMIT' };
+      r.body = { type: 'SUBMIT' };
       break;
     case 'GET /api/submissions/review-summary':
-      path += `?ids=${p.id}`;
+      r.path += `?ids=${p.id}`;
       break;
     case 'POST /api/submissions/bulk-accept':
-      body = { items: [{ id: p.id, contentHash: '0'.repeat(64) }] };
+      r.body = { items: [{ id: p.id, contentHash: '0'.repeat(64) }] };
       break;
     case 'POST /api/rounds/{id}/remind-late':
-      body = {};
+      r.body = {};
       break;
     case 'GET /api/submissions/{id}/export':
-      path += '?format=xlsx';
+      r.path += '?format=xlsx';
       break;
     case 'GET /api/submissions/{id}/sources':
-      path += '?path=/I/tongSoCBGVNV';
+      r.path += '?path=/I/tongSoCBGVNV';
       break;
     case 'POST /api/submissions/{id}/attachments':
-      form = new FormData();
-      form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'anh.png');
+      r.form = new FormData();
+      r.form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'anh.png');
       break;
+
     default:
-      break;
+      return false;
   }
-  return { method, path, body, form };
+  return true;
 }
 
 function csv(text: string) {
