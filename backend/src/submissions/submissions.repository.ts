@@ -1,4 +1,4 @@
-import type { SubmissionSummary } from '@bdg/api-types';
+import type { SubmissionListItem, SubmissionSummary } from '@bdg/api-types';
 import type { RawInputs } from '@bdg/schemas';
 import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
@@ -68,24 +68,12 @@ export const SORTS: SortColumns = {
 };
 
 /** A row of a large list: only what the tables show (SubmissionListItem), read from two small joins. */
-export interface SubmissionListRow {
-  id: string;
-  roundId: string;
-  roundName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  templateCode: string;
+export interface SubmissionListRow
+  extends Pick<
+    SubmissionListItem<Date>,
+    'id' | 'roundId' | 'roundName' | 'unitId' | 'unitCode' | 'unitName' | 'unitKind' | 'templateCode' | 'state' | 'stateTags' | 'final' | 'version' | 'deadline' | 'updatedAt' | 'parentUnitName' | 'parentUnitKind'
+  > {
   flowVersionId: string;
-  state: string;
-  stateTags: string[];
-  final: boolean;
-  version: number;
-  deadline: Date | null;
-  updatedAt: Date;
-  parentUnitName: string | null;
-  parentUnitKind: string | null;
 }
 const listColumns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
   o.kind AS "unitKind", t.code AS "templateCode", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
