@@ -1,4 +1,4 @@
-import { parsePeriod, type Period, periodCode, periodLabel } from './period.js';
+import { parsePeriod, type Period, periodCode, periodLabel, previousPeriod } from './period.js';
 
 const ROMAN: Record<string, 1 | 2 | 3 | 4> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
@@ -27,18 +27,8 @@ export function readPeriod(text: string): Period | null {
  * report's figures are not an annual report's. Ad-hoc reports have none.
  */
 export function comparablePeriod(p: Period): Period | null {
-  switch (p.kind) {
-    case 'half-year':
-      return { ...p, year: p.year - 1 };
-    case 'quarter':
-      return { ...p, year: p.year - 1 };
-    case 'year':
-      return { kind: 'year', year: p.year - 1 };
-    case 'multi-year':
-      return { kind: 'multi-year', from: p.from - (p.to - p.from + 1), to: p.from - 1 };
-    case 'ad-hoc':
-      return null;
-  }
+  // A year, a multi-year span and an ad-hoc report compare with the period just before (or none).
+  return p.kind === 'half-year' || p.kind === 'quarter' ? { ...p, year: p.year - 1 } : previousPeriod(p);
 }
 
 /** Every way a stored round may name a period (its code, its Vietnamese label, an en dash or a hyphen). */

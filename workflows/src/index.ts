@@ -51,6 +51,7 @@ export {
   LOCKING_TAGS,
   STATUS_TAGS,
   tagLabels,
+  WAITING_INSIDE_TAGS,
   WORK_LIST_TAGS,
 } from './tags.js';
 export { FLOW_FORMAT, flowFormat, upgradeFlow } from './upgrade.js';

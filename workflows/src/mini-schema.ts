@@ -102,82 +102,35 @@ function typeOk(schemaIn: JsonSchema, value: unknown, root?: JsonSchema): boolea
   return types.some((x) => matchesType(value, x));
 }
 
-function validate(
-  schemaIn: JsonSchema,
-  value: unknown,
-  path: string,
-  root: JsonSchema,
-  out: Finding[],
-): void {
+/** Where one check runs: the value's pointer, the root (for $ref) and where findings go. */
+interface At {
+  path: string;
+  root: JsonSchema;
+  out: Finding[];
+}
+
+function validate(schemaIn: JsonSchema, value: unknown, path: string, root: JsonSchema, out: Finding[]): void {
   let schema = schemaIn;
   while (typeof schema['$ref'] === 'string') schema = resolveRef(root, schema['$ref']);
-
-  if (Array.isArray(schema['anyOf'])) {
-    const branches = (schema['anyOf'] as JsonSchema[]).map((b) => {
-      let s = b;
-      while (typeof s['$ref'] === 'string') s = resolveRef(root, s['$ref']);
-      return s;
-    });
-    const results = branches.map((b) => {
-      const sub: Finding[] = [];
-      validate(b, value, path, root, sub);
-      return sub;
-    });
-    if (!results.some((r) => r.length === 0)) {
-      const i = branches.findIndex((b) => typeOk(b, value, root));
-      if (i >= 0) out.push(...results[i]!);
-      else err(out, path, `Phải là ${branches.map((x) => describeSchema(x)).join(' hoặc ')}`);
-    }
-  }
-
+  const at: At = { path, root, out };
+  if (Array.isArray(schema['anyOf'])) checkAnyOf(schema['anyOf'] as JsonSchema[], value, at);
   if (!typeOk(schema, value)) {
     const t = schema['type'];
     const types = Array.isArray(t) ? (t as string[]) : [t as string];
     err(out, path, `Phải là ${types.map((x) => TYPE_NAMES[x] ?? x).join(' hoặc ')}`);
     return;
   }
-
   if (Array.isArray(schema['enum']) && !(schema['enum'] as unknown[]).some((e) => e === value)) {
-    err(
-      out,
-      path,
-      `Giá trị «${show(value)}» không hợp lệ; chỉ được là một trong: ${(schema['enum'] as unknown[]).map(String).join(', ')}`,
-    );
+    err(out, path, `Giá trị «${show(value)}» không hợp lệ; chỉ được là một trong: ${(schema['enum'] as unknown[]).map(String).join(', ')}`);
   }
-  if ('const' in schema && schema['const'] !== value) {
-    err(out, path, `Phải là «${String(schema['const'])}»`);
-  }
-
-  if (typeof value === 'string') {
-    const min = schema['minLength'];
-    const max = schema['maxLength'];
-    if (typeof min === 'number' && value.trim().length < min) {
-      err(out, path, min <= 1 ? 'Không được để trống' : `Cần ít nhất ${min} ký tự`);
-    }
-    if (typeof max === 'number' && value.length > max) err(out, path, `Dài quá ${max} ký tự`);
-    const pattern = schema['pattern'];
-    if (typeof pattern === 'string' && !regex(pattern).test(value)) {
-      const kind = schema['x-kind'];
-      if ((kind === 'guard' || kind === 'action') && looksLikeCode(value)) {
-        err(
-          out,
-          path,
-          `${kind === 'guard' ? 'Điều kiện' : 'Hành động'} «${show(value)}» chứa mã lệnh: chỉ được dùng tên có trong bộ từ vựng; mã lệnh không bao giờ được chạy`,
-        );
-      } else {
-        const hint = typeof schema['description'] === 'string' ? `: ${schema['description']}` : '';
-        err(out, path, `«${show(value)}» không hợp lệ${hint}`);
-      }
-    }
-  }
-
+  if ('const' in schema && schema['const'] !== value) err(out, path, `Phải là «${String(schema['const'])}»`);
+  if (typeof value === 'string') checkString(schema, value, at);
   if (typeof value === 'number') {
     const min = schema['minimum'];
     const max = schema['maximum'];
     if (typeof min === 'number' && value < min) err(out, path, `Phải lớn hơn hoặc bằng ${min}`);
     if (typeof max === 'number' && value > max) err(out, path, `Phải nhỏ hơn hoặc bằng ${max}`);
   }
-
   if (Array.isArray(value)) {
     const min = schema['minItems'];
     const max = schema['maxItems'];
@@ -186,33 +139,70 @@ function validate(
     const items = schema['items'];
     if (isPlainObject(items)) value.forEach((v, i) => validate(items, v, pointer(path, i), root, out));
   }
+  if (isPlainObject(value)) checkObject(schema, value, at);
+}
 
-  if (isPlainObject(value)) {
-    const keys = Object.keys(value);
-    const props = isPlainObject(schema['properties'])
-      ? (schema['properties'] as Record<string, JsonSchema>)
-      : {};
-    const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
-    for (const r of required)
-      if (!Object.prototype.hasOwnProperty.call(value, r)) err(out, path, `Thiếu thuộc tính bắt buộc «${r}»`);
-    const min = schema['minProperties'];
-    const max = schema['maxProperties'];
-    if (typeof min === 'number' && keys.length < min)
-      err(out, path, min <= 1 ? 'Không được để trống' : `Cần ít nhất ${min} mục`);
-    if (typeof max === 'number' && keys.length > max) err(out, path, `Nhiều nhất ${max} mục`);
-    const names = schema['propertyNames'];
-    const additional = schema['additionalProperties'];
-    for (const k of keys) {
-      const p = pointer(path, k);
-      if (isPlainObject(names)) {
-        const sub: Finding[] = [];
-        validate(names, k, p, root, sub);
-        for (const f of sub) out.push({ ...f, message: `Tên «${show(k)}»: ${f.message}` });
-      }
-      if (Object.prototype.hasOwnProperty.call(props, k)) validate(props[k]!, value[k], p, root, out);
-      else if (additional === false) err(out, p, `Không được có thuộc tính «${show(k)}»`);
-      else if (isPlainObject(additional)) validate(additional, value[k], p, root, out);
+/** anyOf: one branch must hold; otherwise the findings of the branch whose type fits, or what was expected. */
+function checkAnyOf(anyOf: JsonSchema[], value: unknown, { path, root, out }: At): void {
+  const branches = anyOf.map((b) => {
+    let s = b;
+    while (typeof s['$ref'] === 'string') s = resolveRef(root, s['$ref']);
+    return s;
+  });
+  const results = branches.map((b) => {
+    const sub: Finding[] = [];
+    validate(b, value, path, root, sub);
+    return sub;
+  });
+  if (results.some((r) => r.length === 0)) return;
+  const i = branches.findIndex((b) => typeOk(b, value, root));
+  if (i >= 0) out.push(...results[i]!);
+  else err(out, path, `Phải là ${branches.map((x) => describeSchema(x)).join(' hoặc ')}`);
+}
+
+/** Lengths and pattern; a guard or action name that looks like code says that code never runs. */
+function checkString(schema: JsonSchema, value: string, { path, out }: At): void {
+  const min = schema['minLength'];
+  const max = schema['maxLength'];
+  if (typeof min === 'number' && value.trim().length < min) err(out, path, min <= 1 ? 'Không được để trống' : `Cần ít nhất ${min} ký tự`);
+  if (typeof max === 'number' && value.length > max) err(out, path, `Dài quá ${max} ký tự`);
+  const pattern = schema['pattern'];
+  if (typeof pattern !== 'string' || regex(pattern).test(value)) return;
+  const kind = schema['x-kind'];
+  if ((kind === 'guard' || kind === 'action') && looksLikeCode(value)) {
+    err(
+      out,
+      path,
+      `${kind === 'guard' ? 'Điều kiện' : 'Hành động'} «${show(value)}» chứa mã lệnh: chỉ được dùng tên có trong bộ từ vựng; mã lệnh không bao giờ được chạy`,
+    );
+  } else {
+    const hint = typeof schema['description'] === 'string' ? `: ${schema['description']}` : '';
+    err(out, path, `«${show(value)}» không hợp lệ${hint}`);
+  }
+}
+
+/** Required properties, counts, property names, and each property against its schema (or additionalProperties). */
+function checkObject(schema: JsonSchema, value: Record<string, unknown>, { path, root, out }: At): void {
+  const keys = Object.keys(value);
+  const props = isPlainObject(schema['properties']) ? (schema['properties'] as Record<string, JsonSchema>) : {};
+  const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+  for (const r of required) if (!Object.prototype.hasOwnProperty.call(value, r)) err(out, path, `Thiếu thuộc tính bắt buộc «${r}»`);
+  const min = schema['minProperties'];
+  const max = schema['maxProperties'];
+  if (typeof min === 'number' && keys.length < min) err(out, path, min <= 1 ? 'Không được để trống' : `Cần ít nhất ${min} mục`);
+  if (typeof max === 'number' && keys.length > max) err(out, path, `Nhiều nhất ${max} mục`);
+  const names = schema['propertyNames'];
+  const additional = schema['additionalProperties'];
+  for (const k of keys) {
+    const p = pointer(path, k);
+    if (isPlainObject(names)) {
+      const sub: Finding[] = [];
+      validate(names, k, p, root, sub);
+      for (const f of sub) out.push({ ...f, message: `Tên «${show(k)}»: ${f.message}` });
     }
+    if (Object.prototype.hasOwnProperty.call(props, k)) validate(props[k]!, value[k], p, root, out);
+    else if (additional === false) err(out, p, `Không được có thuộc tính «${show(k)}»`);
+    else if (isPlainObject(additional)) validate(additional, value[k], p, root, out);
   }
 }
 

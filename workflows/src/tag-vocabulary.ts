@@ -26,6 +26,8 @@ export const tagLabels: Readonly<Record<StatusTag | FlagTag, string>> = {
 
 /** Statuses in which the unit's own work is handed in (the dashboards' "đã nộp"). */
 export const HANDED_IN_TAGS: readonly StatusTag[] = ['submitted', 'done'];
+/** Statuses that wait for someone inside the unit, not its editors (signature, approval): reminders tell them "đang chờ bạn". */
+export const WAITING_INSIDE_TAGS: readonly StatusTag[] = ['awaitingSignature', 'awaitingApproval'];
 /**
  * The lists beside "Việc cần làm", by meaning: `sent` = handed in and waiting at the level above,
  * `done` = finished (a final state counts as done too, whatever its tags).

@@ -3,9 +3,19 @@
  * Implemented once here; documented in README.md. Guards are pure functions of
  * (actor, facts, event, now); actions are returned as effects for the caller to run.
  */
-import type { Actor, EffectType, FlowEvent, NamedRef, Role, SubmissionFacts } from './types.js';
+import type { Actor, FlowEvent, NamedRef, Role, SubmissionFacts } from './types.js';
 import type { JsonSchema } from './mini-schema.js';
 import { hasVisibleText } from './text.js';
+import { noParams } from './action-vocabulary.js';
+
+export {
+  type ActionDescriptor,
+  actionVocabulary,
+  flattenActions,
+  getActionDescriptor,
+  RECIPIENTS,
+  recipientLabels,
+} from './action-vocabulary.js';
 
 /** The built-in roles; a province adds its own (code + Vietnamese label) as data. */
 export const ROLES: readonly Role[] = ['admin', 'editor', 'head', 'reviewer'];
@@ -18,14 +28,6 @@ export const roleLabels: Readonly<Record<Role, string>> = {
   editor: 'Người nhập liệu',
   head: 'Thủ trưởng đơn vị',
   reviewer: 'Người duyệt',
-};
-
-export const RECIPIENTS = ['unitEditors', 'unitHeads', 'unitReviewers', 'parentReviewers'] as const;
-export const recipientLabels: Readonly<Record<(typeof RECIPIENTS)[number], string>> = {
-  unitEditors: 'Người nhập liệu của đơn vị',
-  unitHeads: 'Thủ trưởng đơn vị',
-  unitReviewers: 'Người duyệt của đơn vị',
-  parentReviewers: 'Người duyệt của đơn vị cấp trên',
 };
 
 export const DEFAULT_COMMENT_MESSAGE = 'Cần nhập lý do trả lại';
@@ -55,13 +57,6 @@ export interface GuardDescriptor {
   params: JsonSchema;
 }
 
-export interface ActionDescriptor {
-  name: EffectType;
-  label: string;
-  description: string;
-  params: JsonSchema;
-}
-
 type GuardCheck = (input: GuardInput, params: Record<string, unknown>) => string | null;
 
 interface GuardImpl extends GuardDescriptor {
@@ -71,7 +66,6 @@ interface GuardImpl extends GuardDescriptor {
   describe: (params: Record<string, unknown>) => string;
 }
 
-const noParams: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
 const roleEnum: JsonSchema = { type: 'string', pattern: ROLE_CODE_PATTERN };
 
 const hasText = hasVisibleText;
@@ -267,94 +261,8 @@ export const guardVocabulary: readonly GuardDescriptor[] = guardImpls.map(
   }),
 );
 
-export const actionVocabulary: readonly ActionDescriptor[] = [
-  {
-    name: 'lockData',
-    label: 'Khoá dữ liệu',
-    description: 'Khoá nội dung báo cáo: không ai sửa được nữa.',
-    params: noParams,
-  },
-  {
-    name: 'unlockData',
-    label: 'Mở khoá dữ liệu',
-    description: 'Mở khoá để đơn vị sửa lại báo cáo.',
-    params: noParams,
-  },
-  {
-    name: 'sign',
-    label: 'Ký số',
-    description: 'Ghi chữ ký: SHA-256 của nội dung chuẩn hoá, người ký và thời điểm ký.',
-    params: noParams,
-  },
-  {
-    name: 'compileChildren',
-    label: 'Tổng hợp đơn vị trực thuộc',
-    description:
-      'Tổng hợp số liệu từ báo cáo của các đơn vị trực thuộc có trạng thái mang nhãn đã chọn (mặc định: done — đã xong).',
-    params: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        childTags: {
-          type: 'array',
-          title: 'Nhãn trạng thái của báo cáo con được tổng hợp',
-          minItems: 1,
-          maxItems: 10,
-          items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
-        },
-        childStates: {
-          type: 'array',
-          title: 'Trạng thái của báo cáo con được tổng hợp',
-          minItems: 1,
-          maxItems: 20,
-          items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
-        },
-      },
-    },
-  },
-  {
-    name: 'notify',
-    label: 'Gửi thông báo',
-    description: 'Gửi thông báo cho những người nhận đã chọn.',
-    params: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['to'],
-      properties: {
-        to: {
-          type: 'array',
-          title: 'Người nhận',
-          minItems: 1,
-          maxItems: 4,
-          items: { type: 'string', enum: [...RECIPIENTS] },
-        },
-        message: { type: 'string', title: 'Nội dung', minLength: 1, maxLength: 500 },
-      },
-    },
-  },
-  {
-    name: 'requireComment',
-    label: 'Bắt buộc nhập lý do',
-    description:
-      'Thao tác chỉ thực hiện khi có lý do (như điều kiện hasComment); lý do được trả về trong hiệu ứng để lưu cùng báo cáo.',
-    params: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        label: { type: 'string', title: 'Nhãn ô nhập', minLength: 1, maxLength: 100 },
-        message: { type: 'string', title: 'Thông báo khi thiếu', minLength: 1, maxLength: 200 },
-      },
-    },
-  },
-];
-
-const actionByName = new Map(actionVocabulary.map((a) => [a.name as string, a]));
-
 export function getGuardDescriptor(name: string): GuardDescriptor | undefined {
   return guardByName.get(name);
-}
-export function getActionDescriptor(name: string): ActionDescriptor | undefined {
-  return actionByName.get(name);
 }
 
 export function describeGuard(ref: NamedRef): string {
@@ -403,17 +311,4 @@ export function flattenGuard(guard: unknown): NamedRef[] {
     return [{ type: String(g.type), ...(g.params ? { params: g.params } : {}) }];
   }
   return [];
-}
-
-export function flattenActions(actions: unknown): NamedRef[] {
-  if (actions === undefined) return [];
-  const list = Array.isArray(actions) ? actions : [actions];
-  return list.map((a) =>
-    typeof a === 'string'
-      ? { type: a }
-      : {
-          type: String((a as NamedRef).type),
-          ...((a as NamedRef).params ? { params: (a as NamedRef).params } : {}),
-        },
-  );
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Attachment } from './attachment.entity.js';
+import { submissionQueries } from '../submissions/submission-queries.js';
 
 @Injectable()
 export class AttachmentsRepository {
@@ -30,7 +31,7 @@ export class AttachmentsRepository {
 
   /** Locks the submission row so an upload and a signature never interleave. */
   async lockSubmission(m: EntityManager, submissionId: string): Promise<{ locked: boolean; final: boolean } | null> {
-    const rows = await m.query(`SELECT locked, final FROM submission WHERE id = $1 FOR UPDATE`, [submissionId]);
+    const rows = await m.query(submissionQueries.lockState('$1'), [submissionId]);
     return rows[0] ?? null;
   }
 

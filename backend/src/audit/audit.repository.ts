@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
 import { likePattern, type Paging } from '../common/paging.js';
+import { orgQueries } from '../org/org-queries.js';
+import { userQueries } from '../users/user-queries.js';
 
 /** The columns the log may be sorted by (`?sort=`); newest first by default. */
 export const AUDIT_SORTS: SortColumns = { at: 'a.at', action: 'a.action' };
@@ -21,7 +23,7 @@ export interface AuditFilter {
 }
 
 // The entry's actor and their unit today: who did it, and whose admin may read it.
-const FROM = `audit_log a LEFT JOIN app_user u ON u.id = a.actor_id LEFT JOIN org_unit o ON o.id = u.unit_id`;
+const FROM = `audit_log a LEFT JOIN ${userQueries.all} u ON u.id = a.actor_id LEFT JOIN ${orgQueries.units} o ON o.id = u.unit_id`;
 const COLUMNS = `a.id::text AS id, a.at, a.action, a.entity, a.entity_id AS "entityId", a.actor_id AS "actorId", u.full_name AS "actorName",
   u.username AS "actorUsername", o.name AS "unitName", CASE WHEN length(a.detail::text) <= 2000 THEN a.detail END AS detail, a.ip`;
 
@@ -65,7 +67,7 @@ export class AuditRepository {
 
   /** The path of a unit inside `within` (the admin's subtree), or null. */
   async unitPathWithin(unitId: string, within: string): Promise<string | null> {
-    const rows = await this.db.query(`SELECT path::text AS path FROM org_unit WHERE id = $1 AND path <@ $2::ltree`, [unitId, within]);
+    const rows = await this.db.query(`SELECT o.path::text AS path FROM ${orgQueries.units} o WHERE o.id = $1 AND o.path <@ $2::ltree`, [unitId, within]);
     return rows[0]?.path ?? null;
   }
 }

@@ -25,6 +25,15 @@ export class AuditService {
     });
   }
 
+  /** When `action` was last recorded on `entityId` within the last `minutes` (a rate limit's question), in `m`. */
+  async lastAt(m: EntityManager, action: string, entityId: string, minutes: number): Promise<Date | undefined> {
+    const rows: { at: Date }[] = await m.query(
+      `SELECT at FROM audit_log WHERE action = $1 AND entity_id = $2 AND at > now() - make_interval(mins => $3) ORDER BY at DESC LIMIT 1`,
+      [action, entityId, minutes],
+    );
+    return rows[0]?.at;
+  }
+
   /**
    * The same row as a data-modifying CTE (`audit AS (INSERT …)`), for a caller that folds its write and
    * its audit entry into one statement. The entry's parameters are appended to `params`; with `from`

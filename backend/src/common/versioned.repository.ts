@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { orgQueries } from '../org/org-queries.js';
 
 /** What templates and flows share: versions per code, owned by a unit, draft then published. */
 export interface VersionedEntity extends ObjectLiteral {
@@ -33,8 +34,7 @@ export abstract class VersionedRepository<E extends VersionedEntity> {
     return m
       .getRepository(this.entity)
       .createQueryBuilder('t')
-      .leftJoin('org_unit', 'o', 'o.id = t.owner_unit_id')
-      .addSelect('o.path::text', 'owner_path');
+      .addSelect(`(SELECT o.path::text FROM ${orgQueries.units} o WHERE o.id = t.owner_unit_id)`, 'owner_path');
   }
 
   private async many(qb: ReturnType<VersionedRepository<E>['base']>): Promise<WithOwnerPath<E>[]> {
@@ -88,7 +88,7 @@ export abstract class VersionedRepository<E extends VersionedEntity> {
     );
     const rows: { ownerUnitId: string | null; ownerPath: string | null }[] = await m.query(
       `SELECT c.owner_unit_id AS "ownerUnitId", o.path::text AS "ownerPath"
-         FROM ${codes} c LEFT JOIN org_unit o ON o.id = c.owner_unit_id WHERE c.code = $1`,
+         FROM ${codes} c LEFT JOIN ${orgQueries.units} o ON o.id = c.owner_unit_id WHERE c.code = $1`,
       [code],
     );
     return { ...rows[0]!, claimed: inserted.length > 0 };

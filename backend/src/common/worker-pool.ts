@@ -31,8 +31,8 @@ export interface WorkerPoolOptions {
   maxQueue: number;
   timeoutMs: number;
   memoryMb: number;
-  /** Kept warm this long: starting a thread costs a second or more (fonts, compiled schemas). */
-  idleTimeoutMs: number;
+  /** Kept warm this long (10 minutes unless said): starting a thread costs a second or more (fonts, compiled schemas). */
+  idleTimeoutMs?: number;
   messages: { timeout: string; memory: string; busy: string; status?: number };
 }
 
@@ -48,7 +48,7 @@ export class WorkerPool<T, R> {
 
   private get piscina(): Piscina<PooledTask<T>, R> {
     if (!this.pool) {
-      const { module, threads, maxQueue, memoryMb, idleTimeoutMs } = this.opts;
+      const { module, threads, maxQueue, memoryMb, idleTimeoutMs = 600_000 } = this.opts;
       this.pool = new Piscina<PooledTask<T>, R>({
         filename: module.filename,
         execArgv: module.execArgv,

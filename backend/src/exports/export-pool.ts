@@ -25,8 +25,6 @@ export class ExportPool implements OnModuleDestroy {
       maxQueue: exportWorkers * 4,
       timeoutMs: exportTimeoutSeconds * 1000,
       memoryMb: exportMemoryMb,
-      // a warm worker for 10 minutes: starting one costs seconds (fonts, renderers)
-      idleTimeoutMs: 600_000,
       messages: {
         timeout: `Văn bản quá lớn: dựng quá ${exportTimeoutSeconds.toLocaleString('vi-VN')} giây nên đã dừng. ${tooBig}`,
         memory: `Văn bản quá lớn: dựng vượt giới hạn bộ nhớ ${mb(exportMemoryMb)} nên đã dừng. ${tooBig}`,

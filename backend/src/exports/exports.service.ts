@@ -79,11 +79,7 @@ export class ExportsService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<ExportPayload>({
-      name: JOB.export,
-      options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
-      handler: (ctx) => this.runJob(ctx),
-    });
+    this.jobs.handle<ExportPayload>(JOB.export, (ctx) => this.runJob(ctx));
   }
 
   /** The submission as the user may see it: another subtree's does not exist (404), as in SubmissionsService. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { submissionQueries } from '../submissions/submission-queries.js';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface OfficialPdfRow {
   id: string;
@@ -87,7 +89,7 @@ export class OfficialRecordRepository {
   /** Unit codes from the unit up to the root: the nearest configured signing provider wins. */
   async unitCodesUp(unitId: string): Promise<string[]> {
     const rows: { code: string }[] = await this.db.query(
-      `SELECT a.code FROM org_unit o JOIN org_unit a ON o.path <@ a.path WHERE o.id = $1 ORDER BY nlevel(a.path) DESC`,
+      `SELECT a.code FROM ${orgQueries.units} o JOIN ${orgQueries.units} a ON o.path <@ a.path WHERE o.id = $1 ORDER BY nlevel(a.path) DESC`,
       [unitId],
     );
     return rows.map((r) => r.code);
@@ -96,7 +98,7 @@ export class OfficialRecordRepository {
   /** A submission whose signed content carries this integrity code (for a PDF received by e-mail). */
   async submissionBySignedHash(hash: string): Promise<{ id: string; unitName: string } | null> {
     const rows = await this.db.query(
-      `SELECT s.id, o.name AS "unitName" FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.signature->>'hash' = $1 LIMIT 1`,
+      `SELECT s.id, o.name AS "unitName" FROM ${submissionQueries.rows} s JOIN ${orgQueries.units} o ON o.id = s.unit_id WHERE s.signature->>'hash' = $1 LIMIT 1`,
       [hash],
     );
     return rows[0] ?? null;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { JobsModule } from './jobs.module.js';
+import { RemindersRepository } from './reminders.repository.js';
 import { RemindersService } from './reminders.service.js';
 import { UnitRemindersController } from './unit-reminders.controller.js';
 import { UnitRemindersService } from './unit-reminders.service.js';
@@ -10,7 +11,7 @@ import { UnitRemindersService } from './unit-reminders.service.js';
 @Module({
   imports: [SubmissionsModule, NotificationsModule, JobsModule],
   controllers: [UnitRemindersController],
-  providers: [RemindersService, UnitRemindersService],
+  providers: [RemindersRepository, RemindersService, UnitRemindersService],
   exports: [RemindersService],
 })
 export class BackgroundModule {}

@@ -17,9 +17,34 @@ export const JOB = {
   regimesOpenDue: 'regimes-open-due',
   /** Hourly: late units escalated to their parent's reviewer, once per unit and deadline. */
   regimesEscalate: 'regimes-escalate',
+  /** Creates a large round's submissions in the background (202 with the job to follow). */
+  roundOpen: 'round-open',
+  /** Every few minutes: folds the progress counters' +1/−1 rows (reads stay a few hundred rows). */
+  progressFold: 'progress-fold',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
+
+/** How pg-boss runs a job: retries, expiry, and (for the periodic ones) its cron in Asia/Ho_Chi_Minh. */
+export interface JobPolicy {
+  options: { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number; policy?: 'short' };
+  schedule?: string;
+}
+
+/** Every job's policy in one table: the module that owns a job registers only its handler. */
+export const JOB_POLICY: Record<JobName, JobPolicy> = {
+  [JOB.export]: { options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 } },
+  [JOB.compileLarge]: { options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 } },
+  [JOB.reminders]: { options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 }, schedule: '0 * * * *' },
+  [JOB.notificationEmail]: { options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, policy: 'short' } },
+  // Scheduled only when SMTP is configured (NotificationEmails).
+  [JOB.emailSweep]: { options: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 }, schedule: '*/5 * * * *' },
+  [JOB.regimesOpenDue]: { options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 }, schedule: '5 0 * * *' },
+  // Hourly, a quarter past: after the reminders of the same hour.
+  [JOB.regimesEscalate]: { options: { retryLimit: 2, retryDelay: 120, retryBackoff: true, expireInSeconds: 1800 }, schedule: '15 * * * *' },
+  [JOB.roundOpen]: { options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 1800 } },
+  [JOB.progressFold]: { options: { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 300, policy: 'short' }, schedule: '*/5 * * * *' },
+};
 
 export type ExportFormat = 'docx' | 'pdf' | 'xlsx';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'xlsx'];
@@ -64,4 +89,6 @@ export const JOB_LABEL: Record<string, string> = {
   [JOB.emailSweep]: 'Quét thông báo chưa gửi thư',
   [JOB.regimesOpenDue]: 'Mở đợt báo cáo theo chế độ báo cáo',
   [JOB.regimesEscalate]: 'Báo cấp trên các đơn vị quá hạn',
+  [JOB.roundOpen]: 'Mở đợt báo cáo',
+  [JOB.progressFold]: 'Cập nhật số liệu tiến độ',
 };

@@ -1,5 +1,6 @@
 import { HttpException, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobView as ApiJobView } from '@bdg/api-types';
 import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
@@ -9,7 +10,7 @@ import { conflict, notFound, unavailable } from '../common/errors.js';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { BossSupervisor, type QueueDefinition } from './boss-supervisor.js';
-import { JOB_LABEL } from './job-names.js';
+import { JOB_LABEL, JOB_POLICY, type JobName } from './job-names.js';
 import { JobsRepository, type StoredFile } from './jobs.repository.js';
 import { withTimeLimit } from '../common/time-limit.js';
 
@@ -34,16 +35,8 @@ export interface JobDefinition<T = Record<string, unknown>> {
   handler(ctx: JobContext<T>): Promise<unknown>;
 }
 
-export interface JobView {
-  id: string;
-  name: string;
-  state: string;
-  progress: number;
-  result: unknown;
-  error: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A job as the API answers it (`JobView` of @bdg/api-types). */
+export type JobView = ApiJobView<Date>;
 
 /** Tunables read from the environment (operational knobs that stay out of the validated AppConfig). */
 export function jobsTuning(env: NodeJS.ProcessEnv = process.env) {
@@ -86,7 +79,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.repo.fileInfo(jobId);
   }
 
-  /** Called by the modules that own a job, in their onModuleInit (or later: the queue is added live). */
+  /**
+   * Called by the module that owns a job, in its onModuleInit: the handler, run with the job's policy from
+   * JOB_POLICY (retries, expiry, cron); `scheduled: false` leaves a periodic job unscheduled.
+   */
+  handle<T>(name: JobName, handler: JobDefinition<T>['handler'], opts: { scheduled?: boolean } = {}): void {
+    const policy = JOB_POLICY[name];
+    this.register<T>({ name, options: policy.options, schedule: opts.scheduled === false ? undefined : policy.schedule, handler });
+  }
+
+  /** Any queue with its own definition (or later: the queue is added live). */
   register<T>(def: JobDefinition<T>): void {
     this.defs.set(def.name, def as unknown as JobDefinition<never>);
     if (this.supervisor) void this.supervisor.addQueue(this.queueOf(def)).catch((e) => this.log.error(String(e)));

@@ -1,34 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ownUnitRolesNow } from '@bdg/workflows';
-import type { DataSource, EntityManager } from 'typeorm';
 import { isBelowOrSame } from '../common/access.js';
 import type { AuthUser } from '../common/current-user.js';
 import { ApiException, forbidden, notFound } from '../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DefinitionsService } from '../submissions/definitions.service.js';
 import { NotificationEmails } from '../notifications/notification-emails.js';
+import { RemindersRepository, type ReminderTarget as Target } from './reminders.repository.js';
 
 /** One manual reminder per unit (its report in a round) and this many minutes, whoever sends it. */
 export const REMIND_EVERY_MINUTES = Number(process.env.REMIND_EVERY_MINUTES ?? 60);
-
-interface Target {
-  id: string;
-  unitId: string;
-  unitName: string;
-  unitPath: string;
-  roundName: string;
-  flowVersionId: string;
-  state: string;
-  handedIn: boolean;
-  deadline: Date | null;
-  deadlineVn: string | null;
-}
-
-const TARGET = `SELECT s.id, o.id AS "unitId", o.name AS "unitName", o.path::text AS "unitPath", r.name AS "roundName",
-  s.flow_version_id AS "flowVersionId", s.state, (s.state_tags && '{submitted,done}'::text[] OR s.final) AS "handedIn", s.deadline,
-  to_char(s.deadline AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS "deadlineVn"
-  FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN round r ON r.id = s.round_id`;
 
 /**
  * "Nhắc" from the reviewer's list of children (issue #18): an in-app notification to the unit's people who
@@ -39,14 +20,14 @@ const TARGET = `SELECT s.id, o.id AS "unitId", o.name AS "unitName", o.path::tex
 @Injectable()
 export class UnitRemindersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: RemindersRepository,
     private readonly audit: AuditService,
     private readonly defs: DefinitionsService,
     private readonly emails: NotificationEmails,
   ) {}
 
   async remindOne(user: AuthUser, submissionId: string) {
-    const [t] = await this.db.query<Target[]>(`${TARGET} WHERE s.id = $1`, [submissionId]);
+    const t = await this.repo.target(submissionId);
     if (!t || !isBelowOrSame(t.unitPath, user.unitPath)) throw notFound('Không tìm thấy báo cáo.');
     this.mayRemind(user, t);
     const r = await this.send(user, t);
@@ -56,19 +37,12 @@ export class UnitRemindersService {
 
   /** Every late unit among the children of `parentId` (the user's unit by default) in the round. */
   async remindLate(user: AuthUser, roundId: string, parentId?: string) {
-    const [round] = await this.db.query<{ rootPath: string }[]>(
-      `SELECT o.path::text AS "rootPath" FROM round r JOIN org_unit o ON o.id = r.root_unit_id WHERE r.id = $1`,
-      [roundId],
-    );
-    if (!round || !(isBelowOrSame(round.rootPath, user.unitPath) || isBelowOrSame(user.unitPath, round.rootPath)))
+    const rootPath = await this.repo.roundRootPath(roundId);
+    if (!rootPath || !(isBelowOrSame(rootPath, user.unitPath) || isBelowOrSame(user.unitPath, rootPath)))
       throw notFound('Không tìm thấy đợt báo cáo.');
     if (!user.roles.some((r) => r === 'reviewer' || r === 'admin')) throw forbidden('Chỉ cán bộ duyệt hoặc quản trị của cấp trên mới được nhắc đơn vị.');
     const parent = parentId ?? user.unitId;
-    const rows = await this.db.query<Target[]>(
-      `${TARGET} WHERE s.round_id = $1 AND o.parent_id = $2 AND o.path <@ $3::ltree AND o.path <> $3::ltree
-          AND s.deadline < now() AND NOT (s.state_tags && '{submitted,done}'::text[] OR s.final) ORDER BY o.name`,
-      [roundId, parent, user.unitPath],
-    );
+    const rows = await this.repo.lateChildren(roundId, parent, user.unitPath);
     const reminded: { submissionId: string; unitName: string; notified: number }[] = [];
     const skipped: { submissionId: string; unitName: string; message: string }[] = [];
     for (const t of rows) {
@@ -92,30 +66,17 @@ export class UnitRemindersService {
     const days = late ? Math.max(1, Math.floor((Date.now() - new Date(t.deadline!).getTime()) / 86_400_000)) : 0;
     const when = !t.deadlineVn ? '' : late ? ` đã quá hạn ${t.deadlineVn} (${days} ngày)` : `, hạn nộp ${t.deadlineVn}`;
     const message = `${user.fullName} nhắc: báo cáo "${t.roundName}" của ${t.unitName}${when}. Vui lòng hoàn thành và gửi sớm.`;
-    const result = await this.db.transaction(async (m) => {
+    const result = await this.repo.transaction(async (m) => {
       // Two reviewers pressing "Nhắc" at once: one reminder.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('remind:' || $1))`, [t.id]);
-      const last = await this.lastReminder(m, t.id);
+      await this.repo.serialize(m, t.id);
+      const last = await this.audit.lastAt(m, 'remind', t.id, REMIND_EVERY_MINUTES);
       if (last) return { notified: 0, ids: [] as string[], limitedSince: last };
-      const ids: { id: string }[] = await m.query(
-        `INSERT INTO notification (user_id, kind, message, submission_id)
-         SELECT u.id, 'remind-manual', $2, $1 FROM app_user u WHERE u.unit_id = $3 AND u.active AND u.roles && $4::text[]
-         RETURNING id`,
-        [t.id, message, t.unitId, roles],
-      );
+      const ids = await this.repo.notifyUnit(m, t, message, roles);
       await this.audit.record(m, { actorId: user.id, action: 'remind', entity: 'submission', entityId: t.id, detail: { unit: t.unitName, notified: ids.length, late } });
-      return { notified: ids.length, ids: ids.map((r) => r.id) };
+      return { notified: ids.length, ids };
     });
     if (!result.limitedSince) await this.emails.queue(result.ids);
     return result;
-  }
-
-  private async lastReminder(m: EntityManager, submissionId: string): Promise<Date | undefined> {
-    const rows: { at: Date }[] = await m.query(
-      `SELECT at FROM audit_log WHERE action = 'remind' AND entity_id = $1 AND at > now() - make_interval(mins => $2) ORDER BY at DESC LIMIT 1`,
-      [submissionId, REMIND_EVERY_MINUTES],
-    );
-    return rows[0]?.at;
   }
 }
 

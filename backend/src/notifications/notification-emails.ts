@@ -14,17 +14,8 @@ export class NotificationEmails implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<NotificationEmailPayload>({
-      name: JOB.notificationEmail,
-      options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, policy: 'short' },
-      handler: (ctx) => this.send(ctx.data.notificationId),
-    });
-    this.jobs.register<Record<string, never>>({
-      name: JOB.emailSweep,
-      options: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
-      schedule: this.mailer.enabled ? '*/5 * * * *' : undefined,
-      handler: () => this.sweep(),
-    });
+    this.jobs.handle<NotificationEmailPayload>(JOB.notificationEmail, (ctx) => this.send(ctx.data.notificationId));
+    this.jobs.handle(JOB.emailSweep, () => this.sweep(), { scheduled: this.mailer.enabled });
   }
 
   /** Queues the e-mail of each notification whose user has an address (SMTP_URL set). */

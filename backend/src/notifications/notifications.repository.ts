@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationItem } from '@bdg/api-types';
 import type { DataSource, EntityManager } from 'typeorm';
+import { orgQueries } from '../org/org-queries.js';
+import { submissionQueries } from '../submissions/submission-queries.js';
 import { userQueries } from '../users/user-queries.js';
 
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
@@ -24,6 +26,31 @@ export class NotificationsRepository {
       `INSERT INTO notification (user_id, kind, message, submission_id)
        SELECT id, $3, $4, $5 FROM (${userQueries.activeHolders('$1', '$2', '$6')}) u`,
       [n.unitId, n.role, n.kind, n.message, n.submissionId, n.exceptUserId],
+    );
+  }
+
+  /** One notification of `kind` to each of `userIds`, once per `dedupeKey` and user. */
+  async toUsers(m: EntityManager, n: { userIds: string[]; kind: string; message: string; dedupeKey: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO notification (user_id, kind, message, dedupe_key) SELECT id, $2, $3, $4 || ':' || id FROM unnest($1::uuid[]) AS id
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [n.userIds, n.kind, n.message, n.dedupeKey],
+    );
+  }
+
+  /** "Đợt báo cáo đã mở" to the active editors and reviewers of every unit with a submission in the round. */
+  roundOpened(m: EntityManager, roundId: string, roundName: string): Promise<{ id: string }[]> {
+    return m.query(
+      `INSERT INTO notification (user_id, kind, message, submission_id, dedupe_key)
+       SELECT u.id, 'round-opened',
+              'Đã mở đợt báo cáo "' || $2 || '"' || COALESCE(': hạn nộp của ' || o.name || ' là ' ||
+                to_char(s.deadline AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY'), '') || '.',
+              s.id, 'round-opened:' || s.id || ':' || u.id
+         FROM ${submissionQueries.rows} s JOIN ${orgQueries.units} o ON o.id = s.unit_id
+         JOIN ${userQueries.active} u ON u.unit_id = s.unit_id AND u.roles && ARRAY['editor', 'reviewer']::text[]
+        WHERE s.round_id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [roundId, roundName],
     );
   }
 

@@ -57,20 +57,14 @@ export class NotificationsService {
     }
   }
 
+  /** One notification of `kind` to each of `userIds` in the caller's transaction, once per `dedupeKey` and user. */
+  toUsers(m: EntityManager, n: { userIds: string[]; kind: string; message: string; dedupeKey: string }) {
+    return this.repo.toUsers(m, n);
+  }
+
   /** "Đợt báo cáo đã mở": to the editors and reviewers of every unit that has to report in the round. */
   async roundOpened(m: EntityManager, roundId: string, roundName: string): Promise<number> {
-    const rows: unknown[] = await m.query(
-      `INSERT INTO notification (user_id, kind, message, submission_id, dedupe_key)
-       SELECT u.id, 'round-opened',
-              'Đã mở đợt báo cáo "' || $2 || '"' || COALESCE(': hạn nộp của ' || o.name || ' là ' ||
-                to_char(s.deadline AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY'), '') || '.',
-              s.id, 'round-opened:' || s.id || ':' || u.id
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id
-         JOIN app_user u ON u.unit_id = s.unit_id AND u.active AND u.roles && ARRAY['editor', 'reviewer']::text[]
-        WHERE s.round_id = $1
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [roundId, roundName],
-    );
+    const rows = await this.repo.roundOpened(m, roundId, roundName);
     return rows.length;
   }
 

@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { OrgUnit } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
 import { likePattern, type Paging } from '../common/paging.js';
+import { submissionQueries } from '../submissions/submission-queries.js';
+import { userQueries } from '../users/user-queries.js';
 
-export interface OrgUnitView {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  level: number;
-  placeName: string | null;
-  governingBody: string | null;
-  shortName: string | null;
-  headTitle: string | null;
-  signAuthority: string | null;
-  mergedIntoId: string | null;
-  active: boolean;
-  childCount: number;
-}
+/** A unit as the API answers it (`OrgUnit` of @bdg/api-types), every column read. */
+export type OrgUnitView = Required<OrgUnit>;
 
 const select = `o.id, o.code, o.name, o.kind, o.parent_id AS "parentId", o.path::text AS path,
   nlevel(o.path) AS level, o.place_name AS "placeName",
@@ -187,7 +175,7 @@ export class OrgRepository {
   async markMerged(m: EntityManager, id: string, intoId: string) {
     await m.query(`UPDATE org_unit SET merged_into_id = $2, active = false WHERE id = $1`, [id, intoId]);
     // Users of the merged unit now work for the unit it was merged into.
-    await m.query(`UPDATE app_user SET unit_id = $2 WHERE unit_id = $1`, [id, intoId]);
+    await m.query(userQueries.moveUnit('$1', '$2'), [id, intoId]);
   }
 
   /** What an official document's letterhead needs of a unit and its parent. */
@@ -209,7 +197,7 @@ export class OrgRepository {
   }
 
   async countSubmissions(unitId: string, m: EntityManager = this.db.manager): Promise<number> {
-    const rows = await m.query(`SELECT count(*)::int AS n FROM submission WHERE unit_id = $1`, [unitId]);
+    const rows = await m.query(`SELECT ${submissionQueries.countForUnit('$1')} AS n`, [unitId]);
     return rows[0].n;
   }
 }

@@ -4,9 +4,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { LoginLimiter } from '../auth/login-limiter.js';
 import { ApiException, unprocessable } from '../common/errors.js';
 import { MailerService } from '../notifications/mailer.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { passwordProblem } from '../users/password-policy.js';
 import { normalizeUsername } from '../users/username.js';
+import { UsersService } from '../users/users.service.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 
 /** The same answer whether or not the username exists. */
@@ -34,6 +36,8 @@ export class PasswordResetService implements OnModuleDestroy {
     private readonly hasher: PasswordHasher,
     private readonly mailer: MailerService,
     private readonly attempts: LoginLimiter,
+    private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -63,18 +67,18 @@ export class PasswordResetService implements OnModuleDestroy {
 
   /** After the answer: a known, active user's admins are told, and a link is mailed when possible. */
   private async handle(username: string): Promise<void> {
-    const user = await this.repo.activeUser(username);
+    const user = await this.users.activeWithUnit(username);
     if (!user) return;
     const token = this.mailer.enabled && user.email ? randomBytes(32).toString('base64url') : null;
     await this.repo.transaction(async (m) => {
       const id = await this.repo.insert(m, user.id, token ? sha256(token) : null, token ? new Date(Date.now() + LINK_TTL_MS) : null);
-      const admins = await this.repo.adminsOver(m, user.unitPath, user.id);
-      await this.repo.notify(
-        m,
-        admins,
-        `${user.fullName} (${user.username}, ${user.unitName}) báo quên mật khẩu. Vào Quản trị → Người dùng để đặt mật khẩu tạm thời; người dùng sẽ phải đổi mật khẩu khi đăng nhập.`,
-        `password-reset:${id}`,
-      );
+      const admins = await this.users.adminsOver(m, user.unitPath, user.id);
+      await this.notifications.toUsers(m, {
+        userIds: admins,
+        kind: 'password-reset',
+        message: `${user.fullName} (${user.username}, ${user.unitName}) báo quên mật khẩu. Vào Quản trị → Người dùng để đặt mật khẩu tạm thời; người dùng sẽ phải đổi mật khẩu khi đăng nhập.`,
+        dedupeKey: `password-reset:${id}`,
+      });
       await this.audit.record(m, { actorId: null, action: 'forgot-password', entity: 'user', entityId: user.id, detail: { admins: admins.length, link: !!token } });
     });
     if (token && user.email) await this.sendLink(user.email, user.fullName, token);
@@ -104,7 +108,7 @@ export class PasswordResetService implements OnModuleDestroy {
       const problem = passwordProblem(newPassword, who.username);
       // Throwing rolls the transaction back: the link stays usable for a better password.
       if (problem) throw unprocessable(problem, [{ path: 'newPassword', title: 'Mật khẩu mới', message: problem }]);
-      await this.repo.setPassword(m, who.userId, await this.hasher.hash(newPassword, who.userId));
+      await this.users.setPassword(m, who.userId, await this.hasher.hash(newPassword, who.userId));
       await this.audit.record(m, { actorId: who.userId, action: 'reset-password-link', entity: 'user', entityId: who.userId, detail: {} });
     });
   }

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HANDED_IN_TAGS } from '@bdg/workflows';
 import type { DataSource, EntityManager } from 'typeorm';
+import { userQueries } from '../users/user-queries.js';
+import { notificationQueries } from '../notifications/notification-queries.js';
+import { roundQueries } from '../rounds/round-queries.js';
+import { submissionQueries } from '../submissions/submission-queries.js';
+import { orgQueries } from '../org/org-queries.js';
 
 /** A late unit that has not been escalated for its current deadline yet. */
 export interface LateUnit {
@@ -42,10 +47,10 @@ export class EscalationRepository {
               o.name AS "unitName", o.kind AS "unitKind", p.id AS "parentUnitId", p.name AS "parentName", p.kind AS "parentKind",
               r.name AS "roundName", g.definition->'levels' AS "regimeLevels",
               (g.definition->>'escalateAfterWorkingDays')::int AS "escalateAfter"
-         FROM submission s
-         JOIN org_unit o ON o.id = s.unit_id
-         JOIN org_unit p ON p.id = s.parent_unit_id
-         JOIN round r ON r.id = s.round_id
+         FROM ${submissionQueries.rows} s
+         JOIN ${orgQueries.units} o ON o.id = s.unit_id
+         JOIN ${orgQueries.units} p ON p.id = s.parent_unit_id
+         JOIN ${roundQueries.rounds} r ON r.id = s.round_id
          LEFT JOIN reporting_regime g ON g.id = r.regime_id
         WHERE NOT s.final AND s.deadline IS NOT NULL AND s.deadline < $1::timestamptz
           AND NOT (s.state_tags && $2::text[])
@@ -66,10 +71,9 @@ export class EscalationRepository {
     );
     if (!won.length) return null;
     const notes: { id: string }[] = await m.query(
-      `INSERT INTO notification (user_id, kind, message, submission_id, dedupe_key)
+      notificationQueries.insertOnce(`
        SELECT u.id, 'escalate-late', $3::text, $1::uuid, 'escalate:' || $1::uuid || ':' || $4::text || ':' || u.id
-         FROM app_user u WHERE u.unit_id = $2::uuid AND u.active AND 'reviewer' = ANY(u.roles)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+         FROM ${userQueries.active} u WHERE u.unit_id = $2::uuid AND 'reviewer' = ANY(u.roles)`),
       [u.submissionId, u.parentUnitId, message, u.deadline.toISOString()],
     );
     await m.query(`UPDATE submission_escalation SET notified = $3 WHERE submission_id = $1 AND deadline = $2`, [u.submissionId, u.deadline, notes.length]);

@@ -34,13 +34,7 @@ export class EscalationService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<RemindersPayload>({
-      name: JOB.regimesEscalate,
-      options: { retryLimit: 2, retryDelay: 120, retryBackoff: true, expireInSeconds: 1800 },
-      // Hourly, a quarter past: after the reminders of the same hour.
-      schedule: '15 * * * *',
-      handler: (ctx) => this.run(ctx.data.now ? new Date(ctx.data.now) : new Date()),
-    });
+    this.jobs.handle<RemindersPayload>(JOB.regimesEscalate, (ctx) => this.run(ctx.data.now ? new Date(ctx.data.now) : new Date()));
   }
 
   async run(now: Date = new Date()): Promise<EscalationRun> {

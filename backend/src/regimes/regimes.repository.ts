@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Regime } from '@bdg/regimes';
 import type { DataSource, EntityManager } from 'typeorm';
+import { roundQueries } from '../rounds/round-queries.js';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface RegimeRow {
   id: string;
@@ -28,18 +30,18 @@ export class RegimesRepository {
   /** Regimes owned within the user's subtree or above it (those above are read-only). */
   visible(userPath: string): Promise<RegimeRow[]> {
     return this.db.query(
-      `SELECT ${select} FROM reporting_regime g JOIN org_unit o ON o.id = g.owner_unit_id
+      `SELECT ${select} FROM reporting_regime g JOIN ${orgQueries.units} o ON o.id = g.owner_unit_id
         WHERE o.path @> $1::ltree OR o.path <@ $1::ltree ORDER BY g.code`,
       [userPath],
     );
   }
 
   enabled(): Promise<RegimeRow[]> {
-    return this.db.query(`SELECT ${select} FROM reporting_regime g JOIN org_unit o ON o.id = g.owner_unit_id WHERE g.enabled ORDER BY g.code`);
+    return this.db.query(`SELECT ${select} FROM reporting_regime g JOIN ${orgQueries.units} o ON o.id = g.owner_unit_id WHERE g.enabled ORDER BY g.code`);
   }
 
   async byCode(code: string): Promise<RegimeRow | null> {
-    const rows = await this.db.query(`SELECT ${select} FROM reporting_regime g JOIN org_unit o ON o.id = g.owner_unit_id WHERE g.code = $1`, [code]);
+    const rows = await this.db.query(`SELECT ${select} FROM reporting_regime g JOIN ${orgQueries.units} o ON o.id = g.owner_unit_id WHERE g.code = $1`, [code]);
     return rows[0] ?? null;
   }
 
@@ -62,7 +64,7 @@ export class RegimesRepository {
 
   /** Periods for which this regime already opened a round. */
   async openedPeriods(regimeId: string): Promise<Map<string, string>> {
-    const rows: { period: string; id: string }[] = await this.db.query(`SELECT period, id FROM round WHERE regime_id = $1`, [regimeId]);
+    const rows: { period: string; id: string }[] = await this.db.query(`SELECT r.period, r.id FROM ${roundQueries.rounds} r WHERE r.regime_id = $1`, [regimeId]);
     return new Map(rows.map((r) => [r.period, r.id]));
   }
 }

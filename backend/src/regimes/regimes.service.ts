@@ -45,12 +45,7 @@ export class RegimesService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<RegimesOpenDuePayload>({
-      name: JOB.regimesOpenDue,
-      options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
-      schedule: '5 0 * * *',
-      handler: (ctx) => this.openDue(ctx.data.today ?? vietnamDate(new Date())),
-    });
+    this.jobs.handle<RegimesOpenDuePayload>(JOB.regimesOpenDue, (ctx) => this.openDue(ctx.data.today ?? vietnamDate(new Date())));
   }
 
   /** A subtree's regimes are a handful: paged in memory by the shared helper, searched by code and name. */

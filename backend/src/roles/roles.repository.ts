@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { userQueries } from '../users/user-queries.js';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface RoleRow {
   id: string;
@@ -17,8 +19,8 @@ export interface RoleRow {
 
 const select = `r.id, r.code, r.label, r.description, r.owner_unit_id AS "ownerUnitId", o.name AS "ownerUnitName",
   o.path::text AS "ownerPath", r.created_at AS "createdAt",
-  (SELECT count(*)::int FROM app_user u JOIN org_unit uo ON uo.id = u.unit_id
-    WHERE u.active AND r.code = ANY(u.roles) AND uo.path <@ o.path) AS holders`;
+  (SELECT count(*)::int FROM ${userQueries.active} u JOIN ${orgQueries.units} uo ON uo.id = u.unit_id
+    WHERE r.code = ANY(u.roles) AND uo.path <@ o.path) AS holders`;
 
 @Injectable()
 export class RolesRepository {
@@ -31,7 +33,7 @@ export class RolesRepository {
   /** Roles a user sees: those owned above or at their unit (usable there) and those inside their subtree. */
   visible(path: string): Promise<RoleRow[]> {
     return this.db.query(
-      `SELECT ${select} FROM app_role r JOIN org_unit o ON o.id = r.owner_unit_id
+      `SELECT ${select} FROM app_role r JOIN ${orgQueries.units} o ON o.id = r.owner_unit_id
         WHERE o.path @> $1::ltree OR o.path <@ $1::ltree ORDER BY nlevel(o.path), r.label`,
       [path],
     );
@@ -39,7 +41,7 @@ export class RolesRepository {
 
   /** Roles usable at a unit: owned by the unit or one of its ancestors. */
   usableAt(path: string, m: EntityManager = this.db.manager): Promise<RoleRow[]> {
-    return m.query(`SELECT ${select} FROM app_role r JOIN org_unit o ON o.id = r.owner_unit_id WHERE o.path @> $1::ltree`, [path]);
+    return m.query(`SELECT ${select} FROM app_role r JOIN ${orgQueries.units} o ON o.id = r.owner_unit_id WHERE o.path @> $1::ltree`, [path]);
   }
 
   async insert(m: EntityManager, r: { code: string; label: string; description: string | null; ownerUnitId: string; createdBy: string }) {
@@ -51,7 +53,7 @@ export class RolesRepository {
   }
 
   async byId(id: string, m: EntityManager = this.db.manager): Promise<RoleRow | null> {
-    const rows = await m.query(`SELECT ${select} FROM app_role r JOIN org_unit o ON o.id = r.owner_unit_id WHERE r.id = $1`, [id]);
+    const rows = await m.query(`SELECT ${select} FROM app_role r JOIN ${orgQueries.units} o ON o.id = r.owner_unit_id WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface UnitKindRow {
   code: string;
@@ -18,10 +19,10 @@ export interface UnitKindView extends UnitKindRow {
 }
 
 /** Every labelled kind, and kinds units use that nobody has labelled yet (label = code). */
-const USED = `used AS (SELECT kind AS code, count(*) FILTER (WHERE active)::int AS units FROM org_unit GROUP BY kind)`;
+const USED = `used AS (SELECT o.kind AS code, count(*) FILTER (WHERE o.active)::int AS units FROM ${orgQueries.units} o GROUP BY o.kind)`;
 const KINDS = `(SELECT code FROM unit_kind UNION SELECT code FROM used)`;
 /** The local name of kind `k.code` set by the nearest unit at or above the reader's path ($1). */
-const NEAREST_LOCAL = `(SELECT x.label FROM unit_kind_label x JOIN org_unit o ON o.id = x.owner_unit_id
+const NEAREST_LOCAL = `(SELECT x.label FROM unit_kind_label x JOIN ${orgQueries.units} o ON o.id = x.owner_unit_id
   WHERE x.code = k.code AND o.path @> $1::ltree ORDER BY nlevel(o.path) DESC LIMIT 1)`;
 
 @Injectable()
@@ -67,7 +68,7 @@ export class UnitKindsRepository {
          LEFT JOIN used u ON u.code = k.code
          LEFT JOIN LATERAL (
            SELECT x.label, o.id AS unit_id, o.name AS unit_name
-             FROM unit_kind_label x JOIN org_unit o ON o.id = x.owner_unit_id
+             FROM unit_kind_label x JOIN ${orgQueries.units} o ON o.id = x.owner_unit_id
             WHERE x.code = k.code AND o.path @> $1::ltree
             ORDER BY nlevel(o.path) DESC LIMIT 1) loc ON true
         ORDER BY k.code`,

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HANDED_IN_TAGS } from '@bdg/workflows';
 import type { ProgressSort } from './progress.dto.js';
+import { orgQueries } from '../org/org-queries.js';
+import { submissionQueries } from '../submissions/submission-queries.js';
 import { foldSql } from './paging.js';
 
 /** Counts of one state in one place: how many, how many handed in (tags), how many late (deadline, tags). */
@@ -79,7 +81,7 @@ export class ProgressRepository {
   coverageShortfall(roundId: string, path: string): Promise<{ kind: string; shortfall: number }[]> {
     return this.query(
       `SELECT o.kind, sum(1 - least(1, (s.compiled->>'included')::float / nullif((s.compiled->>'total')::float, 0)))::float AS shortfall
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id
+         FROM ${submissionQueries.rows} s JOIN ${orgQueries.units} o ON o.id = s.unit_id
         WHERE s.round_id = $1 AND o.path <@ $2::ltree AND s.compiled IS NOT NULL AND ${handed('s')}
           AND (s.compiled->>'total')::int > 0
         GROUP BY o.kind`,
@@ -89,7 +91,7 @@ export class ProgressRepository {
 
   async node(roundId: string, unitId: string): Promise<NodeRow | null> {
     const rows = await this.query<NodeRow>(
-      `SELECT ${nodeCols} FROM org_unit o LEFT JOIN submission s ON s.round_id = $1 AND s.unit_id = o.id WHERE o.id = $2`,
+      `SELECT ${nodeCols} FROM ${orgQueries.units} o LEFT JOIN ${submissionQueries.rows} s ON s.round_id = $1 AND s.unit_id = o.id WHERE o.id = $2`,
       [roundId, unitId],
     );
     return rows[0] ?? null;
@@ -98,7 +100,7 @@ export class ProgressRepository {
   /** The units from `fromPath` down to `toPath`, top first. */
   breadcrumbs(fromPath: string, toPath: string): Promise<{ unitId: string; unitName: string; kind: string }[]> {
     return this.db.query(
-      `SELECT id AS "unitId", name AS "unitName", kind FROM org_unit WHERE path @> $2::ltree AND path <@ $1::ltree ORDER BY nlevel(path)`,
+      `SELECT o.id AS "unitId", o.name AS "unitName", o.kind FROM ${orgQueries.units} o WHERE o.path @> $2::ltree AND o.path <@ $1::ltree ORDER BY nlevel(o.path)`,
       [fromPath, toPath],
     );
   }
@@ -120,7 +122,7 @@ export class ProgressRepository {
     return this.query<StateCount>(
       `SELECT o.kind, s.state, count(*)::int AS total, count(*) FILTER (WHERE ${handed('s')})::int AS done,
               count(*) FILTER (WHERE ${lateOf('s')})::int AS late
-         FROM org_unit o JOIN submission s ON s.round_id = $1 AND s.unit_id = o.id
+         FROM ${orgQueries.units} o JOIN ${submissionQueries.rows} s ON s.round_id = $1 AND s.unit_id = o.id
         WHERE o.parent_id = $2 GROUP BY 1, 2`,
       [roundId, parentId],
     );
@@ -151,7 +153,7 @@ export class ProgressRepository {
                 coalesce(b.total, 0) + (s.id IS NOT NULL)::int AS "subTotal",
                 coalesce(b.done, 0) + coalesce(${handed('s')}, false)::int AS "subDone",
                 coalesce(b.late, 0) + coalesce(${lateOf('s')}, false)::int AS "subLate"
-           FROM org_unit o LEFT JOIN submission s ON s.round_id = $1 AND s.unit_id = o.id LEFT JOIN b ON b.id = o.id
+           FROM ${orgQueries.units} o LEFT JOIN ${submissionQueries.rows} s ON s.round_id = $1 AND s.unit_id = o.id LEFT JOIN b ON b.id = o.id
           WHERE ${where.join(' AND ')})
        SELECT k.*, count(*) OVER ()::int AS "totalRows" FROM k ORDER BY ${ORDER[opts.sort]}
         LIMIT $${params.length - 1} OFFSET $${params.length}`,

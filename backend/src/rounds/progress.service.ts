@@ -6,6 +6,7 @@ import { isBelowOrSame } from '../common/access.js';
 import { notFound } from '../common/errors.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { JOB } from '../jobs/job-names.js';
 import type { ProgressQuery } from './progress.dto.js';
 import { type BelowRow, type NodeRow, ProgressRepository, type StateCount } from './progress.repository.js';
 import { foldText, pageOf, type Page } from './paging.js';
@@ -32,7 +33,6 @@ const own = (n: NodeRow): StateCount[] =>
 export const daysLate = (n: { late: boolean; deadline: Date | string | null }, now = Date.now()) =>
   n.late && n.deadline ? Math.max(1, Math.floor((now - new Date(n.deadline).getTime()) / DAY)) : 0;
 
-export const FOLD_JOB = 'progress-fold';
 /** Labels change only when a new flow version is published: a minute of cache saves a query per kind per answer. */
 const LABELS_TTL_MS = 60_000;
 
@@ -54,15 +54,10 @@ export class ProgressService implements OnModuleInit {
 
   onModuleInit() {
     // The +1/−1 rows the triggers append are folded every few minutes (reads stay a few hundred rows).
-    this.jobs.register({
-      name: FOLD_JOB,
-      options: { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 300, policy: 'short' },
-      schedule: '*/5 * * * *',
-      handler: async () => {
-        const rounds = await this.repo.roundsToFold(1000);
-        for (const r of rounds) await this.repo.fold(r);
-        return { folded: rounds.length };
-      },
+    this.jobs.handle(JOB.progressFold, async () => {
+      const rounds = await this.repo.roundsToFold(1000);
+      for (const r of rounds) await this.repo.fold(r);
+      return { folded: rounds.length };
     });
   }
 

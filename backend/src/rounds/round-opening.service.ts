@@ -6,7 +6,9 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { type JobContext, JobsService, reasonOf } from '../jobs/jobs.service.js';
+import { JOB } from '../jobs/job-names.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { RoundSubmissionsService } from '../submissions/round-submissions.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import { RoundsRepository } from './rounds.repository.js';
 
@@ -14,7 +16,6 @@ import { RoundsRepository } from './rounds.repository.js';
 export const largeRoundUnits = () => Number(process.env.LARGE_ROUND_UNITS ?? 5000);
 /** Submissions inserted per statement; the job reports its progress after each batch. */
 const BATCH = Number(process.env.ROUND_OPEN_BATCH ?? 20_000);
-export const ROUND_OPEN_JOB = 'round-open';
 
 /** A date without time means the end of that day in Vietnam. */
 export function deadlineOf(value: string | undefined): string | null {
@@ -73,18 +74,15 @@ export class RoundOpeningService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly jobs: JobsService,
+    private readonly submissions: RoundSubmissionsService,
   ) {}
 
   onModuleInit() {
-    this.jobs.register<RoundOpenPayload>({
-      name: ROUND_OPEN_JOB,
-      options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 1800 },
-      handler: (ctx) => this.runJob(ctx),
-    });
+    this.jobs.handle<RoundOpenPayload>(JOB.roundOpen, (ctx) => this.runJob(ctx));
   }
 
   enqueue(p: RoundOpenPayload): Promise<string> {
-    return this.jobs.enqueue(ROUND_OPEN_JOB, p, { userId: p.userId, singletonKey: `round-open:${p.roundId}` });
+    return this.jobs.enqueue(JOB.roundOpen, p, { userId: p.userId, singletonKey: `round-open:${p.roundId}` });
   }
 
   private async runJob(ctx: JobContext<RoundOpenPayload>) {
@@ -119,12 +117,12 @@ export class RoundOpeningService implements OnModuleInit {
     // The counters are built once at the end rather than spread again after every batch.
     await this.repo.deferTally(m, true);
     for (let from = 0; from < staged; from += BATCH) {
-      await this.repo.insertStaged(m, { roundId: p.roundId, templateVersionId: p.templateVersionId, perKind }, from, from + BATCH);
+      await this.submissions.createStaged(m, { roundId: p.roundId, templateVersionId: p.templateVersionId, perKind }, from, from + BATCH);
       await onBatch?.(Math.min(staged, from + BATCH), staged);
     }
     await this.repo.deferTally(m, false);
     await this.repo.rebuildTally(m, p.roundId);
-    const byKind = await this.repo.countsByKind(m, p.roundId);
+    const byKind = await this.submissions.countsByKind(m, p.roundId);
     const total = Object.values(byKind).reduce((a, b) => a + b, 0);
     const template = (await this.templates.byId(p.templateVersionId, m))!;
     const carried = p.carryForward ? await this.carryForward(m, p.roundId, template, p.period) : 0;
@@ -139,7 +137,7 @@ export class RoundOpeningService implements OnModuleInit {
    */
   private async carryForward(m: EntityManager, roundId: string, template: { code: string; basedOnCode: string | null; schema: Record<string, unknown> }, period: string) {
     const codes = [...new Set([template.code, template.basedOnCode].filter((c): c is string => !!c))];
-    const previous = await this.repo.previousAnswers(m, roundId, codes, comparablePeriodNames(period));
+    const previous = await this.submissions.previousAnswers(m, roundId, codes, comparablePeriodNames(period));
     const schemas = new Map<string, JsonSchema>();
     const rows = [];
     for (const p of previous) {
@@ -152,7 +150,7 @@ export class RoundOpeningService implements OnModuleInit {
       const { data } = carryForward(from, to, p.data);
       rows.push({ id: p.id, data: applyComputed(to, data) });
     }
-    await this.repo.setData(m, rows);
+    await this.submissions.carryForward(m, rows);
     return rows.length;
   }
 }

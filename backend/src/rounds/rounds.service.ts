@@ -80,31 +80,7 @@ export class RoundsService {
     if (!user.roles.includes('admin')) throw forbidden('Chỉ quản trị viên mới được mở đợt báo cáo.');
     const root = await this.org.byId(dto.rootUnitId);
     if (!root || !isBelowOrSame(root.path, user.unitPath)) throw notFound('Không tìm thấy đơn vị gốc của đợt.');
-    const problems: FieldProblem[] = [];
-    const template = await this.templates.one(dto.template.code, dto.template.version);
-    if (!template || !canRead(user, template.ownerPath))
-      problems.push({ path: 'template', title: 'Mẫu báo cáo', message: `Không tìm thấy mẫu báo cáo ${dto.template.code} phiên bản ${dto.template.version}.` });
-    else if (template.status !== 'published')
-      problems.push({ path: 'template', title: 'Mẫu báo cáo', message: 'Mẫu báo cáo chưa được ban hành; chỉ mở đợt với phiên bản đã ban hành.' });
-    const kinds = Object.keys(dto.flows);
-    if (!kinds.length) problems.push({ path: 'flows', title: 'Quy trình theo loại đơn vị', message: 'Cần chọn quy trình cho ít nhất một loại đơn vị.' });
-    const flowVersions: Record<string, { id: string; def: FlowDefinition }> = {};
-    for (const kind of kinds) {
-      const code = dto.flows[kind];
-      const flow = typeof code === 'string' ? await this.flows.latestPublished(code) : null;
-      if (!flow || !canRead(user, flow.ownerPath))
-        problems.push({ path: `flows.${kind}`, title: 'Quy trình theo loại đơn vị', message: `Không tìm thấy quy trình đã ban hành "${String(code)}" cho loại đơn vị "${kind}".` });
-      else flowVersions[kind] = { id: flow.id, def: upgradeFlow(flow.machine as unknown as FlowDefinition) };
-    }
-    for (const [kind, d] of Object.entries(dto.deadlines)) {
-      const problem = deadlineProblem(d);
-      if (problem) problems.push({ path: `deadlines.${kind}`, title: 'Hạn nộp theo cấp', message: `Hạn nộp của "${kind}" ${problem}.` });
-    }
-    const findings = problems.length ? [] : await this.deadlineFindings(root.path, dto);
-    for (const f of findings.filter((x) => x.severity === 'error'))
-      problems.push({ path: 'deadlines', title: 'Hạn nộp theo cấp', message: f.message });
-    if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
-    const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.message);
+    const { template, kinds, flowVersions, warnings } = await this.checkOpen(user, dto, root.path);
 
     const expected = await this.repo.countByKind(root.path, kinds);
     const expectedTotal = Object.values(expected).reduce((a, b) => a + b, 0);
@@ -112,7 +88,7 @@ export class RoundsService {
       rootId: root.id,
       name: dto.name,
       userId: user.id,
-      templateVersionId: template!.id,
+      templateVersionId: template.id,
       flowVersionIds: Object.fromEntries(kinds.map((k) => [k, flowVersions[k]!.id])),
       deadlines: dto.deadlines,
       carryForward: dto.carryForward !== false,
@@ -122,7 +98,7 @@ export class RoundsService {
     const opened = await this.repo.transaction(async (m) => {
       const round = await this.repo.insert(m, {
         name: dto.name,
-        templateVersionId: template!.id,
+        templateVersionId: template.id,
         rootUnitId: root.id,
         period: dto.period,
         flows: dto.flows,
@@ -157,6 +133,36 @@ export class RoundsService {
       progressUrl: `/api/jobs/${jobId}`,
       message: `Đang tạo ${expectedTotal.toLocaleString('vi-VN')} hồ sơ báo cáo trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.`,
     };
+  }
+
+  /** What opening a round needs, checked all at once (422 naming every field at fault): the published template, a published flow per kind, the deadlines. */
+  private async checkOpen(user: AuthUser, dto: OpenRoundDto, rootPath: string) {
+    const problems: FieldProblem[] = [];
+    const template = await this.templates.one(dto.template.code, dto.template.version);
+    if (!template || !canRead(user, template.ownerPath))
+      problems.push({ path: 'template', title: 'Mẫu báo cáo', message: `Không tìm thấy mẫu báo cáo ${dto.template.code} phiên bản ${dto.template.version}.` });
+    else if (template.status !== 'published')
+      problems.push({ path: 'template', title: 'Mẫu báo cáo', message: 'Mẫu báo cáo chưa được ban hành; chỉ mở đợt với phiên bản đã ban hành.' });
+    const kinds = Object.keys(dto.flows);
+    if (!kinds.length) problems.push({ path: 'flows', title: 'Quy trình theo loại đơn vị', message: 'Cần chọn quy trình cho ít nhất một loại đơn vị.' });
+    const flowVersions: Record<string, { id: string; def: FlowDefinition }> = {};
+    for (const kind of kinds) {
+      const code = dto.flows[kind];
+      const flow = typeof code === 'string' ? await this.flows.latestPublished(code) : null;
+      if (!flow || !canRead(user, flow.ownerPath))
+        problems.push({ path: `flows.${kind}`, title: 'Quy trình theo loại đơn vị', message: `Không tìm thấy quy trình đã ban hành "${String(code)}" cho loại đơn vị "${kind}".` });
+      else flowVersions[kind] = { id: flow.id, def: upgradeFlow(flow.machine as unknown as FlowDefinition) };
+    }
+    for (const [kind, d] of Object.entries(dto.deadlines)) {
+      const problem = deadlineProblem(d);
+      if (problem) problems.push({ path: `deadlines.${kind}`, title: 'Hạn nộp theo cấp', message: `Hạn nộp của "${kind}" ${problem}.` });
+    }
+    const findings = problems.length ? [] : await this.deadlineFindings(rootPath, dto);
+    for (const f of findings.filter((x) => x.severity === 'error'))
+      problems.push({ path: 'deadlines', title: 'Hạn nộp theo cấp', message: f.message });
+    if (problems.length) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
+    const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.message);
+    return { template: template!, kinds, flowVersions, warnings };
   }
 
   view(r: RoundView) {

@@ -20,11 +20,7 @@ export class CompileLargeJob implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<CompileLargePayload>({
-      name: JOB.compileLarge,
-      options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
-      handler: (ctx) => this.run(ctx),
-    });
+    this.jobs.handle<CompileLargePayload>(JOB.compileLarge, (ctx) => this.run(ctx));
   }
 
   /**

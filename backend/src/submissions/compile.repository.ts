@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { orgQueries } from '../org/org-queries.js';
 
 export interface CompileChild {
   id: string;
@@ -37,7 +38,7 @@ export class CompileRepository {
   childStates(roundId: string, parentUnitId: string): Promise<{ id: string; unitId: string; unitCode: string; unitName: string; state: string; flowVersionId: string }[]> {
     return this.db.query(
       `SELECT s.id, s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.state, s.flow_version_id AS "flowVersionId"
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.round_id = $1 AND s.parent_unit_id = $2 ORDER BY o.code`,
+         FROM submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id WHERE s.round_id = $1 AND s.parent_unit_id = $2 ORDER BY o.code`,
       [roundId, parentUnitId],
     );
   }
@@ -49,7 +50,7 @@ export class CompileRepository {
         `SELECT s.id, s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.data,
                 (s.compiled IS NOT NULL) AS "isCompiled",
                 encode(sha256(convert_to(s.data::text, 'UTF8')), 'hex') AS "contentHash"
-           FROM submission s JOIN org_unit o ON o.id = s.unit_id
+           FROM submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id
           WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 6)} AND o.code > $4
           ORDER BY o.code LIMIT $5`,
         [roundId, parentUnitId, sel.tags, after, batch, sel.states],
@@ -130,7 +131,7 @@ export class CompileRepository {
   valuesAt(ids: string[], segments: string[]): Promise<{ unitId: string; unitCode: string; unitName: string; value: unknown }[]> {
     return this.db.query(
       `SELECT s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.data #> $2::text[] AS value
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = ANY($1::uuid[]) ORDER BY o.code`,
+         FROM submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id WHERE s.id = ANY($1::uuid[]) ORDER BY o.code`,
       [ids, segments],
     );
   }
@@ -140,7 +141,7 @@ export class CompileRepository {
     for (let i = 0; i < ids.length; i += batch) {
       yield this.db.query(
         `SELECT s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.data, s.compiled IS NOT NULL AS "isCompiled"
-           FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = ANY($1::uuid[]) ORDER BY o.code`,
+           FROM submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id WHERE s.id = ANY($1::uuid[]) ORDER BY o.code`,
         [ids.slice(i, i + batch)],
       );
     }

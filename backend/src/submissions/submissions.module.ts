@@ -18,6 +18,8 @@ import { IntegrityService } from './integrity.service.js';
 import { TransitionsRepository } from './transitions.repository.js';
 import { TransitionsService } from './transitions.service.js';
 import { RawInputsRepository } from './raw-inputs.repository.js';
+import { RoundSubmissionsRepository } from './round-submissions.repository.js';
+import { RoundSubmissionsService } from './round-submissions.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { BulkAcceptService } from './bulk-accept.service.js';
 import { ReviewController } from './review.controller.js';
@@ -47,7 +49,9 @@ import { SubmissionsService } from './submissions.service.js';
     RawInputsRepository,
     RawInputsService,
     BulkAcceptService,
+    RoundSubmissionsRepository,
+    RoundSubmissionsService,
   ],
-  exports: [SubmissionsRepository, SubmissionsService, IntegrityService, DefinitionsService, CompileService, CoverageService],
+  exports: [SubmissionsRepository, SubmissionsService, RoundSubmissionsService, IntegrityService, DefinitionsService, CompileService, CoverageService],
 })
 export class SubmissionsModule {}

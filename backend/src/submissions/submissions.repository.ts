@@ -1,3 +1,4 @@
+import type { SubmissionListItem, SubmissionSummary } from '@bdg/api-types';
 import type { RawInputs } from '@bdg/schemas';
 import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
@@ -6,43 +7,36 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
 import { likePattern, type Paging } from '../common/paging.js';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import { attachmentQueries } from '../attachments/attachment-queries.js';
+import { flowQueries } from '../flows/flow-queries.js';
+import { orgQueries } from '../org/org-queries.js';
+import { roundQueries } from '../rounds/round-queries.js';
+import { templateQueries } from '../templates/template-queries.js';
 import { doneSql } from '../common/status-sql.js';
 import { TransitionLog } from './transition-log.entity.js';
 
-export interface SubmissionRow {
-  id: string;
-  roundId: string;
-  roundName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
+/** A submission row: the list shape's columns (`SubmissionSummary` of @bdg/api-types) and what the server keeps beside them. */
+export interface SubmissionRow
+  extends Pick<
+    SubmissionSummary<Date>,
+    'id' | 'roundId' | 'roundName' | 'unitId' | 'unitCode' | 'unitName' | 'unitKind' | 'parentUnitId' | 'templateCode' | 'templateVersion' | 'flowCode' | 'state' | 'final' | 'locked' | 'version' | 'deadline' | 'updatedAt'
+  > {
   unitPath: string;
-  parentUnitId: string | null;
   /** The unit the report goes up to: its name and kind, for "chờ … duyệt". */
   parentUnitName: string | null;
   parentUnitKind: string | null;
   templateVersionId: string;
-  templateCode: string;
-  templateVersion: number;
   flowVersionId: string;
-  flowCode: string;
-  state: string;
   /** The state's tags (its meaning), kept with it on every transition. */
   stateTags: string[];
   snapshot: unknown;
   data: Record<string, unknown>;
-  version: number;
-  locked: boolean;
-  final: boolean;
-  deadline: Date | null;
   compiled: CompiledInfo | null;
   fieldComments: FieldComment[];
   signature: SignatureRecord | null;
   /** Text typed into fields it does not fit (a typo kept beside the data), by JSON Pointer. */
   rawInputs?: RawInputs;
   createdAt: Date;
-  updatedAt: Date;
 }
 
 export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode",
@@ -51,11 +45,18 @@ export const columns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.
   s.flow_version_id AS "flowVersionId", f.code AS "flowCode", s.state, s.state_tags AS "stateTags", s.snapshot, s.data, s.version, s.locked,
   s.final, s.deadline, s.compiled, s.field_comments AS "fieldComments", s.signature, s.raw_inputs AS "rawInputs",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
-export const from = `submission s JOIN org_unit o ON o.id = s.unit_id LEFT JOIN org_unit po ON po.id = s.parent_unit_id
-  JOIN round r ON r.id = s.round_id JOIN template_version t ON t.id = s.template_version_id JOIN flow_version f ON f.id = s.flow_version_id`;
+/**
+ * The submissions read model: the row with its unit (and the unit it goes up to), round, template and flow
+ * named, in one statement. The other modules' columns come from their owners' read models (org-queries.ts,
+ * round-queries.ts, …), subqueries PostgreSQL flattens into this statement: one round trip, however many rows.
+ */
+export const from = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id LEFT JOIN ${orgQueries.units} po ON po.id = s.parent_unit_id
+  JOIN ${roundQueries.rounds} r ON r.id = s.round_id JOIN ${templateQueries.versions} t ON t.id = s.template_version_id JOIN ${flowQueries.versions} f ON f.id = s.flow_version_id`;
+/** The submission with its unit only (what access checks, counts and work lists need). */
+const withUnit = `submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id`;
 
-/** The same expression as the index org_unit_search (migration SearchIndexes), so the search uses it. */
-const UNIT_SEARCH = `bdg_fold(o.name || ' ' || o.code)`;
+/** The unit search, on the index org_unit_search. */
+const UNIT_SEARCH = orgQueries.searchKey('o');
 /** The columns a submissions list may be sorted by (`?sort=`), and their SQL; the default is the unit's code. */
 export const SORTS: SortColumns = {
   unitName: 'o.name',
@@ -67,30 +68,18 @@ export const SORTS: SortColumns = {
 };
 
 /** A row of a large list: only what the tables show (SubmissionListItem), read from two small joins. */
-export interface SubmissionListRow {
-  id: string;
-  roundId: string;
-  roundName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  templateCode: string;
+export interface SubmissionListRow
+  extends Pick<
+    SubmissionListItem<Date>,
+    'id' | 'roundId' | 'roundName' | 'unitId' | 'unitCode' | 'unitName' | 'unitKind' | 'templateCode' | 'state' | 'stateTags' | 'final' | 'version' | 'deadline' | 'updatedAt' | 'parentUnitName' | 'parentUnitKind'
+  > {
   flowVersionId: string;
-  state: string;
-  stateTags: string[];
-  final: boolean;
-  version: number;
-  deadline: Date | null;
-  updatedAt: Date;
-  parentUnitName: string | null;
-  parentUnitKind: string | null;
 }
 const listColumns = `s.id, s.round_id AS "roundId", r.name AS "roundName", s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
   o.kind AS "unitKind", t.code AS "templateCode", s.flow_version_id AS "flowVersionId", s.state, s.state_tags AS "stateTags", s.final, s.version, s.deadline,
   s.updated_at AS "updatedAt", po.name AS "parentUnitName", po.kind AS "parentUnitKind"`;
 /** The joins listColumns reads besides the unit (`o`): the round, the template and the parent unit (for "chờ … duyệt"). */
-const LIST_JOINS = `JOIN round r ON r.id = s.round_id JOIN template_version t ON t.id = s.template_version_id LEFT JOIN org_unit po ON po.id = s.parent_unit_id`;
+const LIST_JOINS = `JOIN ${roundQueries.rounds} r ON r.id = s.round_id JOIN ${templateQueries.versions} t ON t.id = s.template_version_id LEFT JOIN ${orgQueries.units} po ON po.id = s.parent_unit_id`;
 
 /** The columns "Việc cần làm" may be sorted by. */
 export const WORK_SORTS: Record<string, string> = { deadline: 's.deadline', unitName: 'o.name', updatedAt: 's.updated_at' };
@@ -139,7 +128,7 @@ export class SubmissionsRepository {
     const rows = await this.db.query(
       `SELECT s.id, s.unit_id AS "unitId", o.path::text AS "unitPath", s.locked, s.final, s.version, s.raw_inputs AS "rawInputs",
               s.template_version_id AS "templateVersionId", s.flow_version_id AS "flowVersionId"
-         FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.id = $1`,
+         FROM ${withUnit} WHERE s.id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -171,11 +160,11 @@ export class SubmissionsRepository {
     const w = ks.after ? `${filtered} AND ${ks.after}` : filtered;
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT ${listColumns}, ${ks.select} FROM submission s JOIN org_unit o ON o.id = s.unit_id ${LIST_JOINS} WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        `SELECT ${listColumns}, ${ks.select} FROM ${withUnit} ${LIST_JOINS} WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, p.pageSize, ks.offset],
       ),
       // The count needs only the tables the filters name.
-      cappedCount((sql, ps) => this.db.query(sql, ps), `submission s JOIN org_unit o ON o.id = s.unit_id WHERE ${filtered}`, countParams),
+      cappedCount((sql, ps) => this.db.query(sql, ps), `${withUnit} WHERE ${filtered}`, countParams),
     ]);
     return { ...keysetPage<SubmissionListRow>(rows, ks, p), count };
   }
@@ -203,7 +192,7 @@ export class SubmissionsRepository {
     }
     const from = `submission s
       JOIN unnest($2::uuid[], $3::text[], $4::boolean[], $5::text[]) AS k(flow, state, own, task) ON k.flow = s.flow_version_id AND k.state = s.state
-      JOIN org_unit o ON o.id = s.unit_id`;
+      JOIN ${orgQueries.units} o ON o.id = s.unit_id`;
     const pageParams = [...params];
     let pageWhere = where;
     if (task) {
@@ -262,7 +251,7 @@ export class SubmissionsRepository {
           WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at),
        ${audit(params, 'saved')}
        SELECT version, updated_at AS "updatedAt",
-              ARRAY(SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256) AS "attachmentHashes"
+              ${attachmentQueries.hashes('$1')} AS "attachmentHashes"
          FROM saved`,
       params,
     );
@@ -274,8 +263,8 @@ export class SubmissionsRepository {
   }
 
   async attachmentHashes(submissionId: string, m: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { sha256: string }[] = await m.query(`SELECT sha256 FROM attachment WHERE submission_id = $1 ORDER BY sha256`, [submissionId]);
-    return rows.map((r) => r.sha256);
+    const rows: { hashes: string[] }[] = await m.query(`SELECT ${attachmentQueries.hashes('$1')} AS hashes`, [submissionId]);
+    return rows[0]!.hashes;
   }
 
   async returned(id: string): Promise<{ data: unknown; at: Date } | null> {
@@ -289,12 +278,12 @@ export class SubmissionsRepository {
    * typed as free text, the latest earlier round.
    */
   async previous(s: SubmissionRow): Promise<{ roundName: string; data: unknown } | null> {
-    const [round] = (await this.db.query(`SELECT period FROM round WHERE id = $1`, [s.roundId])) as { period: string }[];
+    const [round] = (await this.db.query(`SELECT period FROM ${roundQueries.rounds} r WHERE id = $1`, [s.roundId])) as { period: string }[];
     const rows = await this.db.query(
-      `SELECT r.name AS "roundName", p.data FROM submission p JOIN round r ON r.id = p.round_id
-         JOIN template_version t ON t.id = p.template_version_id
+      `SELECT r.name AS "roundName", p.data FROM submission p JOIN ${roundQueries.rounds} r ON r.id = p.round_id
+         JOIN ${templateQueries.versions} t ON t.id = p.template_version_id
         WHERE p.unit_id = $1 AND t.code = $2 AND r.id <> $3
-          AND CASE WHEN $4::text[] IS NULL THEN r.created_at < (SELECT created_at FROM round WHERE id = $3) ELSE r.period = ANY($4::text[]) END
+          AND CASE WHEN $4::text[] IS NULL THEN r.created_at < (SELECT created_at FROM ${roundQueries.rounds} c WHERE id = $3) ELSE r.period = ANY($4::text[]) END
         ORDER BY r.created_at DESC LIMIT 1`,
       [s.unitId, s.templateCode, s.roundId, round ? comparablePeriodNames(round.period) : null],
     );

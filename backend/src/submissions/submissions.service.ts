@@ -259,22 +259,11 @@ export class SubmissionsService {
   private async listItem(r: SubmissionListRow): Promise<SubmissionListItem<Date>> {
     const def = await this.defs.flow(r.flowVersionId);
     return {
-      id: r.id,
-      roundId: r.roundId,
-      roundName: r.roundName,
-      unitId: r.unitId,
-      unitCode: r.unitCode,
-      unitName: r.unitName,
-      unitKind: r.unitKind,
+      ...whereFrom(r),
       parentUnitName: r.parentUnitName,
       parentUnitKind: r.parentUnitKind,
       templateCode: r.templateCode,
-      state: r.state,
-      stateLabel: stateLabel(def, r.state, r),
-      stateTags: r.stateTags,
-      status: stateStatus(def, r.state) ?? null,
-      handedIn: isHandedInTags(r.stateTags) || r.final,
-      final: r.final,
+      ...statusOf(def, r),
       version: r.version,
       deadline: r.deadline,
       updatedAt: r.updatedAt,
@@ -284,26 +273,14 @@ export class SubmissionsService {
   private async summary(r: SubmissionRow): Promise<SubmissionSummary<Date>> {
     const def = await this.defs.flow(r.flowVersionId);
     return {
-      id: r.id,
-      roundId: r.roundId,
-      roundName: r.roundName,
-      unitId: r.unitId,
-      unitCode: r.unitCode,
-      unitName: r.unitName,
-      unitKind: r.unitKind,
+      ...whereFrom(r),
       parentUnitId: r.parentUnitId,
       parentUnitName: r.parentUnitName ?? null,
       parentUnitKind: r.parentUnitKind ?? null,
       templateCode: r.templateCode,
       templateVersion: r.templateVersion,
       flowCode: r.flowCode,
-      state: r.state,
-      stateLabel: stateLabel(def, r.state, r),
-      // The state's meaning: the frontend asks these, never the state's name.
-      stateTags: r.stateTags,
-      status: stateStatus(def, r.state) ?? null,
-      handedIn: isHandedInTags(r.stateTags) || r.final,
-      final: r.final,
+      ...statusOf(def, r),
       locked: r.locked,
       version: r.version,
       deadline: r.deadline,
@@ -344,3 +321,23 @@ function taskOf(kinds: string[]): 'sign' | 'review' | 'approve' | 'compile' | 'f
   return 'fill';
 }
 
+/** The report's round and unit, as every list and page names them. */
+const whereFrom = (r: SubmissionListRow) => ({
+  id: r.id,
+  roundId: r.roundId,
+  roundName: r.roundName,
+  unitId: r.unitId,
+  unitCode: r.unitCode,
+  unitName: r.unitName,
+  unitKind: r.unitKind,
+});
+
+/** The state as the screens read it: its label from the flow, its tags (the meaning: never the state's name), handed in, final. */
+const statusOf = (def: FlowDefinition, r: Pick<SubmissionListRow, 'state' | 'stateTags' | 'final' | 'parentUnitName' | 'parentUnitKind'>) => ({
+  state: r.state,
+  stateLabel: stateLabel(def, r.state, r),
+  stateTags: r.stateTags,
+  status: stateStatus(def, r.state) ?? null,
+  handedIn: isHandedInTags(r.stateTags) || r.final,
+  final: r.final,
+});

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import { attachmentQueries } from '../attachments/attachment-queries.js';
 import { columns, from, type SubmissionRow } from './submissions.repository.js';
 
 /** The row an event works on, with what its answer and its log entry need, read under the row lock. */
@@ -50,7 +51,7 @@ export class TransitionsRepository {
   async lock(m: EntityManager, id: string): Promise<LockedRow | null> {
     const rows = await m.query(
       `SELECT ${columns},
-              ARRAY(SELECT a.sha256 FROM attachment a WHERE a.submission_id = s.id ORDER BY a.sha256) AS "attachmentHashes",
+              ${attachmentQueries.hashes('s.id')} AS "attachmentHashes",
               (SELECT json_build_object('seq', l.seq, 'hash', l.hash) FROM transition_log l
                 WHERE l.submission_id = s.id ORDER BY l.seq DESC LIMIT 1) AS "lastLog"
          FROM ${from} WHERE s.id = $1 FOR UPDATE OF s NOWAIT`,

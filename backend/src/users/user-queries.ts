@@ -4,9 +4,15 @@
  * text of every query on `app_user` stays here, with the table's owner.
  */
 export const userQueries = {
+  /** The active users: `id, username, full_name, unit_id, roles` (a subquery PostgreSQL flattens; join it under an alias). */
+  active: `(SELECT id, username, full_name, unit_id, roles FROM app_user WHERE active)`,
+  /** Every user, active or not (who did something recorded): `id, username, full_name, unit_id, active`. */
+  all: `(SELECT id, username, full_name, unit_id, active FROM app_user)`,
   /** Active holders of role `role` in unit `unitId`, except `exceptId` (all three are SQL expressions). */
   activeHolders: (unitId: string, role: string, exceptId: string) =>
     `SELECT id FROM app_user WHERE unit_id = ${unitId} AND ${role} = ANY(roles) AND active AND id <> ${exceptId}`,
+  /** Moves every user of unit `from` to unit `to` (a merge; both are SQL expressions), in the caller's statement list. */
+  moveUnit: (from: string, to: string) => `UPDATE app_user SET unit_id = ${to} WHERE unit_id = ${from}`,
   /** Users who have an e-mail address. */
   withEmail: () => `SELECT id FROM app_user WHERE email IS NOT NULL AND email <> ''`,
   /** Where to write to a user, and the name to greet them by (`user` is an SQL expression). */

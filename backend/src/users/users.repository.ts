@@ -1,25 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { User } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import type { AuthUser } from '../common/current-user.js';
-import { User } from './user.entity.js';
+import { User as UserEntity } from './user.entity.js';
+import { orgQueries } from '../org/org-queries.js';
 
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
-  roles: string[];
-  active: boolean;
-  position?: string | null;
-  /** An admin reset the password: the user must choose a new one (the UI sends them to "Đổi mật khẩu"). */
-  mustChangePassword?: boolean;
-}
+/** A user as the API answers it (`User` of @bdg/api-types), with the unit's code and the address always read. */
+export type UserView = User & Required<Pick<User, 'unitCode' | 'email'>>;
 
 /** The columns a users list may be sorted by (`?sort=`). */
 export const USER_SORTS: Record<string, string> = { username: 'u.username', fullName: 'u.full_name', unitName: 'o.name', unitCode: 'o.code' };
@@ -32,13 +21,13 @@ const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  findForLogin(username: string): Promise<(User & { passwordHash: string }) | null> {
+  findForLogin(username: string): Promise<(UserEntity & { passwordHash: string }) | null> {
     return this.db
-      .getRepository(User)
+      .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
-      .getOne() as Promise<(User & { passwordHash: string }) | null>;
+      .getOne() as Promise<(UserEntity & { passwordHash: string }) | null>;
   }
 
   /** The user a token names, with the token version every token must still carry. */
@@ -46,7 +35,7 @@ export class UsersRepository {
     const rows: (AuthUser & { tokenVersion: number })[] = await this.db.query(
       `SELECT u.id, u.username, u.full_name AS "fullName", u.unit_id AS "unitId", o.path::text AS "unitPath", u.roles,
               u.token_version AS "tokenVersion"
-         FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+         FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
         WHERE u.id = $1 AND u.active`,
       [id],
     );
@@ -55,7 +44,7 @@ export class UsersRepository {
 
   async view(id: string): Promise<UserView | null> {
     const rows: UserView[] = await this.db.query(
-      `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
+      `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -64,7 +53,7 @@ export class UsersRepository {
   /** Users whose unit lies in the subtree at `path` (the seed's look-ups; the route pages). */
   listInSubtree(path: string, unitId?: string): Promise<UserView[]> {
     return this.db.query(
-      `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+      `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
         WHERE o.path <@ $1::ltree${unitId ? ' AND u.unit_id = $2' : ''} ORDER BY o.code, u.username`,
       unitId ? [path, unitId] : [path],
     );
@@ -87,11 +76,11 @@ export class UsersRepository {
     const order = orderBy(p, USER_SORTS, 'o.code, u.username', 'u.id');
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT ${viewSelect} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE ${w} ORDER BY ${order}
+        `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE ${w} ORDER BY ${order}
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, p.pageSize, p.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS n FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE ${w}`, params),
+      this.db.query(`SELECT count(*)::int AS n FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE ${w}`, params),
     ]);
     return { rows, total: count[0].n };
   }
@@ -101,10 +90,38 @@ export class UsersRepository {
   async usernameHolder(username: string, m: EntityManager = this.db.manager): Promise<{ fullName: string; unitName: string; unitPath: string } | null> {
     const rows = await m.query(
       `SELECT u.full_name AS "fullName", o.name AS "unitName", o.path::text AS "unitPath"
-         FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.username = $1`,
+         FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.username = $1`,
       [username],
     );
     return rows[0] ?? null;
+  }
+
+  /** An active user by username, with where they work (a password reset's target). */
+  async activeWithUnit(username: string): Promise<{ id: string; username: string; fullName: string; email: string | null; unitName: string; unitPath: string } | null> {
+    const rows = await this.db.query(
+      `SELECT u.id, u.username, u.full_name AS "fullName", u.email, o.name AS "unitName", o.path::text AS "unitPath"
+         FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.username = $1 AND u.active`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Active admins whose unit's subtree holds the unit at `unitPath` (the unit's own admin up to the Bộ's). */
+  async adminsOver(m: EntityManager, unitPath: string, exceptUserId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT u.id FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
+        WHERE u.active AND 'admin' = ANY(u.roles) AND o.path @> $1::ltree AND u.id <> $2`,
+      [unitPath, exceptUserId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A new password chosen through a reset link: no forced change any more, earlier tokens revoked. */
+  async setPassword(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await m.query(
+      `UPDATE app_user SET password_hash = $2, must_change_password = false, token_version = token_version + 1 WHERE id = $1`,
+      [userId, passwordHash],
+    );
   }
 
   /** Revokes every token the user holds; in the caller's transaction, beside its audit entry. */
@@ -117,12 +134,12 @@ export class UsersRepository {
     return rows[0]?.h ?? null;
   }
 
-  insert(m: EntityManager, u: Partial<User> & { passwordHash: string }): Promise<User> {
-    return m.getRepository(User).save(m.getRepository(User).create(u));
+  insert(m: EntityManager, u: Partial<UserEntity> & { passwordHash: string }): Promise<UserEntity> {
+    return m.getRepository(UserEntity).save(m.getRepository(UserEntity).create(u));
   }
 
-  async update(m: EntityManager, id: string, patch: Partial<User>) {
-    await m.getRepository(User).update({ id }, patch);
+  async update(m: EntityManager, id: string, patch: Partial<UserEntity>) {
+    await m.getRepository(UserEntity).update({ id }, patch);
   }
 
   /** Users holding `role` on `unitId`: who gets notified. */

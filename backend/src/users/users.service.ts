@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ValidationPool } from '../validation/validation-pool.js';
 import { type AuthUser, hasRole } from '../common/current-user.js';
@@ -65,6 +65,21 @@ export class UsersService {
   /** The user's position ("Phó Trưởng phòng"), null when none is recorded. */
   async position(id: string): Promise<string | null> {
     return (await this.repo.view(id))?.position ?? null;
+  }
+
+  /** An active user by username with their unit's name and path (the target of "Quên mật khẩu"). */
+  activeWithUnit(username: string) {
+    return this.repo.activeWithUnit(username);
+  }
+
+  /** The active admins over the unit at `unitPath`, in the caller's transaction. */
+  adminsOver(m: EntityManager, unitPath: string, exceptUserId: string) {
+    return this.repo.adminsOver(m, unitPath, exceptUserId);
+  }
+
+  /** Sets a password chosen through a reset link (the caller checked the policy and audits it). */
+  setPassword(m: EntityManager, userId: string, passwordHash: string) {
+    return this.repo.setPassword(m, userId, passwordHash);
   }
 
   /** The user as a request or a job acts (active only), with the token version the guard compares. */

@@ -29,8 +29,6 @@ export class ValidationPool implements OnModuleDestroy {
       maxQueue: validationWorkers * 8,
       timeoutMs: validationTimeoutSeconds * 1000,
       memoryMb: validationMemoryMb,
-      // compiled schemas live in the threads: keep them warm
-      idleTimeoutMs: 600_000,
       messages: {
         status: 413,
         timeout: `Dữ liệu gửi lên quá lớn để kiểm tra trong ${seconds} giây. Hãy chia nhỏ dữ liệu (ít dòng hơn trong mỗi bảng) rồi gửi lại.`,

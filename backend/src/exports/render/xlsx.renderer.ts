@@ -108,6 +108,14 @@ export function keepAsText(cell: Cell): void {
   if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.numFmt = '@';
 }
 
+/** A new sheet named after `title` (unique, within Excel's limits) with these columns and a styled, frozen header. */
+function addSheet(ctx: Ctx, title: string, columns: Partial<ExcelJS.Column>[]): Worksheet {
+  const ws = ctx.wb.addWorksheet(sheetName(title, ctx.taken));
+  ws.columns = columns;
+  styleHeader(ws);
+  return ws;
+}
+
 function styleHeader(ws: Worksheet): void {
   const row = ws.getRow(1);
   row.font = { bold: true };
@@ -135,21 +143,19 @@ function noteHelp(ctx: Ctx, cell: Cell, pointer: string): void {
 
 /** A sheet for an array of objects: TT + one column per item property. */
 function tableSheet(ctx: Ctx, title: string, s: Json, ui: Json, value: unknown, pointer: string): Worksheet {
-  const ws = ctx.wb.addWorksheet(sheetName(title, ctx.taken));
   const items = resolveSchema(s.items, ctx.root);
   const itemsUi = uiFor(ui, 'items');
   const cols = columnKeys(items, itemsUi, value, ctx.root)
     .map((key) => ({ key, s: childSchema(items, key, ctx.root), u: uiFor(itemsUi, key) }))
     .filter((c) => !isHidden(c.u));
-  ws.columns = [
+  const ws = addSheet(ctx, title, [
     { header: 'TT', key: '#', width: 6 },
     ...cols.map((c) => {
       const unit = unitOf(c.s);
       const t = titleOf(c.s, c.u, c.key);
       return { header: unit && unit !== '%' ? `${t} (${unit})` : t, key: c.key, width: Math.min(40, Math.max(12, t.length + 2)) };
     }),
-  ];
-  styleHeader(ws);
+  ]);
   cols.forEach((c, j) => noteHelp(ctx, ws.getRow(1).getCell(j + 2), `${pointer}/*/${escapeSegment(c.key)}`));
   const rows = Array.isArray(value) ? value : [];
   rows.forEach((row, i) => {
@@ -209,15 +215,12 @@ function sectionRows(ctx: Ctx, ws: Worksheet, s0: Json, ui: Json, data: unknown,
 }
 
 function sectionSheet(ctx: Ctx, name: string): Worksheet {
-  const ws = ctx.wb.addWorksheet(sheetName(name, ctx.taken));
-  ws.columns = [
+  return addSheet(ctx, name, [
     { header: 'TT', key: 'tt', width: 8 },
     { header: 'Chỉ tiêu', key: 'title', width: 60 },
     { header: 'Giá trị', key: 'value', width: 24 },
     { header: 'Đơn vị', key: 'unit', width: 12 },
-  ];
-  styleHeader(ws);
-  return ws;
+  ]);
 }
 
 /** Schema and titles along a JSON Pointer ("/I/tongSo" → its schema and "Tình hình chung › Tổng số"), by @bdg/schemas' walker. */
@@ -228,14 +231,12 @@ function fieldAt(root: Json, pointer: string): { schema: Json; title: string } {
 }
 
 function sourcesSheet(ctx: Ctx, provenance: NonNullable<XlsxInput['provenance']>): void {
-  const ws = ctx.wb.addWorksheet(sheetName(SOURCES_SHEET, ctx.taken));
-  ws.columns = [
+  const ws = addSheet(ctx, SOURCES_SHEET, [
     { header: 'Chỉ tiêu', key: 'title', width: 60 },
     { header: 'Mã đơn vị', key: 'code', width: 14 },
     { header: 'Đơn vị', key: 'unit', width: 36 },
     { header: 'Giá trị', key: 'value', width: 16 },
-  ];
-  styleHeader(ws);
+  ]);
   for (const [path, sources] of Object.entries(provenance)) {
     if (!Array.isArray(sources)) continue;
     const { schema, title } = fieldAt(ctx.root, path);
