@@ -196,10 +196,11 @@ describe('isDone and isLate', () => {
     [{ stateTags: null, final: false }, false],
   ])('isDone(%j) is %s', (s, want) => expect(isDone(s)).toBe(want));
   it.each([
-    [{ deadline: '2026-11-27T00:00:00Z', locked: false, final: false }, true],
-    [{ deadline: '2026-11-29T00:00:00Z', locked: false, final: false }, false],
-    [{ deadline: '2026-11-27T00:00:00Z', locked: true, final: false }, false],
-    [{ deadline: '2026-11-27T00:00:00Z', locked: false, final: true }, false],
-    [{ deadline: null, locked: false, final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', stateTags: ['editing'], final: false }, true],
+    [{ deadline: '2026-11-29T00:00:00Z', stateTags: ['editing'], final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', stateTags: ['awaitingSignature', 'locked'], final: false }, true],
+    [{ deadline: '2026-11-27T00:00:00Z', stateTags: ['submitted'], final: false }, false],
+    [{ deadline: '2026-11-27T00:00:00Z', stateTags: ['editing'], final: true }, false],
+    [{ deadline: null, stateTags: ['editing'], final: false }, false],
   ])('isLate(%j) is %s', (s, want) => expect(isLate(s, now)).toBe(want));
 });

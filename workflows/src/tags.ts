@@ -49,9 +49,12 @@ export const locksDataTags = (tags: readonly string[]): boolean => tags.some((t)
  * SQL says the same (backend/src/common/status-sql.ts); dashboards and the compile page ask this.
  */
 export const isDone = (s: { stateTags?: readonly string[] | null; final: boolean }): boolean => s.final || isDoneTags(s.stateTags ?? []);
-/** The one definition of "late": past its deadline while its data is still open (not locked, not final). */
-export const isLate = (s: { deadline: Date | string | null; locked: boolean; final: boolean }, now: Date | number = Date.now()): boolean =>
-  s.deadline !== null && new Date(s.deadline).getTime() < new Date(now).getTime() && !s.locked && !s.final;
+/**
+ * The one definition of "late": past its deadline and not handed in (no HANDED_IN_TAGS, not final). A report
+ * waiting for its head's signature is still late: the level above has not received it.
+ */
+export const isLate = (s: { deadline: Date | string | null; stateTags?: readonly string[] | null; final: boolean }, now: Date | number = Date.now()): boolean =>
+  s.deadline !== null && new Date(s.deadline).getTime() < new Date(now).getTime() && !s.final && !isHandedInTags(s.stateTags ?? []);
 
 export const isDoneState = (def: FlowDefinition, state: string): boolean => isDoneTags(stateTags(def, state));
 export const locksData = (def: FlowDefinition, state: string): boolean => locksDataTags(stateTags(def, state));

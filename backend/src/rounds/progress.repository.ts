@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HANDED_IN_TAGS } from '@bdg/workflows';
+import { handedInSql, lateSql } from '../common/status-sql.js';
 import type { ProgressSort } from './progress.dto.js';
 import { orgQueries } from '../org/org-queries.js';
 import { submissionQueries } from '../submissions/submission-queries.js';
@@ -42,9 +42,9 @@ export interface ChildRow extends NodeRow {
   totalRows: number;
 }
 
-/** Handed in / late by meaning: the state's tags (HANDED_IN_TAGS) and the deadline, never a state name. */
-const handed = (alias: string) => `(${alias}.state_tags && $H::text[] OR ${alias}.final)`;
-const lateOf = (alias: string) => `(${alias}.deadline IS NOT NULL AND ${alias}.deadline < now() AND NOT ${handed(alias)})`;
+/** Handed in / late by meaning (common/status-sql.ts, the same rules as @bdg/workflows): tags and deadline, never a state name. */
+const handed = (alias: string) => handedInSql(alias);
+const lateOf = (alias: string) => lateSql(alias);
 
 const nodeCols = `o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName", o.kind, o.path::text AS path,
   s.id AS "submissionId", s.state, s.state_tags AS "stateTags", s.deadline,
@@ -68,9 +68,8 @@ const ORDER: Record<ProgressSort, string> = {
 export class ProgressRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** `$H` in the texts above is the tag list; numbered parameters follow it. */
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.db.query(sql.replaceAll('$H', `$${params.length + 1}`), [...params, HANDED_IN_TAGS]);
+    return this.db.query(sql, params);
   }
 
   /**
