@@ -5,6 +5,7 @@ import { type AuthUser, CurrentUser } from '../common/current-user.js';
 import { badRequest } from '../common/errors.js';
 import { OfficialRecordService } from './official-record.service.js';
 import { CompleteBrowserSignatureDto, PrepareBrowserSignatureDto } from './signatures.dto.js';
+import type { PdfSignatures } from '@bdg/api-types';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo cáo (id) không hợp lệ.') });
 
@@ -14,7 +15,7 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badRequest('Mã báo c�
 export class SignaturesController {
   constructor(private readonly official: OfficialRecordService) {}
 
-  @Get('submissions/:id/signatures') list(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string) {
+  @Get('submissions/:id/signatures') list(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string): Promise<PdfSignatures> {
     return this.official.signatures(u, id);
   }
   @Post('submissions/:id/pdf-signature/prepare') prepare(@CurrentUser() u: AuthUser, @Param('id', uuid) id: string, @Body() b: PrepareBrowserSignatureDto) {

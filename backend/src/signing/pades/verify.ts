@@ -6,29 +6,12 @@
 import { createHash, verify as rsaVerify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { CMS_OID } from './cms.js';
+import type { PdfSignatureReport } from '@bdg/api-types';
 
 const { asn1 } = forge;
 type Node = forge.asn1.Asn1;
 
-export interface SignatureReport {
-  index: number;
-  /** Name in the signature dictionary and the signer certificate's subject. */
-  name: string | null;
-  subject: string | null;
-  issuer: string | null;
-  signingTime: string | null;
-  reason: string | null;
-  /** The integrity code (SHA-256 of the signed content) carried in /Reason, if any. */
-  contentHash: string | null;
-  byteRange: [number, number, number, number];
-  /** Bytes of the file this signature covers, and whether that is the whole file (the last revision). */
-  covers: { bytes: number; ofBytes: number; wholeDocument: boolean };
-  testOnly: boolean;
-  checks: { byteRange: boolean; digest: boolean; signature: boolean; chain: boolean };
-  valid: boolean;
-  /** Why not valid, in Vietnamese (empty when valid). */
-  problems: string[];
-}
+export type SignatureReport = PdfSignatureReport;
 
 const childrenOf = (n: Node): Node[] => (Array.isArray(n.value) ? (n.value as Node[]) : []);
 const oidOf = (n: Node): string => asn1.derToOid(n.value as string);

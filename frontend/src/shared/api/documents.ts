@@ -1,31 +1,11 @@
 /** Official documents, background jobs, integrity checks and notifications (docs/api-shapes.md, "extra"). */
-import type { JobView, NotificationItem, Page, VerifyResult } from '@bdg/api-types';
+import type { JobView, NotificationItem, Page, PdfSignature, PdfSignatures, VerifyResult } from '@bdg/api-types';
 import { apiFetch } from './client';
 import { listQuery, type ListParams } from '../paging/page-params';
 
 export type ExportFormat = 'docx' | 'pdf' | 'xlsx';
 
-/** One PAdES signature of the official PDF, verified (GET /api/submissions/:id/signatures). */
-export interface PdfSignature {
-  index: number;
-  kind: 'signer' | 'seal' | null;
-  provider: string | null;
-  subject: string | null;
-  issuer: string | null;
-  signingTime: string | null;
-  covers: { bytes: number; ofBytes: number; wholeDocument: boolean };
-  testOnly: boolean;
-  matchesStoredData: boolean;
-  valid: boolean;
-  problems: string[];
-}
-
-export interface PdfSignatures {
-  officialPdf: { sha256: string; bytes: number; revisions: number } | null;
-  signatures: PdfSignature[];
-}
-
-export type { JobView, NotificationItem, VerifyResult };
+export type { JobView, NotificationItem, PdfSignature, PdfSignatures, VerifyResult };
 
 const enc = encodeURIComponent;
 
