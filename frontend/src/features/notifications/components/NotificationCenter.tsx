@@ -26,7 +26,11 @@ function useOpenNotification(close: () => void) {
     setOpening(n.id);
     let sub: Submission | null = null;
     try {
-      sub = await qc.fetchQuery({ queryKey: qk.submission(n.submissionId), queryFn: () => api.submission(n.submissionId!), staleTime: 10_000 });
+      sub = await qc.fetchQuery({
+        queryKey: qk.submission(n.submissionId),
+        queryFn: () => api.submission(n.submissionId!),
+        staleTime: 10_000,
+      });
     } catch {
       // The page itself will show why it cannot be opened.
     }
@@ -49,22 +53,9 @@ export function NotificationCenter() {
   // Counted by the server over every notification, not only the page shown.
   const unread = q.data?.unread ?? 0;
 
-  const label = unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo';
   return (
     <>
-      <Badge count={unread} overflowCount={99} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          className="bdg-bell"
-          icon={<BellOutlined aria-hidden style={{ fontSize: 20 }} />}
-          aria-label={label}
-          aria-haspopup="dialog"
-          aria-expanded={open}
-          title={label}
-          data-testid="notification-bell"
-          onClick={() => setOpen(true)}
-        />
-      </Badge>
+      <Bell unread={unread} open={open} onOpen={() => setOpen(true)} />
       <Drawer
         open={open}
         onClose={() => setOpen(false)}
@@ -83,7 +74,15 @@ export function NotificationCenter() {
           </Button>
         }
       >
-        {markAll.error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 8 }} title={errorMessage(markAll.error)} />}
+        {markAll.error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 8 }}
+            title={errorMessage(markAll.error)}
+          />
+        )}
         {q.isLoading ? (
           <Skeleton active />
         ) : q.error && !q.data ? (
@@ -117,5 +116,25 @@ export function NotificationCenter() {
         )}
       </Drawer>
     </>
+  );
+}
+
+/** The header's bell with the unread count; it opens the list. */
+function Bell({ unread, open, onOpen }: { unread: number; open: boolean; onOpen: () => void }) {
+  const label = unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo';
+  return (
+    <Badge count={unread} overflowCount={99} size="small" offset={[-4, 4]}>
+      <Button
+        type="text"
+        className="bdg-bell"
+        icon={<BellOutlined aria-hidden style={{ fontSize: 20 }} />}
+        aria-label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={label}
+        data-testid="notification-bell"
+        onClick={onOpen}
+      />
+    </Badge>
   );
 }
