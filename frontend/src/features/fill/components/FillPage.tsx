@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Tabs, Typography } from 'antd';
 import type { RJSFSchema } from '@rjsf/utils';
@@ -21,11 +21,13 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { errorsToErrorSchema } from '../../../shared/utils/json-pointer';
 import { useFillForm } from '../hooks/use-fill-form';
 import { AttachmentsPanel } from './AttachmentsPanel';
-import { ConflictDialog } from './ConflictDialog';
 import { OFFLINE_TEXT, SaveStatusText } from './SaveStatusText';
 import { RequiredProgress } from './RequiredProgress';
 import { ReturnReason } from './ReturnReason';
 import { expandSectionErrors } from '../utils/required-fields';
+
+// Shown only after a 409 (its table of differences is antd's Table): its own chunk, not in the page's first load.
+const ConflictDialog = lazy(() => import('./ConflictDialog').then((m) => ({ default: m.ConflictDialog })));
 
 /** Nhập liệu: the pinned template version rendered as a form, autosaved, with the allowed events. */
 export function FillPage() {
@@ -210,13 +212,15 @@ export function FillForm({ submission, template, prepared, validator, titleOf, a
         </div>
       </div>
       {form.conflict && (
-        <ConflictDialog
-          mine={form.conflict.mine}
-          server={form.conflict.server}
-          titleOf={titleOf}
-          onKeepMine={() => void form.resolveConflict('mine')}
-          onTakeServer={() => void form.resolveConflict('server')}
-        />
+        <Suspense fallback={null}>
+          <ConflictDialog
+            mine={form.conflict.mine}
+            server={form.conflict.server}
+            titleOf={titleOf}
+            onKeepMine={() => void form.resolveConflict('mine')}
+            onTakeServer={() => void form.resolveConflict('server')}
+          />
+        </Suspense>
       )}
       <Typography.Text className="bdg-visually-hidden">Biểu mẫu {template.title}, phiên bản {template.version}</Typography.Text>
     </article>
