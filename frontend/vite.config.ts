@@ -8,11 +8,28 @@ import { fileURLToPath } from 'node:url';
 // @bdg/schemas and @rjsf/validator-ajv8 each carry their own copy of ajv 8 (the root's is ajv 6, for
 // eslint): one copy in the bundle, the schemas package's, instead of two (~60 kB compressed on the fill page).
 const ajvDir = path.dirname(createRequire(import.meta.url).resolve('ajv/package.json', { paths: [fileURLToPath(new URL('../schemas', import.meta.url))] }));
+// Likewise one ajv-formats (@rjsf/validator-ajv8 pins an older copy; the API is the same).
+const ajvFormatsDir = path.dirname(createRequire(import.meta.url).resolve('ajv-formats/package.json', { paths: [fileURLToPath(new URL('../schemas', import.meta.url))] }));
+// And one fast-uri: ajv's (3.x); @rjsf/utils pins 4.x for the same two calls (resolve, equal) on $ref.
+const fastUriDir = path.dirname(createRequire(import.meta.url).resolve('fast-uri/package.json', { paths: [ajvDir] }));
+// @rjsf/core imports markdown-to-jsx for Markdown descriptions, which our templates do not turn on: a shim
+// that loads it on demand (src/shared/schema-form/markdown-on-demand.tsx) keeps it out of every form's first load.
+const markdownReal = createRequire(import.meta.url).resolve('markdown-to-jsx/react').replace(/\.cjs$/, '.js');
+const markdownShim = fileURLToPath(new URL('src/shared/schema-form/markdown-on-demand.tsx', import.meta.url));
 
 // `--mode bench`: the browser benchmark's page alone (bench.html → dist-bench/), never in the app's bundle.
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
-  resolve: { conditions: ['source'], alias: [{ find: /^ajv(\/.*)?$/, replacement: `${ajvDir}$1` }] },
+  resolve: {
+    conditions: ['source'],
+    alias: [
+      { find: /^ajv(\/.*)?$/, replacement: `${ajvDir}$1` },
+      { find: /^ajv-formats$/, replacement: ajvFormatsDir },
+      { find: /^fast-uri$/, replacement: fastUriDir },
+      { find: /^markdown-to-jsx\/react$/, replacement: markdownShim },
+      { find: /^markdown-to-jsx-real$/, replacement: markdownReal },
+    ],
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   build:
     mode === 'bench'

@@ -147,12 +147,14 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
     { level: 'school', token: await token('nat.school.editor'), unitId: tree.school.id },
   ];
   for (const p of people) {
-    const routes = [
+    const routes: (readonly [string, string])[] = [
       ['progress', `/api/rounds/${opened.roundId}/progress`],
       ['submissions list', `/api/submissions?roundId=${opened.roundId}`],
       ['org tree', `/api/org-units`],
       ['my work', `/api/my-work`],
-    ] as const;
+    ];
+    // The ministry's admin also reads the log ("Nhật ký"), and a list sorted by deadline (the index of migration LargeListIndexes).
+    if (p.level === 'ministry') routes.push(['audit log', '/api/audit'], ['submissions by deadline', `/api/submissions?roundId=${opened.roundId}&sort=-deadline`]);
     for (const [name, path] of routes) {
       const r = await timeRoute(api, p.token, path);
       const direct = name === 'progress' ? await directSql(sql, opened.roundId, p.unitId) : null;

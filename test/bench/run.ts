@@ -59,7 +59,10 @@ async function national() {
   }
 }
 
+let loadAtStart = '';
+
 async function main() {
+  loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(', ');
   ensureBuilt();
   const db = await createSuiteDatabase();
   const app = await new AppProcess({ databaseUrl: db?.url, env: { RUN_JOBS: 'true', JOBS_POLL_SECONDS: '0.5', JOBS_SCHEDULE: 'false' } }).start();
@@ -98,6 +101,8 @@ async function main() {
   // A partial run (scale, write) prints its rows but keeps the full table of the last complete run.
   if (ONLY && !alone) return;
   if (runs('national')) facts.push(`National tree: ${NATIONAL_SHAPE} under the ministry root, on a database of its own`);
+  // The machine is shared: how busy it was says how far the figures are from an idle machine's.
+  facts.push(`Load average at the start / the end: ${loadAtStart} / ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (${os.cpus().length} cores)`);
   writeFileSync(
     path.join(HERE, alone ? 'RESULTS-national.md' : 'RESULTS.md'),
     `# Benchmarks${alone ? ' — national rows' : ''} — ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`${alone ? 'npm run bench -w @bdg/test -- national' : 'npm run bench'}\` (from the repository root)\n\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table}\n`,

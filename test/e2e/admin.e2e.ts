@@ -205,6 +205,26 @@ describe('admin: clone a template, change a flow, open a round (issue 8)', () =>
     expect(after.body.data.I).toMatchObject({ soGVNuDayGioi: 5, tyLeGVNuDayGioi: expect.closeTo((5 / 36) * 100, 5) });
     expect(problems).toEqual([]);
   });
+
+  it('reads "Nhật ký": what was just done, by whom, and only the publications when filtered', async () => {
+    const { page } = admin;
+    // the last item of the admin menu (folded into "···" on a narrow header): by its address
+    await page.goto(new URL('/admin/audit', page.url()).toString());
+    const table = page.getByTestId('audit-table');
+    await table.getByText('Mở đợt báo cáo').first().waitFor();
+    await table.getByText('(hy.admin)').first().waitFor();
+    await shots.take(page, 'audit-log');
+    await pickOption(page, page.getByTestId('audit-action'), 'Xuất bản');
+    await page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll('[data-testid="audit-table"] tr.ant-table-row'));
+      return rows.length > 0 && rows.every((r) => r.textContent?.includes('Xuất bản'));
+    });
+    // the template and the flow published above, newest first
+    const rows = await table.locator('tr.ant-table-row').allTextContents();
+    expect(rows[0]).toContain('Quy trình');
+    expect(rows.some((r) => r.includes('Biểu mẫu'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });
 
 /** `toLabel`: the target state as the builder lists it, by its Vietnamese label. */

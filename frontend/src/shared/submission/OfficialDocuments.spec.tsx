@@ -150,7 +150,8 @@ describe('SignaturePanel', () => {
   it('shows who signed, when (dd/mm/yyyy HH:mm) and the short hash; nothing when unsigned', async () => {
     stubFetch({});
     const { unmount } = renderWithProviders(<OfficialDocuments submission={signed} />);
-    const panel = screen.getByTestId('signature-panel');
+    // the signed report's panels are their own chunk (lazy)
+    const panel = await screen.findByTestId('signature-panel');
     expect(within(panel).getByTestId('signed-by')).toHaveTextContent('Trần Thị Hiệu Trưởng (Thủ trưởng đơn vị)');
     expect(within(panel).getByTestId('signed-at')).toHaveTextContent(/^05\/06\/2025 \d\d:07$/);
     expect(within(panel).getByTestId('signature-hash')).toHaveTextContent('a3f1c9e2b4…b4d6f8');
@@ -165,7 +166,7 @@ describe('SignaturePanel', () => {
       'GET /api/submissions/s1/verify': () => json(200, { ok: true, signature: { ok: true, expected: HASH, actual: HASH }, log: { ok: true, entries: 4 }, problems: [] }),
     });
     renderWithProviders(<OfficialDocuments submission={signed} />);
-    await userEvent.click(screen.getByRole('button', { name: /Kiểm tra toàn vẹn/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Kiểm tra toàn vẹn/ }));
     const ok = await screen.findByTestId('verify-ok');
     expect(ok).toHaveTextContent('Nội dung và nhật ký còn nguyên vẹn');
     expect(ok).toHaveTextContent('nhật ký xử lý gồm 4 mục');
@@ -183,7 +184,7 @@ describe('SignaturePanel', () => {
         }),
     });
     renderWithProviders(<OfficialDocuments submission={signed} />);
-    await userEvent.click(screen.getByRole('button', { name: /Kiểm tra toàn vẹn/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Kiểm tra toàn vẹn/ }));
     const bad = await screen.findByTestId('verify-problems');
     expect(bad).toHaveAttribute('role', 'alert');
     expect(bad).toHaveTextContent('Nội dung báo cáo đã bị thay đổi sau khi ký');
@@ -211,9 +212,9 @@ describe('PdfSignaturesPanel', () => {
         }),
     });
     renderWithProviders(<OfficialDocuments submission={signed} />);
-    expect(screen.getByTestId('signature-panel')).toHaveTextContent('Mã kiểm tra toàn vẹn');
+    expect(await screen.findByTestId('signature-panel')).toHaveTextContent('Mã kiểm tra toàn vẹn');
     expect(screen.getByTestId('signature-panel')).not.toHaveTextContent('Chữ ký số');
-    await userEvent.click(screen.getByTestId('pdf-signatures-check'));
+    await userEvent.click(await screen.findByTestId('pdf-signatures-check'));
     const first = await screen.findByTestId('pdf-signature-1');
     expect(first).toHaveTextContent('Trần Thị Hiệu Trưởng');
     expect(first).toHaveTextContent('Hợp lệ');

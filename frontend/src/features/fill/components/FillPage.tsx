@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { Tabs, Typography } from 'antd';
 import type { Submission, TemplateVersion } from '../../../shared/api/types';
@@ -18,13 +18,15 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { errorsToErrorSchema } from '../../../shared/utils/json-pointer';
 import { useFillForm } from '../hooks/use-fill-form';
 import { AttachmentsPanel } from './AttachmentsPanel';
-import { ConflictDialog } from './ConflictDialog';
 import { FieldCommentsNotice, AccessNotices, EditingNotices, RawInputsNotice } from './FillNotices';
 import { FillActionBar } from './FillActionBar';
 import { useFieldCommentExtras } from './FieldCommentAlerts';
 import { RequiredProgress } from './RequiredProgress';
 import { ReturnReason } from './ReturnReason';
 import { expandSectionErrors } from '../utils/required-fields';
+
+// Shown only after a 409 (its table of differences is antd's Table): its own chunk, not in the page's first load.
+const ConflictDialog = lazy(() => import('./ConflictDialog').then((m) => ({ default: m.ConflictDialog })));
 
 /** Nhập liệu: the pinned template version rendered as a form, autosaved, with the allowed events. */
 export function FillPage() {
@@ -118,14 +120,16 @@ export function FillForm({ submission, template, prepared, validator, titleOf, u
         </div>
       </div>
       {form.conflict && (
-        <ConflictDialog
-          mine={form.conflict.mine}
-          server={form.conflict.server}
-          titleOf={titleOf}
-          unitOf={unitOf}
-          onKeepMine={() => void form.resolveConflict('mine')}
-          onTakeServer={() => void form.resolveConflict('server')}
-        />
+        <Suspense fallback={null}>
+          <ConflictDialog
+            mine={form.conflict.mine}
+            server={form.conflict.server}
+            titleOf={titleOf}
+            unitOf={unitOf}
+            onKeepMine={() => void form.resolveConflict('mine')}
+            onTakeServer={() => void form.resolveConflict('server')}
+          />
+        </Suspense>
       )}
       <Typography.Text className="bdg-visually-hidden">Biểu mẫu {template.title}, phiên bản {template.version}</Typography.Text>
     </article>
