@@ -17,4 +17,8 @@ export const userQueries = {
   withEmail: () => `SELECT id FROM app_user WHERE email IS NOT NULL AND email <> ''`,
   /** Where to write to a user, and the name to greet them by (`user` is an SQL expression). */
   contact: (user: string) => `SELECT email, full_name AS "fullName" FROM app_user WHERE id = ${user}`,
+  /** A person's signature image (signing/appearance keeps it beside the user): `id, unit_id, image`. */
+  signatureImages: `(SELECT id, unit_id, signature_image AS image FROM app_user)`,
+  /** Sets (or clears) user `id`'s signature image (both are SQL expressions). */
+  setSignatureImage: (id: string, image: string) => `UPDATE app_user SET signature_image = ${image} WHERE id = ${id}`,
 } as const;

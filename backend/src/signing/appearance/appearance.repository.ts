@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { orgQueries } from '../../org/org-queries.js';
+import { userQueries } from '../../users/user-queries.js';
 
 export type ImageOwner = 'user' | 'unit';
-const TABLE: Record<ImageOwner, { table: string; column: string }> = {
-  user: { table: 'app_user', column: 'signature_image' },
-  unit: { table: 'org_unit', column: 'seal_image' },
+/** The images live beside their owners' rows: read and written through the owners' read models (users/, org/). */
+const IMAGES: Record<ImageOwner, { rows: string; set: (id: string, image: string) => string }> = {
+  user: { rows: userQueries.signatureImages, set: userQueries.setSignatureImage },
+  unit: { rows: orgQueries.sealImages, set: orgQueries.setSealImage },
 };
 
 /** Signature images (per person) and seal images (per unit), stored as data beside their owners. */
@@ -17,21 +20,19 @@ export class AppearanceRepository {
   async owner(kind: ImageOwner, id: string): Promise<{ unitPath: string; hasImage: boolean } | null> {
     const sql =
       kind === 'user'
-        ? `SELECT o.path::text AS "unitPath", u.signature_image IS NOT NULL AS "hasImage" FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`
-        : `SELECT path::text AS "unitPath", seal_image IS NOT NULL AS "hasImage" FROM org_unit WHERE id = $1`;
+        ? `SELECT o.path::text AS "unitPath", u.image IS NOT NULL AS "hasImage" FROM ${userQueries.signatureImages} u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE u.id = $1`
+        : `SELECT path::text AS "unitPath", image IS NOT NULL AS "hasImage" FROM ${orgQueries.sealImages} o WHERE id = $1`;
     const rows = await this.db.query(sql, [id]);
     return rows[0] ?? null;
   }
 
   async image(kind: ImageOwner, id: string): Promise<Buffer | null> {
-    const t = TABLE[kind];
-    const rows: { img: Buffer | null }[] = await this.db.query(`SELECT ${t.column} AS img FROM ${t.table} WHERE id = $1`, [id]);
+    const rows: { img: Buffer | null }[] = await this.db.query(`SELECT image AS img FROM ${IMAGES[kind].rows} i WHERE id = $1`, [id]);
     return rows[0]?.img ?? null;
   }
 
   async setImage(m: EntityManager, kind: ImageOwner, id: string, png: Buffer | null): Promise<void> {
-    const t = TABLE[kind];
-    await m.query(`UPDATE ${t.table} SET ${t.column} = $2 WHERE id = $1`, [id, png]);
+    await m.query(IMAGES[kind].set('$1', '$2'), [id, png]);
   }
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
