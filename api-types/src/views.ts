@@ -3,7 +3,7 @@
  * one level of a round's progress, and the smaller answers beside them. The backend's controllers
  * declare these as their return types; the frontend reads the same ones.
  */
-import type { Coverage } from '@bdg/schemas';
+import type { Coverage, RecompileChange } from '@bdg/schemas';
 import type { Round, SubmissionSummary, User, AllowedEvent, VersionStatus } from './shapes.js';
 import type { Page } from './paging.js';
 
@@ -85,15 +85,7 @@ export interface SaveDataResponse<D = string> {
 
 /** `GET /api/submissions/:id/compile-preview`: what compiling again would change. */
 export interface CompilePreview {
-  changes: {
-    path: string;
-    title: string;
-    old: unknown;
-    new: unknown;
-    edited: boolean;
-    replaced: boolean;
-    units: { unitId: string; unitName: string }[];
-  }[];
+  changes: (RecompileChange & { units: { unitId: string; unitName: string }[] })[];
   coverage: { included: number; expected: number };
 }
 

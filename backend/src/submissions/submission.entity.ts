@@ -1,20 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { FieldComment, Signature } from '@bdg/api-types';
 
-export interface FieldComment {
-  path: string;
-  text: string;
-  by: string;
-  byName: string;
-  at: string;
-}
+export type { FieldComment };
 
-export interface SignatureRecord {
-  hash: string;
-  signedBy: string;
-  signedByName: string;
-  role: string;
-  unitId: string;
-  signedAt: string;
+/** The head's signature as stored: what the API shows (Signature) and the attachments it covered. */
+export interface SignatureRecord extends Signature {
   attachmentHashes: string[];
 }
 
