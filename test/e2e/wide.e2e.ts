@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, apiLogin, baseUrl, DEMO, launchBrowser, Shots, watchPage } from './support/browser.js';
 import { khoaiChauReport } from '../../backend/src/test-support/khoai-chau-data.js';
 
-const ROUND = 'Báo cáo tổng kết BĐG và VSTBPN giai đoạn 2016–2020';
+// Its own round over the Phòng (other files move the demo round's Phòng report on): the Phòng is collecting here.
+const ROUND = 'Màn hình 1024 px (trình duyệt)';
 const WIDE = { width: 1024, height: 768 };
 
 type WorkItem = { id: string; roundName: string; task: string; unitName: string };
@@ -71,7 +72,18 @@ describe('reviewer and admin screens at 1024 px (issue 18)', () => {
   });
 
   it("the reviewer's screens: Việc cần làm, review, compile, progress", async () => {
-    // A school's report sent and signed through the API, so the review page has its steps.
+    // A round of its own over the Phòng, and a school's report sent and signed through the API, so the review page has its steps.
+    const phongId = (await api<{ unitId: string }>(await apiLogin('kc.reviewer'), 'GET', '/api/me')).body.unitId;
+    const opened = await api(await apiLogin('hy.admin'), 'POST', '/api/rounds', {
+      name: ROUND,
+      template: { code: 'khoai-chau-bdg-2016-2020', version: 1 },
+      rootUnitId: phongId,
+      period: '2031',
+      flows: { truong_mn: 'truong', truong_th: 'truong', truong_thcs: 'truong', phong: 'phong' },
+      deadlines: { truong_mn: '2031-06-10', truong_th: '2031-06-10', truong_thcs: '2031-06-10', phong: '2031-06-20' },
+      carryForward: false,
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const editor = await apiLogin('kc.mn-binh-minh.editor');
     const work = await api<{ items: WorkItem[] }>(editor, 'GET', '/api/my-work?pageSize=500');
     const mine = work.body.items.find((w) => w.roundName === ROUND)!;
