@@ -34,6 +34,23 @@ describe(loadConfig.name, () => {
     expect(() => load(env)).toThrow(message);
   });
 
+  it('reads the seal providers apart from the signers’: a default and a unit-code map; none set, none read', () => {
+    expect(load({}).signing).toMatchObject({ sealDefault: null, sealByUnit: {} });
+    const cfg = load({ SIGNING_PROVIDERS: 'SO-HY=browser-token', SIGNING_SEAL_PROVIDER: 'development', SIGNING_SEAL_PROVIDERS: ' SO-HY = remote-csc ,PGD-KC=development', SIGNING_CSC_URL: 'https://csc.example.vn', SIGNING_CSC_TOKEN: 't' });
+    expect(cfg.signing).toMatchObject({ byUnit: { 'SO-HY': 'browser-token' }, sealDefault: 'development', sealByUnit: { 'SO-HY': 'remote-csc', 'PGD-KC': 'development' } });
+  });
+
+  it.each([
+    [{ SIGNING_SEAL_PROVIDER: 'browser-token' }, /Dấu cơ quan không đóng bằng USB token .* browser-token cannot seal/],
+    [{ SIGNING_SEAL_PROVIDERS: 'SO-HY=browser-token' }, /browser-token cannot seal/],
+    [{ SIGNING_SEAL_PROVIDERS: 'SO-HY=hsm' }, /unknown seal provider: "hsm" \(development, pkcs12, remote-csc\)/],
+    [{ SIGNING_SEAL_PROVIDERS: 'SO-HY' }, /SIGNING_SEAL_PROVIDERS không hợp lệ \/ is invalid: "SO-HY"/],
+    [{ SIGNING_SEAL_PROVIDERS: 'SO-HY=pkcs12' }, /Ký số pkcs12 cần SIGNING_PKCS12_FILE/],
+    [{ SIGNING_SEAL_PROVIDER: 'remote-csc' }, /Ký số remote-csc cần SIGNING_CSC_URL/],
+  ])('refuses the seal setting %j at start', (env, message) => {
+    expect(() => load(env)).toThrow(message);
+  });
+
   it('reads the docker-compose settings', () => {
     expect(load({ TRUST_PROXY_HOPS: '1', EXPOSE_METRICS: 'false', EXPOSE_API_DOCS: 'false' })).toMatchObject({
       trustProxyHops: 1,

@@ -58,6 +58,12 @@ export interface SigningConfig {
   defaultProvider: string;
   /** Unit code → provider kind, from SIGNING_PROVIDERS="SO-HY=pkcs12,SO-PT=remote-csc". */
   byUnit: Record<string, string>;
+  /**
+   * The agency's seal: SIGNING_SEAL_PROVIDER (default) and SIGNING_SEAL_PROVIDERS (unit code → kind, nearest
+   * ancestor applies). Neither set: the unit's signing provider seals, except `browser-token` (no seal).
+   */
+  sealDefault: string | null;
+  sealByUnit: Record<string, string>;
   pkcs12: { file: string; password: string } | null;
   csc: { baseUrl: string; accessToken: string; credentialId: string | null; timeoutMs: number } | null;
   /** PEM files of trusted CAs (licensed Vietnamese CAs' roots), from SIGNING_TRUST_ANCHORS (comma-separated paths). */
@@ -66,17 +72,36 @@ export interface SigningConfig {
 
 const PROVIDER_KINDS = ['development', 'pkcs12', 'remote-csc', 'browser-token'];
 
+/** "SO-HY=pkcs12,SO-PT=remote-csc" → { 'SO-HY': 'pkcs12', … }; a malformed pair is a problem. */
+function unitMap(env: NodeJS.ProcessEnv, name: string, problems: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [code, kind] = pair.split('=').map((s) => s.trim());
+    if (!code || !kind) problems.push(`${name} không hợp lệ / is invalid: "${pair}" (cần dạng MÃ-ĐƠN-VỊ=loại)`);
+    else map[code] = kind;
+  }
+  return map;
+}
+
+/** The seal is the agency's own certificate, held by the server: never the signer's USB token. */
+const SEAL_KINDS = PROVIDER_KINDS.filter((k) => k !== 'browser-token');
+
 function signingConfig(env: NodeJS.ProcessEnv, problems: string[]): SigningConfig {
   const defaultProvider = env.SIGNING_PROVIDER?.trim() || 'development';
-  const byUnit: Record<string, string> = {};
-  for (const pair of (env.SIGNING_PROVIDERS ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [code, kind] = pair.split('=').map((s) => s.trim());
-    if (!code || !kind) problems.push(`SIGNING_PROVIDERS không hợp lệ / is invalid: "${pair}" (cần dạng MÃ-ĐƠN-VỊ=loại)`);
-    else byUnit[code] = kind;
-  }
+  const byUnit = unitMap(env, 'SIGNING_PROVIDERS', problems);
   for (const kind of [defaultProvider, ...Object.values(byUnit)])
     if (!PROVIDER_KINDS.includes(kind)) problems.push(`Nhà cung cấp ký số không biết / unknown signing provider: "${kind}" (${PROVIDER_KINDS.join(', ')})`);
-  const used = new Set([defaultProvider, ...Object.values(byUnit)]);
+  const sealDefault = env.SIGNING_SEAL_PROVIDER?.trim() || null;
+  const sealByUnit = unitMap(env, 'SIGNING_SEAL_PROVIDERS', problems);
+  const sealKinds = [...(sealDefault ? [sealDefault] : []), ...Object.values(sealByUnit)];
+  for (const kind of sealKinds)
+    if (!SEAL_KINDS.includes(kind))
+      problems.push(
+        kind === 'browser-token'
+          ? 'Dấu cơ quan không đóng bằng USB token trong trình duyệt / browser-token cannot seal: SIGNING_SEAL_PROVIDER(S) cần chứng thư số của cơ quan trên máy chủ (pkcs12, remote-csc)'
+          : `Nhà cung cấp đóng dấu không biết / unknown seal provider: "${kind}" (${SEAL_KINDS.join(', ')})`,
+      );
+  const used = new Set([defaultProvider, ...Object.values(byUnit), ...sealKinds]);
   const p12File = env.SIGNING_PKCS12_FILE?.trim();
   if (used.has('pkcs12') && (!p12File || !existsSync(p12File) || env.SIGNING_PKCS12_PASSWORD === undefined))
     problems.push('Ký số pkcs12 cần SIGNING_PKCS12_FILE (tệp tồn tại) và SIGNING_PKCS12_PASSWORD');
@@ -90,6 +115,8 @@ function signingConfig(env: NodeJS.ProcessEnv, problems: string[]): SigningConfi
   return {
     defaultProvider,
     byUnit,
+    sealDefault,
+    sealByUnit,
     pkcs12: p12File ? { file: p12File, password: env.SIGNING_PKCS12_PASSWORD ?? '' } : null,
     csc: cscUrl
       ? { baseUrl: cscUrl, accessToken: env.SIGNING_CSC_TOKEN ?? '', credentialId: env.SIGNING_CSC_CREDENTIAL?.trim() || null, timeoutMs: intSetting(env, 'SIGNING_CSC_TIMEOUT_SECONDS', 120, 5, 600, problems) * 1000 }

@@ -6,12 +6,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfsig } from '../signing/testing/independent-verifiers.js';
 import { binary } from '../test-support/binary.js';
-import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { png } from '../test-support/png.js';
+import { soReportAwaitingSignature } from '../test-support/so-report.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
-const DEMO = 'Demo@2026!';
-const VAN_BAN = { soVanBan: '45', ngayBanHanh: '2020-05-20', nguoiKy: 'Người ký' };
 
 /**
  * The Sở's published report: the Giám đốc signs at SIGN and the agency seals it in the same transition
@@ -24,35 +22,12 @@ describe('the Sở seals its published report', () => {
   const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
   const event = (u: string, id: string, type: string) => sut.http.post(`/api/submissions/${id}/events`).set(as(u)).send({ type });
   const get = async (u: string, id: string) => (await sut.http.get(`/api/submissions/${id}`).set(as(u))).body;
-  const saveAs = async (u: string, id: string, data: object) => {
-    const cur = await get(u, id);
-    const r = await sut.http.put(`/api/submissions/${id}/data`).set(as(u)).send({ data, version: cur.version });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-  };
   const dir = mkdtempSync(path.join(tmpdir(), 'so-seal-'));
   let soId = '';
 
   beforeAll(async () => {
     sut = await createTestApp({ SEED_DEMO: 'true', SIGNING_PROVIDER: 'development' });
-    for (const u of ['kc.th-tan-dan.editor', 'kc.th-tan-dan.head', 'kc.reviewer', 'kc.head', 'hy.so.reviewer', 'hy.so.head', 'hy.admin']) tokens[u] = await sut.login(u, DEMO);
-    const school = (await sut.http.get('/api/my-work').set(as('kc.th-tan-dan.editor'))).body.items.find((w: { templateCode: string }) => w.templateCode === 'khoai-chau-bdg-2016-2020');
-    await saveAs('kc.th-tan-dan.editor', school.id, khoaiChauReport('kc.th-tan-dan', { total: 40, women: 30, managers: 3, womenManagers: 2 }));
-    for (const [u, e] of [['kc.th-tan-dan.editor', 'SUBMIT'], ['kc.th-tan-dan.head', 'SIGN'], ['kc.reviewer', 'ACCEPT']] as const)
-      expect((await event(u, school.id, e)).status).toBe(200);
-    const listed = await sut.http.get(`/api/submissions?roundId=${school.roundId}`).set(as('hy.so.reviewer'));
-    expect(listed.status, JSON.stringify(listed.body).slice(0, 300)).toBe(200);
-    const items = (Array.isArray(listed.body) ? listed.body : listed.body.items) as { id: string; unitCode: string }[];
-    const phongId = items.find((x) => x.unitCode === 'PGD-KC')!.id;
-    soId = items.find((x) => x.unitCode === 'SO-HY')!.id;
-    expect((await event('kc.reviewer', phongId, 'COMPILE')).status).toBe(200);
-    await saveAs('kc.reviewer', phongId, { ...(await get('kc.reviewer', phongId)).data, vanBan: VAN_BAN });
-    for (const [u, e] of [['kc.reviewer', 'SUBMIT'], ['kc.head', 'SIGN'], ['hy.so.reviewer', 'ACCEPT']] as const) {
-      const r = await event(u, phongId, e);
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-    }
-    expect((await event('hy.so.reviewer', soId, 'COMPILE')).status).toBe(200);
-    await saveAs('hy.so.reviewer', soId, { ...(await get('hy.so.reviewer', soId)).data, vanBan: VAN_BAN });
-    expect((await event('hy.so.reviewer', soId, 'SUBMIT')).status).toBe(200);
+    soId = await soReportAwaitingSignature(sut, tokens);
   }, 240_000);
   afterAll(() => sut?.close());
 

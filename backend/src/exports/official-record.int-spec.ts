@@ -1,28 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificate, makePkcs12, newRsaKeyPem } from '../signing/providers/certificates.js';
 import { opensslVerifyAll, pdfsig } from '../signing/testing/independent-verifiers.js';
 import { mockTokenPlugin } from '../signing/testing/mock-token-plugin.js';
+import { agencyFiles } from '../test-support/agency-certificate.js';
 import { binary } from '../test-support/binary.js';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { lastWidgetRect, redPixels } from '../test-support/red-pixels.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const DEMO = 'Demo@2026!';
-
-/** An agency certificate (PKCS#12) issued by a CA the server is configured to trust. */
-function agencyFiles(dir: string) {
-  const ca = newRsaKeyPem();
-  const caSubject = { commonName: 'CA của bộ kiểm thử', organization: 'Kiểm thử' };
-  const caPem = issueCertificate({ subject: caSubject, publicPem: ca.publicPem, issuer: null, selfKeyPem: ca.privatePem, ca: true, years: 1 });
-  const key = newRsaKeyPem();
-  const cert = issueCertificate({ subject: { commonName: 'Trường THCS Tân Dân', organization: 'Phòng GD&ĐT Khoái Châu' }, publicPem: key.publicPem, issuer: { keyPem: ca.privatePem, certPem: caPem, subject: caSubject }, ca: false, years: 1 });
-  writeFileSync(path.join(dir, 'agency.p12'), makePkcs12(key.privatePem, [cert, caPem], 'mk-thu', 'agency'));
-  writeFileSync(path.join(dir, 'anchors.pem'), caPem);
-  return { p12: path.join(dir, 'agency.p12'), anchors: path.join(dir, 'anchors.pem'), caPem, ca: { keyPem: ca.privatePem, certPem: caPem, subject: caSubject } };
-}
 
 describe('the official record: PAdES at SIGN, the seal when issued, verification', () => {
   let sut: TestApp;
@@ -31,7 +19,7 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
   const tokens: Record<string, string> = {};
   const as = (u: string) => ({ Authorization: `Bearer ${tokens[u]}` });
   const ids: Record<string, string> = {};
-  const schools = ['kc.th-tan-dan', 'kc.thcs-tan-dan', 'kc.th-dong-tien'];
+  const schools = ['kc.th-tan-dan', 'kc.thcs-tan-dan', 'kc.th-dong-tien', 'kc.th-ham-tu'];
   const pdfOf = async (user: string, id: string) =>
     (await sut.http.get(`/api/submissions/${id}/export?format=pdf`).set(as(user)).buffer(true).parse(binary)).body as Buffer;
 
@@ -39,8 +27,10 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
     sut = await createTestApp({
       SEED_DEMO: 'true',
       SIGNING_PROVIDER: 'development',
-      // One school signs with the agency's PKCS#12 file; every other unit with the development CA.
-      SIGNING_PROVIDERS: 'KC-THCS-TAN-DAN=pkcs12,KC-TH-DONG-TIEN=browser-token',
+      // One school signs with the agency's PKCS#12 file, two heads with USB tokens; every other unit with the
+      // development CA. The token schools' seals: the agency's PKCS#12 file, the development CA.
+      SIGNING_PROVIDERS: 'KC-THCS-TAN-DAN=pkcs12,KC-TH-DONG-TIEN=browser-token,KC-TH-HAM-TU=browser-token',
+      SIGNING_SEAL_PROVIDERS: 'KC-TH-DONG-TIEN=pkcs12,KC-TH-HAM-TU=development',
       SIGNING_PKCS12_FILE: files.p12,
       SIGNING_PKCS12_PASSWORD: 'mk-thu',
       SIGNING_TRUST_ANCHORS: files.anchors,
@@ -138,7 +128,51 @@ describe('the official record: PAdES at SIGN, the seal when issued, verification
     expect(pdfsig(pdf)).toEqual(['Signature is Valid.']);
     expect(opensslVerifyAll(pdf, files.caPem)).toEqual([true]);
     const list = (await sut.http.get(`/api/submissions/${ids[s]}/signatures`).set(as(`${s}.head`))).body;
+    expect(list.signatures).toHaveLength(1); // not issued yet: no seal
     expect(list.signatures[0]).toMatchObject({ kind: 'signer', provider: 'browser-token', valid: true, testOnly: false });
+
+    // Accepted by the Phòng (final): the agency seals with its own certificate (SIGNING_SEAL_PROVIDERS → pkcs12).
+    const accepted = await sut.http.post(`/api/submissions/${ids[s]}/events`).set(as('kc.reviewer')).send({ type: 'ACCEPT' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const sealed = await pdfOf('kc.reviewer', ids[s]!);
+    expect(sealed.subarray(0, pdf.length)).toEqual(pdf);
+    expect(pdfsig(sealed)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
+    expect(opensslVerifyAll(sealed, files.caPem)).toEqual([true, true]);
+    const both = (await sut.http.get(`/api/submissions/${ids[s]}/signatures`).set(as('kc.reviewer'))).body;
+    expect(both.signatures.map((x: { kind: string; provider: string; valid: boolean; testOnly: boolean }) => [x.kind, x.provider, x.valid, x.testOnly])).toEqual([
+      ['signer', 'browser-token', true, false],
+      ['seal', 'pkcs12', true, false],
+    ]);
+    const uploaded = await sut.http.post('/api/verify-pdf').set(as('kc.reviewer')).attach('file', sealed, 'bao-cao.pdf');
+    expect(uploaded.body.signatures.map((x: { valid: boolean }) => x.valid)).toEqual([true, true]);
+  }, 120_000);
+
+  it('a USB token completing on a report already issued: complete stores the head’s signature and the seal in one go', async () => {
+    const s = 'kc.th-ham-tu';
+    const plugin = mockTokenPlugin(files.ca, 'Hiệu trưởng Hàm Tử (USB token)');
+    expect((await sut.http.post(`/api/submissions/${ids[s]}/events`).set(as(`${s}.head`)).send({ type: 'SIGN' })).status).toBe(200);
+    // Accepted before the head's token signed the PDF: nothing to seal yet.
+    const accepted = await sut.http.post(`/api/submissions/${ids[s]}/events`).set(as('kc.reviewer')).send({ type: 'ACCEPT' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect((await sut.http.get(`/api/submissions/${ids[s]}/signatures`).set(as(`${s}.head`))).body.signatures).toEqual([]);
+    const prep = await sut.http.post(`/api/submissions/${ids[s]}/pdf-signature/prepare`).set(as(`${s}.head`)).send({ certificates: plugin.certificates() });
+    expect(prep.status, JSON.stringify(prep.body)).toBe(201);
+    const done = await sut.http
+      .post(`/api/submissions/${ids[s]}/pdf-signature/complete`)
+      .set(as(`${s}.head`))
+      .send({ pendingId: prep.body.pendingId, signature: plugin.signHash(prep.body.hashToSign) });
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    expect(done.body.signatures.map((x: { valid: boolean }) => x.valid)).toEqual([true, true]);
+    const pdf = await pdfOf(`${s}.head`, ids[s]!);
+    expect(pdfsig(pdf)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
+    const list = (await sut.http.get(`/api/submissions/${ids[s]}/signatures`).set(as(`${s}.head`))).body;
+    expect(list.officialPdf.revisions).toBe(2);
+    expect(list.signatures.map((x: { kind: string; provider: string; valid: boolean; testOnly: boolean; matchesStoredData: boolean }) => [x.kind, x.provider, x.valid, x.testOnly, x.matchesStoredData])).toEqual([
+      ['signer', 'browser-token', true, false, true],
+      ['seal', 'development', true, true, true],
+    ]);
+    // The seal is drawn in its own revision, over the signer block (the generated red ring).
+    expect(redPixels(pdf, 'last', lastWidgetRect(pdf)!)).toBeGreaterThan(300);
   }, 120_000);
 
   it('stored data changed behind the signature: the signature list says so', async () => {

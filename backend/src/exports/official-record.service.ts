@@ -10,7 +10,7 @@ import { UsersService } from '../users/users.service.js';
 import { IntegrityService } from '../submissions/integrity.service.js';
 import { ExportsService } from './exports.service.js';
 import { OfficialRecordRepository } from './official-record.repository.js';
-import { dataFiles, isoVietnam } from './official-record.signer.js';
+import { dataFiles, isoVietnam, OfficialRecordSigner } from './official-record.signer.js';
 
 /**
  * The official record of a submission: signed at SIGN and sealed at issue by OfficialRecordSigner; here the
@@ -25,6 +25,7 @@ export class OfficialRecordService {
     private readonly integrity: IntegrityService,
     private readonly appearance: AppearanceService,
     private readonly users: UsersService,
+    private readonly signer: OfficialRecordSigner,
   ) {}
 
   /**
@@ -92,7 +93,9 @@ export class OfficialRecordService {
         pdf,
         sha256: createHash('sha256').update(pdf).digest('hex'),
       });
-      return { signatures: await this.verify(pdf) };
+      // Already issued (a Sở publishing by SIGN, or accepted meanwhile): the agency seals now, in this transaction.
+      const sealed = row.final ? await this.signer.sealAfterToken(m, row, pdf, user.id) : null;
+      return { signatures: await this.verify(sealed ?? pdf) };
     });
   }
 

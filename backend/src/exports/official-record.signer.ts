@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventOutcome } from '@bdg/workflows';
 import { BadGatewayException, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ApiException, conflict } from '../common/errors.js';
 import { addPadesSignature, ascii, SIGNATURE_BYTES, signPlaceholder } from '../signing/pades/pdf-sign.js';
 import { type SigningProvider, SigningProviderError } from '../signing/providers/provider.js';
@@ -40,7 +41,7 @@ interface Prepared {
   signer: SignedPdf | null;
   /** The seal over the signer's PDF (made here) or over the stored record (`baseSha256`). */
   seal: (SignedPdf & { baseSha256: string | null }) | null;
-  /** Nothing to seal: a USB-token unit seals later, or the signer's PDF is not there yet. */
+  /** Nothing to seal now: a USB-token head signs (and the seal follows) in the browser, no seal provider, or no signer's PDF yet. */
   sealSkipped: boolean;
 }
 
@@ -62,6 +63,12 @@ export async function dataFiles(exports: ExportsService, row: SubmissionRow): Pr
 const BUSY = 'Báo cáo đang được xử lý bởi một thao tác khác. Vui lòng thử lại sau giây lát.';
 const STALE = 'Báo cáo vừa thay đổi trong lúc ký số văn bản (mã kiểm tra toàn vẹn không khớp). Hãy tải lại báo cáo và ký lại.';
 const second = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
+
+/** A provider that failed (a remote service down, a wrong PIN): 502 with its reason; anything else as it is. */
+function providerFailure(e: unknown): unknown {
+  if (e instanceof SigningProviderError) return new BadGatewayException({ statusCode: 502, error: 'Bad Gateway', message: `Không ký số được văn bản: ${e.message}` });
+  return e;
+}
 
 /**
  * The official record at SIGN and at issue. Rendering and PAdES signing take seconds (a worker thread, a
@@ -113,12 +120,15 @@ export class OfficialRecordSigner implements OnModuleInit {
 
   private async prepareRow(f: PrepareFacts, row: SubmissionRow, outcome: { signs: boolean; reachesFinal: boolean }): Promise<Prepared | null> {
     if (!(await f.mayAct())) return null;
-    const provider = await this.providers.forUnit(await this.repo.unitCodesUp(row.unitId));
+    const codes = await this.repo.unitCodesUp(row.unitId);
+    const provider = await this.providers.forUnit(codes);
     const contentHash = outcome.signs ? await this.integrity.currentHash(row) : row.signature?.hash;
     if (!contentHash) return null;
     const out: Prepared = { contentHash, signerId: f.user.id, signer: null, seal: null, sealSkipped: false };
-    // A USB token signs (and seals) in the signer's browser afterwards: prepare → plugin → complete.
-    if (provider.kind === 'browser-token') return { ...out, sealSkipped: true };
+    // A USB token signs in the signer's browser afterwards (prepare → plugin → complete), which seals if final.
+    if (provider.kind === 'browser-token' && outcome.signs) return { ...out, sealSkipped: true };
+    const sealProvider = outcome.reachesFinal ? await this.providers.sealForUnit(codes) : null;
+    if (outcome.reachesFinal && !sealProvider) return { ...out, sealSkipped: true }; // a USB-token unit with no seal configured
     try {
       const at = second(new Date());
       if (outcome.signs) {
@@ -128,13 +138,30 @@ export class OfficialRecordSigner implements OnModuleInit {
       if (outcome.reachesFinal) {
         const base = out.signer ? { pdf: out.signer.pdf, sha256: null } : await this.repo.latest(row.id, contentHash);
         if (!base) return { ...out, sealSkipped: true };
-        out.seal = { ...(await this.seal(row, provider, base.pdf, contentHash, at, !out.signer)), baseSha256: base.sha256 };
+        out.seal = { ...(await this.seal(row, sealProvider!, base.pdf, contentHash, at, !out.signer)), baseSha256: base.sha256 };
       }
     } catch (e) {
-      if (e instanceof SigningProviderError) throw new BadGatewayException({ statusCode: 502, error: 'Bad Gateway', message: `Không ký số được văn bản: ${e.message}` });
-      throw e;
+      throw providerFailure(e);
     }
     return out;
+  }
+
+  /**
+   * A USB-token signature just stored on a report already final (issued at SIGN, or accepted meanwhile): the
+   * agency seals it at once, in the caller's transaction, drawn in its own revision like any later seal,
+   * when the unit has a seal provider. The sealed PDF, or null when nothing seals.
+   */
+  async sealAfterToken(m: EntityManager, row: SubmissionRow, signerPdf: Buffer, actorId: string): Promise<Buffer | null> {
+    const provider = await this.providers.sealForUnit(await this.repo.unitCodesUp(row.unitId));
+    if (!provider) return null;
+    let sealed: SignedPdf;
+    try {
+      sealed = await this.seal(row, provider, signerPdf, row.signature!.hash, second(new Date()), true);
+    } catch (e) {
+      throw providerFailure(e);
+    }
+    await this.insertRecord(m, row, 'seal', sealed, actorId);
+    return sealed.pdf;
   }
 
   /**
@@ -219,14 +246,18 @@ export class OfficialRecordSigner implements OnModuleInit {
     }
   }
 
-  private async store(f: TransitionFacts, row: SubmissionRow, kind: 'signer' | 'seal', s: SignedPdf) {
-    await this.repo.insert(f.m, {
+  private store(f: TransitionFacts, row: SubmissionRow, kind: 'signer' | 'seal', s: SignedPdf) {
+    return this.insertRecord(f.m, row, kind, s, f.actor.id);
+  }
+
+  private async insertRecord(m: EntityManager, row: SubmissionRow, kind: 'signer' | 'seal', s: SignedPdf, signedBy: string) {
+    await this.repo.insert(m, {
       submissionId: row.id,
       kind,
       contentHash: row.signature!.hash,
       provider: s.provider,
       signerName: s.name,
-      signedBy: f.actor.id,
+      signedBy,
       signedAt: s.signedAt,
       testOnly: s.testOnly,
       pdf: s.pdf,

@@ -28,7 +28,8 @@ export class SigningProvidersService implements OnModuleInit {
   onModuleInit() {
     const s = this.config.signing;
     // Started, not awaited: the key generation runs off the event loop while the app starts.
-    if ([s.defaultProvider, ...Object.values(s.byUnit)].includes('development')) this.development().catch(() => undefined);
+    const kinds = [s.defaultProvider, ...Object.values(s.byUnit), s.sealDefault, ...Object.values(s.sealByUnit)];
+    if (kinds.includes('development')) this.development().catch(() => undefined);
   }
 
   private development(): Promise<DevelopmentProvider> {
@@ -39,7 +40,22 @@ export class SigningProvidersService implements OnModuleInit {
   /** The provider for a unit: its own code, else its nearest ancestor's, else the default. */
   async forUnit(codesNearestFirst: string[]): Promise<SigningProvider> {
     const s = this.config.signing;
-    const kind = (codesNearestFirst.map((c) => s.byUnit[c]).find(Boolean) ?? s.defaultProvider) as ProviderKind;
+    return this.ofKind((codesNearestFirst.map((c) => s.byUnit[c]).find(Boolean) ?? s.defaultProvider) as ProviderKind);
+  }
+
+  /**
+   * The provider of the unit's seal: SIGNING_SEAL_PROVIDERS (its own code, else its nearest ancestor's), else
+   * SIGNING_SEAL_PROVIDER, else the unit's signing provider; null when that is a USB token (nothing seals).
+   */
+  async sealForUnit(codesNearestFirst: string[]): Promise<SigningProvider | null> {
+    const s = this.config.signing;
+    const kind = codesNearestFirst.map((c) => s.sealByUnit[c]).find(Boolean) ?? s.sealDefault;
+    if (kind) return this.ofKind(kind as ProviderKind);
+    const signer = await this.forUnit(codesNearestFirst);
+    return signer.kind === 'browser-token' ? null : signer;
+  }
+
+  private async ofKind(kind: ProviderKind): Promise<SigningProvider> {
     const hit = this.cache.get(kind);
     if (hit) return hit;
     const made = await this.make(kind);
