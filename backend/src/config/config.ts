@@ -98,7 +98,7 @@ function signingConfig(env: NodeJS.ProcessEnv, problems: string[]): SigningConfi
     if (!SEAL_KINDS.includes(kind))
       problems.push(
         kind === 'browser-token'
-          ? 'Dấu cơ quan không đóng bằng USB token trong trình duyệt / browser-token cannot seal: SIGNING_SEAL_PROVIDER(S) cần chứng thư số của cơ quan trên máy chủ (pkcs12, remote-csc)'
+          ? `Dấu cơ quan không đóng bằng USB token trong trình duyệt / browser-token cannot seal: SIGNING_SEAL_PROVIDER(S) cần chứng thư số của cơ quan trên máy chủ (${SEAL_KINDS.join(', ')})`
           : `Nhà cung cấp đóng dấu không biết / unknown seal provider: "${kind}" (${SEAL_KINDS.join(', ')})`,
       );
   const used = new Set([defaultProvider, ...Object.values(byUnit), ...sealKinds]);
