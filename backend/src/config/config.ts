@@ -27,6 +27,8 @@ export interface AppConfig {
   /** bodies from VALIDATION_WORKER_KB up are validated in VALIDATION_WORKERS threads, each check limited by VALIDATION_TIMEOUT_SECONDS and VALIDATION_MEMORY_MB */
   validationWorkerBytes: number;
   validationWorkers: number;
+  /** checks waiting for a validation thread beyond which a large save answers 503 (VALIDATION_QUEUE) */
+  validationQueue: number;
   validationTimeoutSeconds: number;
   validationMemoryMb: number;
   /** the roll-up of a large COMPILE runs in a thread limited by COMPILE_TIMEOUT_SECONDS and COMPILE_MEMORY_MB */
@@ -146,15 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const uploadLimitBytes = intSetting(env, 'UPLOAD_LIMIT_MB', 10, 1, 1024, problems) * 1024 * 1024;
   const jwtTtlSeconds = intSetting(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems);
   const readyMaxLagMs = intSetting(env, 'READY_MAX_LAG_MS', 2000, 10, 60_000, problems);
-  const exportWorkers = intSetting(env, 'EXPORT_WORKERS', Math.max(1, Math.min(4, cpus().length - 1)), 1, 64, problems);
-  const exportTimeoutSeconds = intSetting(env, 'EXPORT_TIMEOUT_SECONDS', 120, 1, 3600, problems);
-  const exportMemoryMb = intSetting(env, 'EXPORT_MEMORY_MB', 1024, 64, 16_384, problems);
-  const validationWorkerBytes = intSetting(env, 'VALIDATION_WORKER_KB', 64, 0, 1_000_000, problems) * 1024;
-  const validationWorkers = intSetting(env, 'VALIDATION_WORKERS', Math.max(1, Math.min(2, cpus().length - 1)), 1, 64, problems);
-  const validationTimeoutSeconds = intSetting(env, 'VALIDATION_TIMEOUT_SECONDS', 20, 1, 600, problems);
-  const validationMemoryMb = intSetting(env, 'VALIDATION_MEMORY_MB', 512, 64, 16_384, problems);
-  const compileTimeoutSeconds = intSetting(env, 'COMPILE_TIMEOUT_SECONDS', 600, 1, 3600, problems);
-  const compileMemoryMb = intSetting(env, 'COMPILE_MEMORY_MB', 1024, 16, 16_384, problems);
+  const pools = poolSettings(env, problems);
   const loginRateLimit = intSetting(env, 'LOGIN_RATE_LIMIT', 10, 1, 1_000_000, problems);
   const loginAddressRateLimit = intSetting(env, 'LOGIN_ADDRESS_RATE_LIMIT', loginRateLimit * 10, 1, 10_000_000, problems);
   const trustProxyHops = intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems);
@@ -188,15 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     runJobs: env.RUN_JOBS !== 'false',
     readyMaxLagMs,
-    exportWorkers,
-    exportTimeoutSeconds,
-    exportMemoryMb,
-    validationWorkerBytes,
-    validationWorkers,
-    validationTimeoutSeconds,
-    validationMemoryMb,
-    compileTimeoutSeconds,
-    compileMemoryMb,
+    ...pools,
     signing,
     loginRateLimit,
     loginAddressRateLimit,
@@ -207,6 +193,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentsTotalBytes,
     exposeMetrics,
     exposeApiDocs,
+  };
+}
+
+/** The worker threads that keep heavy work off the API's event loop (exports, validation, compiles), and their limits. */
+function poolSettings(env: NodeJS.ProcessEnv, problems: string[]) {
+  const validationWorkers = intSetting(env, 'VALIDATION_WORKERS', Math.max(1, Math.min(2, cpus().length - 1)), 1, 64, problems);
+  return {
+    exportWorkers: intSetting(env, 'EXPORT_WORKERS', Math.max(1, Math.min(4, cpus().length - 1)), 1, 64, problems),
+    exportTimeoutSeconds: intSetting(env, 'EXPORT_TIMEOUT_SECONDS', 120, 1, 3600, problems),
+    exportMemoryMb: intSetting(env, 'EXPORT_MEMORY_MB', 1024, 64, 16_384, problems),
+    validationWorkerBytes: intSetting(env, 'VALIDATION_WORKER_KB', 64, 0, 1_000_000, problems) * 1024,
+    validationWorkers,
+    validationQueue: intSetting(env, 'VALIDATION_QUEUE', validationWorkers * 64, 1, 100_000, problems),
+    validationTimeoutSeconds: intSetting(env, 'VALIDATION_TIMEOUT_SECONDS', 20, 1, 600, problems),
+    validationMemoryMb: intSetting(env, 'VALIDATION_MEMORY_MB', 512, 64, 16_384, problems),
+    compileTimeoutSeconds: intSetting(env, 'COMPILE_TIMEOUT_SECONDS', 600, 1, 3600, problems),
+    compileMemoryMb: intSetting(env, 'COMPILE_MEMORY_MB', 1024, 16, 16_384, problems),
   };
 }
 

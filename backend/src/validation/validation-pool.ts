@@ -20,13 +20,15 @@ export class ValidationPool implements OnModuleDestroy {
   offloaded = 0;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {
-    const { validationWorkers, validationTimeoutSeconds, validationMemoryMb } = config;
+    const { validationWorkers, validationQueue, validationTimeoutSeconds, validationMemoryMb } = config;
     const seconds = validationTimeoutSeconds.toLocaleString('vi-VN');
     this.pool = new WorkerPool({
       label: 'Kiểm tra dữ liệu',
       module: workerModule(new URL('./validate-worker.js', import.meta.url), new URL('./worker/validate.task.ts', import.meta.url)),
       threads: validationWorkers,
-      maxQueue: validationWorkers * 8,
+      // A burst of clerks saving large forms at once waits its turn (each check takes milliseconds); only a
+      // flood beyond this many waiting checks is refused, so queued bodies stay bounded in memory.
+      maxQueue: validationQueue,
       timeoutMs: validationTimeoutSeconds * 1000,
       memoryMb: validationMemoryMb,
       messages: {
