@@ -75,8 +75,16 @@ export async function scaleRows(app: AppProcess, sql: Sql): Promise<ScaleRow[]> 
     deadlines: { truong_thpt: '2030-01-01', so: '2030-02-01' },
     carryForward: false,
   });
+  if (round.status !== 201 && round.status !== 202) throw new Error(`round: ${round.status} ${round.text}`);
+  // Over more than LARGE_ROUND_UNITS units the opening is a job (202): the figure is the time until it is open.
+  if (round.status === 202)
+    for (;;) {
+      const job = await api.get(`/api/jobs/${round.body.jobId}`, admin);
+      if (job.body.state === 'completed') break;
+      if (job.body.state === 'failed') throw new Error(`round-open job failed: ${job.body.error}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   const openMs = performance.now() - t0;
-  if (round.status !== 201) throw new Error(`round: ${round.status} ${round.text}`);
 
   // Ceiling: a raw COPY of the same rows into a table shaped like submission.
   const template = await sql.one<{ id: string }>(`SELECT id FROM template_version WHERE code = 'bench-100'`);
