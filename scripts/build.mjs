@@ -62,7 +62,11 @@ const entries = {
 };
 if (benchOnly) {
   // nothing of the app
-} else if (Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js'))) {
+} else if (
+  Math.max(newest(path.join(backendDir, 'src')), pureSources()) > builtAt(path.join(backendDir, 'dist', 'main.js')) ||
+  // an entry added since the last build (or its file deleted) is built too, not only when sources changed
+  Object.keys(entries).some((name) => !existsSync(path.join(backendDir, 'dist', `${name}.js`)))
+) {
   process.stdout.write('• máy chủ (rolldown)…\n');
   try {
     await build({
