@@ -83,33 +83,12 @@ export interface SubmissionListItem<D = string> {
   updatedAt: Stamp<D>;
 }
 
-export interface SubmissionSummary<D = string> {
-  id: string;
-  roundId: string;
-  roundName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  unitKind: string;
+/** A report as the screens show it outside its own page: the list item and what a work item needs besides. */
+export interface SubmissionSummary<D = string> extends SubmissionListItem<D> {
   parentUnitId: string | null;
-  /** The unit the report goes up to (from the tree): "chờ UBND xã Tân Lạc duyệt", never a level named in the flow. */
-  parentUnitName: string | null;
-  /** Its kind (`GET /api/unit-kinds` gives the label). */
-  parentUnitKind: string | null;
-  templateCode: string;
   templateVersion: number;
   flowCode: string;
-  state: string;
-  stateLabel: string;
-  /** The state's meaning (workflows/ README "State tags"): screens ask these, never the state's name. */
-  stateTags: string[];
-  status: StatusTag | null;
-  handedIn: boolean;
-  final: boolean;
   locked: boolean;
-  version: number;
-  deadline: Stamp<D> | null;
-  updatedAt: Stamp<D>;
   late?: boolean;
 }
 

@@ -2,7 +2,7 @@
  * Cloning a template version: a new version of the same code (templates this admin's unit owns), or a new template
  * under a new code (a template of a unit above, e.g. the ministry's: the server refuses new versions of it with 403).
  */
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Form, Modal, Radio } from 'antd';
 import type { FormInstance } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -13,8 +13,8 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { TemplateSummary } from '../../api/types';
 import { describeError } from '../../components/errors';
+import { TemplateCodeAndTitle } from './TemplateCodeField';
 
-export const TEMPLATE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 type CloneOf = { code: string; version: number; owned: boolean };
 type CloneFields = { mode: 'version' | 'code'; newCode: string; title: string };
@@ -125,21 +125,5 @@ export function CloneTemplateModal({ c }: { c: ReturnType<typeof useTemplateClon
 }
 
 function NewCodeFields() {
-  return (
-    <>
-      <Form.Item
-        name="newCode"
-        label="Mã biểu mẫu mới"
-        rules={[
-          { required: true, message: 'Nhập mã' },
-          { pattern: TEMPLATE_CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ bdg-2021-2025' },
-        ]}
-      >
-        <Input aria-label="Mã biểu mẫu mới" data-testid="clone-code" placeholder="bdg-2021-2025" />
-      </Form.Item>
-      <Form.Item name="title" label="Tên biểu mẫu" rules={[{ required: true, message: 'Nhập tên biểu mẫu' }]}>
-        <Input aria-label="Tên biểu mẫu nhân bản" data-testid="clone-title" />
-      </Form.Item>
-    </>
-  );
+  return <TemplateCodeAndTitle codeName="newCode" codeLabel="Mã biểu mẫu mới" example="bdg-2021-2025" titleLabel="Tên biểu mẫu nhân bản" testIdPrefix="clone" />;
 }

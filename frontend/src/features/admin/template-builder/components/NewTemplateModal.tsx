@@ -12,7 +12,7 @@ import { describeError } from '../../components/errors';
 import { readFileText } from '../../components/download';
 import type { JsonObject } from '../utils/field-model';
 import { MAX_TEMPLATE_BYTES, parseTemplateText } from '../utils/raw-json';
-import { TEMPLATE_CODE } from './CloneTemplateModal';
+import { TEMPLATE_CODE, TemplateCodeAndTitle } from './TemplateCodeField';
 
 type Mode = null | 'new' | 'import';
 type Fields = { code: string; title: string; periodKind: string };
@@ -115,19 +115,7 @@ function ImportFileField({ fileDoc, fileError, onFile }: { fileDoc: FileDoc | nu
 function TemplateFields() {
   return (
     <>
-      <Form.Item
-        name="code"
-        label="Mã biểu mẫu"
-        rules={[
-          { required: true, message: 'Nhập mã' },
-          { pattern: TEMPLATE_CODE, message: 'Chữ thường không dấu, số và dấu -, ví dụ bdg-truong' },
-        ]}
-      >
-        <Input aria-label="Mã biểu mẫu" placeholder="bdg-truong" />
-      </Form.Item>
-      <Form.Item name="title" label="Tên biểu mẫu" rules={[{ required: true, message: 'Nhập tên biểu mẫu' }]}>
-        <Input aria-label="Tên biểu mẫu mới" />
-      </Form.Item>
+      <TemplateCodeAndTitle codeName="code" codeLabel="Mã biểu mẫu" example="bdg-truong" titleLabel="Tên biểu mẫu mới" />
       <Form.Item name="periodKind" label="Loại kỳ báo cáo" rules={[{ required: true, pattern: TEMPLATE_CODE, message: 'Ví dụ: nam, 6-thang, giai-doan' }]}>
         <Input aria-label="Loại kỳ" />
       </Form.Item>
