@@ -17,6 +17,7 @@ import { figures, khoaiChauReport } from '../support/journey.js';
 import { firstLoadRows } from './first-load.js';
 import { hostileRow } from './hostile-row.js';
 import { nationalRows, NATIONAL_SHAPE } from './national.js';
+import { closedLoop } from './load.js';
 import { scaleRows } from './scale.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -65,7 +66,7 @@ async function main() {
   loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(', ');
   ensureBuilt();
   const db = await createSuiteDatabase();
-  const app = await new AppProcess({ databaseUrl: db?.url, env: { RUN_JOBS: 'true', JOBS_POLL_SECONDS: '0.5', JOBS_SCHEDULE: 'false' } }).start();
+  const app = await new AppProcess({ databaseUrl: db?.url, env: { RUN_JOBS: 'true', JOBS_POLL_SECONDS: '0.5', JOBS_SCHEDULE: 'false', }, nodeArgs: process.env.BENCH_APP_NODE_ARGS?.split(' ') }).start();
   // BDG_EXIT_GUARD=1 (.ci/run): with the app up, fail on purpose so the exit code is proven to reflect failure.
   if (process.env.BDG_EXIT_GUARD) {
     await app.stop();
@@ -82,7 +83,7 @@ async function main() {
     if (runs('http')) {
       const ctx = await prepare(app, sql);
       await transitions(app, sql, ctx);
-      await saves(app, sql, ctx);
+      if (!process.env.BENCH_NO_SAVES) await saves(app, sql, ctx);
       // last: it publishes its own template and stores one maximum-size draft
       if (ONLY !== 'write') rows.push(await hostileRow(app, sql));
       if (ONLY !== 'write') rows.push(...(await firstLoadRows(app, sql)));
@@ -172,32 +173,12 @@ const seen = new Map<number, number>();
 const sample = new Map<number, string>();
 function tally(status: number, body: string) {
   seen.set(status, (seen.get(status) ?? 0) + 1);
-  if (!sample.has(status)) sample.set(status, String(body).slice(0, 200));
+  if (!sample.has(status)) sample.set(status, `${String(body).length} chars: ${String(body).slice(0, 3000)}`);
 }
 export function dumpTally(label: string) {
   if (process.env.BENCH_DEBUG) console.log(label, Object.fromEntries(seen), Object.fromEntries(sample));
   seen.clear();
   sample.clear();
-}
-
-/** CONNECTIONS closed loops for `seconds`: each sends its next request when the previous one answered. */
-async function closedLoop(seconds: number, send: (conn: number, k: number) => Promise<number>) {
-  const lat: number[] = [];
-  let ok = 0;
-  let non2xx = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, c) => {
-      for (let k = 0; performance.now() < until; k++) {
-        const t0 = performance.now();
-        const status = await send(c, k);
-        lat.push(performance.now() - t0);
-        if (status >= 200 && status < 300) ok++;
-        else non2xx++;
-      }
-    }),
-  );
-  return { ok, non2xx, lat };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -208,15 +189,18 @@ const pct = (xs: number[], p: number) => {
 /** Event transitions over HTTP: each connection cycles its own submissions SUBMIT → REJECT → SUBMIT … */
 async function transitions(app: AppProcess, sql: Sql, ctx: Ctx) {
   const state = ctx.subs.map(() => 'draft');
-  const api = new Api(app.url);
-  const mine = Math.floor(ctx.subs.length / CONNECTIONS);
-  const result = await closedLoop(DURATION, async (c, k) => {
-    const j = c + CONNECTIONS * (k % mine);
-    const type = state[j] === 'draft' ? 'SUBMIT' : 'REJECT';
-    const r = await api.event(ctx.tokens[j]!, ctx.subs[j]!, type, type === 'REJECT' ? { comment: 'Đo hiệu năng' } : {});
-    tally(r.status, r.text);
-    if (r.status === 200) state[j] = r.body.state;
-    return r.status;
+  const result = await closedLoop(app.url, {
+    connections: CONNECTIONS,
+    seconds: DURATION,
+    items: ctx.subs.length,
+    step: (j) => {
+      const type = state[j] === 'draft' ? 'SUBMIT' : 'REJECT';
+      return { method: 'POST', path: `/api/submissions/${ctx.subs[j]}/events`, token: ctx.tokens[j]!, body: type === 'REJECT' ? { type, comment: 'Đo hiệu năng' } : { type } };
+    },
+    answered: (j, status, body) => {
+      tally(status, body);
+      if (status === 200) state[j] = JSON.parse(body).state;
+    },
   });
   dumpTally('transitions');
   const http = result.ok / DURATION;
@@ -255,9 +239,9 @@ async function transitions(app: AppProcess, sql: Sql, ctx: Ctx) {
   await pool.end();
   const ceiling = n / DURATION;
   const ratio = http / ceiling;
-  const p99 = pct(result.lat, 99);
+  const p99 = result.p99;
   rows.push({
-    what: `event transitions/s, ${CONNECTIONS} clients over HTTP — p50/p99 ${pct(result.lat, 50).toFixed(0)}/${p99.toFixed(0)} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`,
+    what: `event transitions/s, ${CONNECTIONS} clients over HTTP — p50/p99 ${result.p50.toFixed(0)}/${p99.toFixed(0)} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`,
     measured: `${http.toFixed(0)}/s (${(ratio * 100).toFixed(0)} %)`,
     ceiling: `${ceiling.toFixed(0)}/s same SQL via pg (p50/p99 ${pct(lat, 50).toFixed(1)}/${pct(lat, 99).toFixed(1)} ms)`,
     target: '≥ 60 % of ceiling, p99 < 50 ms',
@@ -272,14 +256,16 @@ async function saves(app: AppProcess, _sql: Sql, ctx: Ctx) {
   const rowsNow = await _sql.q<{ id: string; version: number }>(`SELECT id, version FROM submission WHERE id = ANY($1)`, [ctx.subs]);
   const ver = new Map(rowsNow.map((r) => [r.id, r.version]));
   const versions = ctx.subs.map((id) => ver.get(id)!);
-  const api = new Api(app.url);
-  const mine = Math.floor(ctx.subs.length / CONNECTIONS);
-  const result = await closedLoop(DURATION, async (c, k) => {
-    const j = c + CONNECTIONS * (k % mine);
-    const r = await api.save(ctx.tokens[j]!, ctx.subs[j]!, khoaiChauReport(ctx.schoolNames[j]!, figures(k)), versions[j]!);
-    tally(r.status, r.text);
-    if (r.status === 200) versions[j] = r.body.version;
-    return r.status;
+  let k = 0;
+  const result = await closedLoop(app.url, {
+    connections: CONNECTIONS,
+    seconds: DURATION,
+    items: ctx.subs.length,
+    step: (j) => ({ method: 'PUT', path: `/api/submissions/${ctx.subs[j]}/data`, token: ctx.tokens[j]!, body: { data: khoaiChauReport(ctx.schoolNames[j]!, figures(k++)), version: versions[j] } }),
+    answered: (j, status, body) => {
+      tally(status, body);
+      if (status === 200) versions[j] = JSON.parse(body).version;
+    },
   });
   dumpTally('saves');
   const perSec = result.ok / DURATION;
@@ -295,7 +281,7 @@ async function saves(app: AppProcess, _sql: Sql, ctx: Ctx) {
   }
   const ajv = n / ((performance.now() - t0) / 1000);
   rows.push({
-    what: `draft saves/s (PUT data: validate + computed + jsonb update), ${CONNECTIONS} clients — p50/p99 ${pct(result.lat, 50).toFixed(0)}/${pct(result.lat, 99).toFixed(0)} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}`,
+    what: `draft saves/s (PUT data: validate + computed + jsonb update), ${CONNECTIONS} clients — p50/p99 ${result.p50.toFixed(0)}/${result.p99.toFixed(0)} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}`,
     measured: `${perSec.toFixed(0)}/s`,
     ceiling: `${ajv.toFixed(0)}/s AJV validation alone (1 core)`,
     target: `≥ 1,000/s on ${os.cpus().length} cores`,

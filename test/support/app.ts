@@ -68,6 +68,8 @@ export interface AppOptions {
   databaseUrl?: string;
   jwtSecret?: string;
   port?: number;
+  /** node's own flags for the app process (e.g. --cpu-prof when profiling a bench row) */
+  nodeArgs?: string[];
 }
 
 export class AppProcess {
@@ -110,7 +112,7 @@ export class AppProcess {
       ...(this.opts.databaseUrl ? { DATABASE_URL: this.opts.databaseUrl } : {}),
       ...this.opts.env,
     };
-    const proc = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(this.opts.nodeArgs ?? []), MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc = proc;
     const keep = (b: Buffer) => {
       this.out.push(b.toString());

@@ -23,7 +23,7 @@ describe('compression of API answers', () => {
     }
   });
 
-  it('leaves tiny answers (below 1 kB) as they are', async () => {
+  it('leaves small answers (below 4 kB) as they are', async () => {
     const res = await sut.http.get('/healthz').set('Accept-Encoding', 'br');
     expect(res.headers['content-encoding']).toBeUndefined();
   });

@@ -8,6 +8,16 @@ import { userQueries } from '../users/user-queries.js';
 
 import { likePattern, orderBy, type Paging } from '../common/paging.js';
 
+/** A notification to the holders of a role in a unit. */
+export interface RoleHoldersNotice {
+  unitId: string;
+  role: string;
+  kind: string;
+  message: string;
+  submissionId: string;
+  exceptUserId: string;
+}
+
 /** The columns a notifications list may be sorted by (`?sort=`). */
 export const NOTIFICATION_SORTS: Record<string, string> = { createdAt: 'n.created_at', kind: 'n.kind', read: 'n.read' };
 
@@ -20,13 +30,17 @@ export class NotificationsRepository {
     return this.db.transaction(fn);
   }
 
-  /** One notification per active holder of `role` in `unitId`, the actor excepted. */
-  async toRoleHolders(m: EntityManager, n: { unitId: string; role: string; kind: string; message: string; submissionId: string; exceptUserId: string }) {
-    await m.query(
-      `INSERT INTO notification (user_id, kind, message, submission_id)
-       SELECT id, $3, $4, $5 FROM (${userQueries.activeHolders('$1', '$2', '$6')}) u`,
-      [n.unitId, n.role, n.kind, n.message, n.submissionId, n.exceptUserId],
-    );
+  /**
+   * One notification per active holder of `role` in `unitId`, the actor excepted, as a CTE of the caller's
+   * statement (its parameters appended to `params`): written once per row the CTE `from` returns, so a write
+   * that did not happen notifies nobody.
+   */
+  roleHoldersCte(name: string, n: RoleHoldersNotice, params: unknown[], from: string): string {
+    const $ = (v: unknown) => `$${params.push(v)}`;
+    const [unit, role, kind, message, submission, except] = [n.unitId, n.role, n.kind, n.message, n.submissionId, n.exceptUserId].map($);
+    return `${name} AS (INSERT INTO notification (user_id, kind, message, submission_id)
+       SELECT u.id, ${kind}, ${message}, ${submission}::uuid FROM (${userQueries.activeHolders(`${unit}::uuid`, role!, `${except}::uuid`)}) u
+        WHERE EXISTS (SELECT 1 FROM ${from}))`;
   }
 
   /** One notification of `kind` to each of `userIds`, once per `dedupeKey` and user. */

@@ -5,6 +5,7 @@ import type { Effect } from '@bdg/workflows';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/current-user.js';
 import { notFound } from '../common/errors.js';
+import type { FoldedWrite } from '../common/folded-write.js';
 import { pageOf, paging } from '../common/paging.js';
 import { Notification } from './notification.entity.js';
 import type { ListNotificationsQuery } from './notifications.controller.js';
@@ -34,27 +35,26 @@ export class NotificationsService {
     private readonly repo: NotificationsRepository,
   ) {}
 
-  async notifyForEffect(
-    m: EntityManager,
-    s: NotifiedSubmission,
-    effect: Effect,
-    event: { type: string; label: string; comment?: string; fieldComments?: number },
-    by: AuthUser,
-  ) {
-    const eventLabel = event.label;
+  /**
+   * The notifications a `notify` effect sends, as CTEs the transition folds into its one write statement
+   * (each appends its parameters to `params`; written only when the CTE `from` returns its row).
+   */
+  effectWrites(s: NotifiedSubmission, effect: Effect, event: { type: string; label: string; comment?: string; fieldComments?: number }, by: AuthUser): FoldedWrite[] {
     const to = (effect.params?.to as string[] | undefined) ?? [];
     // The reason (a return's comment) travels in the text itself: the bell and the e-mail show it, not only the history.
     const reason = event.comment?.trim() ? ` Ý kiến: "${event.comment.trim()}".` : '';
     const notes = event.fieldComments ? ` Có ${event.fieldComments} ý kiến về các trường.` : '';
     const message =
-      ((effect.params?.message as string | undefined) ?? `${s.roundName} — ${s.unitName}: ${by.fullName} đã thực hiện "${eventLabel}".`) + reason + notes;
+      ((effect.params?.message as string | undefined) ?? `${s.roundName} — ${s.unitName}: ${by.fullName} đã thực hiện "${event.label}".`) + reason + notes;
+    const writes: FoldedWrite[] = [];
     for (const name of to) {
       const q = recipientQuery[name];
-      if (!q) continue;
-      const unitId = q.unit === 'own' ? s.unitId : s.parentUnitId;
-      if (!unitId) continue;
-      await this.repo.toRoleHolders(m, { unitId, role: q.role, kind: `event:${event.type}`, message, submissionId: s.id, exceptUserId: by.id });
+      const unitId = q && (q.unit === 'own' ? s.unitId : s.parentUnitId);
+      if (!q || !unitId) continue;
+      const notice = { unitId, role: q.role, kind: `event:${event.type}`, message, submissionId: s.id, exceptUserId: by.id };
+      writes.push((params, from) => this.repo.roleHoldersCte(`notify_${params.length}`, notice, params, from));
     }
+    return writes;
   }
 
   /** One notification of `kind` to each of `userIds` in the caller's transaction, once per `dedupeKey` and user. */

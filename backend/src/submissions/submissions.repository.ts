@@ -1,4 +1,5 @@
 import type { SubmissionListItem, SubmissionSummary } from '@bdg/api-types';
+import { preparedQuery } from '../common/prepared.js';
 import type { RawInputs } from '@bdg/schemas';
 import { comparablePeriodNames } from '@bdg/regimes';
 import { Injectable } from '@nestjs/common';
@@ -68,6 +69,11 @@ export const SORTS: SortColumns = {
 };
 
 /** A row of a large list: only what the tables show (SubmissionListItem), read from two small joins. */
+/** What a save needs to decide (who, where, locked?, which template and flow). */
+export type SubmissionAccessRow = Pick<SubmissionRow, 'id' | 'unitId' | 'unitPath' | 'locked' | 'final' | 'version' | 'templateVersionId' | 'flowVersionId'> & {
+  rawInputs: RawInputs;
+};
+
 export interface SubmissionListRow
   extends Pick<
     SubmissionListItem<Date>,
@@ -108,6 +114,11 @@ export interface SubmissionFilter {
 export class SubmissionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The pool outside any transaction: each statement commits on its own. */
+  get autocommit(): EntityManager {
+    return this.db.manager;
+  }
+
   transaction<T>(fn: (m: EntityManager) => Promise<T>) {
     return this.db.transaction(fn);
   }
@@ -122,10 +133,9 @@ export class SubmissionsRepository {
   }
 
   /** What a save needs to decide (who, where, locked?, which template and flow): no jsonb columns. */
-  async accessRow(
-    id: string,
-  ): Promise<(Pick<SubmissionRow, 'id' | 'unitId' | 'unitPath' | 'locked' | 'final' | 'version' | 'templateVersionId' | 'flowVersionId'> & { rawInputs: RawInputs }) | null> {
-    const rows = await this.db.query(
+  async accessRow(id: string): Promise<SubmissionAccessRow | null> {
+    const rows = await preparedQuery<SubmissionAccessRow>(
+      this.db,
       `SELECT s.id, s.unit_id AS "unitId", o.path::text AS "unitPath", s.locked, s.final, s.version, s.raw_inputs AS "rawInputs",
               s.template_version_id AS "templateVersionId", s.flow_version_id AS "flowVersionId"
          FROM ${withUnit} WHERE s.id = $1`,
@@ -245,7 +255,8 @@ export class SubmissionsRepository {
     audit: (params: unknown[], from: string) => string,
   ): Promise<{ version: number; updatedAt: Date; attachmentHashes: string[] } | null> {
     const params: unknown[] = [id, dataJson, version, JSON.stringify(rawInputs)];
-    const rows = await this.db.query(
+    const rows = await preparedQuery<{ version: number; updatedAt: Date; attachmentHashes: string[] }>(
+      this.db,
       `WITH saved AS (
          UPDATE submission SET data = $2::jsonb, raw_inputs = $4::jsonb, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $3 AND NOT locked RETURNING version, updated_at),

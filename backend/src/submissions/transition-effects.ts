@@ -1,6 +1,7 @@
 import type { Effect, EffectType } from '@bdg/workflows';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/current-user.js';
+import type { FoldedWrite } from '../common/folded-write.js';
 import type { LoadedTemplate } from './definitions.service.js';
 import type { SignatureRecord } from './submission.entity.js';
 import type { SendEventDto } from './submissions.dto.js';
@@ -18,6 +19,8 @@ export interface EffectContext {
   now: Date;
   /** What the transition writes to the submission; handlers of the submission's own data add to it. */
   patch: TransitionPatch;
+  /** Other modules' rows written with the transition, folded into its one write statement (notifications). */
+  writes: FoldedWrite[];
 }
 
 export type EffectHandler = (c: EffectContext, effect: Effect) => Promise<void> | void;
@@ -27,6 +30,13 @@ export type EffectHandler = (c: EffectContext, effect: Effect) => Promise<void> 
  * the flow vocabulary without its handler does not compile (effects.spec.ts checks the vocabulary too).
  */
 export type EffectTable = { readonly [K in EffectType]: EffectHandler };
+
+/**
+ * The effects whose whole work is the patch and the folded writes: an event made only of these is written by
+ * one statement conditioned on the version it read, without a transaction (compiling reads the children and
+ * signing stores the official record: those take the row lock in a transaction).
+ */
+export const EFFECTS_IN_ONE_STATEMENT: ReadonlySet<EffectType> = new Set<EffectType>(['lockData', 'unlockData', 'requireComment', 'notify']);
 
 /** Handlers of the effects whose data is the submission row itself. */
 export const submissionEffects = (deps: {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '../common/prepared.js';
 import type { EntityManager } from 'typeorm';
 import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.entity.js';
+import type { FoldedWrite } from '../common/folded-write.js';
 import { attachmentQueries } from '../attachments/attachment-queries.js';
 import { columns, from, type SubmissionRow } from './submissions.repository.js';
 
@@ -45,33 +47,37 @@ export interface LogEntry {
 @Injectable()
 export class TransitionsRepository {
   /**
-   * The row lock is taken without waiting (NOWAIT → 409): a burst of events on one report must not hold
-   * every pooled connection in a lock queue while the one that got the lock needs another (signing).
+   * With `lock`, the row lock is taken without waiting (NOWAIT → 409): a burst of events on one report must
+   * not hold every pooled connection in a lock queue while the one that got the lock needs another (signing).
+   * Without it the row is read as it stands; the write then checks its version.
    */
-  async lock(m: EntityManager, id: string): Promise<LockedRow | null> {
-    const rows = await m.query(
+  async read(m: EntityManager, id: string, lock: boolean): Promise<LockedRow | null> {
+    const rows = await preparedQuery<LockedRow>(
+      m,
       `SELECT ${columns},
               ${attachmentQueries.hashes('s.id')} AS "attachmentHashes",
               (SELECT json_build_object('seq', l.seq, 'hash', l.hash) FROM transition_log l
                 WHERE l.submission_id = s.id ORDER BY l.seq DESC LIMIT 1) AS "lastLog"
-         FROM ${from} WHERE s.id = $1 FOR UPDATE OF s NOWAIT`,
+         FROM ${from} WHERE s.id = $1${lock ? ' FOR UPDATE OF s NOWAIT' : ''}`,
       [id],
     );
     return rows[0] ?? null;
   }
 
   /**
-   * The new state, its log entry, the parent's stale mark (a child entering or leaving `done`) and the
-   * audit row (`audit` appends its CTE), as one statement: one round trip for every write of the event.
+   * The new state, its log entry, the parent's stale mark (a child entering or leaving `done`), the audit row
+   * and the other modules' folded writes (notifications), as one statement: one round trip for every write of
+   * the event. The row is updated only while it still has the version `row` was read at; otherwise nothing
+   * is written and the answer is undefined (the caller refuses: someone else changed the report meanwhile).
    */
   async commit(
     m: EntityManager,
-    row: Pick<SubmissionRow, 'id' | 'roundId'>,
+    row: Pick<SubmissionRow, 'id' | 'roundId' | 'version'>,
     p: TransitionPatch,
     log: LogEntry,
     staleParentUnitId: string | null,
-    audit: (params: unknown[]) => string,
-  ): Promise<{ version: number; updatedAt: Date }> {
+    writes: FoldedWrite[],
+  ): Promise<{ version: number; updatedAt: Date } | undefined> {
     const params: unknown[] = [row.id];
     const $ = (v: unknown) => `$${params.push(v)}`;
     const json = (v: unknown) => `${$(v === null ? null : JSON.stringify(v))}::jsonb`;
@@ -82,18 +88,22 @@ export class TransitionsRepository {
     if (p.signature !== undefined) sets.push(`signature = ${json(p.signature)}`);
     if (p.fieldComments !== undefined) sets.push(`field_comments = ${json(p.fieldComments)}`);
     if (p.returnedData !== undefined) sets.push(`returned_data = ${json(p.returnedData)}`, 'returned_at = now()');
-    const values = [log.seq, log.event, log.fromState, log.toState, log.actorId, log.actorName, log.comment];
-    const logValues = `$1, ${values.map($).join(', ')}, ${json(log.effects)}, ${$(log.dataHash)}, ${$(log.at)}, ${$(log.prevHash)}, ${$(log.hash)}`;
+    // Typed: a parameter in a SELECT list is not typed by the column it is inserted into.
+    const values = [`${$(log.seq)}::int`, ...[log.event, log.fromState, log.toState].map((v) => `${$(v)}::text`), `${$(log.actorId)}::uuid`];
+    values.push(...[log.actorName, log.comment].map((v) => `${$(v)}::text`), json(log.effects), `${$(log.dataHash)}::text`, `${$(log.at)}::timestamptz`);
+    const logValues = `$1::uuid, ${values.join(', ')}, ${$(log.prevHash)}::text, ${$(log.hash)}::text`;
     const ctes = [
-      `s AS (UPDATE submission SET ${sets.join(', ')} WHERE id = $1 RETURNING version, updated_at)`,
+      // NOWAIT: a report held by another event (signing, in its transaction) is refused at once (409), as `read` does.
+      `target AS (SELECT id FROM submission WHERE id = $1 AND version = ${$(row.version)} FOR UPDATE NOWAIT)`,
+      `s AS (UPDATE submission SET ${sets.join(', ')} FROM target WHERE submission.id = target.id RETURNING submission.version, submission.updated_at)`,
       `log AS (INSERT INTO transition_log (submission_id, seq, event, from_state, to_state, actor_id, actor_name, comment, effects, data_hash, at, prev_hash, hash)
-         VALUES (${logValues}))`,
+         SELECT ${logValues} FROM s)`,
     ];
     if (staleParentUnitId)
       ctes.push(`parent AS (UPDATE submission SET compiled = jsonb_set(compiled, '{stale}', 'true'::jsonb)
-         WHERE round_id = ${$(row.roundId)} AND unit_id = ${$(staleParentUnitId)} AND compiled IS NOT NULL)`);
-    ctes.push(audit(params));
-    const rows = await m.query(`WITH ${ctes.join(',\n')} SELECT version, updated_at AS "updatedAt" FROM s`, params);
+         WHERE round_id = ${$(row.roundId)} AND unit_id = ${$(staleParentUnitId)} AND compiled IS NOT NULL AND EXISTS (SELECT 1 FROM s))`);
+    for (const write of writes) ctes.push(write(params, 's'));
+    const rows = await preparedQuery<{ version: number; updatedAt: Date }>(m, `WITH ${ctes.join(',\n')} SELECT version, updated_at AS "updatedAt" FROM s`, params);
     return rows[0];
   }
 

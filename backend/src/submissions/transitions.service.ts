@@ -19,7 +19,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isBelowOrSame } from '../common/access.js';
 import type { AuthUser } from '../common/current-user.js';
-import { badRequest, notFound } from '../common/errors.js';
+import { badRequest, conflict, notFound } from '../common/errors.js';
 import { JOB } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -34,7 +34,7 @@ import type { FieldComment } from './submission.entity.js';
 import type { SendEventDto } from './submissions.dto.js';
 import { SubmissionsRepository, type SubmissionRow } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
-import { type EffectContext, type EffectTable, submissionEffects } from './transition-effects.js';
+import { EFFECTS_IN_ONE_STATEMENT, type EffectContext, type EffectTable, submissionEffects } from './transition-effects.js';
 import { type LockedRow, type LogEntry, type TransitionPatch, TransitionsRepository } from './transitions.repository.js';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo.';
@@ -44,7 +44,15 @@ export { largeCompileChildren };
 /** The roles the flow vocabulary knows about, as the engine's actor. */
 const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles: u.roles as Actor['roles'] });
 
-type Outcome = { queue: { children: number } } | { row: SubmissionRow; completeErrors?: number; attachmentHashes: string[] };
+type Outcome =
+  | { queue: { children: number } }
+  | { row: SubmissionRow; completeErrors?: number; attachmentHashes: string[] }
+  /** Read without the lock, the event needs it (it compiles, signs or issues): sent again in a transaction. */
+  | { needsLock: LockedRow };
+type RunMode = { inJob: boolean; locked: boolean; prepared?: unknown };
+type Decided = Extract<TransitionResult, { ok: true }>;
+
+const MOVED_ON = 'Báo cáo vừa được thay đổi bởi một thao tác khác. Hãy tải lại báo cáo rồi thử lại.';
 
 /**
  * Events: the engine decides (pure), the effect table executes what it returned, one statement writes
@@ -73,8 +81,10 @@ export class TransitionsService {
         compile: (c, e) => this.compile(c.m, c.row, c.template, e, c.dto.overwrite),
         contentHash: (data, hashes) => this.signing.contentHash(data, hashes),
       }),
-      // Notifications are the notifications module's rows: it writes them, in this transaction.
-      notify: (c, e) => this.notifications.notifyForEffect(c.m, c.row, e, c.event, c.user),
+      // Notifications are the notifications module's rows: it writes them, folded into the transition's statement.
+      notify: (c, e) => {
+        c.writes.push(...this.notifications.effectWrites(c.row, e, c.event, c.user));
+      },
     };
   }
 
@@ -83,15 +93,24 @@ export class TransitionsService {
    * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
    */
   async send(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
-    // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
-    // from the content the signer sees; the transaction stores it only if it signs that same content hash.
-    const prepared = await this.hooks.prepare({
-      user,
-      submissionId: id,
-      eventType: dto.type,
-      mayAct: async () => (await this.query.allowed(user, await this.query.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
-    });
-    const out = await this.submissions.transaction((m) => this.run(m, user, id, dto, !!opts.inJob, prepared));
+    const inJob = !!opts.inJob;
+    // Most events (hand in, return, approve) write the row, its log, its audit row and notifications only: one
+    // statement, conditioned on the version read, without a transaction. The others take the row lock.
+    let out = await this.run(this.submissions.autocommit, user, id, dto, { inJob, locked: false });
+    if ('needsLock' in out) {
+      const seen = out.needsLock;
+      // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
+      // from the content the signer sees; the transaction stores it only if it signs that same content hash.
+      const prepared = await this.hooks.prepare({
+        user,
+        submissionId: id,
+        row: seen,
+        eventType: dto.type,
+        mayAct: async () => (await this.query.allowed(user, seen)).some((e) => e.type === dto.type && !('blockedReason' in e)),
+      });
+      out = await this.submissions.transaction((m) => this.run(m, user, id, dto, { inJob, locked: true, prepared }));
+    }
+    if ('needsLock' in out) throw new Error('an event under the row lock needs no other lock');
     if ('queue' in out) {
       const jobId = await this.jobs.enqueue(
         JOB.compileLarge,
@@ -103,15 +122,17 @@ export class TransitionsService {
     return this.query.view(user, out.row, out);
   }
 
-  private async run(m: EntityManager, user: AuthUser, id: string, dto: SendEventDto, inJob: boolean, prepared: unknown): Promise<Outcome> {
+  /** Reads the row (under its lock when `locked`), asks the engine, and writes what it decided. */
+  private async run(m: EntityManager, user: AuthUser, id: string, dto: SendEventDto, mode: RunMode): Promise<Outcome> {
     // The row lock serialises events on one submission: of two at once, the second sees the new state.
-    const row = await this.repo.lock(m, id);
+    const row = await this.repo.read(m, id, mode.locked);
     // Another subtree's submission does not exist for this user (404, not 403).
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
     const def = await this.defs.flow(row.flowVersionId);
     if (!flowHasEvent(def, dto.type)) throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
     const kind = eventKind(def, row.state, dto.type);
-    if (kind === 'compile' && !inJob) {
+    if (kind === 'compile' && !mode.locked) return { needsLock: row };
+    if (kind === 'compile' && !mode.inJob) {
       const children = await this.largeCompile(m, user, row, dto.type);
       if (children) return { queue: { children } };
     }
@@ -124,36 +145,48 @@ export class TransitionsService {
     const label = eventLabel(def, dto.type);
     // Content is sealed by a signature or a final state: it must pass the complete check (rules included).
     refuseUnsealable(result.effects, isFinalState(def, result.snapshot), formErrors, label);
-
     const toTags = stateTags(def, result.to);
     const patch: TransitionPatch = { state: result.to, stateTags: toTags, snapshot: result.snapshot, final: isFinalState(def, result.snapshot), locked: row.locked };
-    const event = { type: dto.type, label, comment: dto.comment, fieldComments: dto.fieldComments?.length };
-    const ctx: EffectContext = { m, user, row, template, dto, event, now, patch };
+    const signed = result.effects.some((e) => e.type === 'sign');
+    // Signing and issuing store the official record, compiling reads the children: under the row lock.
+    const oneStatement = !signed && !(patch.final && !row.final) && result.effects.every((e) => EFFECTS_IN_ONE_STATEMENT.has(e.type));
+    if (!mode.locked && !oneStatement) return { needsLock: row };
+    const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label, comment: dto.comment, fieldComments: dto.fieldComments?.length }, now, patch, writes: [] };
     for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
     this.settle(ctx, kind, locksDataTags(toTags));
     // Typos kept beside the data must be fixed before the data is locked or final.
     if ((patch.locked && !row.locked) || patch.final) this.rawInputs.refuseIfPending(row.rawInputs ?? {}, this.defs.schemaFor(template, this.defs.isCompileFlow(def)));
-
-    const data = patch.data ?? row.data;
-    // A child entering or leaving `done` changes what its parent compiled from.
-    const staleParent = row.parentUnitId && (isDoneTags(toTags) || isDoneTags(stateTags(def, result.from))) ? row.parentUnitId : null;
-    const audit = { actorId: user.id, action: `event:${dto.type}`, entity: 'submission', entityId: id, detail: { from: result.from, to: result.to } };
-    const log = this.logEntry(row, result, dto.type, user, data, now);
-    const saved = await this.repo.commit(m, row, patch, log, staleParent, (params) => this.audit.cte(audit, params));
-    const after: SubmissionRow = { ...row, ...patch, data, version: saved.version, updatedAt: saved.updatedAt };
-    // The official signed PDF (PAdES), prepared above, is stored in the same transaction: the signer's signature, the seal when issued.
-    await this.hooks.afterTransition({
-      prepared,
-      m,
-      submissionId: id,
-      signed: result.effects.some((e) => e.type === 'sign'),
-      becameFinal: patch.final && !row.final,
-      actor: { id: user.id, fullName: user.fullName },
-      row: after,
-      at: now,
-    });
+    const after = await this.write(ctx, def, result, { signed, prepared: mode.prepared, locked: mode.locked });
     // The form was checked once; a compile replaced the data, so its answer checks the new data again.
     return { row: after, attachmentHashes: row.attachmentHashes, completeErrors: patch.data === undefined ? formErrors.length : undefined };
+  }
+
+  /** One statement writes the state, its log entry, its audit row and the folded writes; then the official record. */
+  private async write(ctx: EffectContext, def: FlowDefinition, result: Decided, o: { signed: boolean; prepared: unknown; locked: boolean }) {
+    const { m, user, row, patch, dto, now } = ctx;
+    const data = patch.data ?? row.data;
+    // A child entering or leaving `done` changes what its parent compiled from.
+    const staleParent = row.parentUnitId && (isDoneTags(patch.stateTags) || isDoneTags(stateTags(def, result.from))) ? row.parentUnitId : null;
+    const audit = { actorId: user.id, action: `event:${dto.type}`, entity: 'submission', entityId: row.id, detail: { from: result.from, to: result.to } };
+    const log = this.logEntry(row, result, dto.type, user, data, now);
+    const writes = [...ctx.writes, (params: unknown[], from: string) => this.audit.cte(audit, params, from)];
+    const saved = await this.repo.commit(m, row, patch, log, staleParent, writes);
+    // Read without the lock, the row moved on before the write: nothing was written.
+    if (!saved) throw conflict(MOVED_ON);
+    const after: SubmissionRow = { ...row, ...patch, data, version: saved.version, updatedAt: saved.updatedAt };
+    // The official signed PDF (PAdES), prepared before, is stored in the same transaction: the signer's signature, the seal when issued.
+    if (o.locked)
+      await this.hooks.afterTransition({
+        prepared: o.prepared,
+        m,
+        submissionId: row.id,
+        signed: o.signed,
+        becameFinal: patch.final && !row.final,
+        actor: { id: user.id, fullName: user.fullName },
+        row: after,
+        at: now,
+      });
+    return after;
   }
 
   /** The engine's answer; a refusal names a province's roles by their Vietnamese labels (read only then). */
@@ -178,7 +211,7 @@ export class TransitionsService {
   }
 
   /** The next link of the submission's hash chain. */
-  private logEntry(row: LockedRow, result: Extract<TransitionResult, { ok: true }>, event: string, user: AuthUser, data: unknown, at: Date): LogEntry {
+  private logEntry(row: LockedRow, result: Decided, event: string, user: AuthUser, data: unknown, at: Date): LogEntry {
     const body = {
       submissionId: row.id,
       seq: (row.lastLog?.seq ?? 0) + 1,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '../common/prepared.js';
 import type { User } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,7 +33,9 @@ export class UsersRepository {
 
   /** The user a token names, with the token version every token must still carry. */
   async findAuthUser(id: string): Promise<(AuthUser & { tokenVersion: number }) | null> {
-    const rows: (AuthUser & { tokenVersion: number })[] = await this.db.query(
+    // Every request's check (jwt-auth.guard): prepared once per connection.
+    const rows = await preparedQuery<AuthUser & { tokenVersion: number }>(
+      this.db,
       `SELECT u.id, u.username, u.full_name AS "fullName", u.unit_id AS "unitId", o.path::text AS "unitPath", u.roles,
               u.token_version AS "tokenVersion"
          FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id
