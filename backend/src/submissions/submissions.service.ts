@@ -39,6 +39,8 @@ export interface Known {
   attachmentHashes?: string[];
   /** How many errors the complete check found in `row.data`. */
   completeErrors?: number;
+  /** The content hash of `row.data` with its attachments, computed by the caller. */
+  contentHash?: string;
 }
 
 /** The roles the flow vocabulary knows about, as the engine's actor. */
@@ -305,7 +307,7 @@ export class SubmissionsService {
         ? { included: row.compiled.included, total: row.compiled.total, stale: row.compiled.stale, compiledAt: row.compiled.compiledAt, kept: row.compiled.kept ?? [] }
         : null,
       // What the user sees now: events that seal content must carry it back (409 when it moved on).
-      contentHash: this.signing.contentHash(row.data, known.attachmentHashes ?? (await this.repo.attachmentHashes(row.id))),
+      contentHash: known.contentHash ?? this.signing.contentHash(row.data, known.attachmentHashes ?? (await this.repo.attachmentHashes(row.id))),
       findings: this.defs.validator(template, compiled).checkRules(row.data).map(toFinding),
       coverage: compiled ? await this.coverage.of(row) : null,
     };

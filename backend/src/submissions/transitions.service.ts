@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FieldError } from '@bdg/schemas';
+import { canonicalJson, type FieldError } from '@bdg/schemas';
 import {
   type Actor,
   compileSelection,
@@ -46,7 +46,7 @@ const actorOf = (u: AuthUser): Actor => ({ userId: u.id, unitId: u.unitId, roles
 
 type Outcome =
   | { queue: { children: number } }
-  | { row: SubmissionRow; completeErrors?: number; attachmentHashes: string[] }
+  | { row: SubmissionRow; completeErrors?: number; contentHash?: string; attachmentHashes: string[] }
   /** Read without the lock, the event needs it (it compiles, signs or issues): sent again in a transaction. */
   | { needsLock: LockedRow };
 type RunMode = { inJob: boolean; locked: boolean; prepared?: unknown };
@@ -137,7 +137,10 @@ export class TransitionsService {
       if (children) return { queue: { children } };
     }
     // What the user saw must still be what is stored: otherwise nothing happens (409).
-    refuseStaleContent(dto.contentHash, this.signing.contentHash(row.data, row.attachmentHashes));
+    // The stored data is put in canonical form once: the stale check, the log's data hash and the answer use it.
+    const canonical = canonicalJson(row.data);
+    const contentHash = this.signing.contentHashOfCanonical(canonical, row.attachmentHashes);
+    refuseStaleContent(dto.contentHash, contentHash);
     const template = await this.defs.template(row.templateVersionId);
     const formErrors = this.defs.validator(template, this.defs.isCompileFlow(def)).validateComplete(row.data);
     const now = new Date();
@@ -156,19 +159,21 @@ export class TransitionsService {
     this.settle(ctx, kind, locksDataTags(toTags));
     // Typos kept beside the data must be fixed before the data is locked or final.
     if ((patch.locked && !row.locked) || patch.final) this.rawInputs.refuseIfPending(row.rawInputs ?? {}, this.defs.schemaFor(template, this.defs.isCompileFlow(def)));
-    const after = await this.write(ctx, def, result, { signed, prepared: mode.prepared, locked: mode.locked });
+    const same = patch.data === undefined;
+    const after = await this.write(ctx, def, result, { signed, prepared: mode.prepared, locked: mode.locked, canonical: same ? canonical : undefined });
     // The form was checked once; a compile replaced the data, so its answer checks the new data again.
-    return { row: after, attachmentHashes: row.attachmentHashes, completeErrors: patch.data === undefined ? formErrors.length : undefined };
+    return { row: after, attachmentHashes: row.attachmentHashes, ...(same ? { completeErrors: formErrors.length, contentHash } : {}) };
   }
 
   /** One statement writes the state, its log entry, its audit row and the folded writes; then the official record. */
-  private async write(ctx: EffectContext, def: FlowDefinition, result: Decided, o: { signed: boolean; prepared: unknown; locked: boolean }) {
+  private async write(ctx: EffectContext, def: FlowDefinition, result: Decided, o: { signed: boolean; prepared: unknown; locked: boolean; canonical?: string }) {
     const { m, user, row, patch, dto, now } = ctx;
     const data = patch.data ?? row.data;
     // A child entering or leaving `done` changes what its parent compiled from.
     const staleParent = row.parentUnitId && (isDoneTags(patch.stateTags) || isDoneTags(stateTags(def, result.from))) ? row.parentUnitId : null;
     const audit = { actorId: user.id, action: `event:${dto.type}`, entity: 'submission', entityId: row.id, detail: { from: result.from, to: result.to } };
-    const log = this.logEntry(row, result, dto.type, user, data, now);
+    const dataHash = o.canonical === undefined ? this.signing.contentHash(data, []) : this.signing.contentHashOfCanonical(o.canonical, []);
+    const log = this.logEntry(row, result, dto.type, user, dataHash, now);
     const writes = [...ctx.writes, (params: unknown[], from: string) => this.audit.cte(audit, params, from)];
     const saved = await this.repo.commit(m, row, patch, log, staleParent, writes);
     // Read without the lock, the row moved on before the write: nothing was written.
@@ -211,7 +216,7 @@ export class TransitionsService {
   }
 
   /** The next link of the submission's hash chain. */
-  private logEntry(row: LockedRow, result: Decided, event: string, user: AuthUser, data: unknown, at: Date): LogEntry {
+  private logEntry(row: LockedRow, result: Decided, event: string, user: AuthUser, dataHash: string, at: Date): LogEntry {
     const body = {
       submissionId: row.id,
       seq: (row.lastLog?.seq ?? 0) + 1,
@@ -221,7 +226,7 @@ export class TransitionsService {
       actorId: user.id,
       comment: result.logEntry.comment ?? null,
       effects: result.effects as unknown[],
-      dataHash: this.signing.contentHash(data, []),
+      dataHash,
       at: at.toISOString(),
       prevHash: row.lastLog?.hash ?? null,
     };
