@@ -25,7 +25,7 @@ import { JsonText } from '../common/json-text.js';
 import { SigningService } from '../signing/signing.service.js';
 import type { BodyText } from '../validation/body-text.js';
 import { CompileService } from './compile.service.js';
-import { mayEditData, summarise, toFinding, toProblems } from './content-guards.js';
+import { mayEditData, summarise, toFinding, toProblem, toProblems } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -291,12 +291,14 @@ export class SubmissionsService {
   /** A submission as its page shows it; `known` holds what the caller already computed (an event's answer). */
   async view(user: AuthUser, row: SubmissionRow, known: Known = {}) {
     const { def, template, compiled } = await this.context(row);
+    const editable = mayEditData(user, row) && !row.locked && !row.final;
+    const validator = this.defs.validator(template, compiled);
     return {
       ...(await this.summary(row)),
       data: row.data,
       rawInputs: row.rawInputs ?? (await this.rawInputs.get(row.id)),
       // The UI's read-only switch, by the same rule the save applies.
-      editable: mayEditData(user, row) && !row.locked && !row.final,
+      editable,
       // locksData: the UI confirms such a step first (from the target's tags).
       allowedEvents: (await this.allowed(user, row, new Date(), known)).map((e) => ({ ...e, locksData: eventLocksData(def, row.state, e.type) })),
       signature: row.signature,
@@ -306,7 +308,9 @@ export class SubmissionsService {
         : null,
       // What the user sees now: events that seal content must carry it back (409 when it moved on).
       contentHash: this.signing.contentHash(row.data, known.attachmentHashes ?? (await this.repo.attachmentHashes(row.id))),
-      findings: this.defs.validator(template, compiled).checkRules(row.data).map(toFinding),
+      findings: validator.checkRules(row.data).map(toFinding),
+      // The editor's page shows these at once and loads its own check (the same code) only when the clerk starts typing.
+      missingRequired: editable ? validator.validateComplete(row.data).filter((e) => e.keyword === 'required').map(toProblem) : null,
       coverage: compiled ? await this.coverage.of(row) : null,
     };
   }
