@@ -57,4 +57,10 @@ describe('SchemaForm and its on-demand validator', () => {
     expect(download.started).toBe(false);
   });
 
+  it('shows a dropdown (a widget loaded with the rare ones, rjsf-theme.tsx) once its chunk is in', async () => {
+    await renderForm({ type: 'object', properties: { capHoc: { type: 'string', title: 'Cấp học', enum: ['Tiểu học', 'THCS'] } } }, { capHoc: 'THCS' });
+    const select = await screen.findByRole('combobox', { name: 'Cấp học' });
+    expect(select.closest('.ant-select')).toHaveTextContent('THCS');
+    expect(download.started).toBe(false);
+  });
 });

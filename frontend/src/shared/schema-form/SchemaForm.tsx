@@ -1,7 +1,7 @@
 /** The form rendered from a template version with @rjsf/antd, tuned for large templates (see prepare-form.ts). */
 import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Skeleton } from 'antd';
-import Form from '@rjsf/antd';
+import { Form } from './rjsf-theme';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import type { IChangeEvent } from '@rjsf/core';
 import { BaseInputTemplate, FieldTemplate, TextareaWidget } from './field-templates';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useParams } from 'react-router';
-import { Tabs, Typography } from 'antd';
+import { Skeleton, Tabs, Typography } from 'antd';
 import type { Submission, TemplateVersion } from '../../../shared/api/types';
 import { ErrorSummary } from '../../../shared/schema-form/ErrorSummary';
 import type { PreparedForm } from '../../../shared/schema-form/prepare-form';
@@ -11,7 +11,6 @@ import { TableOfContents } from '../../../shared/schema-form/TableOfContents';
 import { ChangesSinceSeen } from '../../../shared/submission/ChangesSinceSeen';
 import { CoverageNotice } from '../../../shared/submission/CoverageNotice';
 import { FindingsList } from '../../../shared/submission/FindingsList';
-import { HistoryTimeline } from '../../../shared/submission/HistoryTimeline';
 import { isCompiled, usePreparedTemplate, useSubmission } from '../../../shared/submission/hooks';
 import { SubmissionHeader } from '../../../shared/submission/SubmissionHeader';
 import { OfficialDocuments } from '../../../shared/submission/OfficialDocuments';
@@ -28,6 +27,8 @@ import { expandSectionErrors } from '../utils/required-fields';
 
 // Shown only after a 409 (its table of differences is antd's Table): its own chunk, not in the page's first load.
 const ConflictDialog = lazy(() => import('./ConflictDialog').then((m) => ({ default: m.ConflictDialog })));
+// Its tab opens on a click (antd's Timeline is built on Steps): its own chunk too.
+const HistoryTimeline = lazy(() => import('../../../shared/submission/HistoryTimeline').then((m) => ({ default: m.HistoryTimeline })));
 
 /** Nhập liệu: the pinned template version rendered as a form, autosaved, with the allowed events. */
 export function FillPage() {
@@ -119,7 +120,15 @@ export function FillForm({ submission, template, prepared, validatorKey, titleOf
             style={{ marginTop: 24 }}
             items={[
               { key: 'files', label: 'Tệp minh chứng', children: <AttachmentsPanel submissionId={submission.id} editable={editable} /> },
-              { key: 'history', label: 'Lịch sử xử lý', children: <HistoryTimeline submissionId={submission.id} /> },
+              {
+                key: 'history',
+                label: 'Lịch sử xử lý',
+                children: (
+                  <Suspense fallback={<Skeleton active />}>
+                    <HistoryTimeline submissionId={submission.id} />
+                  </Suspense>
+                ),
+              },
             ]}
           />
         </div>
