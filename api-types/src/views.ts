@@ -46,6 +46,13 @@ export interface RuleFindingView {
   message: string;
 }
 
+/** A required field the stored data lacks: its pointer (or its section's, when the whole section is missing). */
+export interface RequiredFieldView {
+  path: string;
+  title: string;
+  message: string;
+}
+
 /** `GET /api/submissions/:id` (and the answer of an event): a report as its page shows it. */
 export interface Submission<D = string> extends SubmissionSummary<D> {
   data: JsonObject;
@@ -61,6 +68,11 @@ export interface Submission<D = string> extends SubmissionSummary<D> {
   contentHash: string;
   /** Cross-field rules (x-rules) that fail on the stored data: errors and warnings. */
   findings: RuleFindingView[];
+  /**
+   * The required fields the stored data lacks (the complete check's `required` problems), for the editor's progress
+   * bar when the page opens, before the browser has loaded its own check; null when this user may not edit.
+   */
+  missingRequired: RequiredFieldView[] | null;
   /** Compiled reports: which children the figures include. */
   coverage: Coverage | null;
 }

@@ -64,6 +64,7 @@ export {
   schemaPath,
   typeLabel,
   walkFields,
+  usePatternEngine,
   typesOf,
   isLeaf,
   isObjectSchema,

@@ -10,6 +10,7 @@ import type { ErrorObject, FuncKeywordDefinition, KeywordDefinition } from 'ajv/
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import canonicalizeModule from 'canonicalize';
 import { RE2JS } from 're2js';
+import { usePatternEngine } from './walker.js';
 
 type Canonicalize = (v: unknown) => string | undefined;
 const canonicalize = ((canonicalizeModule as unknown as { default?: Canonicalize }).default ?? canonicalizeModule) as unknown as Canonicalize;
@@ -18,6 +19,9 @@ const canonicalize = ((canonicalizeModule as unknown as { default?: Canonicalize
 export function compileLinearPattern(pattern: string): RE2JS {
   return RE2JS.compile(RE2JS.translateRegExp(pattern));
 }
+
+// The walker matches patternProperties keys with the same engine (walker.ts does not import re2js itself).
+usePatternEngine(compileLinearPattern);
 
 /** Why a pattern cannot run in linear time, or undefined when it can. */
 export function linearPatternProblem(pattern: string): string | undefined {

@@ -15,7 +15,6 @@
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { getAt, isArraySegment, isPlainObject, parsePointer } from './pointer.js';
-import { compileLinearPattern } from './linear-keywords.js';
 import { deref, indexOf, ROOT_BASE } from './schema-index.js';
 export { deref, inlineRefs } from './schema-index.js';
 import type { JsonSchema } from './types.js';
@@ -186,13 +185,25 @@ export function propertySchema(root: JsonSchema, s: JsonSchema, key: string): Js
   return undefined;
 }
 
+type PatternEngine = (pattern: string) => { test(s: string): boolean };
+let compilePattern: PatternEngine | undefined;
+/**
+ * linear-keywords.ts hands its RE2 engine over (as validation.ts hands its AJV): patterns run in linear time as in
+ * validation, and a browser page whose template has no patternProperties never loads the engine (~45 kB).
+ */
+export function usePatternEngine(engine: PatternEngine): void {
+  compilePattern = engine;
+}
+
 const regexCache = new Map<string, { test(s: string): boolean } | null>();
 /** JSON Schema patterns are unanchored; they run on RE2 (linear time), as in validation (lane 13a). */
 export function patternTest(pattern: string, key: string): boolean {
   let re = regexCache.get(pattern);
   if (re === undefined) {
+    // never a silent "no match": a page that walks patternProperties loads linear-keywords first
+    if (!compilePattern) throw new Error('@bdg/schemas: patternProperties need the linear pattern engine (linear-keywords.ts), not loaded');
     try {
-      re = compileLinearPattern(pattern);
+      re = compilePattern(pattern);
     } catch {
       re = null;
     }

@@ -6,7 +6,7 @@
 import type { EventKind, FlowDefinition, StatusTag, StepActor } from './types.js';
 import { normalize, type NormalFlow, type NormalTransition } from './normalize.js';
 import { roleNames } from './vocabulary.js';
-import { HANDED_IN_TAGS, isStatusTag, LOCKING_TAGS } from './tag-vocabulary.js';
+import { isDoneTags, isStatusTag, locksDataTags } from './tag-vocabulary.js';
 import { upgradeFlow } from './upgrade.js';
 
 export * from './tag-vocabulary.js';
@@ -34,27 +34,6 @@ export function stateTags(def: FlowDefinition, state: string): string[] {
 export function stateStatus(def: FlowDefinition, state: string): StatusTag | undefined {
   return stateTags(def, state).find(isStatusTag);
 }
-
-/** Is this unit's work finished? (tags, not the state's name) */
-export const isDoneTags = (tags: readonly string[]): boolean => tags.includes('done');
-/** Has the unit handed its report in (waiting above it, or finished)? */
-export const isHandedInTags = (tags: readonly string[]): boolean => tags.some((t) => (HANDED_IN_TAGS as string[]).includes(t));
-/** Is a compiling unit still waiting for its children (it opens on the compile page)? */
-export const isCollectingTags = (tags: readonly string[]): boolean => tags.includes('collecting');
-/** Does a state with these tags lock the data? */
-export const locksDataTags = (tags: readonly string[]): boolean => tags.some((t) => (LOCKING_TAGS as string[]).includes(t));
-
-/**
- * The one definition of "done" for a report: its state means done, or the flow has ended. The backend's
- * SQL says the same (backend/src/common/status-sql.ts); dashboards and the compile page ask this.
- */
-export const isDone = (s: { stateTags?: readonly string[] | null; final: boolean }): boolean => s.final || isDoneTags(s.stateTags ?? []);
-/**
- * The one definition of "late": past its deadline and not handed in (no HANDED_IN_TAGS, not final). A report
- * waiting for its head's signature is still late: the level above has not received it.
- */
-export const isLate = (s: { deadline: Date | string | null; stateTags?: readonly string[] | null; final: boolean }, now: Date | number = Date.now()): boolean =>
-  s.deadline !== null && new Date(s.deadline).getTime() < new Date(now).getTime() && !s.final && !isHandedInTags(s.stateTags ?? []);
 
 export const isDoneState = (def: FlowDefinition, state: string): boolean => isDoneTags(stateTags(def, state));
 export const locksData = (def: FlowDefinition, state: string): boolean => locksDataTags(stateTags(def, state));

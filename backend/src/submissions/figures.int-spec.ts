@@ -127,6 +127,20 @@ describe('Figures people can trust', () => {
     expect(signed.body.contentHash).toBe(after.body.contentHash);
   });
 
+  it('tells the editor which required fields the stored data lacks (the fill page shows them before its own check loads); others get null', async () => {
+    const s = 'kc.thcs-tan-dan';
+    const full = khoaiChauReport(s, { total: 50, women: 20, managers: 5, womenManagers: 1 });
+    const { soNuCBQL: _left, ...rest } = full.I;
+    expect((await save(`${s}.editor`, subs[s]!, { ...full, I: rest })).status).toBe(200);
+    const view = await get(`${s}.editor`, subs[s]!);
+    expect(view.body.editable).toBe(true);
+    expect(view.body.missingRequired).toEqual([{ path: '/I/soNuCBQL', title: expect.stringContaining('I. Tình hình chung'), message: expect.stringContaining('bắt buộc') }]);
+    expect((await get(`${s}.head`, subs[s]!)).body.missingRequired).toBeNull();
+    expect((await get('kc.reviewer', subs[s]!)).body.missingRequired).toBeNull();
+    expect((await save(`${s}.editor`, subs[s]!, full)).status).toBe(200);
+    expect((await get(`${s}.editor`, subs[s]!)).body.missingRequired).toEqual([]);
+  });
+
   it('a Phòng that compiles 2 of its 10 schools says so: coverage 2/10 with the missing units', async () => {
     const s = 'kc.th-tan-dan';
     const seen = await get('kc.reviewer', subs[s]!);

@@ -25,7 +25,7 @@ import { JsonText } from '../common/json-text.js';
 import { SigningService } from '../signing/signing.service.js';
 import type { BodyText } from '../validation/body-text.js';
 import { CompileService } from './compile.service.js';
-import { mayEditData, summarise, toFinding, toProblems } from './content-guards.js';
+import { mayEditData, summarise, toFinding, toProblem, toProblems } from './content-guards.js';
 import { CoverageService } from './coverage.service.js';
 import { RawInputsService } from './raw-inputs.service.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -293,14 +293,18 @@ export class SubmissionsService {
   /** A submission as its page shows it; `known` holds what the caller already computed (an event's answer). */
   async view(user: AuthUser, row: SubmissionRow, known: Known = {}) {
     const { def, template, compiled } = await this.context(row);
+    const editable = mayEditData(user, row) && !row.locked && !row.final;
+    const validator = this.defs.validator(template, compiled);
+    // One complete check serves the buttons and the editor's missing fields (an event's answer brings its count).
+    const complete = editable || known.completeErrors === undefined ? validator.validateComplete(row.data) : null;
     return {
       ...(await this.summary(row)),
       data: row.data,
       rawInputs: row.rawInputs ?? (await this.rawInputs.get(row.id)),
       // The UI's read-only switch, by the same rule the save applies.
-      editable: mayEditData(user, row) && !row.locked && !row.final,
+      editable,
       // locksData: the UI confirms such a step first (from the target's tags).
-      allowedEvents: (await this.allowed(user, row, new Date(), known)).map((e) => ({ ...e, locksData: eventLocksData(def, row.state, e.type) })),
+      allowedEvents: (await this.allowed(user, row, new Date(), { ...known, completeErrors: complete?.length ?? known.completeErrors })).map((e) => ({ ...e, locksData: eventLocksData(def, row.state, e.type) })),
       signature: row.signature,
       fieldComments: row.fieldComments,
       compiled: row.compiled
@@ -308,7 +312,9 @@ export class SubmissionsService {
         : null,
       // What the user sees now: events that seal content must carry it back (409 when it moved on).
       contentHash: known.contentHash ?? this.signing.contentHash(row.data, known.attachmentHashes ?? (await this.repo.attachmentHashes(row.id))),
-      findings: this.defs.validator(template, compiled).checkRules(row.data).map(toFinding),
+      findings: validator.checkRules(row.data).map(toFinding),
+      // The editor's page shows these at once and loads its own check (the same code) only when the clerk starts typing.
+      missingRequired: editable && complete ? complete.filter((e) => e.keyword === 'required').map(toProblem) : null,
       coverage: compiled ? await this.coverage.of(row) : null,
     };
   }

@@ -38,6 +38,7 @@ export function sampleSubmission(over: Partial<Submission> = {}): Submission {
     compiled: null,
     contentHash: SAMPLE_CONTENT_HASH,
     findings: [],
+    missingRequired: null,
     coverage: null,
     ...over,
   };

@@ -2,6 +2,7 @@
  * Runs in a worker thread of the export pool (export-pool.ts): builds the document model and renders
  * DOCX, PDF or XLSX, so that the API's event loop never waits on a renderer.
  */
+import { compileLinearPattern, usePatternEngine } from '@bdg/schemas';
 import { workerTask } from '../../common/worker-task.js';
 import type { ExportFormat } from '../../jobs/job-names.js';
 import { renderPdfFor } from '../pdf-large.js';
@@ -9,6 +10,10 @@ import { buildDocumentModel, type DocumentInput, renderDocxModel, renderXlsx, ty
 import type { FieldPlace, PdfExtras } from '../render/pdf-signature-field.js';
 import { type LaterSeal, laterSealPlaceholder } from '../render/seal-appearance.js';
 import type { VisiblePlaceholderOptions } from '../../signing/pades/visible-placeholder.js';
+
+// The schema walker matches patternProperties keys with the linear (RE2) engine that @bdg/schemas' linear-keywords
+// hands over when it loads; this thread validates nothing, so the bundle would leave that module out: named here.
+usePatternEngine(compileLinearPattern);
 
 export type RenderTask =
   | { format: Extract<ExportFormat, 'xlsx'>; input: XlsxInput }

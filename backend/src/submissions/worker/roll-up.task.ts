@@ -4,8 +4,12 @@
  * the pool's heap and time limits. Only @bdg/schemas is loaded here.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { createRollUp, type JsonSchema } from '@bdg/schemas';
+import { compileLinearPattern, createRollUp, usePatternEngine, type JsonSchema } from '@bdg/schemas';
 import { workerTask } from '../../common/worker-task.js';
+
+// The schema walker matches patternProperties keys with the linear (RE2) engine that @bdg/schemas' linear-keywords
+// hands over when it loads; this thread validates nothing, so the bundle would leave that module out: named here.
+usePatternEngine(compileLinearPattern);
 
 export interface RollUpChild {
   unitId: string;

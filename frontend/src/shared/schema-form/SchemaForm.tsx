@@ -1,9 +1,8 @@
 /** The form rendered from a template version with @rjsf/antd, tuned for large templates (see prepare-form.ts). */
 import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
-import Form from '@rjsf/antd';
+import { Alert, Button, Skeleton } from 'antd';
+import { Form } from './rjsf-theme';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import { linearRegExp } from './schema-lib';
 import type { IChangeEvent } from '@rjsf/core';
 import { BaseInputTemplate, FieldTemplate, TextareaWidget } from './field-templates';
 import { DateWidget } from './DateWidget';
@@ -12,12 +11,8 @@ import type { FormStore } from './form-store';
 import { ObjectFieldTemplate } from './object-templates';
 import type { DerivationMode, PreparedForm } from './prepare-form';
 import { parsePointer, pointerToId, toPointer } from '../utils/json-pointer';
+import { rendersWithValidation, rjsfValidator, useValidationReady } from './validation-on-demand';
 
-/**
- * One validator for the whole app: compiled schemas are cached by it, so each template compiles once.
- * RJSF still matches oneOf/anyOf branches with it: patterns run on the same linear engine as our validator.
- */
-const rjsfValidator = customizeValidator({ ajvOptionsOverrides: { code: { regExp: linearRegExp } } });
 const templates = { FieldTemplate, ObjectFieldTemplate, BaseInputTemplate };
 const widgets = { TextareaWidget, DateWidget };
 /** Forms up to this many fields render whole in the first paint. */
@@ -105,6 +100,23 @@ export const SchemaForm = memo(function SchemaForm(props: SchemaFormProps) {
     [store, sections.activeSections, sections.setActiveSections, mountAll, renderExtras, onFieldBlur, derivationHelp],
   );
   const onChange = useCallback((e: IChangeEvent) => store.setData((e.formData ?? {}) as Record<string, unknown>), [store]);
+  // Only a template whose rendering asks RJSF's validator (oneOf/anyOf/if) waits for it; any other renders at once.
+  const validation = useValidationReady(rendersWithValidation(prepared.schema));
+  if (validation.error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={validation.error.message}
+        action={
+          <Button size="small" onClick={validation.retry}>
+            Thử lại
+          </Button>
+        }
+      />
+    );
+  if (!validation.ready) return <Skeleton active paragraph={{ rows: 6 }} />;
   return (
     <FormRuntimeContext.Provider value={runtime}>
       <Form

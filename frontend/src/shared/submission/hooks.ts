@@ -6,7 +6,8 @@ import { ApiError } from '../api/client';
 import { api, qk } from '../api/endpoints';
 import type { FieldComment, Submission } from '../api/types';
 import { prepareForm } from '../schema-form/prepare-form';
-import { fieldTitle, getValidator, rollUpSchema, schemaAt, type JsonSchema } from '../schema-form/schema-lib';
+import { fieldTitle, rollUpSchema, schemaAt, type JsonSchema } from '../schema-form/schema-lib';
+import { rendersWithValidation, useValidationReady } from '../schema-form/validation-on-demand';
 
 export function useSubmission(id: string | undefined) {
   return useQuery({ queryKey: qk.submission(id ?? ''), queryFn: () => api.submission(id!), enabled: !!id });
@@ -18,7 +19,9 @@ export function isCompiled(s: Submission | undefined): boolean {
 }
 
 /**
- * The pinned template version, prepared once (schema/uiSchema memoised, validator compiled once).
+ * The pinned template version, prepared once (schema/uiSchema memoised). Its check loads on demand
+ * (useTemplateValidator with `validatorKey`), except for a template whose reading needs it: oneOf/anyOf/if branches
+ * are chosen by AJV and patternProperties keys matched by the RE2 engine, so that one waits for it.
  * `rollUp`: use the roll-up schema derived from it (countTrue → integer count, concat → text, ratio → number|null).
  */
 export function usePreparedTemplate(code: string | undefined, version: number | undefined, rollUp = false) {
@@ -39,13 +42,8 @@ export function usePreparedTemplate(code: string | undefined, version: number | 
     () => (template ? prepareForm(template.schema, template.uiSchema, q.data?.schema) : undefined),
     [template, q.data],
   );
-  const validator = useMemo(
-    () =>
-      template
-        ? getValidator(template.schema as JsonSchema, `${template.code}@${template.version}${rollUp ? ':rollup' : ''}`)
-        : undefined,
-    [template, rollUp],
-  );
+  const validatorKey = template ? `${template.code}@${template.version}${rollUp ? ':rollup' : ''}` : '';
+  const validation = useValidationReady(!!template && rendersWithValidation(template.schema));
   const titleOf = useMemo(() => {
     if (!template) return (p: string) => p;
     const cache = new Map<string, string>();
@@ -74,7 +72,14 @@ export function usePreparedTemplate(code: string | undefined, version: number | 
       }
     };
   }, [template]);
-  return { ...q, template, prepared, validator, titleOf, unitOf };
+  if (!validation.ready || validation.error) {
+    const refetch: typeof q.refetch = (opts) => {
+      validation.retry();
+      return q.refetch(opts);
+    };
+    return { ...q, isLoading: !validation.error, error: q.error ?? validation.error, refetch, template: undefined, prepared: undefined, validatorKey, titleOf, unitOf };
+  }
+  return { ...q, template, prepared, validatorKey, titleOf, unitOf };
 }
 
 export interface SendEventBody {

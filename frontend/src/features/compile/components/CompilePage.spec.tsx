@@ -86,6 +86,7 @@ function submission(over: Partial<Submission> = {}): Submission {
     compiled: null,
     contentHash: 'c'.repeat(64),
     findings: [],
+    missingRequired: null,
     coverage: null,
     ...over,
   };

@@ -1,18 +1,22 @@
 /** Autosave with optimistic locking: the local copy, validation, the PUT, and what a 409 / 422 / lost line mean. */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage } from '../../../shared/api/client';
 import { api, qk } from '../../../shared/api/endpoints';
 import type { Submission } from '../../../shared/api/types';
-import { splitRawInputs, type JsonSchema, type TemplateValidator } from '../../../shared/schema-form/schema-lib';
+import { splitRawInputs, type FieldError, type JsonSchema, type TemplateValidator } from '../../../shared/schema-form/schema-lib';
+import type { OnDemandValidator } from '../../../shared/schema-form/validation-on-demand';
 import { diffData } from '../../../shared/utils/data-diff';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { isOnline, ruleAsFieldError, type FillSession } from './fill-session';
 
 const RETRY_DELAYS_MS = [2000, 5000, 10000, 30000];
 
-/** The local copy (sessionStorage / IndexedDB) and the validation with @bdg/schemas, as the server checks. */
-export function useLocalCopyAndValidation(s: FillSession, validator: TemplateValidator) {
+/**
+ * The local copy (sessionStorage / IndexedDB) and the validation with @bdg/schemas, as the server checks. The check
+ * loads on demand: `validate` before it is in asks for it and runs once it arrives (null meanwhile), `check` runs it.
+ */
+export function useLocalCopyAndValidation(s: FillSession, validation: OnDemandValidator) {
   const { id, store, baseVersion, draftTimer, savedRevision, mode, setErrors } = s;
   const writeLocal = useCallback(() => {
     clearTimeout(draftTimer.current);
@@ -20,8 +24,8 @@ export function useLocalCopyAndValidation(s: FillSession, validator: TemplateVal
     draftStore.set({ submissionId: id, baseVersion: baseVersion.current, data: store.getData(), savedAt: Date.now() });
   }, [id, store, baseVersion, draftTimer, savedRevision]);
 
-  const validate = useCallback(
-    (which: 'draft' | 'complete' = mode.current) => {
+  const check = useCallback(
+    (validator: TemplateValidator, which: 'draft' | 'complete' = mode.current): FieldError[] => {
       const data = store.getComputed();
       const found = which === 'complete' ? validator.validateComplete(data) : validator.validateDraft(data);
       // Cross-field rules (x-rules), by the same code as the server: shown beside their fields in both modes.
@@ -29,9 +33,26 @@ export function useLocalCopyAndValidation(s: FillSession, validator: TemplateVal
       setErrors([...found, ...rules.map(ruleAsFieldError)]);
       return found;
     },
-    [store, validator, mode, setErrors],
+    [store, mode, setErrors],
   );
-  return { writeLocal, validate };
+  const { validator, request } = validation;
+  const pending = useRef(false);
+  const validate = useCallback(
+    (which?: 'draft' | 'complete'): FieldError[] | null => {
+      if (validator) return check(validator, which);
+      // the errors shown stay as they are (never "no errors") until the check has run on the current data
+      pending.current = true;
+      request().catch(() => undefined);
+      return null;
+    },
+    [validator, request, check],
+  );
+  useEffect(() => {
+    if (!validator || !pending.current) return;
+    pending.current = false;
+    check(validator);
+  }, [validator, check]);
+  return { writeLocal, validate, check };
 }
 
 /**

@@ -1,7 +1,8 @@
 /** The fill page's reactions: connection lost and back, the browser's queue, typing, leaving the page. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { FormStore } from '../../../shared/schema-form/form-store';
 import type { JsonSchema } from '../../../shared/schema-form/schema-lib';
+import type { OnDemandValidator } from '../../../shared/schema-form/validation-on-demand';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { isOnline, type FillSession } from './fill-session';
 
@@ -127,4 +128,25 @@ export function useFillEffects(s: FillSession, deps: EffectDeps) {
   useQueuedCopy(s);
   useLiveChecks(s, deps);
   useChanges(s, deps);
+}
+
+/**
+ * When the check loads: at once when the page needs it on opening (a restored copy, or a report the server did not
+ * check for this user: the progress bar has nothing else to show; kept typos ask through `validate`), else with the
+ * clerk's first change. The returned `warmUp` (the form's first focus) fetches it before the first keystroke.
+ */
+export function useValidatorWhenNeeded(s: FillSession, validation: OnDemandValidator, opening: { storedChecked: boolean }) {
+  const { editable, store, restored } = s;
+  const { validator, request } = validation;
+  const warmUp = useCallback(() => {
+    // a failed download is tried again on the next change
+    if (!validator) request().catch(() => undefined);
+  }, [validator, request]);
+  const { storedChecked } = opening;
+  useEffect(() => {
+    if (validator || !editable) return;
+    if (restored || !storedChecked) return warmUp();
+    return store.subscribe(warmUp);
+  }, [validator, editable, restored, storedChecked, store, warmUp]);
+  return warmUp;
 }

@@ -2,15 +2,17 @@
  * The fill page's client state: the live data (FormStore), autosave with optimistic locking, the 409 conflict,
  * validation on blur/save/submit with @bdg/schemas (the server's own messages), and the sessionStorage copy that
  * survives an expired session or a lost connection. Composed of fill-session (state), use-autosave (save and its
- * outcomes) and use-fill-effects (connection, queue, typing, leaving).
+ * outcomes) and use-fill-effects (connection, queue, typing, leaving). The check loads on demand (the clerk's first
+ * focus or keystroke, an event), or at once when the page needs it on opening (see useValidatorWhenNeeded).
  */
 import { useCallback, useMemo, useRef } from 'react';
 import type { Submission } from '../../../shared/api/types';
 import { FormStore } from '../../../shared/schema-form/form-store';
-import { mergeRawInputs, type JsonSchema, type TemplateValidator } from '../../../shared/schema-form/schema-lib';
+import { mergeRawInputs, type JsonSchema } from '../../../shared/schema-form/schema-lib';
+import type { OnDemandValidator } from '../../../shared/schema-form/validation-on-demand';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { useLocalCopyAndValidation, useSave } from './use-autosave';
-import { useFillEffects } from './use-fill-effects';
+import { useFillEffects, useValidatorWhenNeeded } from './use-fill-effects';
 import { useFillSession, type FillSession } from './fill-session';
 
 export type { ConflictState, SaveStatus } from './fill-session';
@@ -20,7 +22,7 @@ export const AUTOSAVE_DELAY_MS = 1500;
 export interface UseFillFormOptions {
   submission: Submission;
   schema: JsonSchema;
-  validator: TemplateValidator;
+  validation: OnDemandValidator;
   editable: boolean;
   autosaveDelayMs?: number;
 }
@@ -54,11 +56,13 @@ function useResolveConflict(s: FillSession) {
   );
 }
 
-export function useFillForm({ submission, schema, validator, editable, autosaveDelayMs = AUTOSAVE_DELAY_MS }: UseFillFormOptions) {
+export function useFillForm({ submission, schema, validation, editable, autosaveDelayMs = AUTOSAVE_DELAY_MS }: UseFillFormOptions) {
   const s = useFillSession(submission, schema, editable);
-  const { writeLocal, validate } = useLocalCopyAndValidation(s, validator);
+  const { writeLocal, validate, check } = useLocalCopyAndValidation(s, validation);
   const { save, scheduleSave } = useSave(s, { schema, autosaveDelayMs, writeLocal, validate });
-  useFillEffects(s, { schema, autosaveDelayMs, hasRawInputs: Object.keys(submission.rawInputs ?? {}).length > 0, writeLocal, validate, scheduleSave });
+  const hasRawInputs = Object.keys(submission.rawInputs ?? {}).length > 0;
+  useFillEffects(s, { schema, autosaveDelayMs, hasRawInputs, writeLocal, validate, scheduleSave });
+  const warmUp = useValidatorWhenNeeded(s, validation, { storedChecked: submission.missingRequired !== null });
 
   const blurTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onFieldBlur = useCallback(() => {
@@ -77,16 +81,18 @@ export function useFillForm({ submission, schema, validator, editable, autosaveD
       }
       if (kind === 'submit' && editable) {
         mode.current = 'complete';
-        return validate('complete').length === 0;
+        // never sent unchecked: the check is awaited when it has not loaded yet (its failure is the error shown)
+        return check(validation.validator ?? (await validation.request()), 'complete').length === 0;
       }
       return true;
     },
-    [editable, save, validate, mode],
+    [editable, save, check, validation, mode],
   );
 
   const { store, formKey, status, savedAt, saveError, errors, setErrors, conflict, restored, online } = s;
+  const { validator } = validation;
   return useMemo(
-    () => ({ store, formKey, status, savedAt, saveError, errors, setErrors, conflict, restored, online, save, validate, onFieldBlur, resolveConflict, prepareForEvent }),
-    [store, formKey, status, savedAt, saveError, errors, setErrors, conflict, restored, online, save, validate, onFieldBlur, resolveConflict, prepareForEvent],
+    () => ({ store, formKey, status, savedAt, saveError, errors, setErrors, conflict, restored, online, validator, save, validate, warmUp, onFieldBlur, resolveConflict, prepareForEvent }),
+    [store, formKey, status, savedAt, saveError, errors, setErrors, conflict, restored, online, validator, save, validate, warmUp, onFieldBlur, resolveConflict, prepareForEvent],
   );
 }

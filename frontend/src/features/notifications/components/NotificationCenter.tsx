@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Drawer, Empty, Pagination, Skeleton } from 'antd';
+import { Alert, Badge, Button, Drawer, Empty, Skeleton } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../shared/api/client';
 import type { NotificationItem } from '../../../shared/api/documents';
@@ -12,6 +12,8 @@ import { NOTIFICATION_PAGE, useMarkAllRead, useMarkRead, useNotifications } from
 import { newestFirst, notificationPath } from '../utils/notifications';
 import { NotificationList } from './NotificationList';
 import './notifications.css';
+
+const NotificationPages = lazy(() => import('./NotificationPages'));
 
 /** Opening a notification: marked read, its report fetched to choose the page (fill, review, compile), then shown. */
 function useOpenNotification(close: () => void) {
@@ -103,16 +105,9 @@ export function NotificationCenter() {
           <NotificationList items={items} opening={opening} onOpen={(n) => void openItem(n)} />
         )}
         {(q.data?.total ?? 0) > NOTIFICATION_PAGE && (
-          <Pagination
-            size="small"
-            current={page}
-            pageSize={NOTIFICATION_PAGE}
-            total={q.data?.total}
-            onChange={setPage}
-            showSizeChanger={false}
-            style={{ marginTop: 12, textAlign: 'center' }}
-            data-testid="notification-pages"
-          />
+          <Suspense fallback={null}>
+            <NotificationPages page={page} total={q.data?.total ?? 0} onChange={setPage} />
+          </Suspense>
         )}
       </Drawer>
     </>
