@@ -159,9 +159,11 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
     ];
     // The ministry's admin also reads the log ("Nhật ký"), and a list sorted by deadline (the index of migration LargeListIndexes).
     if (p.level === 'ministry') routes.push(['audit log', '/api/audit'], ['submissions by deadline', `/api/submissions?roundId=${opened.roundId}&sort=-deadline`]);
-    // The admins of the two upper levels list their people ("Người dùng"), the ministry's also by name (the index of migration UsersListIndexes).
+    // The admins of the two upper levels list their people ("Người dùng"): the ministry's also by name (the index of migration
+    // UsersListIndex), the Sở's by username descending (its people come last that way: an index walk would pass everyone else's).
     if (p.admin) routes.push(['users list', '/api/users', p.admin]);
     if (p.level === 'ministry') routes.push(['users by name', '/api/users?sort=fullName', p.admin]);
+    if (p.level === 'Sở') routes.push(['users by username, descending', '/api/users?sort=-username', p.admin]);
     for (const [name, path, asWho] of routes) {
       const r = await timeRoute(api, asWho ?? p.token, path);
       const direct = name === 'progress' ? await directSql(sql, opened.roundId, p.unitId) : null;
