@@ -11,6 +11,8 @@ export const NATIONAL = {
   provinces: Number(process.env.BENCH_NATIONAL_PROVINCES ?? 34),
   communesPerProvince: Number(process.env.BENCH_NATIONAL_COMMUNES ?? 200),
   schoolsPerCommune: Number(process.env.BENCH_NATIONAL_SCHOOLS ?? 15),
+  /** People per generated unit (an editor, a head, an admin): the users list's national size. */
+  usersPerUnit: 3,
 };
 
 export interface NationalTree {
@@ -64,6 +66,31 @@ export async function generateNationalTree(sql: Sql, passwordHash: string): Prom
     [passwordHash, so.id, xa.id, school.id],
   );
   return { rootId: root.id, so, xa, school, units: provinces * (1 + communesPerProvince * (1 + schoolsPerCommune)) };
+}
+
+/**
+ * Several people per generated unit (issue #17: "~100,000 units and several users each"): `<code>.editor`,
+ * `<code>.head`, `<code>.admin` (so `nso-01.admin` is the Sở's admin), with Vietnamese names drawn from the
+ * row number so that sorting by name is not sorting by unit. Returns how many were written.
+ */
+export async function generateNationalUsers(sql: Sql, passwordHash: string): Promise<number> {
+  const family = `(ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý'])`;
+  const middle = `(ARRAY['Văn','Thị','Hữu','Minh','Thanh','Ngọc','Đức','Quang','Thu','Xuân'])`;
+  const given = `(ARRAY['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hạnh','Hoa','Hùng','Hương','Khánh','Lan','Linh','Long','Mai','Nam','Nga','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Tuấn','Vy'])`;
+  const roles = `(ARRAY['editor','head','admin'])`;
+  const [row] = await sql.q<{ n: number }>(
+    `WITH ins AS (
+       INSERT INTO app_user (username, password_hash, full_name, unit_id, roles)
+       SELECT lower(o.code) || '.' || ${roles}[r], $1, ${family}[1 + h % 16] || ' ' || ${middle}[1 + (h / 16) % 10] || ' ' || ${given}[1 + (h / 160) % 26], o.id, ARRAY[${roles}[r]]
+         FROM org_unit o CROSS JOIN generate_series(1, $2::int) r
+              CROSS JOIN LATERAL (SELECT abs(hashtext(o.code || r))::bigint AS h) x
+        WHERE o.code LIKE 'NSO-%'
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [passwordHash, NATIONAL.usersPerUnit],
+  );
+  await sql.q(`ANALYZE app_user`);
+  return row!.n;
 }
 
 /**

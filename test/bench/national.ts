@@ -2,14 +2,16 @@
  * The national rows of the benchmark (issue #17): the tree of national-tree.ts, one round over the
  * national root opened through the API (a background job), half a season of states spread by SQL,
  * then for a person at each level (ministry, Sở, xã, school) the first routes they open — time and size —
- * and the "Tiến độ" dashboard rendered in Chromium at ministry and Sở level.
+ * and the "Tiến độ" dashboard rendered in Chromium at ministry and Sở level. The people of every generated unit
+ * are written after the round is opened (the round's rows measure what they measured before), before the
+ * routes are timed: the ministry's and the Sở's admin then list them.
  * `npm run bench -w @bdg/test -- national` runs this part alone.
  */
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import type { AppProcess, Sql } from '../support/app.js';
 import { Api, signJwt } from '../support/http.js';
-import { generateNationalTree, NATIONAL, spreadStates } from './national-tree.js';
+import { generateNationalTree, generateNationalUsers, NATIONAL, spreadStates } from './national-tree.js';
 import type { ScaleRow } from './scale.js';
 
 const API_MS = 300;
@@ -139,15 +141,17 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
   await sql.q(`ALTER TABLE submission ENABLE TRIGGER submission_tally_update`);
   await sql.q(`SELECT round_tally_rebuild($1)`, [opened.roundId]);
   await sql.q(`ANALYZE round_tally`);
+  const users = await generateNationalUsers(sql, hash);
+  console.log(`national users generated: ${users.toLocaleString('en')}`);
 
   const people = [
-    { level: 'ministry', token: admin, unitId: tree.rootId },
-    { level: 'Sở', token: await token('nat.so.reviewer'), unitId: tree.so.id },
+    { level: 'ministry', token: admin, unitId: tree.rootId, admin },
+    { level: 'Sở', token: await token('nat.so.reviewer'), unitId: tree.so.id, admin: await token(`${tree.so.code.toLowerCase()}.admin`) },
     { level: 'xã', token: await token('nat.xa.reviewer'), unitId: tree.xa.id },
     { level: 'school', token: await token('nat.school.editor'), unitId: tree.school.id },
   ];
   for (const p of people) {
-    const routes: (readonly [string, string])[] = [
+    const routes: (readonly [string, string, string?])[] = [
       ['progress', `/api/rounds/${opened.roundId}/progress`],
       ['submissions list', `/api/submissions?roundId=${opened.roundId}`],
       ['org tree', `/api/org-units`],
@@ -155,8 +159,13 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
     ];
     // The ministry's admin also reads the log ("Nhật ký"), and a list sorted by deadline (the index of migration LargeListIndexes).
     if (p.level === 'ministry') routes.push(['audit log', '/api/audit'], ['submissions by deadline', `/api/submissions?roundId=${opened.roundId}&sort=-deadline`]);
-    for (const [name, path] of routes) {
-      const r = await timeRoute(api, p.token, path);
+    // The admins of the two upper levels list their people ("Người dùng"): the ministry's also by name (the index of migration
+    // UsersListIndex), the Sở's by username descending (its people come last that way: an index walk would pass everyone else's).
+    if (p.admin) routes.push(['users list', '/api/users', p.admin]);
+    if (p.level === 'ministry') routes.push(['users by name', '/api/users?sort=fullName', p.admin]);
+    if (p.level === 'Sở') routes.push(['users by username, descending', '/api/users?sort=-username', p.admin]);
+    for (const [name, path, asWho] of routes) {
+      const r = await timeRoute(api, asWho ?? p.token, path);
       const direct = name === 'progress' ? await directSql(sql, opened.roundId, p.unitId) : null;
       rows.push({
         what: `national, ${p.level}: ${name} (GET ${path.replace(opened.roundId, ':id')})`,
@@ -181,4 +190,4 @@ export async function nationalRows(app: AppProcess, sql: Sql): Promise<ScaleRow[
   return rows;
 }
 
-export const NATIONAL_SHAPE = `${NATIONAL.provinces} Sở × ${NATIONAL.communesPerProvince} xã × ${NATIONAL.schoolsPerCommune} schools`;
+export const NATIONAL_SHAPE = `${NATIONAL.provinces} Sở × ${NATIONAL.communesPerProvince} xã × ${NATIONAL.schoolsPerCommune} schools, ${NATIONAL.usersPerUnit} users per unit`;

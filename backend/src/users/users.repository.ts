@@ -3,7 +3,8 @@ import { preparedQuery } from '../common/prepared.js';
 import type { User } from '@bdg/api-types';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { likePattern, orderBy, type Paging } from '../common/paging.js';
+import { cappedCount, type Counted, keyset, keysetPage, type SortColumns } from '../common/keyset.js';
+import { likePattern, type Paging } from '../common/paging.js';
 import type { AuthUser } from '../common/current-user.js';
 import { User as UserEntity } from './user.entity.js';
 import { orgQueries } from '../org/org-queries.js';
@@ -12,7 +13,20 @@ import { orgQueries } from '../org/org-queries.js';
 export type UserView = User & Required<Pick<User, 'unitCode' | 'email'>>;
 
 /** The columns a users list may be sorted by (`?sort=`). */
-export const USER_SORTS: Record<string, string> = { username: 'u.username', fullName: 'u.full_name', unitName: 'o.name', unitCode: 'o.code' };
+export const USER_SORTS: SortColumns = { username: 'u.username', fullName: 'u.full_name', unitName: 'o.name', unitCode: 'o.code' };
+
+/**
+ * Where a users list reads from. The admin of a root unit (the ministry) lists nearly every user: PostgreSQL
+ * walks an index in the order asked (the username's, app_user_full_name, a unit's code or name) and stops
+ * after a page. Below the root that walk may pass most of the country before it meets the subtree (usernames
+ * and unit codes start with the province's own prefix; the planner assumes no such correlation): 470 ms for
+ * a Sở in the national bench tree. So there the subtree's users are read unit by unit (app_user_unit; OFFSET 0
+ * keeps the subquery from being flattened back into that walk) and then sorted: bounded by the subtree's
+ * size (~10,000 users for a Sở, tens of milliseconds), whatever the order and however large the country.
+ */
+const FROM_EVERYONE = `app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id`;
+const FROM_SUBTREE = `${orgQueries.units} o CROSS JOIN LATERAL
+  (SELECT id, username, full_name, email, unit_id, roles, active, position, must_change_password FROM app_user WHERE unit_id = o.id OFFSET 0) u`;
 
 const viewSelect = `u.id, u.username, u.full_name AS "fullName", u.email, u.unit_id AS "unitId",
   o.code AS "unitCode", o.name AS "unitName", o.kind AS "unitKind", u.roles, u.active, u.position,
@@ -62,32 +76,40 @@ export class UsersRepository {
     );
   }
 
-  /** One page of the users whose unit lies in the subtree at `path`, searched by name or username. */
-  async page(path: string, unitId: string | undefined, p: Paging): Promise<{ rows: UserView[]; total: number }> {
+  /**
+   * One page of the users whose unit lies in the subtree at `path`, searched by name or username;
+   * keyset-paged (`p.after`) and counted up to a limit, so that the ministry's admin lists 300,000 people
+   * as fast at page 1,000 as at page 1. The username is unique, hence the tiebreak: the default order
+   * (unit code, then username) is the one the list always had.
+   */
+  async page(path: string, unitId: string | undefined, p: Paging): Promise<{ items: UserView[]; nextCursor: string | null; count: Counted }> {
     const params: unknown[] = [path];
     const where = ['o.path <@ $1::ltree'];
     if (unitId) {
       params.push(unitId);
-      where.push(`u.unit_id = $${params.length}`);
+      // On the unit's side: its primary key finds it in either form of FROM (the user's side is behind OFFSET 0 below the root).
+      where.push(`o.id = $${params.length}`);
     }
     if (p.folded) {
       params.push(likePattern(p.folded));
       // The expression of the index app_user_search (migration SearchIndexes).
       where.push(`bdg_fold(u.full_name || ' ' || u.username) LIKE $${params.length}`);
     }
-    const w = where.join(' AND ');
-    const order = orderBy(p, USER_SORTS, 'o.code, u.username', 'u.id');
+    const filtered = where.join(' AND ');
+    const countParams = [...params];
+    const ks = keyset(p, USER_SORTS, 'unitCode', 'u.username', params);
+    const w = ks.after ? `${filtered} AND ${ks.after}` : filtered;
+    const from = path.includes('.') ? FROM_SUBTREE : FROM_EVERYONE;
     const [rows, count] = await Promise.all([
-      this.db.query(
-        `SELECT ${viewSelect} FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE ${w} ORDER BY ${order}
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, p.pageSize, p.offset],
-      ),
-      this.db.query(`SELECT count(*)::int AS n FROM app_user u JOIN ${orgQueries.units} o ON o.id = u.unit_id WHERE ${w}`, params),
+      this.db.query(`SELECT ${viewSelect}, ${ks.select} FROM ${from} WHERE ${w} ORDER BY ${ks.order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        p.pageSize,
+        ks.offset,
+      ]),
+      cappedCount((sql, ps) => this.db.query(sql, ps), `${from} WHERE ${filtered}`, countParams),
     ]);
-    return { rows, total: count[0].n };
+    return { ...keysetPage<UserView>(rows, ks, p), count };
   }
-
 
   /** Who holds a username, if anyone (the caller decides how much of it the asker may hear). */
   async usernameHolder(username: string, m: EntityManager = this.db.manager): Promise<{ fullName: string; unitName: string; unitPath: string } | null> {

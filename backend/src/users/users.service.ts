@@ -22,7 +22,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../common/errors.j
 import { isBelowOrSame } from '../common/access.js';
 import { usernameTaken } from '../common/taken-name.js';
 import { titleOf } from '../common/validation.js';
-import { pageOf, paging } from '../common/paging.js';
+import { keyedPageOf } from '../common/keyset.js';
+import { paging } from '../common/paging.js';
 import { OrgService } from '../org/org.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
@@ -104,8 +105,8 @@ export class UsersService {
   async list(user: AuthUser, q: ListUsersQuery): Promise<Page<UserView>> {
     this.requireAdmin(user);
     const p = paging(q, Object.keys(USER_SORTS));
-    const { rows, total } = await this.repo.page(user.unitPath, q.unitId, p);
-    return pageOf(rows, total, p);
+    const { count, ...page } = await this.repo.page(user.unitPath, q.unitId, p);
+    return keyedPageOf(page, count, p);
   }
 
   async create(user: AuthUser, dto: CreateUserDto) {

@@ -1,6 +1,6 @@
 /** Users with their roles per unit: add, edit roles/unit, deactivate, reset a password, CSV import. */
 import { KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Space, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { adminApi } from '../../api/admin-api';
 import { adminKeys } from '../../api/query-keys';
 import type { User } from '../../api/types';
 import { describeError } from '../../components/errors';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { useRoleOptions } from '../hooks/use-roles';
 import { CsvImportModal } from './CsvImportModal';
 import { ResetPasswordModal, UserModal } from './UserModals';
@@ -20,7 +20,7 @@ const USERS_CSV_HELP =
 export function UsersPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  // Paged and searched on the server (name or account, without accents).
+  // Paged by the server's cursor (a national list of 300,000 people), searched there (name or account, without accents).
   const users = usePagedList(adminKeys.users, adminApi.listUsers);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -35,15 +35,6 @@ export function UsersPage() {
           Người dùng
         </Typography.Title>
         <Space>
-          <Input.Search
-            aria-label="Tìm người dùng"
-            placeholder="Tìm theo họ tên hoặc tài khoản"
-            allowClear
-            value={users.search}
-            onChange={(e) => users.setSearch(e.target.value)}
-            data-testid="user-search"
-            style={{ width: 280 }}
-          />
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-users">
             Nhập từ CSV
           </Button>
@@ -52,8 +43,14 @@ export function UsersPage() {
           </Button>
         </Space>
       </Space>
-      <ErrorAlert error={users.query.error} prefix="Không tải được người dùng" />
-      <Table<User> rowKey="id" {...users.tableProps} columns={columns} />
+      <PagedTable<User>
+        list={users}
+        errorPrefix="Không tải được người dùng"
+        searchPlaceholder="Tìm theo họ tên hoặc tài khoản"
+        searchTestId="user-search"
+        rowKey="id"
+        columns={columns}
+      />
       {editing && (
         <UserModal
           user={editing === 'new' ? null : editing}
