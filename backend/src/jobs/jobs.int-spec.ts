@@ -110,6 +110,26 @@ describe('background jobs: two workers, failures, supervision', () => {
     console.log(`12 exports by two workers: ${byWorker.join(' + ')}`);
   });
 
+  it('a job sent is taken at once by the worker of its queue, which is woken up instead of waiting for its next poll', async () => {
+    const def = {
+      name: 'test-wake',
+      options: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 },
+      handler: async () => ({ woken: true }),
+    };
+    jobs.register(def);
+    // A worker that polls once an hour: only the wake-up (NOTIFY from the sender) can start the job in time.
+    const sleepy = new BossSupervisor({ connectionString: sut.databaseUrl, work: true, queues: [jobs.queueOf(def)], pollingIntervalSeconds: 3600, applicationName: 'bdg-test-sleepy' });
+    expect(await sleepy.start()).not.toBeNull();
+    try {
+      for (let i = 0; i < 2; i++) {
+        const id = await jobs.enqueue('test-wake', {}, { userId: editorId });
+        expect(await done(id)).toMatchObject({ state: 'completed' });
+      }
+    } finally {
+      await sleepy.stop();
+    }
+  });
+
   it('a second delivery of the same job (at-least-once) has no second effect, even at the same time on both workers', async () => {
     // A finished job delivered again.
     const id = await jobs.enqueue(JOB.export, { submissionId, format: 'xlsx', userId: editorId }, { userId: editorId });
