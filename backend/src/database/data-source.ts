@@ -31,6 +31,7 @@ import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000
 import { UnitKindLocalLabels1797820000000 } from './migrations/1797820000000-UnitKindLocalLabels.js';
 import { LargeListIndexes1797860000000 } from './migrations/1797860000000-LargeListIndexes.js';
 import { WorkListIndex1797860000001 } from './migrations/1797860000001-WorkListIndex.js';
+import { SubmissionDataHash1797910000000 } from './migrations/1797910000000-SubmissionDataHash.js';
 
 export const entities = [
   OrgUnit,
@@ -68,6 +69,7 @@ export const migrations = [
   UnitKindLocalLabels1797820000000,
   LargeListIndexes1797860000000,
   WorkListIndex1797860000001,
+  SubmissionDataHash1797910000000,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */

@@ -31,8 +31,7 @@ export class CompileService {
     inlineLimit = INLINE_PROVENANCE_LIMIT,
     keep?: { rollUpSchema: JsonSchema; overwrite?: string[] },
   ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo; changes: RecompileChange[] }> {
-    const total = await this.repo.countChildren(m, target.roundId, target.unitId);
-    const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, sel);
+    const { total, included: includedCount } = await this.repo.countChildren(m, target.roundId, target.unitId, sel);
     const result =
       includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel, includedCount > largeCompileChildren()) : await this.inSql(m, target, schema, sel);
     // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE; so do figures it corrected
@@ -96,7 +95,7 @@ export class CompileService {
       target.roundId,
       target.unitId,
       sel,
-      inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule })),
+      inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule, type: e.type.split('|').includes('number') ? 'number' : 'integer' })),
     );
     // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
     const rest = plan.filter((e) => !e.table && !sqlPointers.has(e.pointer) && e.rule !== 'ratio' && e.rule !== 'computed');
