@@ -32,6 +32,7 @@ import { UnitKindLocalLabels1797820000000 } from './migrations/1797820000000-Uni
 import { LargeListIndexes1797860000000 } from './migrations/1797860000000-LargeListIndexes.js';
 import { WorkListIndex1797860000001 } from './migrations/1797860000001-WorkListIndex.js';
 import { SubmissionDataHash1797910000000 } from './migrations/1797910000000-SubmissionDataHash.js';
+import { CompiledLz41797910000001 } from './migrations/1797910000001-CompiledLz4.js';
 
 export const entities = [
   OrgUnit,
@@ -70,6 +71,7 @@ export const migrations = [
   LargeListIndexes1797860000000,
   WorkListIndex1797860000001,
   SubmissionDataHash1797910000000,
+  CompiledLz41797910000001,
 ];
 
 /** Migrations run at start; `synchronize` is never used. */
