@@ -80,18 +80,10 @@ export class TransitionsService {
 
   /**
    * A COMPILE over more than largeCompileChildren() children runs as a job (heavy work never in a request):
-   * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
+   * the answer is then `{queued: true, jobId}`; the job sends the same event (sendInJob).
    */
-  async send(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
-    // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
-    // from the content the signer sees; the transaction stores it only if it signs that same content hash.
-    const prepared = await this.hooks.prepare({
-      user,
-      submissionId: id,
-      eventType: dto.type,
-      mayAct: async () => (await this.query.allowed(user, await this.query.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
-    });
-    const out = await this.submissions.transaction((m) => this.run(m, user, id, dto, !!opts.inJob, prepared));
+  async send(user: AuthUser, id: string, dto: SendEventDto) {
+    const out = await this.apply(user, id, dto, false);
     if ('queue' in out) {
       const jobId = await this.jobs.enqueue(
         JOB.compileLarge,
@@ -101,6 +93,29 @@ export class TransitionsService {
       return { queued: true as const, jobId, message: `Đang tổng hợp ${out.queue.children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
     }
     return this.query.view(user, out.row, out);
+  }
+
+  /**
+   * The same event sent by the compile-large job, answered with what the job reports: not the user's view
+   * of the report, whose coverage alone reads every child again.
+   */
+  async sendInJob(user: AuthUser, id: string, dto: SendEventDto): Promise<{ state: string; compiled: { included: number; total: number } | null }> {
+    const out = await this.apply(user, id, dto, true);
+    if ('queue' in out) throw new Error('A compile in its job is never queued again.');
+    const c = out.row.compiled;
+    return { state: out.row.state, compiled: c ? { included: c.included, total: c.total } : null };
+  }
+
+  private async apply(user: AuthUser, id: string, dto: SendEventDto, inJob: boolean): Promise<Outcome> {
+    // The signed PDF (render + PAdES: seconds, maybe a remote service) is prepared before the transaction,
+    // from the content the signer sees; the transaction stores it only if it signs that same content hash.
+    const prepared = await this.hooks.prepare({
+      user,
+      submissionId: id,
+      eventType: dto.type,
+      mayAct: async () => (await this.query.allowed(user, await this.query.visible(user, id))).some((e) => e.type === dto.type && !('blockedReason' in e)),
+    });
+    return this.submissions.transaction((m) => this.run(m, user, id, dto, inJob, prepared));
   }
 
   private async run(m: EntityManager, user: AuthUser, id: string, dto: SendEventDto, inJob: boolean, prepared: unknown): Promise<Outcome> {
@@ -198,10 +213,10 @@ export class TransitionsService {
 
   /** The number of children when this COMPILE is large enough for a job and the user may send it, else 0. */
   private async largeCompile(m: EntityManager, user: AuthUser, row: SubmissionRow, type: string): Promise<number> {
-    const children = (await this.submissions.childCounts(row.roundId, row.unitId, m)).total;
-    if (children <= largeCompileChildren()) return 0;
-    const allowed = await this.query.allowed(user, row, new Date(), {}, m);
-    return allowed.some((e) => e.type === type) ? children : 0;
+    const counts = await this.submissions.childCounts(row.roundId, row.unitId, m);
+    if (counts.total <= largeCompileChildren()) return 0;
+    const allowed = await this.query.allowed(user, row, new Date(), { children: counts }, m);
+    return allowed.some((e) => e.type === type) ? counts.total : 0;
   }
 
   /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance.
