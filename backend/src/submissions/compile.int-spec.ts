@@ -83,9 +83,10 @@ describe(CompileService.name, () => {
 
   it('skips a value that is not a number as the pure roll-up does, in a transaction or not', async () => {
     const target = { roundId, unitId: phongId, data: {} };
-    const [kid] = await sut.sql<{ id: string; data: unknown }>(`SELECT id, data FROM submission WHERE round_id = $1 AND parent_unit_id = $2 LIMIT 1`, [roundId, phongId]);
-    // written around the API (the form would refuse it): the typed SQL read fails and reads value by value
+    const [kid, other] = await sut.sql<{ id: string; data: unknown }>(`SELECT id, data FROM submission WHERE round_id = $1 AND parent_unit_id = $2 LIMIT 2`, [roundId, phongId]);
+    // written around the API (the form would refuse them): the typed SQL read fails and reads value by value
     await sut.sql(`UPDATE submission SET data = jsonb_set(data, '{I,soNu}', '"mười"') WHERE id = $1`, [kid!.id]);
+    await sut.sql(`UPDATE submission SET data = jsonb_set(data, '{I}', '"không có"') WHERE id = $1`, [other!.id]);
     try {
       const pure = await compiler.compile(db.manager, target, figuresOnly, done);
       const sql = await compiler.compile(db.manager, target, figuresOnly, done, 0);
@@ -93,8 +94,9 @@ describe(CompileService.name, () => {
       expect(sql.data).toEqual(pure.data);
       expect(inTransaction.data).toEqual(pure.data);
       expect(inTransaction.compiled.included).toBe(10);
+      expect(inTransaction.compiled.sources).toEqual(pure.compiled.sources);
     } finally {
-      await sut.sql(`UPDATE submission SET data = $2::jsonb WHERE id = $1`, [kid!.id, JSON.stringify(kid!.data)]);
+      for (const k of [kid!, other!]) await sut.sql(`UPDATE submission SET data = $2::jsonb WHERE id = $1`, [k.id, JSON.stringify(k.data)]);
     }
   });
 

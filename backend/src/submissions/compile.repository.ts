@@ -117,20 +117,27 @@ export class CompileRepository {
       const cols = [...g.columns].map(([c, type]) => `${quoteIdent(c)} ${type}`).join(', ');
       if (typed && !g.parent.length) return `CROSS JOIN LATERAL jsonb_to_record(s.data) AS ${g.alias}(${cols})`;
       params.push(g.parent);
-      return `CROSS JOIN LATERAL jsonb_to_record(coalesce(s.data #> $${params.length}::text[], '{}'::jsonb)) AS ${g.alias}(${cols})`;
+      // value by value: what is not an object at that path reads as an empty one (its figures skipped)
+      const at = `s.data #> $${params.length}::text[]`;
+      const obj = typed ? `coalesce(${at}, '{}'::jsonb)` : `CASE WHEN jsonb_typeof(${at}) = 'object' THEN ${at} ELSE '{}'::jsonb END`;
+      return `CROSS JOIN LATERAL jsonb_to_record(${obj}) AS ${g.alias}(${cols})`;
     });
-    const rows = await m.query(
+    const [row] = await m.query(
       `SELECT ${selects.map((e, i) => `${e} AS a${i}`).join(', ')}
          FROM submission s ${laterals.join(' ')}
-        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}${typed ? '' : ` AND jsonb_typeof(s.data) = 'object'`}`,
+        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
       params,
     );
-    return fields.map((_, i) => rows[0][`a${i}`] as number);
+    return fields.map((_, i) => row[`a${i}`] as number);
   }
 
-  /** Content hashes of the included children, without loading their data into the process. */
-  async includedHashes(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection): Promise<{ id: string; h: string }[]> {
-    return m.query(
+  /**
+   * Content hashes of the included children, without loading their data into the process. On a connection
+   * of its own (the children are only read: each statement sees what is committed, in the caller's
+   * transaction or not), so that it runs beside the sums.
+   */
+  includedHashes(roundId: string, parentUnitId: string, sel: ChildSelection): Promise<{ id: string; h: string }[]> {
+    return this.db.query(
       `SELECT s.id, ${CONTENT_HASH('s')} AS h FROM submission s
         WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
       [roundId, parentUnitId, sel.tags, sel.states],

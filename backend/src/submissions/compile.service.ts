@@ -90,22 +90,24 @@ export class CompileService {
         (e.rule === 'sum' || e.rule === 'min' || e.rule === 'max') && !e.table && !e.pointer.includes('*') && numeric.test(e.type),
     );
     const sqlPointers = new Set(inSql.map((e) => e.pointer));
-    const values = await this.repo.aggregate(
-      m,
-      target.roundId,
-      target.unitId,
-      sel,
-      inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule, type: e.type.split('|').includes('number') ? 'number' : 'integer' })),
-    );
     // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
     const rest = plan.filter((e) => !e.table && !sqlPointers.has(e.pointer) && e.rule !== 'ratio' && e.rule !== 'computed');
+    // Without a roll-up to feed, which children (and which content) the sums took is read beside them.
+    const [values, hashes] = await Promise.all([
+      this.repo.aggregate(
+        m,
+        target.roundId,
+        target.unitId,
+        sel,
+        inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule, type: e.type.split('|').includes('number') ? 'number' : 'integer' })),
+      ),
+      rest.length ? [] : this.repo.includedHashes(target.roundId, target.unitId, sel),
+    ]);
     let data: Record<string, unknown> = {};
-    const sources: Record<string, string> = {};
+    const sources: Record<string, string> = Object.fromEntries(hashes.map((r) => [r.id, r.h]));
     if (rest.length) {
       // the roll-up itself in a thread with a heap and a time limit (roll-up-pool.ts); here only the reading
       data = (await this.rollUps.rollUp(withoutRules(schema, sqlPointers), this.feed(m, target, sel, sources))).data;
-    } else {
-      for (const { id, h } of await this.repo.includedHashes(m, target.roundId, target.unitId, sel)) sources[id] = h;
     }
     inSql.forEach((e, i) => setIn(data, parsePointer(e.pointer), values[i] ?? null));
     // Ratios outside tables from the summed numerator and denominator; computed fields from the totals.
