@@ -47,6 +47,18 @@ describe('RoundOpeningService (POST /api/rounds as a background job)', () => {
     expect(progress.body.totals.total).toBe(9);
   });
 
+  it('switches off, for its bulk insert, no insert trigger on submission but the foreign-key checks it makes once and the tally it rebuilds', async () => {
+    // tgtype bit 4: fires on INSERT; tgenabled 'A' (always) would fire anyway.
+    const triggers = await sut.sql<{ name: string; fn: string }>(
+      `SELECT t.tgname AS name, p.proname AS fn FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE t.tgrelid = 'submission'::regclass AND t.tgtype & 4 <> 0 AND t.tgenabled <> 'A' ORDER BY t.tgname`,
+    );
+    expect(triggers.filter((t) => t.fn !== 'RI_FKey_check_ins').map((t) => t.name)).toEqual(['submission_tally_insert']);
+    const checks = await sut.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'submission'::regclass AND contype = 'f'`);
+    expect(triggers.filter((t) => t.fn === 'RI_FKey_check_ins')).toHaveLength(checks[0]!.n);
+    expect(checks[0]!.n).toBe(5); // round, unit, parent unit, template version, flow version: what lockReferences locks
+  });
+
   it('keeps the synchronous answer (201 with the counts) for a subtree under the threshold', async () => {
     process.env.LARGE_ROUND_UNITS = '100';
     const rootUnitId = (await sut.sql<{ id: string }>(`SELECT id FROM org_unit WHERE code = 'PGD-KD'`))[0]!.id;

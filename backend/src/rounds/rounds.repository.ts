@@ -5,6 +5,7 @@ import { likePattern, orderBy, type Paging } from '../common/paging.js';
 import { Round } from './round.entity.js';
 import { templateQueries } from '../templates/template-queries.js';
 import { orgQueries } from '../org/org-queries.js';
+import { flowQueries } from '../flows/flow-queries.js';
 import { ROUND_OPEN_STAGE } from './round-queries.js';
 
 export interface RoundView {
@@ -113,6 +114,38 @@ export class RoundsRepository {
   /** The round's progress counters: deferred while its submissions go in, then built once (migration TallyDeferredOnOpen). */
   async deferTally(m: EntityManager, deferred: boolean) {
     await m.query(`SELECT set_config('bdg.tally_deferred', $1, true)`, [deferred ? 'on' : 'off']);
+  }
+
+  /**
+   * Whether this connection may switch off row triggers for its transaction (session_replication_role,
+   * a superuser's setting): the opening's bulk insert then checks its foreign keys once (lockReferences).
+   */
+  async mayCheckReferencesOnce(m: EntityManager): Promise<boolean> {
+    const [row] = await m.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`);
+    return row?.rolsuper === true;
+  }
+
+  /**
+   * What the foreign-key checks of the new submissions would do, row by row, done once for all: the round,
+   * its template version, its flows and every staged unit exist and are locked FOR KEY SHARE (none deleted
+   * or re-keyed before the round commits). Throws when one is missing, as the checks would.
+   */
+  async lockReferences(m: EntityManager, roundId: string, templateVersionId: string, flowVersionIds: string[], staged: number) {
+    const [row] = await m.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM round r WHERE r.id = $1 FOR KEY SHARE OF r) x)::int AS rounds,
+              (SELECT count(*) FROM (SELECT 1 FROM ${templateQueries.versions} t WHERE t.id = $2 FOR KEY SHARE OF t) x)::int AS templates,
+              (SELECT count(*) FROM (SELECT 1 FROM ${flowQueries.versions} f WHERE f.id = ANY($3::uuid[]) FOR KEY SHARE OF f) x)::int AS flows,
+              (SELECT count(*) FROM (SELECT 1 FROM ${ROUND_OPEN_STAGE} st JOIN ${orgQueries.units} o ON o.id = st.id FOR KEY SHARE OF o) x)::int AS units`,
+      [roundId, templateVersionId, [...new Set(flowVersionIds)]],
+    );
+    const expected = { rounds: 1, templates: 1, flows: new Set(flowVersionIds).size, units: staged };
+    for (const [what, n] of Object.entries(expected))
+      if (row[what] !== n) throw new Error(`Round opening: ${what} referenced by the new submissions are missing (${row[what]} of ${n}).`);
+  }
+
+  /** Row triggers (the foreign-key checks among them) off or back on, until the end of the transaction at most. */
+  async rowTriggers(m: EntityManager, on: boolean) {
+    await m.query(`SELECT set_config('session_replication_role', $1, true)`, [on ? 'origin' : 'replica']);
   }
 
   async rebuildTally(m: EntityManager, roundId: string) {
