@@ -82,7 +82,8 @@ export class CompileRepository {
    * First read with the form's own types (int8 for integer fields, numeric for decimals), the cheapest
    * conversion: every done child passed the form's validation, so its values are numbers. A value that is
    * not (written around the API), or data that is not an object, fails the cast, and the same sums are
-   * read again value by value, skipping what is not a number, as the pure roll-up does.
+   * read again value by value, skipping what is not a number, as the pure roll-up does. (Only a string
+   * that spells a number, which no validated answer holds, would be read as that number.)
    */
   async aggregate(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection, fields: AggregateField[]): Promise<number[]> {
     if (!fields.length) return [];
