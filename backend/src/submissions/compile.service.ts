@@ -93,7 +93,7 @@ export class CompileService {
     // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
     const rest = plan.filter((e) => !e.table && !sqlPointers.has(e.pointer) && e.rule !== 'ratio' && e.rule !== 'computed');
     // Without a roll-up to feed, which children (and which content) the sums took is read beside them.
-    const [values, hashes] = await Promise.all([
+    const [values, sources] = await Promise.all([
       this.repo.aggregate(
         m,
         target.roundId,
@@ -101,10 +101,9 @@ export class CompileService {
         sel,
         inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule, type: e.type.split('|').includes('number') ? 'number' : 'integer' })),
       ),
-      rest.length ? [] : this.repo.includedHashes(target.roundId, target.unitId, sel),
+      rest.length ? ({} as Record<string, string>) : this.repo.includedHashes(target.roundId, target.unitId, sel).then((rows) => Object.fromEntries(rows.map((r) => [r.id, r.h]))),
     ]);
     let data: Record<string, unknown> = {};
-    const sources: Record<string, string> = Object.fromEntries(hashes.map((r) => [r.id, r.h]));
     if (rest.length) {
       // the roll-up itself in a thread with a heap and a time limit (roll-up-pool.ts); here only the reading
       data = (await this.rollUps.rollUp(withoutRules(schema, sqlPointers), this.feed(m, target, sel, sources))).data;
