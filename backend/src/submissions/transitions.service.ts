@@ -126,14 +126,17 @@ export class TransitionsService {
     const def = await this.defs.flow(row.flowVersionId);
     if (!flowHasEvent(def, dto.type)) throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
     const kind = eventKind(def, row.state, dto.type);
-    if (kind === 'compile' && !inJob) {
-      const children = await this.largeCompile(m, user, row, dto.type);
+    // A COMPILE's children are counted (over largeCompileChildren() it goes to a job) while the form is checked.
+    const counting = kind === 'compile' && !inJob ? this.submissions.childCounts(row.roundId, row.unitId, m) : null;
+    counting?.catch(() => {}); // awaited below: a failure meanwhile is not an unhandled rejection
+    const template = await this.defs.template(row.templateVersionId);
+    const formErrors = this.defs.validator(template, this.defs.isCompileFlow(def)).validateComplete(row.data);
+    if (counting) {
+      const children = await this.largeCompile(m, user, row, dto.type, await counting, formErrors.length);
       if (children) return { queue: { children } };
     }
     // What the user saw must still be what is stored: otherwise nothing happens (409).
     refuseStaleContent(dto.contentHash, this.signing.contentHash(row.data, row.attachmentHashes));
-    const template = await this.defs.template(row.templateVersionId);
-    const formErrors = this.defs.validator(template, this.defs.isCompileFlow(def)).validateComplete(row.data);
     const now = new Date();
     const result = await this.decide(m, user, row, def, dto, formErrors, now);
     const label = eventLabel(def, dto.type);
@@ -212,10 +215,9 @@ export class TransitionsService {
   }
 
   /** The number of children when this COMPILE is large enough for a job and the user may send it, else 0. */
-  private async largeCompile(m: EntityManager, user: AuthUser, row: SubmissionRow, type: string): Promise<number> {
-    const counts = await this.submissions.childCounts(row.roundId, row.unitId, m);
+  private async largeCompile(m: EntityManager, user: AuthUser, row: SubmissionRow, type: string, counts: { total: number; accepted: number }, completeErrors: number): Promise<number> {
     if (counts.total <= largeCompileChildren()) return 0;
-    const allowed = await this.query.allowed(user, row, new Date(), { children: counts }, m);
+    const allowed = await this.query.allowed(user, row, new Date(), { children: counts, completeErrors }, m);
     return allowed.some((e) => e.type === type) ? counts.total : 0;
   }
 
