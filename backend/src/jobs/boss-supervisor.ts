@@ -120,7 +120,6 @@ export class BossSupervisor {
     if (this.checking || this.stopped) return;
     this.checking = true;
     try {
-      if (this.o.work && !this.listener) await this.listen();
       if (!this.boss) {
         if ((await this.startOnce()) && this.pendingRestart) {
           this.pendingRestart = false;
@@ -132,6 +131,8 @@ export class BossSupervisor {
       const ok = await this.probe(this.boss);
       if (ok) {
         this.failures = 0;
+        // The wake-up's connection lost (pg-boss answers, so PostgreSQL does): opened again.
+        if (this.o.work && !this.listener) await this.listen();
         return;
       }
       this.failures += 1;

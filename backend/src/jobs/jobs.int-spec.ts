@@ -118,13 +118,23 @@ describe('background jobs: two workers, failures, supervision', () => {
     };
     jobs.register(def);
     // A worker that polls once an hour: only the wake-up (NOTIFY from the sender) can start the job in time.
-    const sleepy = new BossSupervisor({ connectionString: sut.databaseUrl, work: true, queues: [jobs.queueOf(def)], pollingIntervalSeconds: 3600, applicationName: 'bdg-test-sleepy' });
+    const sleepy = new BossSupervisor({
+      connectionString: sut.databaseUrl,
+      work: true,
+      queues: [jobs.queueOf(def)],
+      pollingIntervalSeconds: 3600,
+      checkIntervalMs: 300,
+      applicationName: 'bdg-test-sleepy',
+    });
     expect(await sleepy.start()).not.toBeNull();
+    const sendAndWait = async () => expect(await done(await jobs.enqueue('test-wake', {}, { userId: editorId }))).toMatchObject({ state: 'completed' });
     try {
-      for (let i = 0; i < 2; i++) {
-        const id = await jobs.enqueue('test-wake', {}, { userId: editorId });
-        expect(await done(id)).toMatchObject({ state: 'completed' });
-      }
+      await sendAndWait();
+      await sendAndWait();
+      // its connections cut (the listening one too): the supervisor listens again, and the wake-up still works
+      await sut.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bdg-test-sleepy'`);
+      await sleep(1000);
+      await sendAndWait();
     } finally {
       await sleepy.stop();
     }
