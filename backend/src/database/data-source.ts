@@ -31,6 +31,8 @@ import { RegimeRecipientsEscalation1797700000000 } from './migrations/1797700000
 import { UnitKindLocalLabels1797820000000 } from './migrations/1797820000000-UnitKindLocalLabels.js';
 import { LargeListIndexes1797860000000 } from './migrations/1797860000000-LargeListIndexes.js';
 import { WorkListIndex1797860000001 } from './migrations/1797860000001-WorkListIndex.js';
+import { SubmissionDataHash1797910000000 } from './migrations/1797910000000-SubmissionDataHash.js';
+import { CompiledLz41797910000001 } from './migrations/1797910000001-CompiledLz4.js';
 import { UsersListIndex1797920000000 } from './migrations/1797920000000-UsersListIndex.js';
 
 export const entities = [
@@ -69,6 +71,8 @@ export const migrations = [
   UnitKindLocalLabels1797820000000,
   LargeListIndexes1797860000000,
   WorkListIndex1797860000001,
+  SubmissionDataHash1797910000000,
+  CompiledLz41797910000001,
   UsersListIndex1797920000000,
 ];
 

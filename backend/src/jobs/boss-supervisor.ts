@@ -2,6 +2,13 @@ import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { withTimeLimit } from '../common/time-limit.js';
 
+/**
+ * The channel on which a sender wakes the workers of a queue (payload: the queue's name). pg-boss alone
+ * only polls: a job would wait up to a polling interval before any worker looks; with the wake-up it
+ * starts at once on whichever process works that queue. Polling stays, for a missed notification.
+ */
+export const JOB_SENT_CHANNEL = 'bdg_job_sent';
+
 /** What one queue needs: pg-boss settings (retries with backoff, time limit) and its handler. */
 export interface QueueDefinition {
   name: string;
@@ -47,6 +54,11 @@ export class BossSupervisor {
   private checking = false;
   private failures = 0;
   private pendingRestart = false;
+  /** queue name → this process's pg-boss worker of it (for the wake-up). */
+  private readonly workerIds = new Map<string, string>();
+  /** The connection that LISTENs on JOB_SENT_CHANNEL (a worker process only); null while it is down. */
+  private listener: pg.Client | null = null;
+  private listening: Promise<void> | null = null;
   /** Times a fresh pg-boss was started after the first (for tests and /metrics). */
   restarts = 0;
   errors = 0;
@@ -81,11 +93,23 @@ export class BossSupervisor {
     if (this.o.work) await this.workOn(boss, q);
   }
 
+  /** Wakes the workers of `queue` on every process (after a send): one NOTIFY; a failure only means the next poll. */
+  async wake(queue: string): Promise<void> {
+    await this.boss
+      ?.getDb()
+      .executeSql('SELECT pg_notify($1, $2)', [JOB_SENT_CHANNEL, queue])
+      .catch(() => {});
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.starting?.catch(() => null);
+    await this.listening;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => {});
     const boss = this.boss;
     this.boss = null;
     if (boss) await withTimeLimit(boss.stop({ graceful: true, close: true, wait: true, timeout: 5000 }), 10_000).catch(() => {});
@@ -107,6 +131,8 @@ export class BossSupervisor {
       const ok = await this.probe(this.boss);
       if (ok) {
         this.failures = 0;
+        // The wake-up's connection lost (pg-boss answers, so PostgreSQL does): opened again.
+        if (this.o.work && !this.listener) await this.listen();
         return;
       }
       this.failures += 1;
@@ -155,6 +181,7 @@ export class BossSupervisor {
   private async createAndStart(): Promise<PgBoss | null> {
     if (!(await databaseAnswers(this.o.connectionString))) return null;
     const work = this.o.work;
+    this.workerIds.clear();
     const boss = new PgBoss({
       connectionString: this.o.connectionString,
       // Passed on to pg.Pool: a connection attempt to a server that does not answer gives up.
@@ -199,11 +226,42 @@ export class BossSupervisor {
       if (this.boss === boss && !this.stopped) void this.restart('pg-boss đã tự dừng');
     });
     this.boss = boss;
+    if (work) await this.listen();
     return boss;
   }
 
+  /** LISTENs for wake-ups (once at a time); a lost connection is opened again by the next check. */
+  private listen(): Promise<void> {
+    this.listening ??= this.openListener().finally(() => (this.listening = null));
+    return this.listening;
+  }
+
+  private async openListener(): Promise<void> {
+    if (this.listener || this.stopped) return;
+    const client = new pg.Client({ connectionString: this.o.connectionString, connectionTimeoutMillis: 3000, application_name: this.o.applicationName ?? 'bdg-jobs' });
+    const drop = () => {
+      if (this.listener === client) this.listener = null;
+      void client.end().catch(() => {});
+    };
+    client.on('error', drop);
+    client.on('end', drop);
+    client.on('notification', (n) => {
+      const id = n.payload ? this.workerIds.get(n.payload) : undefined;
+      if (id) this.boss?.notifyWorker(id);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${JOB_SENT_CHANNEL}`);
+    } catch {
+      drop();
+      return;
+    }
+    if (this.stopped) return void client.end().catch(() => {});
+    this.listener = client;
+  }
+
   private async workOn(boss: PgBoss, q: QueueDefinition) {
-    await boss.work(
+    const id = await boss.work(
       q.name,
       { includeMetadata: true, batchSize: q.batchSize ?? 1, pollingIntervalSeconds: this.o.pollingIntervalSeconds ?? 2 },
       async (jobs: PgBoss.JobWithMetadata<Record<string, unknown>>[]) => {
@@ -213,6 +271,7 @@ export class BossSupervisor {
         return last;
       },
     );
+    this.workerIds.set(q.name, id);
   }
 
   private async probe(boss: PgBoss): Promise<boolean> {

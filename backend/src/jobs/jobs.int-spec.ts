@@ -110,6 +110,36 @@ describe('background jobs: two workers, failures, supervision', () => {
     console.log(`12 exports by two workers: ${byWorker.join(' + ')}`);
   });
 
+  it('a job sent is taken at once by the worker of its queue, which is woken up instead of waiting for its next poll', async () => {
+    const def = {
+      name: 'test-wake',
+      options: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 },
+      handler: async () => ({ woken: true }),
+    };
+    jobs.register(def);
+    // A worker that polls once an hour: only the wake-up (NOTIFY from the sender) can start the job in time.
+    const sleepy = new BossSupervisor({
+      connectionString: sut.databaseUrl,
+      work: true,
+      queues: [jobs.queueOf(def)],
+      pollingIntervalSeconds: 3600,
+      checkIntervalMs: 300,
+      applicationName: 'bdg-test-sleepy',
+    });
+    expect(await sleepy.start()).not.toBeNull();
+    const sendAndWait = async () => expect(await done(await jobs.enqueue('test-wake', {}, { userId: editorId }))).toMatchObject({ state: 'completed' });
+    try {
+      await sendAndWait();
+      await sendAndWait();
+      // its connections cut (the listening one too): the supervisor listens again, and the wake-up still works
+      await sut.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bdg-test-sleepy'`);
+      await sleep(1000);
+      await sendAndWait();
+    } finally {
+      await sleepy.stop();
+    }
+  });
+
   it('a second delivery of the same job (at-least-once) has no second effect, even at the same time on both workers', async () => {
     // A finished job delivered again.
     const id = await jobs.enqueue(JOB.export, { submissionId, format: 'xlsx', userId: editorId }, { userId: editorId });

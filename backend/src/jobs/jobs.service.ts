@@ -124,7 +124,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (!sent) {
       // A singleton already queued: the job is the one waiting.
       await this.repo.failed(id, 'Đã có một việc giống hệt đang chờ xử lý.', true);
-    }
+    } else await this.ensureSupervisor().wake(name);
     return id;
   }
 

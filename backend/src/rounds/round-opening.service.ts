@@ -113,7 +113,8 @@ export class RoundOpeningService implements OnModuleInit {
       const state = stateValue(def, snapshot);
       perKind.push({ kind, flowVersionId: flow.id, state, stateTags: stateTags(def, state), snapshot, deadline: deadlineOf(p.deadlines[kind]) });
     }
-    const staged = await this.repo.stageUnits(m, p.rootId, kinds);
+    const byKind = await this.repo.stageUnits(m, p.rootId, kinds);
+    const staged = Object.values(byKind).reduce((a, b) => a + b, 0);
     // The counters are built once at the end rather than spread again after every batch.
     await this.repo.deferTally(m, true);
     for (let from = 0; from < staged; from += BATCH) {
@@ -122,13 +123,11 @@ export class RoundOpeningService implements OnModuleInit {
     }
     await this.repo.deferTally(m, false);
     await this.repo.rebuildTally(m, p.roundId);
-    const byKind = await this.submissions.countsByKind(m, p.roundId);
-    const total = Object.values(byKind).reduce((a, b) => a + b, 0);
     const template = (await this.templates.byId(p.templateVersionId, m))!;
     const carried = p.carryForward ? await this.carryForward(m, p.roundId, template, p.period) : 0;
     const notified = await this.notifications.roundOpened(m, p.roundId, p.name);
-    await this.audit.record(m, { actorId: p.userId, action: 'open', entity: 'round', entityId: p.roundId, detail: { name: p.name, total, carried, notified } });
-    return { counts: { total, byKind }, carriedForward: carried };
+    await this.audit.record(m, { actorId: p.userId, action: 'open', entity: 'round', entityId: p.roundId, detail: { name: p.name, total: staged, carried, notified } });
+    return { counts: { total: staged, byKind }, carriedForward: carried };
   }
 
   /**

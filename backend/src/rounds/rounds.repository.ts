@@ -91,8 +91,9 @@ export class RoundsRepository {
    * The units that take part, staged once in a temporary table (dropped at commit): a unit's parent in the
    * round is its nearest ancestor that also takes part, found in one walk down the tree (by parent_id).
    * Numbered so that the submissions go in by batches of rows (and the job reports its progress).
+   * Answers how many units of each kind take part: each gets one submission.
    */
-  async stageUnits(m: EntityManager, rootId: string, kinds: string[]): Promise<number> {
+  async stageUnits(m: EntityManager, rootId: string, kinds: string[]): Promise<Record<string, number>> {
     await m.query(`DROP TABLE IF EXISTS ${ROUND_OPEN_STAGE}`);
     await m.query(
       `CREATE TEMP TABLE ${ROUND_OPEN_STAGE} ON COMMIT DROP AS
@@ -105,8 +106,8 @@ export class RoundsRepository {
        SELECT id, kind, round_parent, row_number() OVER () AS rn FROM tree WHERE kind = ANY($2)`,
       [rootId, kinds],
     );
-    const [row] = await m.query(`SELECT count(*)::int AS n FROM ${ROUND_OPEN_STAGE}`);
-    return row.n as number;
+    const rows: { kind: string; n: number }[] = await m.query(`SELECT kind, count(*)::int AS n FROM ${ROUND_OPEN_STAGE} GROUP BY kind`);
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
   }
 
   /** The round's progress counters: deferred while its submissions go in, then built once (migration TallyDeferredOnOpen). */
@@ -118,7 +119,11 @@ export class RoundsRepository {
     await m.query(`SELECT round_tally_rebuild($1)`, [roundId]);
   }
 
-  async setStatus(id: string, status: 'opening' | 'open' | 'failed', patch: { jobId?: string; error?: string | null } = {}, m: EntityManager = this.db.manager) {
-    await m.query(`UPDATE round SET status = $2, open_job_id = coalesce($3, open_job_id), open_error = $4 WHERE id = $1`, [id, status, patch.jobId ?? null, patch.error ?? null]);
+  async setOpenJob(id: string, jobId: string) {
+    await this.db.query(`UPDATE round SET open_job_id = $2 WHERE id = $1`, [id, jobId]);
+  }
+
+  async setStatus(id: string, status: 'opening' | 'open' | 'failed', patch: { error?: string | null } = {}, m: EntityManager = this.db.manager) {
+    await m.query(`UPDATE round SET status = $2, open_error = $3 WHERE id = $1`, [id, status, patch.error ?? null]);
   }
 }

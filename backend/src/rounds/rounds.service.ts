@@ -123,7 +123,8 @@ export class RoundsService {
       await this.repo.setStatus(opened.id, 'failed', { error: 'Không gửi được việc mở đợt cho bộ xử lý nền.' });
       throw e;
     }
-    await this.repo.setStatus(opened.id, 'opening', { jobId });
+    // Only the job's id: the job may already have opened the round (its status is its own).
+    await this.repo.setOpenJob(opened.id, jobId);
     return {
       ...toView((await this.repo.byId(opened.id))!),
       counts: { total: expectedTotal, byKind: expected },

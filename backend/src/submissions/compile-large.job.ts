@@ -36,11 +36,8 @@ export class CompileLargeJob implements OnModuleInit {
       if (!done) throw notFound('Không tìm thấy báo cáo.');
       if (done.compiledAt && requestedAt && done.compiledAt >= new Date(requestedAt)) return { alreadyCompiled: true, compiledAt: done.compiledAt.toISOString() };
       await ctx.progress(10);
-      const res = (await this.transitions.send(user, submissionId, { type: eventType } as SendEventDto, { inJob: true })) as {
-        state?: string;
-        compiled?: { included: number; total: number } | null;
-      };
-      return { state: res?.state, included: res?.compiled?.included ?? null, total: res?.compiled?.total ?? null };
+      const res = await this.transitions.sendInJob(user, submissionId, { type: eventType } as SendEventDto);
+      return { state: res.state, included: res.compiled?.included ?? null, total: res.compiled?.total ?? null };
     });
   }
 }

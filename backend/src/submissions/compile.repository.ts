@@ -16,11 +16,20 @@ export interface CompileChild {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** A numeric field summed (or its minimum, maximum) in SQL: its path and whether the form says integer or number. */
+export interface AggregateField {
+  segments: string[];
+  rule: 'sum' | 'min' | 'max';
+  type: 'integer' | 'number';
+}
+
 /** Which children a compile takes in: those whose state carries one of `tags`, or (old flows) is named in `states`. */
 export interface ChildSelection {
   tags: string[];
   states: string[];
 }
+/** The content hash of a submission's data: kept beside it when written (migration SubmissionDataHash), else computed. */
+const CONTENT_HASH = (alias: string) => `coalesce(${alias}.data_hash, encode(sha256(convert_to(${alias}.data::text, 'UTF8')), 'hex'))`;
 const INCLUDED = (alias: string, tagsParam: number, statesParam: number) =>
   `(${alias}.state_tags && $${tagsParam}::text[] OR ${alias}.state = ANY($${statesParam}::text[]))`;
 
@@ -29,9 +38,14 @@ const INCLUDED = (alias: string, tagsParam: number, statesParam: number) =>
 export class CompileRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async countChildren(m: EntityManager, roundId: string, parentUnitId: string): Promise<number> {
-    const rows = await m.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1 AND parent_unit_id = $2`, [roundId, parentUnitId]);
-    return rows[0].n;
+  /** The children's submissions and how many of them the compile takes in, in one read of the index. */
+  async countChildren(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection): Promise<{ total: number; included: number }> {
+    const rows = await m.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${INCLUDED('s', 3, 4)})::int AS included
+         FROM submission s WHERE s.round_id = $1 AND s.parent_unit_id = $2`,
+      [roundId, parentUnitId, sel.tags, sel.states],
+    );
+    return rows[0];
   }
 
   /** The children's submissions in a round, without their data (for coverage). */
@@ -49,7 +63,7 @@ export class CompileRepository {
       const rows: CompileChild[] = await m.query(
         `SELECT s.id, s.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", s.data,
                 (s.compiled IS NOT NULL) AS "isCompiled",
-                encode(sha256(convert_to(s.data::text, 'UTF8')), 'hex') AS "contentHash"
+                ${CONTENT_HASH('s')} AS "contentHash"
            FROM submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id
           WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 6)} AND o.code > $4
           ORDER BY o.code LIMIT $5`,
@@ -65,53 +79,67 @@ export class CompileRepository {
   /**
    * Sums, minima and maxima of numeric fields straight in SQL: each object holding such fields is read once
    * per row with jsonb_to_record (reading `data->>'x'` per field would detoast the row once per field).
+   * First read with the form's own types (int8 for integer fields, numeric for decimals), the cheapest
+   * conversion: every done child passed the form's validation, so its values are numbers. A value that is
+   * not (written around the API), or data that is not an object, fails the cast, and the same sums are
+   * read again value by value, skipping what is not a number, as the pure roll-up does. (Only a string
+   * that spells a number, which no validated answer holds, would be read as that number.)
    */
-  async aggregate(
-    m: EntityManager,
-    roundId: string,
-    parentUnitId: string,
-    sel: ChildSelection,
-    fields: { segments: string[]; rule: 'sum' | 'min' | 'max' }[],
-  ): Promise<number[]> {
+  async aggregate(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection, fields: AggregateField[]): Promise<number[]> {
     if (!fields.length) return [];
-    const groups = new Map<string, { alias: string; parent: string[]; columns: Set<string> }>();
+    const read = (typed: boolean) => this.aggregateQuery(m, [roundId, parentUnitId, sel.tags, sel.states], fields, typed);
+    const inTransaction = m.queryRunner?.isTransactionActive ?? false;
+    if (inTransaction) await m.query('SAVEPOINT compile_typed');
+    try {
+      const values = await read(true);
+      if (inTransaction) await m.query('RELEASE SAVEPOINT compile_typed');
+      return values;
+    } catch (e) {
+      // Class 22 (data exception): a value of another type, or a group that is not an object.
+      if (!String((e as { code?: unknown }).code ?? '').startsWith('22')) throw e;
+      if (inTransaction) await m.query('ROLLBACK TO SAVEPOINT compile_typed');
+      return read(false);
+    }
+  }
+
+  private async aggregateQuery(m: EntityManager, params: unknown[], fields: AggregateField[], typed: boolean): Promise<number[]> {
+    const groups = new Map<string, { alias: string; parent: string[]; columns: Map<string, string> }>();
     const selects = fields.map((f) => {
       const parent = f.segments.slice(0, -1);
       const key = JSON.stringify(parent);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { alias: `r${groups.size}`, parent, columns: new Set() }));
+      if (!g) groups.set(key, (g = { alias: `r${groups.size}`, parent, columns: new Map() }));
       const name = f.segments.at(-1)!;
-      g.columns.add(name);
+      g.columns.set(name, typed ? (f.type === 'integer' ? 'int8' : 'numeric') : 'jsonb');
       const col = `${g.alias}.${quoteIdent(name)}`;
-      return `${f.rule}(CASE WHEN jsonb_typeof(${col}) = 'number' THEN (${col})::numeric END)::float8`;
+      return typed ? `${f.rule}(${col})::float8` : `${f.rule}(CASE WHEN jsonb_typeof(${col}) = 'number' THEN (${col})::numeric END)::float8`;
     });
-    const params: unknown[] = [roundId, parentUnitId, sel.tags, sel.states];
     const laterals = [...groups.values()].map((g) => {
+      const cols = [...g.columns].map(([c, type]) => `${quoteIdent(c)} ${type}`).join(', ');
+      if (typed && !g.parent.length) return `CROSS JOIN LATERAL jsonb_to_record(s.data) AS ${g.alias}(${cols})`;
       params.push(g.parent);
-      const cols = [...g.columns].map((c) => `${quoteIdent(c)} jsonb`).join(', ');
-      return `CROSS JOIN LATERAL jsonb_to_record(coalesce(s.data #> $${params.length}::text[], '{}'::jsonb)) AS ${g.alias}(${cols})`;
+      // value by value: what is not an object at that path reads as an empty one (its figures skipped)
+      const at = `s.data #> $${params.length}::text[]`;
+      const obj = typed ? `coalesce(${at}, '{}'::jsonb)` : `CASE WHEN jsonb_typeof(${at}) = 'object' THEN ${at} ELSE '{}'::jsonb END`;
+      return `CROSS JOIN LATERAL jsonb_to_record(${obj}) AS ${g.alias}(${cols})`;
     });
-    const rows = await m.query(
+    const [row] = await m.query(
       `SELECT ${selects.map((e, i) => `${e} AS a${i}`).join(', ')}
          FROM submission s ${laterals.join(' ')}
-        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)} AND jsonb_typeof(s.data) = 'object'`,
+        WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
       params,
     );
-    return fields.map((_, i) => rows[0][`a${i}`] as number);
+    return fields.map((_, i) => row[`a${i}`] as number);
   }
 
-  async countIncluded(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection): Promise<number> {
-    const rows = await m.query(
-      `SELECT count(*)::int AS n FROM submission s WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
-      [roundId, parentUnitId, sel.tags, sel.states],
-    );
-    return rows[0].n;
-  }
-
-  /** Content hashes of the included children, without loading their data into the process. */
-  async includedHashes(m: EntityManager, roundId: string, parentUnitId: string, sel: ChildSelection): Promise<{ id: string; h: string }[]> {
-    return m.query(
-      `SELECT s.id, encode(sha256(convert_to(s.data::text, 'UTF8')), 'hex') AS h FROM submission s
+  /**
+   * Content hashes of the included children, without loading their data into the process. On a connection
+   * of its own (the children are only read: each statement sees what is committed, in the caller's
+   * transaction or not), so that it runs beside the sums.
+   */
+  includedHashes(roundId: string, parentUnitId: string, sel: ChildSelection): Promise<{ id: string; h: string }[]> {
+    return this.db.query(
+      `SELECT s.id, ${CONTENT_HASH('s')} AS h FROM submission s
         WHERE s.round_id = $1 AND s.parent_unit_id = $2 AND ${INCLUDED('s', 3, 4)}`,
       [roundId, parentUnitId, sel.tags, sel.states],
     );
@@ -121,7 +149,7 @@ export class CompileRepository {
   async contentHashes(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const rows: { id: string; h: string }[] = await this.db.query(
-      `SELECT id, encode(sha256(convert_to(data::text, 'UTF8')), 'hex') AS h FROM submission WHERE id = ANY($1::uuid[])`,
+      `SELECT s.id, ${CONTENT_HASH('s')} AS h FROM submission s WHERE s.id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.h]));

@@ -31,8 +31,7 @@ export class CompileService {
     inlineLimit = INLINE_PROVENANCE_LIMIT,
     keep?: { rollUpSchema: JsonSchema; overwrite?: string[] },
   ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo; changes: RecompileChange[] }> {
-    const total = await this.repo.countChildren(m, target.roundId, target.unitId);
-    const includedCount = await this.repo.countIncluded(m, target.roundId, target.unitId, sel);
+    const { total, included: includedCount } = await this.repo.countChildren(m, target.roundId, target.unitId, sel);
     const result =
       includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel, includedCount > largeCompileChildren()) : await this.inSql(m, target, schema, sel);
     // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE; so do figures it corrected
@@ -91,22 +90,23 @@ export class CompileService {
         (e.rule === 'sum' || e.rule === 'min' || e.rule === 'max') && !e.table && !e.pointer.includes('*') && numeric.test(e.type),
     );
     const sqlPointers = new Set(inSql.map((e) => e.pointer));
-    const values = await this.repo.aggregate(
-      m,
-      target.roundId,
-      target.unitId,
-      sel,
-      inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule })),
-    );
     // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
     const rest = plan.filter((e) => !e.table && !sqlPointers.has(e.pointer) && e.rule !== 'ratio' && e.rule !== 'computed');
+    // Without a roll-up to feed, which children (and which content) the sums took is read beside them.
+    const [values, sources] = await Promise.all([
+      this.repo.aggregate(
+        m,
+        target.roundId,
+        target.unitId,
+        sel,
+        inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule, type: e.type.split('|').includes('number') ? 'number' : 'integer' })),
+      ),
+      rest.length ? ({} as Record<string, string>) : this.repo.includedHashes(target.roundId, target.unitId, sel).then((rows) => Object.fromEntries(rows.map((r) => [r.id, r.h]))),
+    ]);
     let data: Record<string, unknown> = {};
-    const sources: Record<string, string> = {};
     if (rest.length) {
       // the roll-up itself in a thread with a heap and a time limit (roll-up-pool.ts); here only the reading
       data = (await this.rollUps.rollUp(withoutRules(schema, sqlPointers), this.feed(m, target, sel, sources))).data;
-    } else {
-      for (const { id, h } of await this.repo.includedHashes(m, target.roundId, target.unitId, sel)) sources[id] = h;
     }
     inSql.forEach((e, i) => setIn(data, parsePointer(e.pointer), values[i] ?? null));
     // Ratios outside tables from the summed numerator and denominator; computed fields from the totals.

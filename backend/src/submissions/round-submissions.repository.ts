@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { orgQueries } from '../org/org-queries.js';
 import { ROUND_OPEN_STAGE, roundQueries } from '../rounds/round-queries.js';
 import { templateQueries } from '../templates/template-queries.js';
 
@@ -28,12 +27,15 @@ export class RoundSubmissionsRepository {
     to: number,
   ): Promise<number> {
     const k = p.perKind;
+    // Each kind's starting values are converted once (k), not once per row: the rows only copy them.
     const res = await m.query(
-      `INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline, state_tags)
-       SELECT $1, st.id, st.round_parent, $2, k.flow, k.state, k.snapshot::jsonb, k.deadline::timestamptz,
-              ARRAY(SELECT jsonb_array_elements_text(k.tags::jsonb))
-         FROM ${ROUND_OPEN_STAGE} st
-         JOIN unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[]) AS k(kind, flow, state, snapshot, deadline, tags) ON k.kind = st.kind
+      `WITH k AS MATERIALIZED (
+         SELECT kind, flow, state, snapshot::jsonb AS snapshot, deadline::timestamptz AS deadline, ARRAY(SELECT jsonb_array_elements_text(tags::jsonb)) AS tags
+           FROM unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[]) AS k(kind, flow, state, snapshot, deadline, tags)
+       )
+       INSERT INTO submission (round_id, unit_id, parent_unit_id, template_version_id, flow_version_id, state, snapshot, deadline, state_tags)
+       SELECT $1, st.id, st.round_parent, $2, k.flow, k.state, k.snapshot, k.deadline, k.tags
+         FROM ${ROUND_OPEN_STAGE} st JOIN k ON k.kind = st.kind
         WHERE st.rn > $9 AND st.rn <= $10`,
       [
         p.roundId,
@@ -76,13 +78,5 @@ export class RoundSubmissionsRepository {
       `UPDATE submission s SET data = v.data FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS data) v WHERE s.id = v.id`,
       [rows.map((r) => r.id), rows.map((r) => JSON.stringify(r.data))],
     );
-  }
-
-  async countsByKind(m: EntityManager, roundId: string): Promise<Record<string, number>> {
-    const rows: { kind: string; n: number }[] = await m.query(
-      `SELECT o.kind, count(*)::int AS n FROM submission s JOIN ${orgQueries.units} o ON o.id = s.unit_id WHERE s.round_id = $1 GROUP BY o.kind`,
-      [roundId],
-    );
-    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
   }
 }

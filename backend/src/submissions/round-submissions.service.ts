@@ -12,11 +12,6 @@ export class RoundSubmissionsService {
     return this.repo.insertStaged(m, p, from, to);
   }
 
-  /** The round's submissions by unit kind. */
-  countsByKind(m: EntityManager, roundId: string) {
-    return this.repo.countsByKind(m, roundId);
-  }
-
   /** The same units' latest earlier answers to these template codes, in the comparable periods. */
   previousAnswers(m: EntityManager, roundId: string, codes: string[], periods: string[] | null) {
     return this.repo.previousAnswers(m, roundId, codes, periods);

@@ -41,6 +41,8 @@ export interface Known {
   completeErrors?: number;
   /** The content hash of `row.data` with its attachments, computed by the caller. */
   contentHash?: string;
+  /** The children's counts, already read in this transaction (a large subtree's are not read twice). */
+  children?: { total: number; accepted: number };
 }
 
 /** The roles the flow vocabulary knows about, as the engine's actor. */
@@ -228,9 +230,9 @@ export class SubmissionsService {
     return { def, template, compiled: this.defs.isCompileFlow(def) };
   }
 
-  async facts(row: SubmissionRow, def: FlowDefinition, formErrorCount: number, m?: EntityManager): Promise<SubmissionFacts> {
+  async facts(row: SubmissionRow, def: FlowDefinition, formErrorCount: number, m?: EntityManager, known?: Known['children']): Promise<SubmissionFacts> {
     // Children are counted only for flows whose guards look at them (a school's flow never does).
-    const kids = this.defs.usesChildren(def) ? await this.repo.childCounts(row.roundId, row.unitId, m) : { total: 0, accepted: 0 };
+    const kids = this.defs.usesChildren(def) ? (known ?? (await this.repo.childCounts(row.roundId, row.unitId, m))) : { total: 0, accepted: 0 };
     return {
       unitId: row.unitId,
       parentUnitId: row.parentUnitId,
@@ -248,7 +250,7 @@ export class SubmissionsService {
   async allowed(user: AuthUser, row: SubmissionRow, now = new Date(), known: Known = {}, m?: EntityManager) {
     const { def, template, compiled } = await this.context(row);
     const errors = known.completeErrors ?? this.defs.validator(template, compiled).validateComplete(row.data).length;
-    const facts = await this.facts(row, def, errors, m);
+    const facts = await this.facts(row, def, errors, m, known.children);
     const real = allowedEvents(def, row.snapshot, actorOf(user), facts, now);
     if (!errors) return real;
     const ifValid = allowedEvents(def, row.snapshot, actorOf(user), { ...facts, formErrorCount: 0 }, now);

@@ -90,10 +90,33 @@ export class TransitionsService {
 
   /**
    * A COMPILE over more than largeCompileChildren() children runs as a job (heavy work never in a request):
-   * the answer is then `{queued: true, jobId}`; the job sends the same event with `inJob`.
+   * the answer is then `{queued: true, jobId}`; the job sends the same event (sendInJob).
    */
-  async send(user: AuthUser, id: string, dto: SendEventDto, opts: { inJob?: boolean } = {}) {
-    const inJob = !!opts.inJob;
+  async send(user: AuthUser, id: string, dto: SendEventDto) {
+    const out = await this.apply(user, id, dto, false);
+    if ('queue' in out) {
+      const jobId = await this.jobs.enqueue(
+        JOB.compileLarge,
+        { submissionId: id, userId: user.id, eventType: dto.type, requestedAt: new Date().toISOString() },
+        { userId: user.id, singletonKey: `compile:${id}` },
+      );
+      return { queued: true as const, jobId, message: `Đang tổng hợp ${out.queue.children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
+    }
+    return this.query.view(user, out.row, out);
+  }
+
+  /**
+   * The same event sent by the compile-large job, answered with what the job reports: not the user's view
+   * of the report, whose coverage alone reads every child again.
+   */
+  async sendInJob(user: AuthUser, id: string, dto: SendEventDto): Promise<{ state: string; compiled: { included: number; total: number } | null }> {
+    const out = await this.apply(user, id, dto, true);
+    if ('queue' in out) throw new Error('A compile in its job is never queued again.');
+    const c = out.row.compiled;
+    return { state: out.row.state, compiled: c ? { included: c.included, total: c.total } : null };
+  }
+
+  private async apply(user: AuthUser, id: string, dto: SendEventDto, inJob: boolean): Promise<Exclude<Outcome, { needsLock: LockedRow }>> {
     // Most events (hand in, return, approve) write the row, its log, its audit row and notifications only: one
     // statement, conditioned on the version read, without a transaction. The others take the row lock.
     let out = await this.run(this.submissions.autocommit, user, id, dto, { inJob, locked: false });
@@ -111,15 +134,7 @@ export class TransitionsService {
       out = await this.submissions.transaction((m) => this.run(m, user, id, dto, { inJob, locked: true, prepared }));
     }
     if ('needsLock' in out) throw new Error('an event under the row lock needs no other lock');
-    if ('queue' in out) {
-      const jobId = await this.jobs.enqueue(
-        JOB.compileLarge,
-        { submissionId: id, userId: user.id, eventType: dto.type, requestedAt: new Date().toISOString() },
-        { userId: user.id, singletonKey: `compile:${id}` },
-      );
-      return { queued: true as const, jobId, message: `Đang tổng hợp ${out.queue.children} đơn vị trong nền; theo dõi tiến độ tại /api/jobs/${jobId}.` };
-    }
-    return this.query.view(user, out.row, out);
+    return out;
   }
 
   /** Reads the row (under its lock when `locked`), asks the engine, and writes what it decided. */
@@ -132,8 +147,13 @@ export class TransitionsService {
     if (!flowHasEvent(def, dto.type)) throw badRequest(`Thao tác "${dto.type}" không có trong quy trình của báo cáo này.`);
     const kind = eventKind(def, row.state, dto.type);
     if (kind === 'compile' && !mode.locked) return { needsLock: row };
-    if (kind === 'compile' && !mode.inJob) {
-      const children = await this.largeCompile(m, user, row, dto.type);
+    // A COMPILE's children are counted (over largeCompileChildren() it goes to a job) while the form is checked.
+    const counting = kind === 'compile' && !mode.inJob ? this.submissions.childCounts(row.roundId, row.unitId, m) : null;
+    counting?.catch(() => {}); // awaited below: a failure meanwhile is not an unhandled rejection
+    const template = await this.defs.template(row.templateVersionId);
+    const formErrors = this.defs.validator(template, this.defs.isCompileFlow(def)).validateComplete(row.data);
+    if (counting) {
+      const children = await this.largeCompile(m, user, row, dto.type, await counting, formErrors.length);
       if (children) return { queue: { children } };
     }
     // What the user saw must still be what is stored: otherwise nothing happens (409).
@@ -141,8 +161,6 @@ export class TransitionsService {
     const canonical = canonicalJson(row.data);
     const contentHash = this.signing.contentHashOfCanonical(canonical, row.attachmentHashes);
     refuseStaleContent(dto.contentHash, contentHash);
-    const template = await this.defs.template(row.templateVersionId);
-    const formErrors = this.defs.validator(template, this.defs.isCompileFlow(def)).validateComplete(row.data);
     const now = new Date();
     const result = await this.decide(m, user, row, def, dto, formErrors, now);
     const label = eventLabel(def, dto.type);
@@ -235,11 +253,10 @@ export class TransitionsService {
   }
 
   /** The number of children when this COMPILE is large enough for a job and the user may send it, else 0. */
-  private async largeCompile(m: EntityManager, user: AuthUser, row: SubmissionRow, type: string): Promise<number> {
-    const children = (await this.submissions.childCounts(row.roundId, row.unitId, m)).total;
-    if (children <= largeCompileChildren()) return 0;
-    const allowed = await this.query.allowed(user, row, new Date(), {}, m);
-    return allowed.some((e) => e.type === type) ? children : 0;
+  private async largeCompile(m: EntityManager, user: AuthUser, row: SubmissionRow, type: string, counts: { total: number; accepted: number }, completeErrors: number): Promise<number> {
+    if (counts.total <= largeCompileChildren()) return 0;
+    const allowed = await this.query.allowed(user, row, new Date(), { children: counts, completeErrors }, m);
+    return allowed.some((e) => e.type === type) ? counts.total : 0;
   }
 
   /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance.
