@@ -36,7 +36,8 @@ const rows: Row[] = [];
 /**
  * What to run: everything (default); `BENCH_ONLY=scale` the 50,000-unit rows; `BENCH_ONLY=write` the write
  * path (event transitions, draft saves); `BENCH_ONLY=national` or `npm run bench -w @bdg/test -- national`
- * the national rows alone (written to RESULTS-national.md).
+ * the national rows alone (written to RESULTS-national.md). To look into a row: `BENCH_NO_SAVES=1` skips the
+ * draft saves of the write part, `BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the app.
  */
 const ONLY = process.env.BENCH_ONLY ?? (process.argv.includes('national') ? 'national' : undefined);
 const runs = (part: 'http' | 'scale' | 'national') => !ONLY || ONLY === part || (part === 'http' && ONLY === 'write');
