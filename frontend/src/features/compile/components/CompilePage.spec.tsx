@@ -1,26 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Submission, SubmissionSummary, TemplateVersion } from '../../../shared/api/types';
+import type { Submission, SubmissionSummary } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { CompilePage } from './CompilePage';
 import { pageOf } from '../../../test-utils/page';
+import { sampleTemplateVersion } from '../../../test-utils/sample-template';
 
 // The whole suite runs in parallel: give slow first renders (template + submission) more than the default second.
 configure({ asyncUtilTimeout: 5000 });
 
-const template: TemplateVersion = {
-  id: 't1',
-  code: 'bdg-truong',
-  version: 1,
-  title: 'Báo cáo công tác bình đẳng giới',
-  status: 'published',
-  basedOn: null,
-  periodKind: 'year',
-  ownerUnitId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  publishedAt: '2025-01-01T00:00:00Z',
-  document: null,
+const template = sampleTemplateVersion({
   schema: {
     type: 'object',
     properties: {
@@ -34,8 +24,7 @@ const template: TemplateVersion = {
       },
     },
   },
-  uiSchema: {},
-};
+});
 
 const summary = {
   roundId: 'r1',

@@ -1,10 +1,11 @@
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ProgressChild, Round, RoundProgress, TemplateVersion, User } from '../../../shared/api/types';
+import type { ProgressChild, Round, RoundProgress, User } from '../../../shared/api/types';
 import { type MockCall, mockFetch, renderWithProviders, UNIT_KINDS } from '../../../test-utils/render';
 import { DashboardPage } from './DashboardPage';
 import { pageOf } from '../../../test-utils/page';
+import { sampleTemplateVersion } from '../../../test-utils/sample-template';
 
 // The whole suite runs in parallel: give slow first renders more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -106,21 +107,9 @@ const xaLevel: RoundProgress = {
   },
 };
 
-const template: TemplateVersion = {
-  id: 't1',
-  code: 'bdg-truong',
-  version: 1,
-  title: 'Báo cáo công tác bình đẳng giới',
-  status: 'published',
-  basedOn: null,
-  periodKind: 'year',
-  ownerUnitId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  publishedAt: '2025-01-01T00:00:00Z',
-  document: null,
+const template = sampleTemplateVersion({
   schema: { type: 'object', properties: { I: { type: 'object', title: 'I', properties: { tongSo: { type: 'integer', title: 'Tổng số CB-GV-NV', 'x-aggregate': 'sum' } } } } },
-  uiSchema: {},
-};
+});
 
 const me = (roles: string[]): User => ({ id: 'u', username: 'pt.tanlac.reviewer', fullName: 'Cán bộ xã', unitId: 'xa1', unitName: 'Xã Tân Lạc', roles }) as unknown as User;
 const hash = (c: string) => c.repeat(64);

@@ -6,10 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Submission, TemplateVersion } from '../../../shared/api/types';
+import type { Submission } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { sampleSubmission } from '../../../test-utils/sample-submission';
 import { pageOf } from '../../../test-utils/page';
+import { sampleTemplateVersion } from '../../../test-utils/sample-template';
 
 /** The check's download, held until a test releases it (a fresh module registry and mock per test). */
 const download = { held: Promise.resolve(), release: () => {}, started: false };
@@ -23,18 +24,7 @@ function holdTheCheck() {
   });
 }
 
-const template: TemplateVersion = {
-  id: 't1',
-  code: 'bdg-truong',
-  version: 1,
-  title: 'Báo cáo công tác bình đẳng giới',
-  status: 'published',
-  basedOn: null,
-  periodKind: 'year',
-  ownerUnitId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  publishedAt: '2025-01-01T00:00:00Z',
-  document: null,
+const template = sampleTemplateVersion({
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     type: 'object',
@@ -51,8 +41,7 @@ const template: TemplateVersion = {
       },
     },
   },
-  uiSchema: {},
-};
+});
 
 /** What the server's complete check finds missing in `{I: {tongSo: 40}}`. */
 const SERVER_MISSING = [{ path: '/I/soNu', title: 'Số nữ (I. Tình hình chung)', message: 'Trường "Số nữ" chưa được nhập (bắt buộc).' }];

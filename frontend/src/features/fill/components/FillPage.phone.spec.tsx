@@ -3,24 +3,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Submission, TemplateVersion } from '../../../shared/api/types';
+import type { Submission } from '../../../shared/api/types';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { sampleSubmission } from '../../../test-utils/sample-submission';
 import { FillPage } from './FillPage';
+import { sampleTemplateVersion } from '../../../test-utils/sample-template';
 
-const template: TemplateVersion = {
-  id: 't1',
-  code: 'bdg-truong',
-  version: 1,
-  title: 'Báo cáo công tác bình đẳng giới',
-  status: 'published',
-  basedOn: null,
-  periodKind: 'year',
-  ownerUnitId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  publishedAt: '2025-01-01T00:00:00Z',
-  document: null,
+const template = sampleTemplateVersion({
   schema: {
     type: 'object',
     required: ['I', 'III'],
@@ -38,8 +28,7 @@ const template: TemplateVersion = {
       III: { type: 'object', title: 'III. Kiến nghị', required: ['kienNghi'], properties: { kienNghi: { type: 'string', title: 'Nội dung kiến nghị' } } },
     },
   },
-  uiSchema: {},
-};
+});
 
 const submission = (over: Partial<Submission> = {}) =>
   sampleSubmission({

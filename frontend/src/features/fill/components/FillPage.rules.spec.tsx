@@ -1,25 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Submission, TemplateVersion } from '../../../shared/api/types';
+import type { Submission } from '../../../shared/api/types';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { sampleSubmission } from '../../../test-utils/sample-submission';
 import { FillPage } from './FillPage';
 import { pageOf } from '../../../test-utils/page';
+import { sampleTemplateVersion } from '../../../test-utils/sample-template';
 
 /** Figures people can trust, as the clerk and the signer see them. */
-const template: TemplateVersion = {
-  id: 't1',
-  code: 'bdg-truong',
-  version: 1,
-  title: 'Báo cáo công tác bình đẳng giới',
-  status: 'published',
-  basedOn: null,
-  periodKind: 'year',
-  ownerUnitId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  publishedAt: '2025-01-01T00:00:00Z',
-  document: null,
+const template = sampleTemplateVersion({
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     type: 'object',
@@ -35,8 +25,7 @@ const template: TemplateVersion = {
       },
     },
   },
-  uiSchema: {},
-};
+});
 
 const HASH = 'a'.repeat(64);
 

@@ -1,25 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Submission, TemplateVersion } from '../../../shared/api/types';
+import type { Submission } from '../../../shared/api/types';
 import { draftStore } from '../../../shared/utils/draft-store';
 import { mockFetch, renderWithProviders, type MockCall } from '../../../test-utils/render';
 import { FillPage } from './FillPage';
 import { SAMPLE_CONTENT_HASH, sampleSubmission } from '../../../test-utils/sample-submission';
 import { pageOf } from '../../../test-utils/page';
+import { sampleTemplateVersion } from '../../../test-utils/sample-template';
 
-const template: TemplateVersion = {
-  id: 't1',
-  code: 'bdg-truong',
-  version: 1,
-  title: 'Báo cáo công tác bình đẳng giới',
-  status: 'published',
-  basedOn: null,
-  periodKind: 'year',
-  ownerUnitId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  publishedAt: '2025-01-01T00:00:00Z',
-  document: null,
+const template = sampleTemplateVersion({
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     type: 'object',
@@ -52,7 +42,7 @@ const template: TemplateVersion = {
     },
   },
   uiSchema: { II: { nhanXet: { 'ui:widget': 'textarea' } } },
-};
+});
 
 function submission(over: Partial<Submission> = {}): Submission {
   return sampleSubmission({
