@@ -123,12 +123,9 @@ export class SubmissionsRepository {
     return this.db.transaction(fn);
   }
 
-  /**
-   * `forUpdate` takes the row lock without waiting (NOWAIT → 409): a burst of events on one report must not
-   * hold every pooled connection in a lock queue while the one that got the lock needs another (signing).
-   */
-  async byId(id: string, m: EntityManager = this.db.manager, forUpdate = false): Promise<SubmissionRow | null> {
-    const rows = await m.query(`SELECT ${columns} FROM ${from} WHERE s.id = $1${forUpdate ? ' FOR UPDATE OF s NOWAIT' : ''}`, [id]);
+  /** The row as the read model shows it (an event reads and locks it with TransitionsRepository.read). */
+  async byId(id: string, m: EntityManager = this.db.manager): Promise<SubmissionRow | null> {
+    const rows = await m.query(`SELECT ${columns} FROM ${from} WHERE s.id = $1`, [id]);
     return rows[0] ?? null;
   }
 

@@ -62,8 +62,8 @@ export class SubmissionsService {
 
   // ───────────── reading ─────────────
 
-  async visible(user: AuthUser, id: string, m?: EntityManager, forUpdate = false): Promise<SubmissionRow> {
-    const row = await this.repo.byId(id, m, forUpdate);
+  async visible(user: AuthUser, id: string, m?: EntityManager): Promise<SubmissionRow> {
+    const row = await this.repo.byId(id, m);
     // Another subtree's submission does not exist for this user (404, not 403).
     if (!row || !isBelowOrSame(row.unitPath, user.unitPath)) throw notFound(NOT_FOUND);
     return row;

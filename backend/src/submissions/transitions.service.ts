@@ -165,12 +165,13 @@ export class TransitionsService {
     const result = await this.decide(m, user, row, def, dto, formErrors, now);
     const label = eventLabel(def, dto.type);
     // Content is sealed by a signature or a final state: it must pass the complete check (rules included).
-    refuseUnsealable(result.effects, isFinalState(def, result.snapshot), formErrors, label);
+    const final = isFinalState(def, result.snapshot);
+    refuseUnsealable(result.effects, final, formErrors, label);
     const toTags = stateTags(def, result.to);
-    const patch: TransitionPatch = { state: result.to, stateTags: toTags, snapshot: result.snapshot, final: isFinalState(def, result.snapshot), locked: row.locked };
+    const patch: TransitionPatch = { state: result.to, stateTags: toTags, snapshot: result.snapshot, final, locked: row.locked };
     const signed = result.effects.some((e) => e.type === 'sign');
     // Signing and issuing store the official record, compiling reads the children: under the row lock.
-    const oneStatement = !signed && !(patch.final && !row.final) && result.effects.every((e) => EFFECTS_IN_ONE_STATEMENT.has(e.type));
+    const oneStatement = !signed && !(final && !row.final) && result.effects.every((e) => EFFECTS_IN_ONE_STATEMENT.has(e.type));
     if (!mode.locked && !oneStatement) return { needsLock: row };
     const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label, comment: dto.comment, fieldComments: dto.fieldComments?.length }, now, patch, writes: [] };
     for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
@@ -178,13 +179,13 @@ export class TransitionsService {
     // Typos kept beside the data must be fixed before the data is locked or final.
     if ((patch.locked && !row.locked) || patch.final) this.rawInputs.refuseIfPending(row.rawInputs ?? {}, this.defs.schemaFor(template, this.defs.isCompileFlow(def)));
     const same = patch.data === undefined;
-    const after = await this.write(ctx, def, result, { signed, prepared: mode.prepared, locked: mode.locked, canonical: same ? canonical : undefined });
+    const after = await this.write(ctx, def, result, { signed, prepared: mode.prepared, canonical: same ? canonical : undefined });
     // The form was checked once; a compile replaced the data, so its answer checks the new data again.
     return { row: after, attachmentHashes: row.attachmentHashes, ...(same ? { completeErrors: formErrors.length, contentHash } : {}) };
   }
 
   /** One statement writes the state, its log entry, its audit row and the folded writes; then the official record. */
-  private async write(ctx: EffectContext, def: FlowDefinition, result: Decided, o: { signed: boolean; prepared: unknown; locked: boolean; canonical?: string }) {
+  private async write(ctx: EffectContext, def: FlowDefinition, result: Decided, o: { signed: boolean; prepared: unknown; canonical?: string }) {
     const { m, user, row, patch, dto, now } = ctx;
     const data = patch.data ?? row.data;
     // A child entering or leaving `done` changes what its parent compiled from.
@@ -197,18 +198,18 @@ export class TransitionsService {
     // Read without the lock, the row moved on before the write: nothing was written.
     if (!saved) throw conflict(MOVED_ON);
     const after: SubmissionRow = { ...row, ...patch, data, version: saved.version, updatedAt: saved.updatedAt };
-    // The official signed PDF (PAdES), prepared before, is stored in the same transaction: the signer's signature, the seal when issued.
-    if (o.locked)
-      await this.hooks.afterTransition({
-        prepared: o.prepared,
-        m,
-        submissionId: row.id,
-        signed: o.signed,
-        becameFinal: patch.final && !row.final,
-        actor: { id: user.id, fullName: user.fullName },
-        row: after,
-        at: now,
-      });
+    // The official signed PDF (PAdES), prepared before, is stored in the same transaction: the signer's signature, the
+    // seal when issued (an event written in one statement neither signs nor issues: the hook has nothing to do).
+    await this.hooks.afterTransition({
+      prepared: o.prepared,
+      m,
+      submissionId: row.id,
+      signed: o.signed,
+      becameFinal: patch.final && !row.final,
+      actor: { id: user.id, fullName: user.fullName },
+      row: after,
+      at: now,
+    });
     return after;
   }
 
