@@ -5,9 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
+import { heldDownload } from '../../test-utils/held-download';
 import { renderWithProviders } from '../../test-utils/render';
 
-const download = { held: Promise.resolve(), release: () => {}, started: false };
+let download = heldDownload();
 
 async function renderForm(schema: Record<string, unknown>, data: Record<string, unknown>) {
   const { SchemaForm, useSections } = await import('./SchemaForm');
@@ -24,13 +25,8 @@ async function renderForm(schema: Record<string, unknown>, data: Record<string, 
 describe('SchemaForm and its on-demand validator', () => {
   beforeEach(() => {
     vi.resetModules();
-    download.started = false;
-    download.held = new Promise<void>((r) => (download.release = r));
-    vi.doMock('./validation-engines', async (importOriginal) => {
-      download.started = true;
-      await download.held;
-      return importOriginal();
-    });
+    download = heldDownload();
+    vi.doMock('./validation-engines', download.factory);
   });
   afterEach(() => download.release());
 

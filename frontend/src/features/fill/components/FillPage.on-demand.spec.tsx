@@ -11,17 +11,13 @@ import { mockFetch, renderWithProviders, type MockCall } from '../../../test-uti
 import { sampleSubmission } from '../../../test-utils/sample-submission';
 import { pageOf } from '../../../test-utils/page';
 import { sampleTemplateVersion } from '../../../test-utils/sample-template';
+import { heldDownload } from '../../../test-utils/held-download';
 
 /** The check's download, held until a test releases it (a fresh module registry and mock per test). */
-const download = { held: Promise.resolve(), release: () => {}, started: false };
+let download = heldDownload();
 function holdTheCheck() {
-  download.started = false;
-  download.held = new Promise<void>((r) => (download.release = r));
-  vi.doMock('../../../shared/schema-form/validation-engines', async (importOriginal) => {
-    download.started = true;
-    await download.held;
-    return importOriginal();
-  });
+  download = heldDownload();
+  vi.doMock('../../../shared/schema-form/validation-engines', download.factory);
 }
 
 const template = sampleTemplateVersion({
