@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staffSchema } from '../test/fixtures.js';
-import { aggregationPlan, createRollUp, getValidator, rollUp, rollUpSchema, type RollUpChild } from './index.js';
+import { aggregationPlan, createRollUp, getValidator, type JsonSchema, rollUp, rollUpSchema, type RollUpChild } from './index.js';
 
 const child = (unitId: string, unitCode: string, unitName: string, data: unknown): RollUpChild => ({ unitId, unitCode, unitName, data });
 
@@ -83,6 +83,12 @@ describe(rollUp.name, () => {
       child('b', '02', 'B', { I: { tongSo: 2, ketQua: 'y' }, hoatDong: [{ hinhThuc: 'Tuyên truyền', soNguoi: 2 }] }),
     ];
     expect(rollUp(staffSchema, kids).data).toEqual(rollUp(staffSchema, [...kids].reverse()).data);
+  });
+
+  it('min/max: một chữ lạc trong ô số không thắng, dù đơn vị nào đứng trước', () => {
+    const schema: JsonSchema = { type: 'object', properties: { n: { type: 'integer', 'x-aggregate': 'max' }, m: { type: 'integer', 'x-aggregate': 'min' } } };
+    const kids = [child('a', '01', 'A', { n: 'mười', m: 'mười' }), child('b', '02', 'B', { n: 4, m: 4 }), child('c', '03', 'C', { n: 9, m: 9 })];
+    for (const order of [kids, [...kids].reverse()]) expect(rollUp(schema, order).data).toEqual({ n: 9, m: 4 });
   });
 
   it('bỏ qua khoá lạ và khoá prototype trong dữ liệu con', () => {

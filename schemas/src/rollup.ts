@@ -93,7 +93,9 @@ class LeafAcc implements Acc {
       case 'max': {
         if (!(isNum(v) || (typeof v === 'string' && v !== ''))) return;
         const b = this.best;
-        if (b === null) this.best = v;
+        // Numbers outrank text (a stray word in a figure never wins, whichever unit comes first); text (dates,
+        // codes) is compared as text when no number is there.
+        if (b === null || (isNum(v) && typeof b === 'string')) this.best = v;
         else if (typeof b === typeof v && (this.kind === 'min' ? v < b : v > b)) this.best = v;
         break;
       }
