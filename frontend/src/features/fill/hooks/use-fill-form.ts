@@ -5,7 +5,7 @@
  * outcomes) and use-fill-effects (connection, queue, typing, leaving). The check loads on demand (the clerk's first
  * focus or keystroke, an event), or at once when the page needs it on opening (see useValidatorWhenNeeded).
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Submission } from '../../../shared/api/types';
 import { FormStore } from '../../../shared/schema-form/form-store';
 import { mergeRawInputs, type JsonSchema } from '../../../shared/schema-form/schema-lib';
@@ -69,6 +69,8 @@ export function useFillForm({ submission, schema, validation, editable, autosave
     clearTimeout(blurTimer.current);
     blurTimer.current = setTimeout(() => validate(), 150);
   }, [validate]);
+  // a blur's check must not run after the page has gone (it would set state on an unmounted page)
+  useEffect(() => () => clearTimeout(blurTimer.current), []);
   const resolveConflict = useResolveConflict(s);
 
   /** Before an event: save what is pending; before sending it on (a 'submit' event) also demand the complete form. */
