@@ -136,8 +136,9 @@ export async function scaleRows(app: AppProcess, sql: Sql): Promise<ScaleRow[]> 
     }
   } else if (compile.status !== 200) throw new Error(`compile: ${compile.status} ${compile.text}`);
   const compileMs = performance.now() - k0;
-  const compiled = await sql.one<{ f1: string; included: number }>(
-    `SELECT data->>'f1' AS f1, (compiled->>'included')::int AS included FROM submission WHERE id = $1`,
+  const compiled = await sql.one<{ f1: string; included: number; sources: number }>(
+    `SELECT data->>'f1' AS f1, (compiled->>'included')::int AS included,
+            (SELECT count(*) FROM jsonb_object_keys(compiled->'sources'))::int AS sources FROM submission WHERE id = $1`,
     [soSub.id],
   );
 
@@ -155,8 +156,8 @@ export async function scaleRows(app: AppProcess, sql: Sql): Promise<ScaleRow[]> 
     ],
   );
   const sumMs = performance.now() - s0;
-  if (Number(compiled.f1) !== Number(direct.f1) || compiled.included !== UNITS)
-    throw new Error(`compile disagrees with SQL: f1 ${compiled.f1} vs ${direct.f1}, included ${compiled.included}`);
+  if (Number(compiled.f1) !== Number(direct.f1) || compiled.included !== UNITS || compiled.sources !== UNITS)
+    throw new Error(`compile disagrees with SQL: f1 ${compiled.f1} vs ${direct.f1}, included ${compiled.included}, sources ${compiled.sources}`);
 
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { khoaiChauReport } from '../test-support/khoai-chau-data.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { JOB } from '../jobs/job-names.js';
+import type { JobContext } from '../jobs/jobs.service.js';
+import { CompileLargeJob } from './compile-large.job.js';
 import { CompileService } from './compile.service.js';
 
 /** The stored provenance of a small compile and the on-demand provenance of a large one must agree. */
@@ -119,5 +122,32 @@ describe(CompileService.name, () => {
     } finally {
       await sut.sql(`UPDATE submission SET data = $2::jsonb WHERE id = $1`, [ids[0], JSON.stringify(kid!.data)]);
     }
+  });
+
+  // Last: it gives the round's template the figures-only form.
+  it('a large COMPILE in its job has its sources read by the statement that stores it: the same as read beside the sums', async () => {
+    const expected = (await compiler.compile(db.manager, { roundId, unitId: phongId, data: {} }, figuresOnly, done, 0)).compiled;
+    const n = Object.keys(expected.sources).length;
+    expect(n).toBeGreaterThan(2);
+    await sut.sql(`UPDATE template_version SET schema = $1::jsonb WHERE code = 'khoai-chau-bdg-2016-2020'`, [JSON.stringify(figuresOnly)]);
+    const [phong] = await sut.sql<{ id: string }>(`SELECT id FROM submission WHERE round_id = $1 AND unit_id = $2`, [roundId, phongId]);
+    const [reviewer] = await sut.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'kc.reviewer'`);
+    const ctx = {
+      id: '00000000-0000-4000-8000-0000000c0de2',
+      name: JOB.compileLarge,
+      data: { submissionId: phong!.id, userId: reviewer!.id, requestedAt: new Date().toISOString(), eventType: 'COMPILE' },
+      progress: async () => {},
+    } as unknown as JobContext<never>;
+    process.env.LARGE_COMPILE_CHILDREN = '1';
+    process.env.INLINE_PROVENANCE_LIMIT = '1';
+    try {
+      expect(await sut.app.get(CompileLargeJob).run(ctx)).toMatchObject({ included: n, total: n });
+    } finally {
+      delete process.env.LARGE_COMPILE_CHILDREN;
+      delete process.env.INLINE_PROVENANCE_LIMIT;
+    }
+    const [stored] = await sut.sql<{ compiled: typeof expected; total: number }>(`SELECT compiled, (data->'I'->>'tongSoCBGVNV')::int AS total FROM submission WHERE id = $1`, [phong!.id]);
+    expect(stored!.compiled).toMatchObject({ included: n, total: n, provenanceInline: false, sources: expected.sources });
+    expect(stored!.total).toBe((expected.rolledUp as { I: { tongSoCBGVNV: number } }).I.tongSoCBGVNV);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { aggregationPlan, applyComputed, createRollUp, getAt, type JsonSchema, mergeRecompile, normalizeRule, parsePointer, type RecompileChange, schemaAt } from '@bdg/schemas';
 import type { EntityManager } from 'typeorm';
-import { type ChildSelection, CompileRepository } from './compile.repository.js';
+import { type ChildSelection, CompileRepository, type SourcesInStatement } from './compile.repository.js';
 import { RollUpPool } from './roll-up-pool.js';
 import type { RollUpChild } from './worker/roll-up.task.js';
 import type { CompiledInfo } from './submission.entity.js';
@@ -9,8 +9,18 @@ import type { CompiledInfo } from './submission.entity.js';
 /** A COMPILE over more children runs as a job (TransitionsService), and its roll-up in a worker thread (RollUpPool). */
 export const largeCompileChildren = () => Number(process.env.LARGE_COMPILE_CHILDREN ?? 1000);
 
-/** Up to this many children, provenance is stored with the compiled data; above it, it is read on demand. */
-export const INLINE_PROVENANCE_LIMIT = 1000;
+/** Up to this many children, provenance is stored with the compiled data; above it, it is read on demand (SQL sums). */
+export const inlineProvenanceLimit = () => Number(process.env.INLINE_PROVENANCE_LIMIT ?? 1000);
+
+export interface CompileOptions {
+  /** Keep what the compiling unit wrote or corrected since (mergeRecompile). */
+  keep?: { rollUpSchema: JsonSchema; overwrite?: string[] };
+  /**
+   * A large figures-only compile leaves its `sources` (and `included`) to the statement that stores it
+   * (`compiledSources`), for a caller that answers counts only: `compiled.sources` is then empty here.
+   */
+  sourcesInStatement?: boolean;
+}
 
 /**
  * Consolidation by the template's x-aggregate rules (the pure roll-up of @bdg/schemas), fed in batches.
@@ -28,12 +38,14 @@ export class CompileService {
     target: { roundId: string; unitId: string; data: Record<string, unknown>; compiled?: CompiledInfo | null },
     schema: JsonSchema,
     sel: ChildSelection,
-    inlineLimit = INLINE_PROVENANCE_LIMIT,
-    keep?: { rollUpSchema: JsonSchema; overwrite?: string[] },
-  ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo; changes: RecompileChange[] }> {
+    inlineLimit = inlineProvenanceLimit(),
+    { keep, sourcesInStatement = false }: CompileOptions = {},
+  ): Promise<{ data: Record<string, unknown>; compiled: CompiledInfo; changes: RecompileChange[]; compiledSources?: SourcesInStatement }> {
     const { total, included: includedCount } = await this.repo.countChildren(m, target.roundId, target.unitId, sel);
     const result =
-      includedCount <= inlineLimit ? await this.inProcess(m, target, schema, sel, includedCount > largeCompileChildren()) : await this.inSql(m, target, schema, sel);
+      includedCount <= inlineLimit
+        ? await this.inProcess(m, target, schema, sel, includedCount > largeCompileChildren())
+        : await this.inSql(m, target, schema, sel, sourcesInStatement ? includedCount : null);
     // Fields the compiling unit writes itself (rule `none`) survive a new COMPILE; so do figures it corrected
     // by hand since the last one (unless the user chose to replace them).
     const merged = keep
@@ -53,6 +65,7 @@ export class CompileService {
         rolledUp: result.data as Record<string, unknown>,
         kept: merged.changes.filter((c) => !c.replaced).map((c) => c.path),
       },
+      ...('sourcesInStatement' in result && result.sourcesInStatement && { compiledSources: { roundId: target.roundId, parentUnitId: target.unitId, sel } }),
     };
   }
 
@@ -82,7 +95,7 @@ export class CompileService {
    * counts) by the pure roll-up over the children, only when the template has such fields. Ratios and
    * computed fields are then derived from the totals. Agreement with the pure path is tested.
    */
-  private async inSql(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, sel: ChildSelection) {
+  private async inSql(m: EntityManager, target: { roundId: string; unitId: string }, schema: JsonSchema, sel: ChildSelection, countedForStatement: number | null) {
     const plan = aggregationPlan(schema);
     const numeric = /^(integer|number)(\|null)?$|^(integer|null|number)\|(integer|null|number)$/;
     const inSql = plan.filter(
@@ -92,7 +105,9 @@ export class CompileService {
     const sqlPointers = new Set(inSql.map((e) => e.pointer));
     // The pure roll-up for what SQL does not cover (skipped when nothing is left, e.g. a figures-only form).
     const rest = plan.filter((e) => !e.table && !sqlPointers.has(e.pointer) && e.rule !== 'ratio' && e.rule !== 'computed');
-    // Without a roll-up to feed, which children (and which content) the sums took is read beside them.
+    // Without a roll-up to feed, which children (and which content) the sums took is read beside them, or by
+    // the statement that stores the result (sourcesInStatement).
+    const inStatement = !rest.length && countedForStatement !== null;
     const [values, sources] = await Promise.all([
       this.repo.aggregate(
         m,
@@ -101,7 +116,7 @@ export class CompileService {
         sel,
         inSql.map((e) => ({ segments: parsePointer(e.pointer), rule: e.rule, type: e.type.split('|').includes('number') ? 'number' : 'integer' })),
       ),
-      rest.length ? ({} as Record<string, string>) : this.repo.includedHashes(target.roundId, target.unitId, sel).then((rows) => Object.fromEntries(rows.map((r) => [r.id, r.h]))),
+      rest.length || inStatement ? ({} as Record<string, string>) : this.repo.includedHashes(target.roundId, target.unitId, sel).then((rows) => Object.fromEntries(rows.map((r) => [r.id, r.h]))),
     ]);
     let data: Record<string, unknown> = {};
     if (rest.length) {
@@ -117,7 +132,7 @@ export class CompileService {
       setIn(data, parsePointer(e.pointer), typeof num === 'number' && typeof den === 'number' && den !== 0 ? (num / den) * (e.scale ?? 1) : null);
     }
     data = applyComputed(schema, data) as Record<string, unknown>;
-    return { data, provenance: null, sources, included: Object.keys(sources).length };
+    return { data, provenance: null, sources, included: inStatement ? countedForStatement : Object.keys(sources).length, sourcesInStatement: inStatement };
   }
 
   /** The included children, batch by batch, as the roll-up thread takes them; their content hashes into `sources`. */

@@ -21,6 +21,8 @@ export interface EffectContext {
   patch: TransitionPatch;
   /** Other modules' rows written with the transition, folded into its one write statement (notifications). */
   writes: FoldedWrite[];
+  /** Sent by its background job (a large COMPILE), whose answer is counts, never the report's view. */
+  inJob: boolean;
 }
 
 export type EffectHandler = (c: EffectContext, effect: Effect) => Promise<void> | void;
@@ -40,7 +42,7 @@ export const EFFECTS_IN_ONE_STATEMENT: ReadonlySet<EffectType> = new Set<EffectT
 
 /** Handlers of the effects whose data is the submission row itself. */
 export const submissionEffects = (deps: {
-  compile: (c: EffectContext, effect: Effect) => Promise<Pick<TransitionPatch, 'data' | 'compiled'>>;
+  compile: (c: EffectContext, effect: Effect) => Promise<Pick<TransitionPatch, 'data' | 'compiled' | 'compiledSources'>>;
   contentHash: (data: unknown, attachmentHashes: string[]) => string;
 }) =>
   ({

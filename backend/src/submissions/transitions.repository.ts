@@ -5,6 +5,7 @@ import type { CompiledInfo, FieldComment, SignatureRecord } from './submission.e
 import type { FoldedWrite } from '../common/folded-write.js';
 import { attachmentQueries } from '../attachments/attachment-queries.js';
 import { columns, from, type SubmissionRow } from './submissions.repository.js';
+import { includedSourcesSql, type SourcesInStatement } from './compile.repository.js';
 
 /** The row an event works on, with what its answer and its log entry need, read under the row lock. */
 export interface LockedRow extends SubmissionRow {
@@ -23,6 +24,8 @@ export interface TransitionPatch {
   data?: Record<string, unknown>;
   returnedData?: unknown;
   compiled?: CompiledInfo | null;
+  /** A large compile's `sources` and `included`, read by the storing statement itself. */
+  compiledSources?: SourcesInStatement;
   signature?: SignatureRecord | null;
   fieldComments?: FieldComment[];
 }
@@ -84,7 +87,7 @@ export class TransitionsRepository {
     const sets = [`state = ${$(p.state)}`, `snapshot = ${json(p.snapshot)}`, `final = ${$(p.final)}`, `locked = ${$(p.locked)}`];
     sets.push(`state_tags = ${$(p.stateTags)}::text[]`, 'version = version + 1', 'updated_at = now()');
     if (p.data !== undefined) sets.push(`data = ${json(p.data)}`);
-    if (p.compiled !== undefined) sets.push(`compiled = ${json(p.compiled)}`);
+    if (p.compiled !== undefined) sets.push(`compiled = ${json(p.compiled)}${p.compiledSources ? ` || ${includedSourcesSql(p.compiledSources, $)}` : ''}`);
     if (p.signature !== undefined) sets.push(`signature = ${json(p.signature)}`);
     if (p.fieldComments !== undefined) sets.push(`field_comments = ${json(p.fieldComments)}`);
     if (p.returnedData !== undefined) sets.push(`returned_data = ${json(p.returnedData)}`, 'returned_at = now()');

@@ -78,7 +78,7 @@ export class TransitionsService {
   ) {
     this.effects = {
       ...submissionEffects({
-        compile: (c, e) => this.compile(c.m, c.row, c.template, e, c.dto.overwrite),
+        compile: (c, e) => this.compile(c.m, c.row, c.template, e, c.dto.overwrite, c.inJob),
         contentHash: (data, hashes) => this.signing.contentHash(data, hashes),
       }),
       // Notifications are the notifications module's rows: it writes them, folded into the transition's statement.
@@ -173,7 +173,7 @@ export class TransitionsService {
     // Signing and issuing store the official record, compiling reads the children: under the row lock.
     const oneStatement = !signed && !(final && !row.final) && result.effects.every((e) => EFFECTS_IN_ONE_STATEMENT.has(e.type));
     if (!mode.locked && !oneStatement) return { needsLock: row };
-    const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label, comment: dto.comment, fieldComments: dto.fieldComments?.length }, now, patch, writes: [] };
+    const ctx: EffectContext = { m, user, row, template, dto, event: { type: dto.type, label, comment: dto.comment, fieldComments: dto.fieldComments?.length }, now, patch, writes: [], inJob: mode.inJob };
     for (const effect of result.effects) await this.effects[effect.type](ctx, effect);
     this.settle(ctx, kind, locksDataTags(toTags));
     // Typos kept beside the data must be fixed before the data is locked or final.
@@ -262,7 +262,10 @@ export class TransitionsService {
 
   /** Rolls up the children whose state carries the tags the action names (`done` by default), with provenance.
    *  Also used by the preview, inside a transaction that writes nothing. */
-  compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect, overwrite?: string[]) {
-    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params), undefined, { rollUpSchema: this.defs.schemaFor(template, true), overwrite });
+  compile(m: EntityManager, row: SubmissionRow, template: LoadedTemplate, effect: Effect, overwrite?: string[], sourcesInStatement = false) {
+    return this.compiler.compile(m, row, template.schema, compileSelection(effect.params), undefined, {
+      keep: { rollUpSchema: this.defs.schemaFor(template, true), overwrite },
+      sourcesInStatement,
+    });
   }
 }
