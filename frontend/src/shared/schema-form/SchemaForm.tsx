@@ -1,5 +1,5 @@
 /** The form rendered from a template version with @rjsf/antd, tuned for large templates (see prepare-form.ts). */
-import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Skeleton } from 'antd';
 import { Form } from './rjsf-theme';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
@@ -30,6 +30,9 @@ export function useSections(prepared: PreparedForm | undefined, initiallyOpen: '
   const [activeSections, setActiveSections] = useState<string[] | null>(null);
   const all = useMemo(() => prepared?.sections.map((s) => s.key) ?? [], [prepared]);
   const effective = activeSections ?? (initiallyOpen === 'all' ? all : all.slice(0, initiallyOpen));
+  // the field appears once its section has opened: a few tries, none after the page has gone
+  const focusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(focusTimer.current), []);
   const jumpTo = useCallback(
     (pointer: string) => {
       const segs = parsePointer(pointer);
@@ -44,9 +47,10 @@ export function useSections(prepared: PreparedForm | undefined, initiallyOpen: '
             return;
           }
         }
-        if (attempt < 5) setTimeout(() => tryFocus(attempt + 1), 60);
+        if (attempt < 5) focusTimer.current = setTimeout(() => tryFocus(attempt + 1), 60);
       };
-      setTimeout(() => tryFocus(0), 0);
+      clearTimeout(focusTimer.current);
+      focusTimer.current = setTimeout(() => tryFocus(0), 0);
     },
     [effective],
   );

@@ -58,6 +58,12 @@ export function OrgUnitTreeSelect(props: OrgUnitTreeSelectProps) {
 
   // Search asks the server (the whole subtree), not only the branches already opened.
   const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (searchTimer.current) clearTimeout(searchTimer.current);
+    },
+    [],
+  );
   const search = (q: string) => {
     if (searchTimer.current) clearTimeout(searchTimer.current);
     if (q.trim().length < 2) return;
