@@ -63,8 +63,12 @@ describe('kill -9 under load', () => {
       }
     };
     const running = Array.from({ length: CLIENTS }, (_, c) => client(c));
+    // At least 4 s of load, and on a slow day until more transitions than clients were acknowledged.
+    const acknowledged = () => [...acked.values()].reduce((n, a) => n + a.transitions, 0);
+    const loadStart = Date.now();
     await sleep(4000);
-    const before = [...acked.values()].reduce((n, a) => n + a.transitions, 0);
+    while (acknowledged() <= CLIENTS && Date.now() - loadStart < 60_000) await sleep(250);
+    const before = acknowledged();
     await app.kill9();
     await sleep(300);
     stop = true;
